@@ -1,0 +1,50 @@
+// validate → run → envelope. Every transport calls this; nothing thrown ever crosses it as an exception.
+import { apiArgs, type ApiArgs, type ApiClient, type ApiMethod, type ApiResult, type ApiResults, type CallOptions } from '../../shared/api.js';
+import { describeIssue, jsonPath } from '../../shared/batch.js';
+import { BaosongError, type ApiError } from '../../shared/errors.js';
+import { handlers, type Session } from './handlers.js';
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(apiArgs, name);
+}
+
+export async function dispatch<M extends ApiMethod>(
+  session: Session,
+  method: M,
+  rawArgs: unknown,
+  options: CallOptions = {},
+): Promise<ApiResult<ApiResults[M]>> {
+  if (!isApiMethod(method)) {
+    return { ok: false, error: { code: 'bad-args', message: `未知的 API 方法 ${String(method)}` } };
+  }
+  const parsed = apiArgs[method].safeParse(rawArgs ?? {}, { reportInput: true });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      ok: false,
+      error: { code: 'bad-args', message: `${method} 的参数有误：${jsonPath(issue.path)}：${describeIssue(issue)}`, path: jsonPath(issue.path) },
+    };
+  }
+  try {
+    const handler = handlers[method] as (s: Session, a: ApiArgs<M>, o: CallOptions) => Promise<ApiResults[M]>;
+    const value = await handler(session, parsed.data as ApiArgs<M>, options);
+    return { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: toApiError(e, options.signal) };
+  }
+}
+
+export function toApiError(e: unknown, signal?: AbortSignal): ApiError {
+  if (e instanceof BaosongError) return e.toApiError();
+  if (signal?.aborted) return { code: 'cancelled', message: '已取消' };
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string' && typeof err.path === 'string') {
+    return { code: 'io', message: `文件操作失败：${err.path}(${err.code})` };
+  }
+  return { code: 'internal', message: `内部错误：${err?.message ?? String(e)}` };
+}
+
+/** An in-process client over a session: what the CLI uses, and what the tests use. */
+export function localClient(session: Session): ApiClient {
+  return { call: (method, args, options) => dispatch(session, method, args, options) };
+}

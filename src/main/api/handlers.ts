@@ -1,0 +1,86 @@
+// The API's handlers: the services behind every method, over one open catalog (the session's).
+import { resolve } from 'node:path';
+import type { ApiArgs, ApiMethod, ApiResults, CallOptions, CatalogInfo } from '../../shared/api.js';
+import { BaosongError } from '../../shared/errors.js';
+import type { Catalog } from '../../shared/model.js';
+import { buildReport } from '../../shared/rules/index.js';
+import { profiles } from '../../shared/rules/liaoning-29.js';
+import { openCatalog, type Db } from '../catalog/db.js';
+import { importBatch } from '../catalog/import.js';
+import { getUnit, putUnit } from '../catalog/unit.js';
+import { listWorks } from '../catalog/works.js';
+import { gatherFacts } from '../inspect/facts.js';
+
+export interface Session {
+  db: Db | null;
+  path: string | null;
+}
+
+export function createSession(): Session {
+  return { db: null, path: null };
+}
+
+export function closeSession(session: Session): void {
+  session.db?.close();
+  session.db = null;
+  session.path = null;
+}
+
+type Handler<M extends ApiMethod> = (session: Session, args: ApiArgs<M>, options: CallOptions) => Promise<ApiResults[M]>;
+export type Handlers = { [M in ApiMethod]: Handler<M> };
+
+function needDb(session: Session): Db {
+  if (!session.db) throw new BaosongError('no-catalog', '尚未打开目录文件');
+  return session.db;
+}
+
+function info(session: Session): CatalogInfo {
+  const db = needDb(session);
+  const unit = getUnit(db);
+  return {
+    path: session.path!,
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    edition: unit?.edition ?? null,
+    unit: unit?.name ?? null,
+    works: (db.prepare('SELECT count(*) AS n FROM works').get() as { n: number }).n,
+  };
+}
+
+export function loadCatalog(db: Db): Catalog {
+  return { unit: getUnit(db), works: listWorks(db) };
+}
+
+export const handlers: Handlers = {
+  'catalog.open': async (session, args) => {
+    const path = resolve(args.path);
+    const db = openCatalog(path, { create: args.create });
+    closeSession(session);
+    session.db = db;
+    session.path = path;
+    return info(session);
+  },
+  'catalog.info': async (session) => info(session),
+  'batch.import': async (session, args) => importBatch(needDb(session), resolve(args.path)),
+  'check.run': async (session, _args, options) => {
+    const catalog = loadCatalog(needDb(session));
+    const profile = profiles[catalog.unit?.edition ?? 'liaoning-29'];
+    if (!profile) throw new BaosongError('catalog', `不认识的届次 ${catalog.unit?.edition}`);
+    const files = [...(catalog.unit?.files ?? []), ...catalog.works.flatMap((w) => w.files)];
+    const facts = await gatherFacts(files, {
+      signal: options.signal,
+      onProgress: (p) => options.onProgress?.({ phase: 'inspect', done: p.done, total: p.total }),
+    });
+    return buildReport({ profile, catalog, facts });
+  },
+  'unit.get': async (session) => getUnit(needDb(session)),
+  'works.list': async (session) => listWorks(needDb(session)),
+  'unit.update': async (session, args) => {
+    const db = needDb(session);
+    const unit = getUnit(db);
+    if (!unit) throw new BaosongError('bad-input', '目录中还没有组织单位：请先导入报送批次');
+    const { files: _files, ...values } = unit;
+    const next = { ...values, ...Object.fromEntries(Object.entries(args).map(([k, v]) => [k, (v as string).trim()])) };
+    db.transaction(() => putUnit(db, next))();
+    return getUnit(db)!;
+  },
+};

@@ -1,0 +1,12 @@
+// Numbered migrations: each runs once, in order, in one transaction, and records user_version.
+import * as m001 from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: m001.sql }];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,116 @@
+// Works with their authors, form fields, scenes and checklist state.
+import type { Author, CategoryId, Stage, Variant, Work } from '../../shared/model.js';
+import type { Db } from './db.js';
+import { filesByWork } from './files.js';
+import { personId } from './people.js';
+
+interface WorkRow {
+  id: number;
+  batch_key: string | null;
+  position: number;
+  category: string;
+  stage: string;
+  variant: string | null;
+  title: string;
+  subject: string;
+  grade: string;
+  share: number | null;
+  comment: string;
+  space: number;
+}
+
+export type NewWork = Omit<Work, 'id' | 'position' | 'files' | 'authors'> & {
+  authors: Omit<Author, 'personId'>[];
+};
+
+function nextPosition(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM works').get() as { p: number }).p;
+}
+
+/** Adds a work at the end of the order; the caller owns the transaction. */
+export function insertWork(db: Db, work: NewWork): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO works (batch_key, position, category, stage, variant, title, subject, grade, share, comment, space)
+         VALUES (@key, @position, @category, @stage, @variant, @title, @subject, @grade, @share, @comment, @space)`,
+      )
+      .run({
+        key: work.key,
+        position: nextPosition(db),
+        category: work.category,
+        stage: work.stage,
+        variant: work.variant,
+        title: work.title,
+        subject: work.subject,
+        grade: work.grade,
+        share: work.share === null ? null : work.share ? 1 : 0,
+        comment: work.comment,
+        space: work.space ? 1 : 0,
+      }).lastInsertRowid,
+  );
+  const addAuthor = db.prepare(
+    'INSERT INTO work_authors (work_id, position, person_id, mobile, email, phone) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  work.authors.forEach((a, i) => addAuthor.run(id, i + 1, personId(db, a.name, a.unit), a.mobile, a.email, a.phone));
+  const addField = db.prepare('INSERT INTO form_fields (work_id, key, value) VALUES (?, ?, ?)');
+  for (const [key, value] of Object.entries(work.fields)) addField.run(id, key, value);
+  const addScene = db.prepare('INSERT OR IGNORE INTO work_scenes (work_id, label) VALUES (?, ?)');
+  for (const label of work.scenes) addScene.run(id, label);
+  const addItem = db.prepare('INSERT INTO checklist (work_id, item, checked) VALUES (?, ?, ?)');
+  for (const [item, checked] of Object.entries(work.checklist)) addItem.run(id, item, checked ? 1 : 0);
+  return id;
+}
+
+export function workKeyExists(db: Db, key: string): boolean {
+  return db.prepare('SELECT 1 FROM works WHERE batch_key = ?').get(key) !== undefined;
+}
+
+/** Every work in order, whole: a handful of queries whatever the batch's size. */
+export function listWorks(db: Db): Work[] {
+  const rows = db.prepare('SELECT * FROM works ORDER BY position, id').all() as WorkRow[];
+  const authors = new Map<number, Author[]>();
+  for (const a of db
+    .prepare(
+      `SELECT wa.work_id, wa.person_id, p.name, p.unit, wa.mobile, wa.email, wa.phone
+       FROM work_authors wa JOIN people p ON p.id = wa.person_id ORDER BY wa.work_id, wa.position`,
+    )
+    .all() as { work_id: number; person_id: number; name: string; unit: string; mobile: string; email: string; phone: string }[]) {
+    const list = authors.get(a.work_id) ?? [];
+    list.push({ personId: a.person_id, name: a.name, unit: a.unit, mobile: a.mobile, email: a.email, phone: a.phone });
+    authors.set(a.work_id, list);
+  }
+  const fields = groupBy(db.prepare('SELECT work_id, key, value FROM form_fields').all() as { work_id: number; key: string; value: string }[]);
+  const scenes = groupBy(db.prepare('SELECT work_id, label FROM work_scenes ORDER BY rowid').all() as { work_id: number; label: string }[]);
+  const checks = groupBy(db.prepare('SELECT work_id, item, checked FROM checklist').all() as { work_id: number; item: string; checked: number }[]);
+  const files = filesByWork(db);
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.batch_key,
+    position: r.position,
+    category: r.category as CategoryId,
+    stage: r.stage as Stage,
+    variant: r.variant as Variant | null,
+    title: r.title,
+    subject: r.subject,
+    grade: r.grade,
+    share: r.share === null ? null : r.share === 1,
+    comment: r.comment,
+    space: r.space === 1,
+    authors: authors.get(r.id) ?? [],
+    fields: Object.fromEntries((fields.get(r.id) ?? []).map((f) => [f.key, f.value])),
+    scenes: (scenes.get(r.id) ?? []).map((s) => s.label),
+    checklist: Object.fromEntries((checks.get(r.id) ?? []).map((c) => [c.item, c.checked === 1])),
+    files: files.get(r.id) ?? [],
+  }));
+}
+
+function groupBy<T extends { work_id: number }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.work_id) ?? [];
+    list.push(row);
+    out.set(row.work_id, list);
+  }
+  return out;
+}

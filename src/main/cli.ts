@@ -1,0 +1,186 @@
+// `baosong`: a thin client of the typed API. It parses arguments, calls the same handlers as the window,
+// prints, and maps results to exit codes. Heavy modules load only when a command needs them.
+import { parseArgs } from 'node:util';
+import type { ApiClient, JobProgress } from '../shared/api.js';
+import type { ApiError } from '../shared/errors.js';
+import { workLabel } from '../shared/model.js';
+import type { Profile } from '../shared/rules/profile.js';
+
+const HELP = `报送助手 baosong — 教育教学信息化交流活动报送批次的检查与整理
+
+用法：
+  baosong import BATCH.json --db CATALOG.sqlite   导入报送批次(一次事务：全部成功或不做任何改动)
+  baosong check --db CATALOG.sqlite [--json]      检查全部规则；--json 输出机器可读的报告
+  baosong unit --db CATALOG.sqlite [--cloud-link URL] [--cloud-code CODE]
+                                                  显示组织单位；设置云盘分享链接和访问密码(附表1-6)
+
+退出码：0 成功/无错误；1 检查发现错误；2 输入有误或无法运行。
+`;
+
+type Exit = 0 | 1 | 2;
+
+class UsageError extends Error {}
+
+function progressPrinter(label: string): (p: JobProgress) => void {
+  const tty = process.stderr.isTTY;
+  let lastQuarter = -1;
+  return (p) => {
+    if (tty) {
+      const width = 24;
+      const filled = p.total ? Math.round((p.done / p.total) * width) : width;
+      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total}`);
+      if (p.done === p.total) process.stderr.write('\n');
+    } else {
+      const quarter = p.total ? Math.floor((p.done / p.total) * 4) : 4;
+      if (quarter !== lastQuarter) {
+        lastQuarter = quarter;
+        process.stderr.write(`${label} ${p.done}/${p.total}\n`);
+      }
+    }
+  };
+}
+
+function fail(error: ApiError): Exit {
+  process.stderr.write(`错误：${error.message}\n`);
+  for (const d of (error.details ?? []).slice(1, 20)) {
+    process.stderr.write(`  ${d.path ?? ''}${d.work ? `(作品 ${d.work})` : ''}：${d.message}\n`);
+  }
+  return 2;
+}
+
+async function client(): Promise<ApiClient> {
+  const [{ createSession }, { localClient }] = await Promise.all([import('./api/handlers.js'), import('./api/dispatch.js')]);
+  return localClient(createSession());
+}
+
+async function openDb(api: ApiClient, db: string | undefined, create: boolean): Promise<ApiError | null> {
+  if (!db) throw new UsageError('缺少 --db CATALOG.sqlite');
+  const opened = await api.call('catalog.open', { path: db, create });
+  return opened.ok ? null : opened.error;
+}
+
+async function runImport(positionals: string[], values: Record<string, unknown>): Promise<Exit> {
+  const batch = positionals[0];
+  if (!batch) throw new UsageError('缺少批次文件：baosong import BATCH.json --db CATALOG.sqlite');
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, true);
+  if (err) return fail(err);
+  const result = await api.call('batch.import', { path: batch });
+  if (!result.ok) return fail(result.error);
+  const r = result.value;
+  process.stdout.write(
+    `已导入“${r.unit}”：${r.works} 件作品，${r.files} 个文件${r.missingFiles ? `(其中 ${r.missingFiles} 个找不到，运行 check 查看)` : ''}\n`,
+  );
+  return 0;
+}
+
+async function runCheck(values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, false);
+  if (err) return fail(err);
+  const result = await api.call('check.run', {}, { signal, onProgress: progressPrinter('检查文件') });
+  if (!result.ok) return fail(result.error);
+  const report = result.value;
+  if (values.json) {
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  } else {
+    const [{ formatReport }, { profiles }, unit] = await Promise.all([
+      import('./cli/format.js'),
+      import('../shared/rules/liaoning-29.js'),
+      api.call('unit.get', {}),
+    ]);
+    const profile = profiles[report.edition]!;
+    const heads = await workHeads(api, profile);
+    process.stdout.write(formatReport(report, profile, unit.ok ? unit.value : null, heads));
+  }
+  return report.errors > 0 ? 1 : 0;
+}
+
+/** "w1 《小小的船》 微课 · 张强": how the table heads each work. */
+async function workHeads(api: ApiClient, profile: Profile): Promise<Map<string, string>> {
+  const works = await api.call('works.list', {});
+  if (!works.ok) return new Map();
+  return new Map(
+    works.value.map((w) => [
+      workLabel(w),
+      `${workLabel(w)} 《${w.title}》 ${profile.categories[w.category].name} · ${w.authors[0]?.name ?? '无作者'}`,
+    ]),
+  );
+}
+
+async function runUnit(values: Record<string, unknown>): Promise<Exit> {
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, false);
+  if (err) return fail(err);
+  const changes: { cloudLink?: string; cloudCode?: string } = {};
+  if (typeof values['cloud-link'] === 'string') changes.cloudLink = values['cloud-link'];
+  if (typeof values['cloud-code'] === 'string') changes.cloudCode = values['cloud-code'];
+  const result = Object.keys(changes).length ? await api.call('unit.update', changes) : await api.call('unit.get', {});
+  if (!result.ok) return fail(result.error);
+  const u = result.value;
+  if (!u) {
+    process.stdout.write('目录中还没有组织单位。\n');
+    return 0;
+  }
+  const rows: [string, string][] = [
+    ['组织单位名称', u.name],
+    ['单位类型', u.kind],
+    ['组别', u.group === 'k12' ? '中小学校组(含中职)' : '高等学校组'],
+    ['活动联系人', u.contact],
+    ['负责部门', u.department],
+    ['职务', u.title],
+    ['手机号', u.mobile],
+    ['座机号', u.phone],
+    ['QQ', u.qq],
+    ['电子信箱', u.email],
+    ['邮政编码', u.postcode],
+    ['通信地址', u.address],
+    ['云盘链接地址', u.cloudLink],
+    ['访问密码', u.cloudCode],
+  ];
+  process.stdout.write(rows.map(([k, v]) => `${k}：${v || '(未填)'}`).join('\n') + '\n');
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<Exit> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write('0.1.0\n');
+    return 0;
+  }
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean' },
+        'cloud-link': { type: 'string' },
+        'cloud-code': { type: 'string' },
+      },
+    });
+    switch (command) {
+      case 'import':
+        return await runImport(positionals, values);
+      case 'check':
+        return await runCheck(values, controller.signal);
+      case 'unit':
+        return await runUnit(values);
+      default:
+        throw new UsageError(`未知的命令“${command}”`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`错误：${(e as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    process.stderr.write(`错误：${(e as Error).message}\n`);
+    return 2;
+  }
+}

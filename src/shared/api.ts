@@ -1,0 +1,84 @@
+// The one typed API: method name → arguments → result. The CLI, the Electron IPC and the HTTP bridge all
+// carry exactly these calls; arguments are validated here, at the boundary, whoever the caller is.
+import { z } from 'zod';
+import type { ApiError } from './errors.js';
+import type { CheckReport, Unit, Work } from './model.js';
+
+export interface CatalogInfo {
+  path: string;
+  schemaVersion: number;
+  edition: string | null;
+  unit: string | null;
+  works: number;
+}
+
+export interface ImportResult {
+  unit: string;
+  works: number;
+  files: number;
+  /** Files not found on disk: stored, and reported by check as file.not-found. */
+  missingFiles: number;
+}
+
+const editableUnit = z
+  .strictObject({
+    city: z.string(),
+    department: z.string(),
+    contact: z.string(),
+    title: z.string(),
+    mobile: z.string(),
+    phone: z.string(),
+    qq: z.string(),
+    email: z.string(),
+    postcode: z.string(),
+    address: z.string(),
+    cloudLink: z.string(),
+    cloudCode: z.string(),
+  })
+  .partial();
+
+/** Argument schemas, one per method. */
+export const apiArgs = {
+  'catalog.open': z.strictObject({ path: z.string().min(1), create: z.boolean().optional() }),
+  'catalog.info': z.strictObject({}),
+  'batch.import': z.strictObject({ path: z.string().min(1) }),
+  'check.run': z.strictObject({}),
+  'unit.get': z.strictObject({}),
+  'works.list': z.strictObject({}),
+  'unit.update': editableUnit,
+} as const;
+
+export type ApiMethod = keyof typeof apiArgs;
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
+
+export interface ApiResults {
+  'catalog.open': CatalogInfo;
+  'catalog.info': CatalogInfo;
+  'batch.import': ImportResult;
+  'check.run': CheckReport;
+  'unit.get': Unit | null;
+  'works.list': Work[];
+  'unit.update': Unit;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Progress of a long call (a job): phase, counts and bytes; the transport streams these. */
+export interface JobProgress {
+  phase: string;
+  done: number;
+  total: number;
+  bytes?: number;
+  totalBytes?: number;
+}
+
+export interface CallOptions {
+  onProgress?: (p: JobProgress) => void;
+  /** Aborting cancels the job; the call then resolves with error code 'cancelled'. */
+  signal?: AbortSignal;
+}
+
+/** What every transport's client offers: `call('check.run', {})` typed from the method name. */
+export interface ApiClient {
+  call<M extends ApiMethod>(method: M, args: ApiArgs<M>, options?: CallOptions): Promise<ApiResult<ApiResults[M]>>;
+}

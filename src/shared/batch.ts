@@ -1,0 +1,174 @@
+// The batch file of CONTRACT.md: its schema, and the line between bad input (refused) and findings (stored).
+import { z } from 'zod';
+import { CATEGORIES, GROUPS, STAGES, UNIT_KINDS, UNIT_ROLES, VARIANTS, WORK_ROLES } from './model.js';
+import { EDITIONS, profiles } from './rules/liaoning-29.js';
+
+const text = z.string().nullish();
+
+const fileSchema = <R extends readonly [string, ...string[]]>(roles: R) =>
+  z.strictObject({ role: z.enum(roles), path: z.string().min(1) });
+
+const authorSchema = z.strictObject({
+  name: z.string(),
+  unit: text,
+  mobile: text,
+  email: text,
+  phone: text,
+});
+
+const workSchema = z.strictObject({
+  key: z.string().min(1),
+  category: z.enum(CATEGORIES),
+  stage: z.enum(STAGES),
+  variant: z.enum(VARIANTS).nullish(),
+  title: z.string(),
+  subject: text,
+  grade: text,
+  share: z.boolean().nullish(),
+  authors: z.array(authorSchema),
+  comment: text,
+  fields: z.record(z.string(), z.string().nullable()).nullish(),
+  scenes: z.array(z.string()).nullish(),
+  space: z.boolean().nullish(),
+  files: z.array(fileSchema(WORK_ROLES)),
+  checklist: z.record(z.string(), z.boolean()).nullish(),
+});
+
+const unitSchema = z.strictObject({
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  group: z.enum(GROUPS),
+  city: text,
+  department: text,
+  contact: text,
+  title: text,
+  mobile: text,
+  phone: text,
+  qq: text,
+  email: text,
+  postcode: text,
+  address: text,
+  cloudLink: text,
+  cloudCode: text,
+  files: z.array(fileSchema(UNIT_ROLES)).nullish(),
+});
+
+export const batchSchema = z
+  .strictObject({
+    edition: z.enum(EDITIONS),
+    unit: unitSchema,
+    works: z.array(workSchema),
+  })
+  .superRefine((batch, ctx) => {
+    // Enumerations that depend on the edition and the category: field keys, scene labels, checklist ids, variants.
+    const profile = profiles[batch.edition]!;
+    const checklistIds = new Set(profile.checklist.map((c) => c.id));
+    const seen = new Map<string, number>();
+    batch.works.forEach((work, i) => {
+      const at = (...rest: (string | number)[]) => ['works', i, ...rest];
+      const previous = seen.get(work.key);
+      if (previous !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at('key'),
+          message: `作品键“${work.key}”重复(与 works[${previous}] 相同)`,
+        });
+      } else seen.set(work.key, i);
+      const spec = profile.categories[work.category];
+      if (work.variant != null) {
+        const allowed = (spec.variants ?? []).map((v) => v.id);
+        if (!allowed.includes(work.variant)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: at('variant'),
+            message: allowed.length
+              ? `“${spec.name}”的 variant 只能是 ${allowed.join('、')} 或 null，而不是“${work.variant}”`
+              : `“${spec.name}”没有 variant(应为 null)，而不是“${work.variant}”`,
+          });
+        }
+      }
+      const keys = new Set(spec.fields.map((f) => f.key));
+      for (const key of Object.keys(work.fields ?? {})) {
+        if (!keys.has(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: at('fields', key),
+            message: `“${spec.name}”的登记表没有字段“${key}”；可用字段：${[...keys].join('、')}`,
+          });
+        }
+      }
+      const labels = spec.scenes ? profile.scenes[spec.scenes] : [];
+      (work.scenes ?? []).forEach((label, j) => {
+        if (!labels.includes(label)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: at('scenes', j),
+            message: labels.length
+              ? `场景“${label}”不是“${spec.name}”的场景；可选：${labels.join('、')}`
+              : `“${spec.name}”没有场景可选，scenes 应为空`,
+          });
+        }
+      });
+      for (const id of Object.keys(work.checklist ?? {})) {
+        if (!checklistIds.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: at('checklist', id),
+            message: `未知的检查项“${id}”；可用：${[...checklistIds].join('、')}`,
+          });
+        }
+      }
+    });
+  });
+
+export type Batch = z.infer<typeof batchSchema>;
+export type BatchWork = Batch['works'][number];
+
+/** `works[3].authors[0].name`: the JSON path a user can find in their file. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(String(seg))) out += out ? `.${String(seg)}` : String(seg);
+    else out += `[${JSON.stringify(String(seg))}]`;
+  }
+  return out || '(根)';
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '字符串',
+  number: '数字',
+  boolean: 'true/false',
+  array: '列表',
+  object: '对象',
+  record: '对象',
+  null: 'null',
+  undefined: '(缺少)',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** One zod issue in words a contact person understands. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      if (issue.input === undefined) return `缺少必填项(应为${expected})`;
+      return `类型不对：应为${expected}，实际是${TYPE_NAMES[typeOf(issue.input)] ?? typeOf(issue.input)} ${JSON.stringify(issue.input)}`;
+    }
+    case 'unrecognized_keys':
+      return `未知的键 ${issue.keys.map((k) => `“${k}”`).join('、')}(拼写错误？)`;
+    case 'invalid_value':
+      return `取值 ${JSON.stringify(issue.input)} 不在允许范围内；可选：${issue.values.map((v) => String(v)).join('、')}`;
+    case 'too_small':
+      return issue.origin === 'string' ? '不能为空字符串' : `至少需要 ${String(issue.minimum)} 项`;
+    case 'invalid_key':
+      return '对象的键无效';
+    default:
+      return issue.message;
+  }
+}

@@ -1,0 +1,52 @@
+// Errors that cross the API as data. The message is Chinese and meant for the user; code is for programs.
+
+export type ErrorCode =
+  | 'bad-input' // the caller's data cannot be stored (exit 2)
+  | 'bad-args' // the API was called with arguments of the wrong shape
+  | 'no-catalog' // no catalog is open
+  | 'catalog' // the catalog file cannot be used (newer than the code, not a catalog…)
+  | 'io' // a file cannot be read or written
+  | 'cancelled'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** JSON path in the caller's input, where one is to blame. */
+  path?: string;
+  /** The work's key, where one is to blame. */
+  work?: string;
+  /** Further problems of the same input, when there were several. */
+  details?: { path?: string; work?: string; message: string }[];
+}
+
+/** A failure to report as an ApiError; anything else thrown is an internal error. */
+export class BaosongError extends Error {
+  readonly code: ErrorCode;
+  readonly info: Omit<ApiError, 'code' | 'message'>;
+
+  constructor(code: ErrorCode, message: string, info: Omit<ApiError, 'code' | 'message'> = {}) {
+    super(message);
+    this.name = 'BaosongError';
+    this.code = code;
+    this.info = info;
+  }
+
+  toApiError(): ApiError {
+    return { code: this.code, message: this.message, ...this.info };
+  }
+}
+
+export class BatchError extends BaosongError {
+  constructor(message: string, info: Omit<ApiError, 'code' | 'message'> = {}) {
+    super('bad-input', message, info);
+    this.name = 'BatchError';
+  }
+}
+
+export class CatalogError extends BaosongError {
+  constructor(message: string) {
+    super('catalog', message);
+    this.name = 'CatalogError';
+  }
+}

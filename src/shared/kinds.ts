@@ -1,0 +1,31 @@
+// Chinese names of content kinds, for messages ("实际是 PDF 文档").
+import type { ContentKind } from './model.js';
+
+export const KIND_NAMES: Record<ContentKind, string> = {
+  empty: '空文件',
+  mp4: 'MP4/QuickTime 视频',
+  pdf: 'PDF 文档',
+  zip: 'ZIP 压缩包',
+  docx: 'Word 文档(.docx)',
+  pptx: 'PowerPoint 演示文稿(.pptx)',
+  xlsx: 'Excel 表格(.xlsx)',
+  doc: 'Word 97-2003 文档(.doc)',
+  ppt: 'PowerPoint 97-2003 演示文稿(.ppt)',
+  xls: 'Excel 97-2003 表格(.xls)',
+  ole: 'Office 97-2003 文件',
+  jpg: 'JPEG 图片',
+  png: 'PNG 图片',
+  tiff: 'TIFF 图片',
+  psd: 'Photoshop 文件(PSD)',
+  postscript: 'PostScript/EPS 文件',
+  gif: 'GIF 图片',
+  bmp: 'BMP 图片',
+  webp: 'WebP 图片',
+  flv: 'FLV 视频',
+  mkv: 'MKV/WebM 视频',
+  avi: 'AVI 视频',
+  rar: 'RAR 压缩包',
+  '7z': '7z 压缩包',
+  text: '纯文本',
+  unknown: '无法识别的内容',
+};

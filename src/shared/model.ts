@@ -1,0 +1,190 @@
+// The domain's plain data, shared by the catalog, the rules, the API and the renderer.
+// Pure TypeScript: no node:, electron or DOM imports here.
+
+export const GROUPS = ['k12', 'higher'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export const STAGES = ['kindergarten', 'special', 'primary', 'junior', 'senior', 'vocational', 'higher'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const UNIT_KINDS = ['city-major', 'city', 'institute', 'provincial', 'university'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const CATEGORIES = [
+  'courseware',
+  'microlecture',
+  'teaching-case',
+  'course-case',
+  'management-case',
+  'platform-case',
+  'ai-case',
+] as const;
+export type CategoryId = (typeof CATEGORIES)[number];
+
+export const VARIANTS = ['region', 'school', 'teacher'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+export const WORK_ROLES = [
+  'registration-scan',
+  'recommendation-scan',
+  'courseware',
+  'demo-video',
+  'design-doc',
+  'materials',
+  'lecture-video',
+  'case-doc',
+  'class-video',
+  'space-ppt',
+  'space-guide',
+  'case-ppt',
+  'case-video',
+  'feature-video',
+  'raw-video',
+  'script',
+  'board-main',
+  'board-main-source',
+  'board-extra',
+  'support',
+  'evidence',
+] as const;
+export const UNIT_ROLES = ['unit-info-scan', 'summary-scan', 'cloud-scan', 'report-scan', 'report-doc'] as const;
+export type WorkRole = (typeof WORK_ROLES)[number];
+export type UnitRole = (typeof UNIT_ROLES)[number];
+export type Role = WorkRole | UnitRole;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A file as the catalog knows it; size/mtime are from the last stat (null: not found then). */
+export interface FileRef {
+  id: number;
+  role: Role;
+  /** The path as the batch (or the user) gave it: what reports show. */
+  path: string;
+  /** The absolute path the file is read from. */
+  absPath: string;
+  size: number | null;
+  mtimeMs: number | null;
+  /** Where a derived file came from (a repair), null for the user's own file. */
+  origin: string | null;
+}
+
+export interface Author {
+  personId: number;
+  name: string;
+  unit: string;
+  mobile: string;
+  email: string;
+  phone: string;
+}
+
+export interface Work {
+  id: number;
+  /** The batch file's key, or null for a work made in the app. */
+  key: string | null;
+  position: number;
+  category: CategoryId;
+  stage: Stage;
+  variant: Variant | null;
+  title: string;
+  subject: string;
+  grade: string;
+  share: boolean | null;
+  comment: string;
+  space: boolean;
+  authors: Author[];
+  fields: Record<string, string>;
+  scenes: string[];
+  checklist: Record<string, boolean>;
+  files: FileRef[];
+}
+
+export interface Unit {
+  edition: string;
+  name: string;
+  kind: UnitKind;
+  city: string;
+  group: Group;
+  department: string;
+  contact: string;
+  title: string;
+  mobile: string;
+  phone: string;
+  qq: string;
+  email: string;
+  postcode: string;
+  address: string;
+  cloudLink: string;
+  cloudCode: string;
+  files: FileRef[];
+}
+
+export interface Catalog {
+  unit: Unit | null;
+  works: Work[];
+}
+
+/** How a report names a work: its batch key, or `id:N` for a work made in the app. */
+export function workLabel(work: Pick<Work, 'key' | 'id'>): string {
+  return work.key ?? `id:${work.id}`;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Absent on batch-level findings. */
+  work?: string;
+  title?: string;
+  role?: Role;
+  file?: string;
+  message: string;
+  expected?: string;
+  actual?: string;
+}
+
+export interface CheckReport {
+  edition: string;
+  works: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  findings: Finding[];
+}
+
+/** What a file's content is, judged from its bytes (never its name). */
+export type ContentKind =
+  | 'empty'
+  | 'mp4'
+  | 'pdf'
+  | 'zip'
+  | 'docx'
+  | 'pptx'
+  | 'xlsx'
+  | 'doc'
+  | 'ppt'
+  | 'xls'
+  | 'ole'
+  | 'jpg'
+  | 'png'
+  | 'tiff'
+  | 'psd'
+  | 'postscript'
+  | 'gif'
+  | 'bmp'
+  | 'webp'
+  | 'flv'
+  | 'mkv'
+  | 'avi'
+  | 'rar'
+  | '7z'
+  | 'text'
+  | 'unknown';
+
+/** Facts about one file on disk, gathered by src/main/inspect; rules judge them. */
+export interface FileFacts {
+  exists: boolean;
+  readable: boolean;
+  size: number;
+  kind: ContentKind;
+  /** Set when the content could not be parsed (a ZIP whose central directory is broken…). */
+  corrupt?: string;
+}

@@ -1,0 +1,56 @@
+// Every rule that needs no media probe, run over a catalog and its file facts, into CONTRACT.md's report.
+import { workLabel, type CheckReport, type Finding } from '../model.js';
+import { checklistRules } from './checklist.js';
+import { fileRules } from './files.js';
+import type { RuleInput } from './finding.js';
+import { authorCountRules, contactRules, peopleRules } from './people.js';
+import { quotaRules } from './quotas.js';
+import { categoryRules, commentAndFieldRules, gradeSubjectRules, sceneAndShareRules, titleRules } from './text.js';
+import { unitRules } from './unit.js';
+
+export type { RuleInput } from './finding.js';
+
+const FAMILIES = [
+  unitRules,
+  quotaRules,
+  titleRules,
+  categoryRules,
+  authorCountRules,
+  peopleRules,
+  contactRules,
+  gradeSubjectRules,
+  commentAndFieldRules,
+  sceneAndShareRules,
+  fileRules,
+  checklistRules,
+];
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function runRules(input: RuleInput): Finding[] {
+  const order = new Map(input.catalog.works.map((w, i) => [workLabel(w), i]));
+  const findings = FAMILIES.flatMap((family) => family(input));
+  // Batch-level first, then by work order; within a work by severity. The sort is stable.
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        (a.f.work === undefined ? -1 : order.get(a.f.work)!) - (b.f.work === undefined ? -1 : order.get(b.f.work)!) ||
+        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+        a.i - b.i,
+    )
+    .map(({ f }) => f);
+}
+
+export function buildReport(input: RuleInput): CheckReport {
+  const findings = runRules(input);
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  return {
+    edition: input.profile.edition,
+    works: input.catalog.works.length,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    findings,
+  };
+}

@@ -1,0 +1,112 @@
+// The shape of an edition's rules profile. An edition is data: next year's notice is a new profile file.
+import type { CategoryId, Group, Role, Severity, Stage, UnitKind, UnitRole, Variant, WorkRole } from '../model.js';
+
+/** File formats a role accepts, judged by content. */
+export type Format = 'mp4' | 'pdf' | 'word' | 'ppt' | 'zip' | 'jpg' | 'png' | 'tiff' | 'psd' | 'ai' | 'txt' | 'any';
+
+export interface RoleSpec {
+  role: WorkRole;
+  /** What the file is, in the notice's words. */
+  label: string;
+  formats: Format[];
+  min: number;
+  /** null: no upper limit. */
+  max: number | null;
+}
+
+export interface FieldSpec {
+  key: string;
+  /** Character limit; null: none. */
+  limit: number | null;
+  hint?: string;
+}
+
+export interface VariantSpec {
+  id: Variant;
+  name: string;
+  groups: Group[];
+  maxAuthors: number;
+  /** An author count above this (and within maxAuthors) is allowed but warned about. */
+  conflictAbove?: number;
+}
+
+export type QuotaKey = 'teaching' | 'management' | 'platform' | 'ai';
+
+export interface CategorySpec {
+  id: CategoryId;
+  name: string;
+  /** Which groups may enter, and within k12 which stages (absent: all of the group's stages). */
+  open: { group: Group; stages?: Stage[] }[];
+  variants: VariantSpec[] | null;
+  maxAuthors: number;
+  needsGradeSubject: boolean;
+  fields: FieldSpec[];
+  roles: RoleSpec[];
+  scenes: 'platform' | 'ai' | null;
+  quota: QuotaKey;
+  /** Subtitle of the registration form (附表1-1 variant). */
+  formVariant: string;
+  /** Folder of the cloud-drive tree (RULES.md §12). */
+  folder: string;
+  /** A higher-education batch may name the folder differently. */
+  folderHigher?: string;
+}
+
+export interface ChecklistSpec {
+  id: string;
+  categories: CategoryId[];
+  text: string;
+}
+
+export interface QuotaLimits {
+  teaching: number;
+  management: number;
+  platform: number;
+  ai: number;
+  /** 中职 sub-limits, where the notice gives one. */
+  vocational: Partial<Record<QuotaKey, number>>;
+  /** Management cases allowed only as school cases (a university). */
+  managementSchoolOnly?: boolean;
+}
+
+export interface UnitFieldSpec {
+  key: string;
+  label: string;
+  /** A pattern the value must match, with the expectation said in Chinese. */
+  pattern?: RegExp;
+  expected?: string;
+}
+
+export interface RuleSpec {
+  id: string;
+  severity: Severity;
+}
+
+export interface Profile {
+  edition: string;
+  name: string;
+  groups: Record<Group, { name: string; short: string; stages: Stage[] }>;
+  stages: Record<Stage, string>;
+  unitKinds: Record<UnitKind, string>;
+  categories: Record<CategoryId, CategorySpec>;
+  scenes: { platform: string[]; ai: string[] };
+  checklist: ChecklistSpec[];
+  quotas: Record<UnitKind, QuotaLimits>;
+  /** The notice merges one quota cell across 课件/微课/案例; true reads it as one combined quota. */
+  combinedTeachingQuota: boolean;
+  roleNames: Record<Role, string>;
+  unitRoles: { role: UnitRole; label: string; required: boolean }[];
+  unitFields: UnitFieldSpec[];
+  commentMinChars: number;
+  usualGrades: string[];
+  gradesByStage: Partial<Record<Stage, string[]>>;
+  presentationExtensions: string[];
+  /** An upper size "5G" is 5×1024³ bytes (RULES.md). */
+  deadline: string;
+  freezeUntil: string;
+  mailbox: string;
+  mailSubject: (unitName: string, groupName: string) => string;
+  /** Dates the notice gives for the e-mail: 1-4's own note and §六.4 differ, so both are shown. */
+  mailDeadlines: string[];
+  severities: Record<string, Severity>;
+}
