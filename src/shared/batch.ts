@@ -163,6 +163,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `未知的键 ${issue.keys.map((k) => `“${k}”`).join('、')}(拼写错误？)`;
     case 'invalid_value':
+      if (issue.input === undefined) return `缺少必填项(可选：${issue.values.map((v) => String(v)).join('、')})`;
       return `取值 ${JSON.stringify(issue.input)} 不在允许范围内；可选：${issue.values.map((v) => String(v)).join('、')}`;
     case 'too_small':
       return issue.origin === 'string' ? '不能为空字符串' : `至少需要 ${String(issue.minimum)} 项`;

@@ -1,0 +1,79 @@
+// Batch files on disk for import and CLI tests: a valid one with real files, and ways to break it.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { COMMENT } from './build.js';
+import { FIXTURES, minimalPdf, writeZip } from './files.js';
+
+export type Json = Record<string, any>;
+
+export function validUnit(): Json {
+  return {
+    name: '沈阳市教育局',
+    kind: 'city-major',
+    city: '沈阳',
+    group: 'k12',
+    department: '电化教育馆',
+    contact: '李明',
+    title: '科长',
+    mobile: '13800000000',
+    phone: '024-12345678',
+    qq: '12345',
+    email: 'li@example.cn',
+    postcode: '110000',
+    address: '沈阳市和平区南京街1号',
+    cloudLink: 'https://pan.baidu.com/s/1abc',
+    cloudCode: 'ab12',
+    files: [
+      { role: 'unit-info-scan', path: 'unit/信息表.pdf' },
+      { role: 'summary-scan', path: 'unit/汇总表.pdf' },
+      { role: 'cloud-scan', path: 'unit/云盘.pdf' },
+      { role: 'report-scan', path: 'unit/报告.pdf' },
+    ],
+  };
+}
+
+export function microlecture(key: string, author: string, overrides: Json = {}): Json {
+  return {
+    key,
+    category: 'microlecture',
+    stage: 'primary',
+    variant: null,
+    title: `小小的船${key}`,
+    subject: '语文',
+    grade: '一年级',
+    share: true,
+    authors: [{ name: author, unit: '沈阳市和平区第一小学', mobile: '13800000001', email: 'z@q.cn', phone: '' }],
+    comment: COMMENT,
+    fields: { 作品特点: '以儿歌导入。', 作品安装运行说明: '任意播放器。' },
+    scenes: [],
+    space: false,
+    files: [
+      { role: 'registration-scan', path: `works/${key}/登记表.pdf` },
+      { role: 'recommendation-scan', path: `works/${key}/推荐意见.pdf` },
+      { role: 'lecture-video', path: `works/${key}/微课.mp4` },
+      { role: 'materials', path: `works/${key}/相关材料.zip` },
+    ],
+    checklist: { 'checklist.title-card-text': true, 'checklist.teacher-on-screen': true, 'checklist.citations': true },
+    ...overrides,
+  };
+}
+
+export function validBatch(works = [microlecture('w1', '张强'), microlecture('w2', '王芳')]): Json {
+  return { edition: 'liaoning-29', unit: validUnit(), works };
+}
+
+/** Writes every file a batch references (real PDFs, MP4s and ZIPs), then the batch file itself. */
+export async function writeBatch(dir: string, batch: Json, name = 'batch.json'): Promise<string> {
+  const files = [...(batch.unit?.files ?? []), ...(batch.works ?? []).flatMap((w: Json) => w.files ?? [])];
+  for (const f of files as { path: string }[]) {
+    const path = join(dir, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    if (path.endsWith('.pdf')) writeFileSync(path, minimalPdf());
+    else if (path.endsWith('.mp4')) copyFileSync(join(FIXTURES, 'mp4_h264_aac_1080x720.mp4'), path);
+    else if (path.endsWith('.zip')) await writeZip(path, { '学习指导.txt': '练习题' });
+    else if (path.endsWith('.docx')) copyFileSync(join(FIXTURES, 'docx_word2010_with_picture.docx'), path);
+  }
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(batch, null, 2));
+  return file;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // better-sqlite3 is a native addon: separate processes keep each test file's handles apart.
+    pool: 'forks',
+    reporters: ['default', './test/summary-reporter.ts'],
+  },
+});
