@@ -82,6 +82,28 @@ export interface RuleSpec {
   severity: Severity;
 }
 
+/** How a role's files are named inside a work folder (RULES.md §12); the source's extension is kept. */
+export interface FileNameSpec {
+  name: string;
+  /** Several files: every one numbered from 1 (`教学活动录像-1.mp4`). */
+  numbered?: boolean;
+  /** The source's own name follows the number (`支撑材料-1-获奖证书.pdf`). */
+  keepName?: boolean;
+}
+
+export interface ExportNames {
+  files: Record<WorkRole, FileNameSpec>;
+  /** Per category overrides (a management case's case-doc is 案例说明文档). */
+  byCategory: Partial<Record<CategoryId, Partial<Record<WorkRole, FileNameSpec>>>>;
+  /** The generated Word forms inside each work folder. */
+  generated: { registration: string; recommendation: string };
+  /** The files at the root of the tree. */
+  root: { summary: string; unitInfo: string; cloud: string; report: string; manifest: string };
+  unitScans: Record<Exclude<UnitRole, 'report-doc'>, string>;
+  /** `序号-第一作者-作品名称`; allAuthors lists every author instead of the first (a profile switch). */
+  workFolder: { separator: string; allAuthors: boolean };
+}
+
 export interface Profile {
   edition: string;
   name: string;
@@ -109,4 +131,5 @@ export interface Profile {
   /** Dates the notice gives for the e-mail: 1-4's own note and §六.4 differ, so both are shown. */
   mailDeadlines: string[];
   severities: Record<string, Severity>;
+  exportNames: ExportNames;
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Measures how fast the compiled CLI starts and how long import + check take on a 100-work batch of small files.
+// Not a test: run `npm run build && node bench/cli-start.mjs`. Figures go into bench/README.md.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = new URL('../bin/baosong.js', import.meta.url).pathname;
+const run = (...args) => {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, code: r.status, stderr: r.stderr };
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+const node = median(Array.from({ length: 10 }, () => {
+  const t = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0']);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}));
+const help = median(Array.from({ length: 10 }, () => run('--help').ms));
+
+const dir = mkdtempSync(join(tmpdir(), 'baosong-bench-'));
+const pdf = '%PDF-1.4\n%%EOF\n';
+const works = Array.from({ length: 100 }, (_, i) => {
+  const key = `w${i + 1}`;
+  mkdirSync(join(dir, key));
+  const files = [
+    ['registration-scan', '登记表.pdf', pdf],
+    ['recommendation-scan', '推荐意见.pdf', pdf],
+    ['lecture-video', '微课.mp4', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.alloc(4096)])],
+  ].map(([role, name, data]) => {
+    writeFileSync(join(dir, key, name), data);
+    return { role, path: `${key}/${name}` };
+  });
+  return {
+    key, category: 'microlecture', stage: 'primary', title: `作品${i + 1}`, subject: '语文', grade: '一年级', share: true,
+    authors: [{ name: `作者${i + 1}`, unit: '某小学', mobile: '13800000000', email: 'a@b.cn' }, { name: '共同作者', unit: '某小学' }],
+    comment: '好'.repeat(120), files,
+  };
+});
+writeFileSync(join(dir, 'batch.json'), JSON.stringify({ edition: 'liaoning-29', unit: { name: '某市教育局', kind: 'city', group: 'k12' }, works }));
+const db = join(dir, 'c.sqlite');
+const imp = run('import', join(dir, 'batch.json'), '--db', db);
+const checks = Array.from({ length: 5 }, () => run('check', '--db', db, '--json'));
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`node -e 0 (process start)       ${node.toFixed(0)} ms (median of 10)`);
+console.log(`baosong --help                  ${help.toFixed(0)} ms (median of 10)`);
+console.log(`baosong import (100 works, 300 files)  ${imp.ms.toFixed(0)} ms, exit ${imp.code}`);
+console.log(`baosong check --json (same)     ${median(checks.map((c) => c.ms)).toFixed(0)} ms (median of 5), exit ${checks[0].code}`);
