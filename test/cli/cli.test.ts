@@ -110,6 +110,28 @@ describe('baosong', () => {
     expect(rowCounts(db)).toEqual(before);
   });
 
+  it('leaves no catalog file behind when the first import is refused', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'new.sqlite');
+    const bad = validBatch();
+    bad.works[0].category = 'movie';
+    const r = baosong('import', await writeBatch(dir, bad), '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('works[0].category');
+    expect(existsSync(db)).toBe(false);
+    expect(existsSync(`${db}-wal`)).toBe(false);
+  });
+
+  it('refuses a batch file that is not UTF-8', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'gbk.json');
+    // "名称" in GBK inside an otherwise valid JSON string.
+    writeFileSync(file, Buffer.concat([Buffer.from('{"edition":"liaoning-29","unit":{"name":"'), Buffer.from([0xc3, 0xfb, 0xb3, 0xc6]), Buffer.from('"}}')]));
+    const r = baosong('import', file, '--db', join(dir, 'c.sqlite'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不是 UTF-8 编码');
+  });
+
   it('cannot check what is not there: exit 2, a message, no stack trace', () => {
     const dir = tempDir();
     const r = baosong('check', '--db', join(dir, 'none.sqlite'));

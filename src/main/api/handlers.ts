@@ -1,4 +1,5 @@
 // The API's handlers: the services behind every method, over one open catalog (the session's).
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ApiArgs, ApiMethod, ApiResults, CallOptions, CatalogInfo } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
@@ -14,16 +15,27 @@ import { gatherFacts } from '../inspect/facts.js';
 export interface Session {
   db: Db | null;
   path: string | null;
+  /** The catalog file was created by this session's open and nothing has been stored in it yet. */
+  fresh: boolean;
 }
 
 export function createSession(): Session {
-  return { db: null, path: null };
+  return { db: null, path: null, fresh: false };
 }
 
 export function closeSession(session: Session): void {
   session.db?.close();
   session.db = null;
   session.path = null;
+  session.fresh = false;
+}
+
+/** A refused first import leaves no catalog file behind: "nothing written" includes the file itself. */
+function discardIfFresh(session: Session): void {
+  if (!session.fresh || !session.path) return;
+  const path = session.path;
+  closeSession(session);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
 type Handler<M extends ApiMethod> = (session: Session, args: ApiArgs<M>, options: CallOptions) => Promise<ApiResults[M]>;
@@ -53,14 +65,25 @@ export function loadCatalog(db: Db): Catalog {
 export const handlers: Handlers = {
   'catalog.open': async (session, args) => {
     const path = resolve(args.path);
+    const existed = existsSync(path);
     const db = openCatalog(path, { create: args.create });
     closeSession(session);
     session.db = db;
     session.path = path;
+    session.fresh = !existed;
     return info(session);
   },
   'catalog.info': async (session) => info(session),
-  'batch.import': async (session, args) => importBatch(needDb(session), resolve(args.path)),
+  'batch.import': async (session, args) => {
+    try {
+      const result = importBatch(needDb(session), resolve(args.path));
+      session.fresh = false;
+      return result;
+    } catch (e) {
+      discardIfFresh(session);
+      throw e;
+    }
+  },
   'check.run': async (session, _args, options) => {
     const catalog = loadCatalog(needDb(session));
     const profile = profiles[catalog.unit?.edition ?? 'liaoning-29'];

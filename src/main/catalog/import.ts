@@ -14,11 +14,17 @@ import { insertWork, workKeyExists } from './works.js';
 
 /** Reads and validates a batch file; throws BatchError (with the JSON path) for anything that cannot be stored. */
 export function readBatch(file: string): Batch {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new BatchError(`无法读取批次文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BatchError(`批次文件 ${file} 不是 UTF-8 编码(可能是 GBK)：请另存为 UTF-8 后再导入`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   checkSyntax(text);
