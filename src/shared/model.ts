@@ -179,12 +179,88 @@ export type ContentKind =
   | 'text'
   | 'unknown';
 
+export interface VideoFacts {
+  /** ffprobe's format_name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
+  container: string;
+  /** The ftyp major brand ("isom", "mp42", "qt  "…), '' when absent. */
+  majorBrand: string;
+  durationS: number;
+  /** Whole-file bit rate in bit/s (0 when unknown). */
+  bitRate: number;
+  codec: string;
+  profile: string;
+  /** Coded size, and the size as displayed (after rotation and sample aspect). */
+  codedWidth: number;
+  codedHeight: number;
+  width: number;
+  height: number;
+  rotation: number;
+  /** Display aspect ratio, width / height as displayed. */
+  aspect: number;
+  fps: number;
+  audio: { codec: string; bitRate: number; channels: number } | null;
+}
+
+export interface TitleCardFrame {
+  atS: number;
+  mean: [number, number, number];
+  stdev: [number, number, number];
+  dominant: [number, number, number];
+  blue: boolean;
+}
+
+export interface TitleCardFacts {
+  frames: TitleCardFrame[];
+  /** PNG of the first 5 s (one tile a second) in the catalog's cache folder, for the UI. */
+  contactSheet: string | null;
+}
+
+export interface ImageFacts {
+  format: string;
+  width: number;
+  height: number;
+  /** 'cmyk', 'srgb', 'b-w', 'rgb'… */
+  space: string;
+  /** Dots per inch as stored in the file; null when the file carries no resolution at all. */
+  dpi: number | null;
+  bitDepth?: number;
+}
+
+export interface PdfFacts {
+  version: string;
+  encrypted: boolean;
+  /** %%EOF near the end: a cut-off download lacks it. */
+  complete: boolean;
+  pages: number | null;
+  /** First page's size in points (1/72 inch), after /Rotate. */
+  pageWidthPt: number | null;
+  pageHeightPt: number | null;
+}
+
+/** The lists hold at most 20 names each; the counts are complete. */
+export interface ZipFacts {
+  entries: number;
+  encrypted: string[];
+  encryptedCount: number;
+  legacyNames: string[];
+  legacyCount: number;
+  unsafePaths: string[];
+  unsafeCount: number;
+  compressedBytes: number;
+  uncompressedBytes: number;
+}
+
 /** Facts about one file on disk, gathered by src/main/inspect; rules judge them. */
 export interface FileFacts {
   exists: boolean;
   readable: boolean;
   size: number;
   kind: ContentKind;
-  /** Set when the content could not be parsed (a ZIP whose central directory is broken…). */
+  /** Set when the content could not be parsed (a ZIP whose central directory is broken…), in Chinese. */
   corrupt?: string;
+  video?: VideoFacts;
+  titleCard?: TitleCardFacts;
+  image?: ImageFacts;
+  pdf?: PdfFacts;
+  zip?: ZipFacts;
 }

@@ -36,7 +36,8 @@ describe('the typed API', () => {
     const progress: JobProgress[] = [];
     const r = await api.call('check.run', {}, { onProgress: (p) => progress.push(p) });
     expect(r.ok && r.value.errors).toBe(0);
-    expect(progress.at(-1)).toEqual({ phase: 'inspect', done: 12, total: 12 });
+    expect(progress.at(-1)).toMatchObject({ phase: 'inspect', done: 12, total: 12 });
+    expect(progress.at(-1)!.bytes).toBe(progress.at(-1)!.totalBytes);
     closeSession(session);
   });
 

@@ -1,5 +1,5 @@
 // Small builders for rule tests: a valid unit, a valid work of any category, and facts that fit them.
-import type { Author, CategoryId, ContentKind, FileFacts, FileRef, Finding, Role, Unit, Work } from '../../src/shared/model.js';
+import type { Author, CategoryId, ContentKind, FileFacts, FileRef, Finding, Role, TitleCardFacts, Unit, VideoFacts, Work } from '../../src/shared/model.js';
 import { runRules } from '../../src/shared/rules/index.js';
 import { liaoning29 as profile } from '../../src/shared/rules/liaoning-29.js';
 import type { Format } from '../../src/shared/rules/profile.js';
@@ -106,12 +106,54 @@ const KIND_OF_EXT: Record<string, ContentKind> = {
   exe: 'unknown',
 };
 
-/** Facts that fit each file's extension: a present, readable file of the right kind. */
+/** A video that passes every video rule of its role. */
+export function goodVideo(role: Role): VideoFacts {
+  const feature = role === 'feature-video';
+  return {
+    container: 'mov,mp4,m4a,3gp,3g2,mj2',
+    majorBrand: 'isom',
+    durationS: feature ? 300 : 420,
+    bitRate: 8e6,
+    codec: 'h264',
+    profile: 'High',
+    codedWidth: 1920,
+    codedHeight: 1080,
+    width: 1920,
+    height: 1080,
+    rotation: 0,
+    aspect: 16 / 9,
+    fps: 25,
+    audio: { codec: 'aac', bitRate: 128e3, channels: 2 },
+  };
+}
+
+const BLUE_CARD: TitleCardFacts = {
+  contactSheet: null,
+  frames: [1, 4].map((atS) => ({ atS, mean: [30, 60, 170], stdev: [40, 40, 30], dominant: [24, 56, 168], blue: true })),
+};
+
+/** Facts that fit each file: a present, readable file of the right kind, with passing probe facts. */
+export function factFor(f: FileRef): FileFacts {
+  const kind = KIND_OF_EXT[f.path.split('.').pop()!] ?? 'unknown';
+  const facts: FileFacts = { exists: true, readable: true, size: 1000, kind };
+  if (kind === 'mp4') facts.video = goodVideo(f.role);
+  if (f.role === 'lecture-video') facts.titleCard = BLUE_CARD;
+  if (f.role === 'board-main') {
+    facts.size = 8e6;
+    facts.image = { format: 'jpeg', width: 21024, height: 9272, space: 'cmyk', dpi: 300 };
+  }
+  if (f.role === 'board-main-source') {
+    facts.size = 60e6;
+    facts.image = { format: 'psd', width: 21024, height: 9272, space: 'cmyk', dpi: 300, bitDepth: 8 };
+  }
+  if (kind === 'zip') facts.zip = { entries: 1, encrypted: [], encryptedCount: 0, legacyNames: [], legacyCount: 0, unsafePaths: [], unsafeCount: 0, compressedBytes: 500, uncompressedBytes: 900 };
+  if (kind === 'pdf') facts.pdf = { version: '1.7', encrypted: false, complete: true, pages: 1, pageWidthPt: 595, pageHeightPt: 842 };
+  return facts;
+}
+
 export function factsFor(units: (Unit | null)[], works: Work[]): Map<string, FileFacts> {
   const all = [...units.flatMap((u) => u?.files ?? []), ...works.flatMap((w) => w.files)];
-  return new Map(
-    all.map((f) => [f.absPath, { exists: true, readable: true, size: 1000, kind: KIND_OF_EXT[f.path.split('.').pop()!] ?? 'unknown' }]),
-  );
+  return new Map(all.map((f) => [f.absPath, factFor(f)]));
 }
 
 export interface Scenario {

@@ -1,6 +1,6 @@
 // The API's handlers: the services behind every method, over one open catalog (the session's).
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ApiArgs, ApiMethod, ApiResults, CallOptions, CatalogInfo } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Catalog } from '../../shared/model.js';
@@ -11,6 +11,7 @@ import { importBatch } from '../catalog/import.js';
 import { getUnit, putUnit } from '../catalog/unit.js';
 import { listWorks } from '../catalog/works.js';
 import { gatherFacts } from '../inspect/facts.js';
+import { probeCache } from '../catalog/probe-cache.js';
 
 export interface Session {
   db: Db | null;
@@ -40,6 +41,11 @@ function discardIfFresh(session: Session): void {
 
 type Handler<M extends ApiMethod> = (session: Session, args: ApiArgs<M>, options: CallOptions) => Promise<ApiResults[M]>;
 export type Handlers = { [M in ApiMethod]: Handler<M> };
+
+/** The catalog's own folder beside its file (catalog.sqlite → catalog.baosong/): caches and repaired files. */
+export function workspaceOf(catalogPath: string): string {
+  return join(dirname(catalogPath), `${basename(catalogPath).replace(/\.[^.]+$/, '')}.baosong`);
+}
 
 function needDb(session: Session): Db {
   if (!session.db) throw new BaosongError('no-catalog', '尚未打开目录文件');
@@ -91,7 +97,10 @@ export const handlers: Handlers = {
     const files = [...(catalog.unit?.files ?? []), ...catalog.works.flatMap((w) => w.files)];
     const facts = await gatherFacts(files, {
       signal: options.signal,
-      onProgress: (p) => options.onProgress?.({ phase: 'inspect', done: p.done, total: p.total }),
+      cache: probeCache(needDb(session)),
+      cacheDir: join(workspaceOf(session.path!), 'cache'),
+      onProgress: (p) =>
+        options.onProgress?.({ phase: 'inspect', done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
     });
     return buildReport({ profile, catalog, facts });
   },

@@ -1,13 +1,32 @@
-// Plain facts about catalogued files, gathered in parallel; the rules turn them into findings.
+// Plain facts about catalogued files, gathered in parallel and cached; the rules turn them into findings.
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { FileFacts, FileRef } from '../../shared/model.js';
+import type { FileFacts, Role } from '../../shared/model.js';
+import { probeImage } from './image.js';
 import { oleKind, oleStreamNames } from './ole.js';
+import { probePdf } from './pdf.js';
+import { probePsd } from './psd.js';
 import { readHead, sniffHead } from './signature.js';
-import { sniffZip } from './zip.js';
+import { probeTitleCard } from './titlecard.js';
+import { ProbeError, probeVideo } from './video.js';
+import { scanZip } from './zip.js';
 
-/** Facts for one file. Never throws: an unreadable file is a fact too. */
-export async function fileFacts(absPath: string): Promise<FileFacts> {
+export interface ProbeNeeds {
+  /** Judge the 微课 title card (costs a short ffmpeg decode): only for lecture videos. */
+  titleCard: boolean;
+}
+
+export interface ProbeOptions {
+  signal?: AbortSignal;
+  /** Where contact sheets go; null keeps none. */
+  cacheDir?: string | null;
+}
+
+const VIDEO_KINDS = new Set(['mp4', 'mkv', 'flv', 'avi']);
+const IMAGE_KINDS = new Set(['jpg', 'png', 'tiff']);
+
+/** Facts for one file. Never throws for the file's sake: an unreadable or broken file is a fact too. */
+export async function fileFacts(absPath: string, needs: ProbeNeeds = { titleCard: false }, options: ProbeOptions = {}): Promise<FileFacts> {
   let size: number;
   try {
     const st = await stat(absPath);
@@ -23,45 +42,109 @@ export async function fileFacts(absPath: string): Promise<FileFacts> {
     return { exists: true, readable: false, size, kind: 'unknown' };
   }
   const sniffed = sniffHead(head);
+  const base = { exists: true, readable: true, size };
   if (sniffed === 'zip-container') {
     try {
-      return { exists: true, readable: true, size, kind: await sniffZip(absPath) };
+      const scan = await scanZip(absPath);
+      return scan.kind === 'zip' ? { ...base, kind: 'zip', zip: scan.facts } : { ...base, kind: scan.kind };
     } catch (e) {
-      return { exists: true, readable: true, size, kind: 'zip', corrupt: `ZIP 目录损坏(${(e as Error).message})` };
+      return { ...base, kind: 'zip', corrupt: `ZIP 目录损坏，无法列出其中的文件(${(e as Error).message})` };
     }
   }
   if (sniffed === 'ole-container') {
     try {
-      return { exists: true, readable: true, size, kind: oleKind(await oleStreamNames(absPath)) };
+      return { ...base, kind: oleKind(await oleStreamNames(absPath)) };
     } catch {
       // The signature is Office's; a damaged directory leaves the program unknown, not the type.
-      return { exists: true, readable: true, size, kind: 'ole' };
+      return { ...base, kind: 'ole' };
     }
   }
-  return { exists: true, readable: true, size, kind: sniffed };
+  const facts: FileFacts = { ...base, kind: sniffed };
+  if (VIDEO_KINDS.has(sniffed)) {
+    try {
+      facts.video = await probeVideo(absPath, options.signal);
+      if (needs.titleCard) facts.titleCard = await probeTitleCard(absPath, options.cacheDir ?? null, options.signal);
+    } catch (e) {
+      if (!(e instanceof ProbeError)) throw e;
+      facts.corrupt = e.message;
+    }
+  } else if (IMAGE_KINDS.has(sniffed)) {
+    try {
+      facts.image = await probeImage(absPath);
+    } catch {
+      facts.corrupt = '图片文件头无法读取(文件可能损坏或不完整)';
+    }
+  } else if (sniffed === 'psd') {
+    try {
+      facts.image = await probePsd(absPath);
+    } catch (e) {
+      facts.corrupt = `PSD 文件头无法读取：${(e as Error).message}`;
+    }
+  } else if (sniffed === 'pdf') {
+    facts.pdf = await probePdf(absPath, size);
+    if (!facts.pdf.complete) facts.corrupt = 'PDF 文件不完整：缺少文件结尾标记(可能没有下载完或保存时中断)';
+  }
+  return facts;
 }
 
 export interface FactsProgress {
   done: number;
   total: number;
+  bytes: number;
+  totalBytes: number;
 }
 
-/** Facts for many files, at most one per core at a time. Keyed by absolute path (one probe per path). */
+export interface FactsCache {
+  get(path: string, size: number, mtimeMs: number, needs: ProbeNeeds): FileFacts | undefined;
+  put(path: string, size: number, mtimeMs: number, needs: ProbeNeeds, facts: FileFacts): void;
+}
+
+/**
+ * Facts for many files, at most one probe per core at a time, each path once. An unchanged file
+ * (same path, size and mtime) is taken from the cache and never probed again.
+ */
 export async function gatherFacts(
-  files: Pick<FileRef, 'absPath'>[],
-  options: { signal?: AbortSignal; onProgress?: (p: FactsProgress) => void } = {},
+  files: { absPath: string; role?: Role }[],
+  options: ProbeOptions & { cache?: FactsCache; onProgress?: (p: FactsProgress) => void } = {},
 ): Promise<Map<string, FileFacts>> {
-  const paths = [...new Set(files.map((f) => f.absPath))];
+  const needs = new Map<string, ProbeNeeds>();
+  for (const f of files) {
+    const n = needs.get(f.absPath) ?? { titleCard: false };
+    if (f.role === 'lecture-video') n.titleCard = true;
+    needs.set(f.absPath, n);
+  }
+  const paths = [...needs.keys()];
+  const sizes = new Map<string, { size: number; mtimeMs: number } | null>();
+  await Promise.all(
+    paths.map(async (p) => {
+      try {
+        const st = await stat(p);
+        sizes.set(p, st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : null);
+      } catch {
+        sizes.set(p, null);
+      }
+    }),
+  );
+  const totalBytes = [...sizes.values()].reduce((a, s) => a + (s?.size ?? 0), 0);
   const out = new Map<string, FileFacts>();
   let next = 0;
   let done = 0;
+  let bytes = 0;
   const worker = async () => {
     while (next < paths.length) {
       options.signal?.throwIfAborted();
       const path = paths[next++]!;
-      out.set(path, await fileFacts(path));
+      const st = sizes.get(path);
+      const need = needs.get(path)!;
+      let facts = st ? options.cache?.get(path, st.size, st.mtimeMs, need) : undefined;
+      if (!facts) {
+        facts = await fileFacts(path, need, options);
+        if (st && facts.exists) options.cache?.put(path, st.size, st.mtimeMs, need, facts);
+      }
+      out.set(path, facts);
       done += 1;
-      options.onProgress?.({ done, total: paths.length });
+      bytes += st?.size ?? 0;
+      options.onProgress?.({ done, total: paths.length, bytes, totalBytes });
     }
   };
   const width = Math.max(1, Math.min(availableParallelism(), paths.length));

@@ -52,7 +52,9 @@ export function fileProblem(
   if (!facts.readable) return { rule: 'file.not-found', message: '文件无法读取(权限不足或被占用)' };
   if (facts.size === 0) return { rule: 'file.empty', message: '文件是空的(0 字节)', expected: '> 0 字节', actual: '0 字节' };
   if (facts.corrupt) return { rule: 'file.corrupt', message: `文件已损坏：${facts.corrupt}` };
-  if (!formatsAccept(formats, facts.kind)) {
+  // A video in another container (FLV, MKV, AVI renamed .mp4) is video.container's finding, with advice.
+  const otherVideo = formats.includes('mp4') && ['mkv', 'flv', 'avi'].includes(facts.kind);
+  if (!otherVideo && !formatsAccept(formats, facts.kind)) {
     const expected = formats.map((f) => FORMAT_NAMES[f]).join(' 或 ');
     return {
       rule: 'file.type-mismatch',

@@ -1,4 +1,4 @@
-// Every rule that needs no media probe, run over a catalog and its file facts, into CONTRACT.md's report.
+// Every rule, run over a catalog and its file facts, into CONTRACT.md's report.
 import { workLabel, type CheckReport, type Finding } from '../model.js';
 import { checklistRules } from './checklist.js';
 import { fileRules } from './files.js';
@@ -7,6 +7,9 @@ import { authorCountRules, contactRules, peopleRules } from './people.js';
 import { quotaRules } from './quotas.js';
 import { categoryRules, commentAndFieldRules, gradeSubjectRules, sceneAndShareRules, titleRules } from './text.js';
 import { unitRules } from './unit.js';
+import { boardRules } from './board.js';
+import { videoRules } from './video.js';
+import { zipAndPdfRules } from './zip.js';
 
 export type { RuleInput } from './finding.js';
 
@@ -22,6 +25,9 @@ const FAMILIES = [
   commentAndFieldRules,
   sceneAndShareRules,
   fileRules,
+  videoRules,
+  boardRules,
+  zipAndPdfRules,
   checklistRules,
 ];
 

@@ -217,6 +217,7 @@ const severities: Record<string, Severity> = {
   'zip.encrypted': 'warning',
   'zip.legacy-names': 'warning',
   'zip.unsafe-path': 'error',
+  'zip.ratio': 'warning',
   'pdf.encrypted': 'warning',
   'video.container': 'error',
   'video.audio': 'error',

@@ -1,5 +1,6 @@
 // Numbered migrations: each runs once, in order, in one transaction, and records user_version.
 import * as m001 from './001-initial.js';
+import * as m002 from './002-probe-cache.js';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: m001.sql }];
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'initial', sql: m001.sql },
+  { version: 2, name: 'probe-cache', sql: m002.sql },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

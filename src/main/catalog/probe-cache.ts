@@ -1,0 +1,29 @@
+// The probe cache table behind gatherFacts: (path, size, mtime) → facts, as JSON.
+import type { FileFacts } from '../../shared/model.js';
+import type { FactsCache, ProbeNeeds } from '../inspect/facts.js';
+import type { Db } from './db.js';
+
+/** Bumped whenever the probes learn a new fact: older entries are then probed again. */
+export const PROBE_VERSION = 1;
+
+export function probeCache(db: Db): FactsCache {
+  const get = db.prepare('SELECT size, mtime_ms, title_card, probe_version, facts FROM probe_cache WHERE path = ?');
+  const put = db.prepare(
+    `INSERT INTO probe_cache (path, size, mtime_ms, title_card, probe_version, facts) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
+       title_card = excluded.title_card, probe_version = excluded.probe_version, facts = excluded.facts`,
+  );
+  return {
+    get(path: string, size: number, mtimeMs: number, needs: ProbeNeeds): FileFacts | undefined {
+      const row = get.get(path) as
+        | { size: number; mtime_ms: number; title_card: number; probe_version: number; facts: string }
+        | undefined;
+      if (!row || row.size !== size || row.mtime_ms !== mtimeMs || row.probe_version !== PROBE_VERSION) return undefined;
+      if (needs.titleCard && !row.title_card) return undefined;
+      return JSON.parse(row.facts) as FileFacts;
+    },
+    put(path: string, size: number, mtimeMs: number, needs: ProbeNeeds, facts: FileFacts): void {
+      put.run(path, size, mtimeMs, needs.titleCard ? 1 : 0, PROBE_VERSION, JSON.stringify(facts));
+    },
+  };
+}

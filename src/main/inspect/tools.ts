@@ -1,0 +1,82 @@
+// ffprobe and ffmpeg: where the bundled binaries are, and one small typed way to run them.
+// (fluent-ffmpeg is deprecated and archived; the two commands we need are spawned directly.)
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** Inside a packaged app the binaries live in app.asar.unpacked, not in the archive. */
+function unpacked(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
+let ffprobePath: string | undefined;
+let ffmpegPath: string | undefined;
+
+export function ffprobeBin(): string {
+  ffprobePath ??= process.env.BAOSONG_FFPROBE || unpacked((require('ffprobe-static') as { path: string }).path);
+  return ffprobePath;
+}
+
+export function ffmpegBin(): string {
+  ffmpegPath ??= process.env.BAOSONG_FFMPEG || unpacked((require('@ffmpeg-installer/ffmpeg') as { path: string }).path);
+  return ffmpegPath;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+  timedOut: boolean;
+}
+
+export class ToolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ToolError';
+  }
+}
+
+/**
+ * Runs a tool to completion with a time limit, collecting stdout up to maxStdout bytes.
+ * Never rejects for the tool's own failure: the exit code and stderr are facts for the caller.
+ */
+export function runTool(
+  bin: string,
+  args: string[],
+  options: { timeoutMs?: number; signal?: AbortSignal; maxStdout?: number } = {},
+): Promise<RunResult> {
+  const { timeoutMs = 60_000, signal, maxStdout = 16 * 1024 * 1024 } = options;
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const out: Buffer[] = [];
+    let outBytes = 0;
+    let err = '';
+    let timedOut = false;
+    const kill = () => child.kill('SIGKILL');
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, timeoutMs);
+    signal?.addEventListener('abort', kill, { once: true });
+    child.stdout.on('data', (chunk: Buffer) => {
+      outBytes += chunk.length;
+      if (outBytes <= maxStdout) out.push(chunk);
+      else kill();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (err.length < 8192) err += chunk.toString('utf8');
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new ToolError(`无法运行 ${bin}：${e.message}`));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', kill);
+      if (signal?.aborted) reject(signal.reason ?? new Error('aborted'));
+      else resolve({ code, stdout: Buffer.concat(out), stderr: err, timedOut });
+    });
+  });
+}
