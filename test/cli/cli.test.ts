@@ -154,3 +154,36 @@ describe('baosong', () => {
     expect(report.findings.filter((f) => f.rule === 'unit.cloud-link')).toEqual([]);
   });
 });
+
+describe('baosong check on real media', () => {
+  it('finds the iPhone clip, the GBK archive and the encrypted PDF; a warm re-check answers the same from the cache', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const { FIXTURES } = await import('../helpers/files.js');
+    const dir = tempDir();
+    const db = join(dir, 'c.sqlite');
+    const w = microlecture('w1', '张强');
+    const file = await writeBatch(dir, validBatch([w]));
+    copyFileSync(join(FIXTURES, 'mp4_iphone_hevc10_aac_quicktime_brand_rotated.mp4'), join(dir, 'works/w1/微课.mp4'));
+    copyFileSync(join(FIXTURES, 'zip_gbk_names_no_utf8_flag_7zip.zip'), join(dir, 'works/w1/相关材料.zip'));
+    copyFileSync(join(FIXTURES, 'pdf_encrypted_rc4_empty_user_password.pdf'), join(dir, 'works/w1/推荐意见.pdf'));
+    expect(baosong('import', file, '--db', db).code).toBe(0);
+    const first = baosong('check', '--db', db, '--json');
+    expect(first.code).toBe(1);
+    const report = JSON.parse(first.stdout) as CheckReport;
+    const rules = report.findings.map((f) => `${f.rule}@${f.role}`);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'video.container@lecture-video',
+        'video.codec-playable@lecture-video',
+        'video.title-card@lecture-video',
+        'zip.legacy-names@materials',
+        'pdf.encrypted@recommendation-scan',
+      ]),
+    );
+    expect(report.findings.find((f) => f.rule === 'zip.legacy-names')!.message).toContain('fff - 副本.txt');
+    const again = baosong('check', '--db', db, '--json');
+    expect(JSON.parse(again.stdout)).toEqual(report);
+    const rows = new Database(db, { readonly: true }).prepare('SELECT count(*) FROM probe_cache').pluck().get();
+    expect(rows).toBe(8);
+  });
+});

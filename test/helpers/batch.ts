@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { COMMENT } from './build.js';
 import { FIXTURES, minimalPdf, writeZip } from './files.js';
+import { clip } from './media.js';
 
 export type Json = Record<string, any>;
 
@@ -69,7 +70,7 @@ export async function writeBatch(dir: string, batch: Json, name = 'batch.json'):
     const path = join(dir, f.path);
     mkdirSync(dirname(path), { recursive: true });
     if (path.endsWith('.pdf')) writeFileSync(path, minimalPdf());
-    else if (path.endsWith('.mp4')) copyFileSync(join(FIXTURES, 'mp4_h264_aac_1080x720.mp4'), path);
+    else if (path.endsWith('.mp4')) copyFileSync(clip('lecture.mp4'), path);
     else if (path.endsWith('.zip')) await writeZip(path, { '学习指导.txt': '练习题' });
     else if (path.endsWith('.docx')) copyFileSync(join(FIXTURES, 'docx_word2010_with_picture.docx'), path);
   }

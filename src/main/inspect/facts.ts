@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { FileFacts, Role } from '../../shared/model.js';
+import { jpegProblem, mp4Problem, oleProblem, pngProblem, psdProblem, tiffProblem } from './complete.js';
 import { probeImage } from './image.js';
 import { oleKind, oleStreamNames } from './ole.js';
 import { probePdf } from './pdf.js';
@@ -23,6 +24,13 @@ export interface ProbeOptions {
 }
 
 const VIDEO_KINDS = new Set(['mp4', 'mkv', 'flv', 'avi']);
+const WHOLENESS: Partial<Record<string, (path: string, size: number) => Promise<string | null>>> = {
+  mp4: mp4Problem,
+  jpg: jpegProblem,
+  png: pngProblem,
+  tiff: tiffProblem,
+  psd: psdProblem,
+};
 const IMAGE_KINDS = new Set(['jpg', 'png', 'tiff']);
 
 /** Facts for one file. Never throws for the file's sake: an unreadable or broken file is a fact too. */
@@ -53,13 +61,20 @@ export async function fileFacts(absPath: string, needs: ProbeNeeds = { titleCard
   }
   if (sniffed === 'ole-container') {
     try {
-      return { ...base, kind: oleKind(await oleStreamNames(absPath)) };
+      const { names, sectorSize } = await oleStreamNames(absPath);
+      const problem = oleProblem(size, sectorSize);
+      return { ...base, kind: oleKind(names), ...(problem ? { corrupt: problem } : {}) };
     } catch {
-      // The signature is Office's; a damaged directory leaves the program unknown, not the type.
-      return { ...base, kind: 'ole' };
+      return { ...base, kind: 'ole', corrupt: 'Office 97-2003 文件结构损坏，无法打开' };
     }
   }
   const facts: FileFacts = { ...base, kind: sniffed };
+  const whole = WHOLENESS[sniffed];
+  const cut = whole ? await whole(absPath, size).catch(() => '文件结构无法读取') : null;
+  if (cut) {
+    facts.corrupt = cut;
+    return facts;
+  }
   if (VIDEO_KINDS.has(sniffed)) {
     try {
       facts.video = await probeVideo(absPath, options.signal);

@@ -12,7 +12,7 @@ async function readAt(fh: FileHandle, offset: number, length: number): Promise<B
 }
 
 /** The stream and storage names of an OLE file's directory; throws when the structure is broken. */
-export async function oleStreamNames(path: string): Promise<string[]> {
+export async function oleStreamNames(path: string): Promise<{ names: string[]; sectorSize: number }> {
   const fh = await open(path, 'r');
   try {
     const header = await readAt(fh, 0, 512);
@@ -49,7 +49,7 @@ export async function oleStreamNames(path: string): Promise<string[]> {
       }
       sector = await nextSector(sector);
     }
-    return names;
+    return { names, sectorSize };
   } finally {
     await fh.close();
   }

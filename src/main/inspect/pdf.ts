@@ -41,7 +41,7 @@ export async function probePdf(path: string, size: number): Promise<PdfFacts> {
   };
   if (size <= FULL_PARSE_LIMIT) {
     try {
-      const doc = await PDFDocument.load(await readFile(path), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+      const doc = await PDFDocument.load(await readFile(path), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
       facts.pages = doc.getPageCount();
       facts.encrypted ||= doc.isEncrypted;
       const page = doc.getPage(0);
