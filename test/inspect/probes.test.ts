@@ -164,3 +164,13 @@ describe('ZIP facts (central directory only)', () => {
     expect((await fileFacts(join(dir, 'utf8.zip'))).zip).toMatchObject({ entries: 2, encryptedCount: 0, legacyCount: 0, unsafeCount: 0 });
   });
 });
+
+describe('rotation from either ffprobe generation', () => {
+  it('reads the rotate tag (ffprobe ≤ 4) and the display matrix (ffprobe ≥ 5)', async () => {
+    const { rotationOf } = await import('../../src/main/inspect/video.js');
+    expect(rotationOf({ tags: { rotate: '90' } })).toBe(90);
+    expect(rotationOf({ side_data_list: [{ side_data_type: 'Display Matrix', rotation: -90 }] })).toBe(90);
+    expect(rotationOf({ side_data_list: [{ side_data_type: 'Display Matrix', rotation: 180 }] })).toBe(180);
+    expect(rotationOf({})).toBe(0);
+  });
+});

@@ -16,9 +16,9 @@ const JUDGED = [1, 4];
  * "Uniform and blue", in numbers (docs/title-card.md shows them on blue, navy, teal, busy and dark openings):
  * - the dominant colour has a blue hue (195°–255°), saturation ≥ 0.40 and value ≥ 0.25;
  * - the mean colour leans blue: B ≥ R + 30 and B ≥ G + 15;
- * - the spread is that of a plain card with a few lines of text: mean channel stdev ≤ 70.
+ * - the spread is that of a plain card with a few lines of text: mean channel stdev ≤ 80.
  */
-export const THRESHOLDS = { hueMin: 195, hueMax: 255, satMin: 0.4, valMin: 0.25, blueOverRed: 30, blueOverGreen: 15, maxStdev: 70 };
+export const THRESHOLDS = { hueMin: 195, hueMax: 255, satMin: 0.4, valMin: 0.25, blueOverRed: 30, blueOverGreen: 15, maxStdev: 80 };
 
 export function hsv([r, g, b]: [number, number, number]): { h: number; s: number; v: number } {
   const max = Math.max(r, g, b);
