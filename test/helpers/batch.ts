@@ -1,36 +1,16 @@
 // Batch files on disk for import and CLI tests: a valid one with real files, and ways to break it.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { COMMENT } from './build.js';
+import { COMMENT, unit } from './build.js';
 import { FIXTURES, minimalPdf, writeZip } from './files.js';
 import { clip } from './media.js';
 
 export type Json = Record<string, any>;
 
+/** The builders' valid unit, as a batch file writes it. */
 export function validUnit(): Json {
-  return {
-    name: '沈阳市教育局',
-    kind: 'city-major',
-    city: '沈阳',
-    group: 'k12',
-    department: '电化教育馆',
-    contact: '李明',
-    title: '科长',
-    mobile: '13800000000',
-    phone: '024-12345678',
-    qq: '12345',
-    email: 'li@example.cn',
-    postcode: '110000',
-    address: '沈阳市和平区南京街1号',
-    cloudLink: 'https://pan.baidu.com/s/1abc',
-    cloudCode: 'ab12',
-    files: [
-      { role: 'unit-info-scan', path: 'unit/信息表.pdf' },
-      { role: 'summary-scan', path: 'unit/汇总表.pdf' },
-      { role: 'cloud-scan', path: 'unit/云盘.pdf' },
-      { role: 'report-scan', path: 'unit/报告.pdf' },
-    ],
-  };
+  const { edition: _e, files, ...values } = unit();
+  return { ...values, files: files.map((f) => ({ role: f.role, path: f.path })) };
 }
 
 export function microlecture(key: string, author: string, overrides: Json = {}): Json {

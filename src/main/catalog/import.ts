@@ -129,6 +129,8 @@ function locate(base: string, path: string): Located {
 
 const s = (v: string | null | undefined): string => v ?? '';
 
+const UNIT_TEXT_KEYS = ['city', 'department', 'contact', 'title', 'mobile', 'phone', 'qq', 'email', 'postcode', 'address', 'cloudLink', 'cloudCode'] as const;
+
 /** Imports a batch file in ONE transaction: either every work is stored or nothing is. */
 export function importBatch(db: Db, file: string): ImportResult {
   const batch = readBatch(file);
@@ -162,25 +164,11 @@ export function importBatch(db: Db, file: string): ImportResult {
   try {
     db.transaction(() => {
       const u = batch.unit;
-      const keep = (given: string | null | undefined, old: string | undefined) => (given ? given : (old ?? ''));
-      putUnit(db, {
-        edition: batch.edition,
-        name: existing?.name ?? u.name,
-        kind: u.kind,
-        group: u.group,
-        city: keep(u.city, existing?.city),
-        department: keep(u.department, existing?.department),
-        contact: keep(u.contact, existing?.contact),
-        title: keep(u.title, existing?.title),
-        mobile: keep(u.mobile, existing?.mobile),
-        phone: keep(u.phone, existing?.phone),
-        qq: keep(u.qq, existing?.qq),
-        email: keep(u.email, existing?.email),
-        postcode: keep(u.postcode, existing?.postcode),
-        address: keep(u.address, existing?.address),
-        cloudLink: keep(u.cloudLink, existing?.cloudLink),
-        cloudCode: keep(u.cloudCode, existing?.cloudCode),
-      });
+      // A later batch of the same unit keeps the earlier values it leaves empty.
+      const text = Object.fromEntries(
+        UNIT_TEXT_KEYS.map((k) => [k, u[k] ? u[k] : (existing?.[k] ?? '')]),
+      ) as Record<(typeof UNIT_TEXT_KEYS)[number], string>;
+      putUnit(db, { edition: batch.edition, name: existing?.name ?? u.name, kind: u.kind, group: u.group, ...text });
       for (const f of unitFiles) {
         addFile(db, null, f);
         count(f);
