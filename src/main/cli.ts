@@ -13,8 +13,11 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
   baosong check --db CATALOG.sqlite [--json]      检查全部规则；--json 输出机器可读的报告
   baosong unit --db CATALOG.sqlite [--cloud-link URL] [--cloud-code CODE]
                                                   显示组织单位；设置云盘分享链接和访问密码(附表1-6)
+  baosong export --db CATALOG.sqlite --out DIR [--allow-errors] [--zip FILE]
+                                                  生成可直接上传云盘的文件夹、作品汇总表、各类登记表和 manifest.sha256
+  baosong verify DIR                              按 manifest.sha256 重新校验导出的文件夹
 
-退出码：0 成功/无错误；1 检查发现错误；2 输入有误或无法运行。
+退出码：0 成功/无错误；1 检查发现错误(export：因错误未导出；verify：有差异)；2 输入有误或无法运行。
 `;
 
 type Exit = 0 | 1 | 2;
@@ -40,12 +43,43 @@ function progressPrinter(label: string): (p: JobProgress) => void {
   };
 }
 
+const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e8 ? 1 : 0)} MB`;
+
+/** Progress of a copy: bytes, files and the time left, on one line (a terminal) or a line per quarter. */
+function transferPrinter(label: string): (p: JobProgress) => void {
+  const started = Date.now();
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  let lastQuarter = -1;
+  return (p) => {
+    const now = Date.now();
+    const total = p.totalBytes ?? 0;
+    const bytes = p.bytes ?? 0;
+    const rate = bytes / Math.max(1, now - started);
+    const left = rate > 0 && total > bytes ? Math.round((total - bytes) / rate / 1000) : 0;
+    const text = `${label} ${p.phase} ${p.done}/${p.total} 个文件 ${mb(bytes)}/${mb(total)}${left ? ` 剩余约 ${left} 秒` : ''}`;
+    if (tty) {
+      if (now - last < 100 && p.done !== p.total) return;
+      last = now;
+      process.stderr.write(`\r${text}\x1b[K`);
+    } else {
+      const quarter = total ? Math.floor((bytes / total) * 4) : 4;
+      if (quarter === lastQuarter) return;
+      lastQuarter = quarter;
+      process.stderr.write(`${text}\n`);
+    }
+  };
+}
+
 function fail(error: ApiError): Exit {
   process.stderr.write(`错误：${error.message}\n`);
-  for (const d of (error.details ?? []).slice(1, 20)) {
-    process.stderr.write(`  ${d.path ?? ''}${d.work ? `(作品 ${d.work})` : ''}：${d.message}\n`);
+  const details = (error.details ?? []).slice(1);
+  for (const d of details.slice(0, 30)) {
+    const where = d.path ? `${d.path}${d.work ? `(作品 ${d.work})` : ''}：` : d.work ? `作品 ${d.work}：` : '';
+    process.stderr.write(`  ${where}${d.message}\n`);
   }
-  return 2;
+  if (details.length > 30) process.stderr.write(`  ……另有 ${details.length - 30} 项，运行 check 查看全部\n`);
+  return error.code === 'refused' ? 1 : 2;
 }
 
 async function client(): Promise<ApiClient> {
@@ -108,6 +142,45 @@ async function workHeads(api: ApiClient, profile: Profile): Promise<Map<string, 
   );
 }
 
+async function runExportCommand(values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  if (typeof values.out !== 'string') throw new UsageError('缺少 --out DIR');
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, false);
+  if (err) return fail(err);
+  const args = { out: values.out, allowErrors: values['allow-errors'] === true, ...(typeof values.zip === 'string' ? { zip: values.zip } : {}) };
+  const r = await api.call('export.run', args, { signal, onProgress: transferPrinter('导出') });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  if (!r.ok) return fail(r.error);
+  const v = r.value;
+  for (const f of v.findings) process.stdout.write(`注意：${f.work ?? ''}《${f.title ?? ''}》${f.message}\n`);
+  if (v.unchanged) process.stdout.write(`${v.dir} 已是最新，没有需要更新的文件(${v.files} 个文件)。\n`);
+  else {
+    process.stdout.write(
+      `已导出到 ${v.dir}：${v.files} 个文件，复制 ${v.copied} 个(${mb(v.bytesCopied)}${v.cloned ? `，其中 ${v.cloned} 个为写时复制` : ''})，沿用上次导出 ${v.reused} 个。\n`,
+    );
+  }
+  if (v.errors) process.stdout.write(`警告：按 --allow-errors 导出，仍有 ${v.errors} 个错误。\n`);
+  for (const rel of v.skipped) process.stdout.write(`未导出(文件不存在)：${rel}\n`);
+  if (v.zip) process.stdout.write(`ZIP：${v.zip.file}(${v.zip.entries} 个文件)\n`);
+  return 0;
+}
+
+async function runVerify(positionals: string[], signal: AbortSignal): Promise<Exit> {
+  const dir = positionals[0];
+  if (!dir) throw new UsageError('缺少要校验的文件夹：baosong verify DIR');
+  const api = await client();
+  const r = await api.call('export.verify', { dir }, { signal });
+  if (!r.ok) return fail(r.error);
+  const v = r.value;
+  const show = (what: string, list: string[]) => list.forEach((rel) => process.stdout.write(`${what}  ${rel}\n`));
+  show('已改动', v.changed);
+  show('缺少  ', v.missing);
+  show('多出  ', v.extra);
+  const bad = v.changed.length + v.missing.length + v.extra.length;
+  process.stdout.write(bad ? `校验不通过：${v.changed.length} 个已改动，${v.missing.length} 个缺少，${v.extra.length} 个多出。\n` : `校验通过：${v.files} 个文件与 manifest.sha256 一致。\n`);
+  return bad ? 1 : 0;
+}
+
 async function runUnit(values: Record<string, unknown>): Promise<Exit> {
   const api = await client();
   const err = await openDb(api, values.db as string | undefined, false);
@@ -163,6 +236,9 @@ export async function main(argv: string[]): Promise<Exit> {
         json: { type: 'boolean' },
         'cloud-link': { type: 'string' },
         'cloud-code': { type: 'string' },
+        out: { type: 'string' },
+        zip: { type: 'string' },
+        'allow-errors': { type: 'boolean' },
       },
     });
     switch (command) {
@@ -172,6 +248,10 @@ export async function main(argv: string[]): Promise<Exit> {
         return await runCheck(values, controller.signal);
       case 'unit':
         return await runUnit(values);
+      case 'export':
+        return await runExportCommand(values, controller.signal);
+      case 'verify':
+        return await runVerify(positionals, controller.signal);
       default:
         throw new UsageError(`未知的命令“${command}”`);
     }

@@ -2,7 +2,7 @@
 // carry exactly these calls; arguments are validated here, at the boundary, whoever the caller is.
 import { z } from 'zod';
 import type { ApiError } from './errors.js';
-import type { CheckReport, Unit, Work } from './model.js';
+import type { CheckReport, Finding, Unit, Work } from './model.js';
 
 export interface CatalogInfo {
   path: string;
@@ -45,6 +45,8 @@ export const apiArgs = {
   'check.run': z.strictObject({}),
   'unit.get': z.strictObject({}),
   'works.list': z.strictObject({}),
+  'export.run': z.strictObject({ out: z.string().min(1), allowErrors: z.boolean().optional(), zip: z.string().min(1).optional() }),
+  'export.verify': z.strictObject({ dir: z.string().min(1) }),
   'unit.update': editableUnit,
 } as const;
 
@@ -58,7 +60,35 @@ export interface ApiResults {
   'check.run': CheckReport;
   'unit.get': Unit | null;
   'works.list': Work[];
+  'export.run': ExportResult;
+  'export.verify': VerifyResult;
   'unit.update': Unit;
+}
+
+export interface ExportResult {
+  dir: string;
+  /** Nothing had changed: the folder was left as it was. */
+  unchanged: boolean;
+  files: number;
+  copied: number;
+  reused: number;
+  cloned: number;
+  bytesCopied: number;
+  /** Errors that --allow-errors let through. */
+  errors: number;
+  /** How names were changed (title.unsafe-chars, title.too-long). */
+  findings: Finding[];
+  zip: { file: string; entries: number } | null;
+  /** Files left out of a forced export because they do not exist. */
+  skipped: string[];
+}
+
+export interface VerifyResult {
+  dir: string;
+  files: number;
+  changed: string[];
+  missing: string[];
+  extra: string[];
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

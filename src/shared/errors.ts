@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'catalog' // the catalog file cannot be used (newer than the code, not a catalog…)
   | 'io' // a file cannot be read or written
   | 'cancelled'
+  | 'refused' // the work is not done because errors remain (exit 1)
   | 'internal';
 
 export interface ApiError {

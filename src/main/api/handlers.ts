@@ -11,6 +11,9 @@ import { importBatch } from '../catalog/import.js';
 import { getUnit, putUnit } from '../catalog/unit.js';
 import { listWorks } from '../catalog/works.js';
 import { gatherFacts } from '../inspect/facts.js';
+import { MANIFEST, verifyTree } from '../export/manifest.js';
+import { sidecarsOf } from '../export/materialize.js';
+import type { Profile } from '../../shared/rules/profile.js';
 import { probeCache } from '../catalog/probe-cache.js';
 
 export interface Session {
@@ -68,6 +71,28 @@ export function loadCatalog(db: Db): Catalog {
   return { unit: getUnit(db), works: listWorks(db) };
 }
 
+function profileOf(catalog: Catalog): Profile {
+  const profile = profiles[catalog.unit?.edition ?? 'liaoning-29'];
+  if (!profile) throw new BaosongError('catalog', `不认识的届次 ${catalog.unit?.edition}`);
+  return profile;
+}
+
+/** Every rule over the catalog, with the facts of every file (probed, or from the cache). */
+export async function checkSession(session: Session, options: CallOptions) {
+  const db = needDb(session);
+  const catalog = loadCatalog(db);
+  const profile = profileOf(catalog);
+  const files = [...(catalog.unit?.files ?? []), ...catalog.works.flatMap((w) => w.files)];
+  const facts = await gatherFacts(files, {
+    signal: options.signal,
+    cache: probeCache(db),
+    cacheDir: join(workspaceOf(session.path!), 'cache'),
+    onProgress: (p) =>
+      options.onProgress?.({ phase: 'inspect', done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
+  });
+  return { catalog, profile, facts, report: buildReport({ profile, catalog, facts }) };
+}
+
 export const handlers: Handlers = {
   'catalog.open': async (session, args) => {
     const path = resolve(args.path);
@@ -90,20 +115,7 @@ export const handlers: Handlers = {
       throw e;
     }
   },
-  'check.run': async (session, _args, options) => {
-    const catalog = loadCatalog(needDb(session));
-    const profile = profiles[catalog.unit?.edition ?? 'liaoning-29'];
-    if (!profile) throw new BaosongError('catalog', `不认识的届次 ${catalog.unit?.edition}`);
-    const files = [...(catalog.unit?.files ?? []), ...catalog.works.flatMap((w) => w.files)];
-    const facts = await gatherFacts(files, {
-      signal: options.signal,
-      cache: probeCache(needDb(session)),
-      cacheDir: join(workspaceOf(session.path!), 'cache'),
-      onProgress: (p) =>
-        options.onProgress?.({ phase: 'inspect', done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
-    });
-    return buildReport({ profile, catalog, facts });
-  },
+  'check.run': async (session, _args, options) => (await checkSession(session, options)).report,
   'unit.get': async (session) => getUnit(needDb(session)),
   'works.list': async (session) => listWorks(needDb(session)),
   'unit.update': async (session, args) => {
@@ -114,5 +126,27 @@ export const handlers: Handlers = {
     const next = { ...values, ...Object.fromEntries(Object.entries(args).map(([k, v]) => [k, (v as string).trim()])) };
     db.transaction(() => putUnit(db, next))();
     return getUnit(db)!;
+  },
+  'export.run': async (session, args, options) => {
+    const checked = await checkSession(session, options);
+    // Loaded on demand: the form libraries are heavy and only the export needs them.
+    const { runExport } = await import('../export/run.js');
+    return runExport(needDb(session), checked.profile, checked.catalog, checked, args, {
+      signal: options.signal,
+      onProgress: (p) => options.onProgress?.({ phase: p.phase, done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
+    });
+  },
+  'export.verify': async (_session, args, options) => {
+    const dir = resolve(args.dir);
+    if (existsSync(sidecarsOf(dir).journal)) {
+      throw new BaosongError('bad-input', `上次导出到 ${dir} 时被中断，请再运行一次导出以完成它`);
+    }
+    if (!existsSync(join(dir, MANIFEST))) throw new BaosongError('bad-input', `${dir} 中没有 ${MANIFEST}：这不是报送助手导出的文件夹`);
+    let bytes = 0;
+    const r = await verifyTree(dir, (n) => {
+      bytes += n;
+      options.onProgress?.({ phase: 'verify', done: 0, total: 0, bytes });
+    }, options.signal);
+    return { dir, ...r };
   },
 };

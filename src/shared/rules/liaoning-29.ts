@@ -1,6 +1,7 @@
 // The 29th edition (辽宁省第二十九届教育教学信息化交流活动), from ../shared/RULES.md and the notice itself.
 import type { CategorySpec, FieldSpec, Profile, RoleSpec } from './profile.js';
 import type { Severity } from '../model.js';
+import { formTexts } from './liaoning-29-texts.js';
 
 const scans: RoleSpec[] = [
   { role: 'registration-scan', label: '作品登记表(签字扫描件)', formats: ['pdf'], min: 1, max: 1 },
@@ -197,6 +198,7 @@ const severities: Record<string, Severity> = {
   'title.brackets': 'error',
   'title.empty': 'error',
   'title.unsafe-chars': 'warning',
+  'title.too-long': 'warning',
   'category.group': 'error',
   'work.variant': 'error',
   'work.grade': 'error',
@@ -437,6 +439,7 @@ export const liaoning29: Profile = {
   mailbox: 'Ln86593376@163.com',
   mailSubject: (unitName, groupName) => `${unitName}-第二十九届教育教学信息化交流活动-${groupName}`,
   mailDeadlines: ['2025-06-10(附表1-4 注意事项)', '2025-07-15(通知第六部分第4条)'],
+  formTexts,
   exportNames: {
     files: {
       'registration-scan': { name: '作品登记表' },

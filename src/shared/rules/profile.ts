@@ -104,6 +104,23 @@ export interface ExportNames {
   workFolder: { separator: string; allAuthors: boolean };
 }
 
+/** The forms' own wording (the notice's text, verbatim). */
+export interface FormTexts {
+  pledge: string;
+  pledgeSign: string;
+  dateLine: string;
+  aiInstructions: string;
+  aiSections: { key: string; heading: string; sub: string }[];
+  unitInfoNote: string;
+  unitSeal: string;
+  seal: string;
+  summaryNotes: string[];
+  cloudLinkHint: string;
+  cloudNotes: string[];
+  reportRequirements: string[];
+  reportHeadings: string[];
+}
+
 export interface Profile {
   edition: string;
   name: string;
@@ -132,4 +149,5 @@ export interface Profile {
   mailDeadlines: string[];
   severities: Record<string, Severity>;
   exportNames: ExportNames;
+  formTexts: FormTexts;
 }

@@ -1,6 +1,7 @@
 // Numbered migrations: each runs once, in order, in one transaction, and records user_version.
 import * as m001 from './001-initial.js';
 import * as m002 from './002-probe-cache.js';
+import * as m003 from './003-export-records.js';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: m001.sql },
   { version: 2, name: 'probe-cache', sql: m002.sql },
+  { version: 3, name: 'export-records', sql: m003.sql },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,251 @@
+// Builds the planned tree beside DIR and swaps it in. DIR is only ever absent, empty, or a tree we made.
+//
+// Phase A writes everything new into `.<DIR>.baosong-staging` (DIR untouched: a kill leaves the old tree).
+// Phase B is renames only, driven by a journal written first: reused files move from DIR into the staging
+// tree, DIR moves aside, the staging tree becomes DIR. A kill during phase B is rolled forward by the next run.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, statfs, writeFile, open } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { BaosongError } from '../../shared/errors.js';
+import type { ExportRecord } from '../catalog/export-records.js';
+import { copyHashed } from './copy.js';
+import { MANIFEST, formatManifest, parseManifest } from './manifest.js';
+import type { ExportPlan, PlanEntry } from './plan.js';
+
+export interface Sidecars {
+  staging: string;
+  old: string;
+  journal: string;
+}
+
+export function sidecarsOf(dir: string): Sidecars {
+  const parent = dirname(dir);
+  const name = basename(dir);
+  return {
+    staging: join(parent, `.${name}.baosong-staging`),
+    old: join(parent, `.${name}.baosong-old`),
+    journal: join(parent, `.${name}.baosong-swap.json`),
+  };
+}
+
+interface Journal {
+  moves: string[];
+}
+
+/** Test hook: lets the kill tests stop the process at a named point. Unset in normal use. */
+function killPoint(name: string): void {
+  if (process.env.BAOSONG_TEST_KILL_AT === name) process.kill(process.pid, 'SIGKILL');
+}
+
+/** Finishes a swap that a kill interrupted, or discards a staging tree that was never complete. */
+export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 'discarded'> {
+  const s = sidecarsOf(dir);
+  if (existsSync(s.journal)) {
+    const journal = JSON.parse(await readFile(s.journal, 'utf8')) as Journal;
+    if (existsSync(s.staging)) {
+      for (const rel of journal.moves) {
+        const from = join(dir, rel);
+        const to = join(s.staging, rel);
+        if (existsSync(from) && !existsSync(to)) {
+          await mkdir(dirname(to), { recursive: true });
+          await rename(from, to);
+        }
+      }
+      if (existsSync(dir)) await rename(dir, s.old);
+      await rename(s.staging, dir);
+    }
+    await rm(s.old, { recursive: true, force: true });
+    await rm(s.journal, { force: true });
+    return 'rolled-forward';
+  }
+  let discarded = false;
+  if (existsSync(s.staging)) {
+    await rm(s.staging, { recursive: true, force: true });
+    discarded = true;
+  }
+  if (existsSync(s.old)) await rm(s.old, { recursive: true, force: true });
+  return discarded ? 'discarded' : 'none';
+}
+
+/** DIR may be absent, empty or a previous export (it holds manifest.sha256); anything else is refused. */
+export async function checkTarget(dir: string): Promise<'absent' | 'empty' | 'previous'> {
+  let st;
+  try {
+    st = await stat(dir);
+  } catch {
+    return 'absent';
+  }
+  if (!st.isDirectory()) throw new BaosongError('bad-input', `导出位置 ${dir} 是一个文件，不是文件夹`);
+  const names = await readdir(dir);
+  if (names.length === 0) return 'empty';
+  if (names.includes(MANIFEST)) return 'previous';
+  throw new BaosongError(
+    'bad-input',
+    `导出文件夹 ${dir} 不是空的，也不是报送助手以前导出的文件夹(没有 ${MANIFEST})：为免覆盖别的文件，请选择一个空文件夹或新文件夹`,
+  );
+}
+
+export interface MaterializeProgress {
+  phase: 'forms' | 'copy' | 'swap';
+  done: number;
+  total: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface MaterializeResult {
+  unchanged: boolean;
+  files: number;
+  copied: number;
+  reused: number;
+  cloned: number;
+  bytesCopied: number;
+  records: ExportRecord[];
+}
+
+interface SourceStat {
+  size: number;
+  mtimeMs: number;
+}
+
+async function statOrNull(path: string): Promise<SourceStat | null> {
+  try {
+    const st = await stat(path);
+    return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : null;
+  } catch {
+    return null;
+  }
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+export async function materialize(
+  dir: string,
+  plan: ExportPlan,
+  forms: Map<string, Buffer>,
+  records: Map<string, ExportRecord>,
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (p: MaterializeProgress) => void;
+    /** Called with the new tree's records before the swap, so a swap finished by recovery is recorded too. */
+    beforeSwap?: (records: ExportRecord[]) => void;
+  } = {},
+): Promise<MaterializeResult> {
+  const { signal, onProgress } = options;
+  await recover(dir);
+  const state = await checkTarget(dir);
+  const s = sidecarsOf(dir);
+  const copies = plan.entries.filter((e): e is Extract<PlanEntry, { kind: 'copy' }> => e.kind === 'copy');
+  const sources = new Map<string, SourceStat>();
+  for (const e of copies) {
+    const st = await statOrNull(e.file.absPath);
+    if (!st) throw new BaosongError('io', `找不到要导出的文件：${e.file.path}(${e.work ? `作品 ${e.work.key ?? `id:${e.work.id}`}` : '组织单位'})`);
+    sources.set(e.rel, st);
+  }
+  // Reuse a previous copy only when its source and the copy itself are exactly as recorded.
+  const reuse = new Set<string>();
+  if (state === 'previous') {
+    for (const e of copies) {
+      const r = records.get(e.rel);
+      const src = sources.get(e.rel)!;
+      if (!r || r.source !== e.file.absPath || r.sourceSize !== src.size || r.sourceMtime !== src.mtimeMs) continue;
+      const dst = await statOrNull(join(dir, e.rel));
+      if (dst && dst.size === r.size && dst.mtimeMs === r.mtime) reuse.add(e.rel);
+    }
+  }
+  const formHashes = new Map([...forms].map(([rel, b]) => [rel, sha256(b)]));
+  const planned = new Map<string, string>();
+  for (const [rel, h] of formHashes) planned.set(rel, h);
+  for (const e of copies) if (reuse.has(e.rel)) planned.set(e.rel, records.get(e.rel)!.sha256);
+  if (state === 'previous' && reuse.size === copies.length) {
+    const old = parseManifest(await readFile(join(dir, MANIFEST), 'utf8'));
+    const same = old.size === planned.size && [...planned].every(([rel, h]) => old.get(rel) === h);
+    if (same) {
+      return { unchanged: true, files: planned.size, copied: 0, reused: reuse.size, cloned: 0, bytesCopied: 0, records: [...records.values()] };
+    }
+  }
+  const toCopy = copies.filter((e) => !reuse.has(e.rel));
+  const totalBytes = toCopy.reduce((a, e) => a + sources.get(e.rel)!.size, 0);
+  const formBytes = [...forms.values()].reduce((a, b) => a + b.length, 0);
+  const fsStat = await statfs(dirname(dir));
+  const free = Number(fsStat.bavail) * Number(fsStat.bsize);
+  const need = totalBytes + formBytes + 16 * 1024 * 1024;
+  if (free < need) {
+    throw new BaosongError('io', `磁盘空间不足：导出需要约 ${(need / 1e9).toFixed(2)} GB，${dirname(dir)} 所在磁盘只剩 ${(free / 1e9).toFixed(2)} GB`);
+  }
+
+  // Phase A: everything new goes into the staging tree.
+  await mkdir(s.staging, { recursive: true });
+  const total = forms.size + toCopy.length;
+  let done = 0;
+  let bytes = 0;
+  const report = (phase: MaterializeProgress['phase']) => onProgress?.({ phase, done, total, bytes, totalBytes });
+  for (const [rel, buf] of forms) {
+    await mkdir(dirname(join(s.staging, rel)), { recursive: true });
+    await writeFile(join(s.staging, rel), buf);
+    done += 1;
+    report('forms');
+  }
+  killPoint('after-forms');
+  const result: MaterializeResult = { unchanged: false, files: 0, copied: 0, reused: reuse.size, cloned: 0, bytesCopied: 0, records: [] };
+  const hashes = new Map(formHashes);
+  const clone = { canClone: null as boolean | null };
+  for (const e of toCopy) {
+    const to = join(s.staging, e.rel);
+    await mkdir(dirname(to), { recursive: true });
+    const c = await copyHashed(e.file.absPath, to, clone, (n) => {
+      bytes += n;
+      report('copy');
+    }, signal);
+    hashes.set(e.rel, c.sha256);
+    result.copied += 1;
+    result.bytesCopied += c.size;
+    if (c.cloned) result.cloned += 1;
+    done += 1;
+    report('copy');
+    if (done === forms.size + 1) killPoint('mid-copy');
+  }
+  for (const rel of reuse) hashes.set(rel, records.get(rel)!.sha256);
+  const manifest = Buffer.from(formatManifest([...hashes].map(([rel, sha]) => ({ rel, sha256: sha }))), 'utf8');
+  await writeFile(join(s.staging, MANIFEST), manifest);
+  killPoint('before-swap');
+
+  // Records of the new tree, taken now: reused files keep their mtime through the renames below.
+  for (const e of plan.entries) {
+    const src = e.kind === 'copy' ? sources.get(e.rel)! : null;
+    const at = reuse.has(e.rel) ? join(dir, e.rel) : join(s.staging, e.rel);
+    const st = (await statOrNull(at))!;
+    result.records.push({
+      rel: e.rel,
+      source: e.kind === 'copy' ? e.file.absPath : null,
+      sourceSize: src?.size ?? null,
+      sourceMtime: src?.mtimeMs ?? null,
+      size: st.size,
+      mtime: st.mtimeMs,
+      sha256: hashes.get(e.rel)!,
+    });
+  }
+  result.files = hashes.size;
+  options.beforeSwap?.(result.records);
+
+  // Phase B: renames only, journal first.
+  const journal = await open(s.journal, 'w');
+  await journal.writeFile(JSON.stringify({ moves: [...reuse] } satisfies Journal));
+  await journal.sync();
+  await journal.close();
+  report('swap');
+  let moved = 0;
+  for (const rel of reuse) {
+    const to = join(s.staging, rel);
+    await mkdir(dirname(to), { recursive: true });
+    await rename(join(dir, rel), to);
+    if (++moved === 1) killPoint('mid-move');
+  }
+  if (state !== 'absent') await rename(dir, s.old);
+  killPoint('mid-swap');
+  await rename(s.staging, dir);
+  await rm(s.old, { recursive: true, force: true });
+  await rm(s.journal, { force: true });
+  return result;
+}

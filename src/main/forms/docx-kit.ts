@@ -1,0 +1,100 @@
+// A few table helpers over the `docx` library for the notice's forms: explicit column widths, East-Asian font
+// names (WPS ignores theme fonts), fixed layout, borders on every cell.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeightRule,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  VerticalMergeType,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { normalizeOoxml } from './ooxml.js';
+
+export const FONT = { body: '宋体', heading: '黑体' };
+const SIZE = { body: 21, small: 18, title: 36, subtitle: 24 }; // half-points: 10.5 pt (五号), 9 pt, 18 pt, 12 pt
+
+function run(text: string, o: { bold?: boolean; size?: number; font?: string } = {}): TextRun {
+  const font = o.font ?? FONT.body;
+  return new TextRun({ text, bold: o.bold, size: o.size ?? SIZE.body, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font } });
+}
+
+/** Paragraphs from text: each line its own paragraph (Word shows \n as nothing). */
+export function lines(text: string, o: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; font?: string } = {}): Paragraph[] {
+  return (text === '' ? [''] : text.split('\n')).map(
+    (line) => new Paragraph({ alignment: o.align, spacing: { before: 0, after: 0, line: 300 }, children: [run(line, o) as ParagraphChild] }),
+  );
+}
+
+export interface CellSpec {
+  text?: string;
+  paragraphs?: Paragraph[];
+  span?: number;
+  bold?: boolean;
+  center?: boolean;
+  /** 'start' begins a vertical merge, 'continue' continues it. */
+  merge?: 'start' | 'continue';
+  small?: boolean;
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+export function table(widths: number[], rows: { cells: CellSpec[]; height?: number }[]): Table {
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: rows.map((r) => {
+      let col = 0;
+      return new TableRow({
+        height: r.height ? { value: r.height, rule: HeightRule.ATLEAST } : undefined,
+        children: r.cells.map((c) => {
+          const span = c.span ?? 1;
+          const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+          col += span;
+          return new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            columnSpan: span > 1 ? span : undefined,
+            verticalMerge: c.merge === 'start' ? VerticalMergeType.RESTART : c.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+            verticalAlign: VerticalAlign.CENTER,
+            borders,
+            margins: { top: 40, bottom: 40, left: 80, right: 80 },
+            children: c.paragraphs ?? lines(c.text ?? '', { bold: c.bold, size: c.small ? SIZE.small : SIZE.body, align: c.center ? AlignmentType.CENTER : undefined }),
+          });
+        }),
+      });
+    }),
+  });
+}
+
+export function title(text: string, subtitle?: string): Paragraph[] {
+  const out = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: subtitle ? 60 : 240 }, children: [run(text, { bold: true, size: SIZE.title, font: FONT.heading })] })];
+  if (subtitle) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(subtitle, { size: SIZE.subtitle })] }));
+  return out;
+}
+
+export function note(text: string): Paragraph[] {
+  return lines(text, { size: SIZE.small });
+}
+
+export const box = (on: boolean) => (on ? '☑' : '☐');
+
+/** A4 portrait document with the given blocks, packed to normalized (byte-stable) bytes. */
+export async function pack(docTitle: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+  const doc = new Document({
+    creator: '报送助手',
+    title: docTitle,
+    styles: { default: { document: { run: { font: { ascii: FONT.body, eastAsia: FONT.body, hAnsi: FONT.body }, size: SIZE.body } } } },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1300, right: 1300 } } }, children }],
+  });
+  return normalizeOoxml(await Packer.toBuffer(doc));
+}
