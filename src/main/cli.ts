@@ -16,6 +16,10 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
   baosong export --db CATALOG.sqlite --out DIR [--allow-errors] [--zip FILE]
                                                   生成可直接上传云盘的文件夹、作品汇总表、各类登记表和 manifest.sha256
   baosong verify DIR                              按 manifest.sha256 重新校验导出的文件夹
+  baosong print --db CATALOG.sqlite --out DIR [--work KEY]
+                                                  生成打印用 PDF(登记表、推荐意见、附表1-4 至 1-7)，签字盖章后扫描
+  baosong mail --db CATALOG.sqlite --out DIR      生成邮件附件包(Word/Excel 版和盖章扫描件)与 邮件.txt
+  baosong demo DIR                                生成一个示例批次，导入、检查并导出：新用户的第一次运行
 
 退出码：0 成功/无错误；1 检查发现错误(export：因错误未导出；verify：有差异)；2 输入有误或无法运行。
 `;
@@ -181,6 +185,67 @@ async function runVerify(positionals: string[], signal: AbortSignal): Promise<Ex
   return bad ? 1 : 0;
 }
 
+async function runPrint(values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  if (typeof values.out !== 'string') throw new UsageError('缺少 --out DIR');
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, false);
+  if (err) return fail(err);
+  const r = await api.call('print.run', { out: values.out, ...(typeof values.work === 'string' ? { work: values.work } : {}) }, { signal });
+  if (!r.ok) return fail(r.error);
+  process.stdout.write(`已生成 ${r.value.files.length} 个打印用 PDF 到 ${r.value.dir}\n`);
+  return 0;
+}
+
+async function runMail(values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  if (typeof values.out !== 'string') throw new UsageError('缺少 --out DIR');
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, false);
+  if (err) return fail(err);
+  const r = await api.call('mail.run', { out: values.out }, { signal });
+  if (!r.ok) return fail(r.error);
+  process.stdout.write(`邮件附件已放在 ${r.value.dir}(${r.value.files.length} 个文件)\n收件人：${r.value.to}\n主题：${r.value.subject}\n`);
+  return 0;
+}
+
+async function runDemo(positionals: string[], signal: AbortSignal): Promise<Exit> {
+  const dir = positionals[0];
+  if (!dir) throw new UsageError('缺少示例文件夹：baosong demo DIR');
+  const api = await client();
+  process.stderr.write('正在生成示例批次(视频由内置 ffmpeg 生成，约需一分钟)…\n');
+  const made = await api.call('demo.create', { dir }, { signal, onProgress: progressPrinter('生成示例文件') });
+  if (!made.ok) return fail(made.error);
+  const root = made.value.batch.replace(/[\\/]batch\.json$/, '');
+  const db = `${root}/catalog.sqlite`;
+  const opened = await api.call('catalog.open', { path: db, create: true });
+  if (!opened.ok) return fail(opened.error);
+  const imported = await api.call('batch.import', { path: made.value.batch });
+  if (!imported.ok) return fail(imported.error);
+  const checked = await api.call('check.run', {}, { signal, onProgress: progressPrinter('检查文件') });
+  if (!checked.ok) return fail(checked.error);
+  const c = checked.value;
+  const exported = await api.call('export.run', { out: `${root}/导出`, allowErrors: true }, { signal, onProgress: transferPrinter('导出') });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  if (!exported.ok) return fail(exported.error);
+  const printed = await api.call('print.run', { out: `${root}/打印` }, { signal });
+  if (!printed.ok) return fail(printed.error);
+  process.stdout.write(
+    [
+      `示例批次已生成：${root}`,
+      `  批次文件   ${made.value.batch}(${made.value.works} 件作品，${made.value.files} 个文件)`,
+      `  目录文件   ${db}`,
+      `  检查结果   错误 ${c.errors} · 警告 ${c.warnings} · 待确认 ${c.infos}(故意留下的问题：w2 片头不是蓝底、w3 名称含“?”、w6 缺主展板源文件)`,
+      `  云盘文件夹 ${exported.value.dir}(${exported.value.files} 个文件，含 manifest.sha256；因示例中有错误，按 --allow-errors 导出)`,
+      `  打印 PDF   ${printed.value.dir}`,
+      '',
+      '接下来可以试试：',
+      `  npx baosong check --db "${db}"`,
+      `  npx baosong verify "${exported.value.dir}"`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
 async function runUnit(values: Record<string, unknown>): Promise<Exit> {
   const api = await client();
   const err = await openDb(api, values.db as string | undefined, false);
@@ -239,6 +304,7 @@ export async function main(argv: string[]): Promise<Exit> {
         out: { type: 'string' },
         zip: { type: 'string' },
         'allow-errors': { type: 'boolean' },
+        work: { type: 'string' },
       },
     });
     switch (command) {
@@ -252,6 +318,12 @@ export async function main(argv: string[]): Promise<Exit> {
         return await runExportCommand(values, controller.signal);
       case 'verify':
         return await runVerify(positionals, controller.signal);
+      case 'print':
+        return await runPrint(values, controller.signal);
+      case 'mail':
+        return await runMail(values, controller.signal);
+      case 'demo':
+        return await runDemo(positionals, controller.signal);
       default:
         throw new UsageError(`未知的命令“${command}”`);
     }

@@ -47,6 +47,9 @@ export const apiArgs = {
   'works.list': z.strictObject({}),
   'export.run': z.strictObject({ out: z.string().min(1), allowErrors: z.boolean().optional(), zip: z.string().min(1).optional() }),
   'export.verify': z.strictObject({ dir: z.string().min(1) }),
+  'print.run': z.strictObject({ out: z.string().min(1), work: z.string().min(1).optional() }),
+  'mail.run': z.strictObject({ out: z.string().min(1) }),
+  'demo.create': z.strictObject({ dir: z.string().min(1) }),
   'unit.update': editableUnit,
 } as const;
 
@@ -62,6 +65,10 @@ export interface ApiResults {
   'works.list': Work[];
   'export.run': ExportResult;
   'export.verify': VerifyResult;
+  'print.run': { dir: string; files: string[] };
+  'mail.run': { dir: string; files: string[]; subject: string; to: string };
+  /** The sample batch file written into dir, ready for batch.import. */
+  'demo.create': { batch: string; works: number; files: number };
   'unit.update': Unit;
 }
 

@@ -136,6 +136,21 @@ export const handlers: Handlers = {
       onProgress: (p) => options.onProgress?.({ phase: p.phase, done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
     });
   },
+  'print.run': async (session, args, options) => {
+    const checked = await checkSession(session, options);
+    const { printForms } = await import('../export/print.js');
+    const files = await printForms(checked.profile, checked.catalog, checked.facts, args.out, args.work);
+    return { dir: resolve(args.out), files };
+  },
+  'mail.run': async (session, args, options) => {
+    const checked = await checkSession(session, options);
+    const { mailPackage } = await import('../export/print.js');
+    return { dir: resolve(args.out), ...(await mailPackage(checked.profile, checked.catalog, checked.facts, args.out)) };
+  },
+  'demo.create': async (_session, args, options) => {
+    const { makeDemo } = await import('../demo/make.js');
+    return makeDemo(resolve(args.dir), options);
+  },
   'export.verify': async (_session, args, options) => {
     const dir = resolve(args.dir);
     if (existsSync(sidecarsOf(dir).journal)) {

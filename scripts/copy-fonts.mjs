@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Copies the font weights the print PDFs use into resources/fonts (part of `npm run build`): the font packages
+// ship every weight (~200 MB); the app ships only these. Runs on every build; copies only what is missing.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const out = new URL('../resources/fonts/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+const han = dirname(require.resolve('node-source-han-sans-sc/package.json'));
+const dejavu = dirname(require.resolve('dejavu-fonts-ttf/package.json'));
+const files = [
+  [join(han, 'SourceHanSansSC-Regular.otf'), 'SourceHanSansSC-Regular.otf'],
+  [join(han, 'SourceHanSansSC-Bold.otf'), 'SourceHanSansSC-Bold.otf'],
+  [join(han, 'LICENSE'), 'LICENSE-SourceHanSans.txt'],
+  // Only for ☐ and ☑, which Source Han Sans lacks.
+  [join(dejavu, 'ttf', 'DejaVuSans.ttf'), 'DejaVuSans.ttf'],
+  [join(dejavu, 'LICENSE'), 'LICENSE-DejaVu.txt'],
+];
+for (const [from, name] of files) {
+  if (!existsSync(join(out, name))) copyFileSync(from, join(out, name));
+}

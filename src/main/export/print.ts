@@ -1,0 +1,97 @@
+// `baosong print` and `baosong mail`: the forms to print, sign and stamp, and the e-mail package (RULES.md §11).
+import { copyFile, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { BaosongError } from '../../shared/errors.js';
+import { workLabel, type Catalog, type FileFacts } from '../../shared/model.js';
+import type { Profile } from '../../shared/rules/profile.js';
+import { cloudForm, recommendationForm, registrationForm, reportForm, SUMMARY_HEADER, summaryRows, unitInfoForm } from '../forms/content.js';
+import { formPdf, summaryPdf } from '../forms/pdf.js';
+import { buildForms } from './run.js';
+import { planExport } from './plan.js';
+
+async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(`${path}.baosong-tmp`, data);
+  await rename(`${path}.baosong-tmp`, path);
+}
+
+/** An output folder is absent, empty, or one this command wrote before (it holds the marker file). */
+async function usableOutput(dir: string, marker: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  const names = await readdir(dir);
+  if (names.length && !names.includes(marker)) {
+    throw new BaosongError('bad-input', `输出文件夹 ${dir} 不是空的，也不是以前生成的：请选择一个空文件夹或新文件夹`);
+  }
+}
+
+const PRINT_NOTE = '打印说明.txt';
+
+export async function printForms(profile: Profile, catalog: Catalog, facts: Map<string, FileFacts>, out: string, workKey?: string): Promise<string[]> {
+  const dir = resolve(out);
+  await usableOutput(dir, PRINT_NOTE);
+  const plan = planExport(profile, catalog);
+  const sizes = new Map([...facts].map(([p, f]) => [p, f.size]));
+  const written: string[] = [];
+  const put = async (rel: string, data: Buffer) => {
+    await writeAtomic(join(dir, rel), data);
+    written.push(rel);
+  };
+  const works = plan.folders.flatMap((f) => f.works).filter((pw) => !workKey || workLabel(pw.work) === workKey);
+  if (workKey && works.length === 0) throw new BaosongError('bad-input', `目录中没有作品“${workKey}”`);
+  for (const pw of works) {
+    await put(`${pw.folder}/作品登记表(打印).pdf`, await formPdf(registrationForm(profile, pw.work, sizes)));
+    await put(`${pw.folder}/推荐意见(打印).pdf`, await formPdf(recommendationForm(profile, catalog.unit, pw.work)));
+  }
+  if (!workKey) {
+    const t = profile.formTexts;
+    await put('组织单位及联系人信息表(打印).pdf', await formPdf(unitInfoForm(profile, catalog.unit)));
+    await put('作品汇总表(打印).pdf', await summaryPdf(SUMMARY_HEADER, summaryRows(profile, plan), t.summaryNotes, [t.seal, t.dateLine], catalog.unit?.name ?? ''));
+    await put('云盘报送要求(打印).pdf', await formPdf(cloudForm(profile, catalog.unit, plan)));
+    await put('市级(校级)工作报告(打印).pdf', await formPdf(reportForm(profile, catalog)));
+  }
+  await writeAtomic(join(dir, PRINT_NOTE), '\uFEFF这些 PDF 用于打印、签字和盖章(不要上传到云盘)。签字盖章后扫描为 PDF，在报送助手中加入为对应的扫描件。\r\n');
+  return written;
+}
+
+const MAIL_NOTE = '邮件.txt';
+
+export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map<string, FileFacts>, out: string): Promise<{ files: string[]; subject: string; to: string }> {
+  const dir = resolve(out);
+  await usableOutput(dir, MAIL_NOTE);
+  const plan = planExport(profile, catalog);
+  const forms = await buildForms(profile, catalog, plan, facts);
+  const files: string[] = [];
+  for (const [rel, buf] of forms) {
+    await writeAtomic(join(dir, rel), buf);
+    files.push(rel);
+  }
+  const scanRoles = new Set(['registration-scan', 'recommendation-scan', 'unit-info-scan', 'summary-scan', 'cloud-scan', 'report-scan', 'report-doc']);
+  const missing: string[] = [];
+  for (const e of plan.entries) {
+    if (e.kind !== 'copy' || !scanRoles.has(e.file.role)) continue;
+    if (!facts.get(e.file.absPath)?.exists) {
+      missing.push(e.rel);
+      continue;
+    }
+    await mkdir(dirname(join(dir, e.rel)), { recursive: true });
+    await copyFile(e.file.absPath, `${join(dir, e.rel)}.baosong-tmp`);
+    await rename(`${join(dir, e.rel)}.baosong-tmp`, join(dir, e.rel));
+    files.push(e.rel);
+  }
+  const unit = catalog.unit;
+  const group = unit ? profile.groups[unit.group].name.replace('(含中等职业学校)', '') : '';
+  const subject = profile.mailSubject(unit?.name ?? '', group);
+  const note = [
+    `收件人：${profile.mailbox}`,
+    `主题：${subject}`,
+    `截止日期：${profile.mailDeadlines.join('；')}(通知前后不一，以较早者为稳妥)`,
+    '',
+    '附件(附表1-1、1-2、1-4、1-5、1-6、1-7 的 Word/Excel 版和盖章扫描版)：',
+    ...files.map((f) => `  ${f}`),
+    ...(missing.length ? ['', '尚缺的盖章扫描件：', ...missing.map((f) => `  ${f}`)] : []),
+    '',
+  ].join('\r\n');
+  await writeAtomic(join(dir, MAIL_NOTE), `\uFEFF${note}`);
+  return { files: [...files, MAIL_NOTE], subject, to: profile.mailbox };
+}
