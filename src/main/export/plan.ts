@@ -51,8 +51,10 @@ function workFileNames(profile: Profile, work: Work): { rel: string; file: FileR
   for (const [role, files] of byRole) {
     const spec = profile.exportNames.byCategory[work.category]?.[role] ?? profile.exportNames.files[role];
     files.forEach((file, i) => {
-      const ext = extensionOf(file.path);
-      const own = safeName(baseName(file.path).slice(0, baseName(file.path).length - ext.length)).name;
+      const base = baseName(file.path);
+      // The source's extension, as it is spelled (RULES.md §12: "keeping the source's extension").
+      const ext = base.slice(base.length - extensionOf(file.path).length);
+      const own = safeName(base.slice(0, base.length - ext.length)).name;
       const numbered = spec.numbered || files.length > 1;
       const name = `${spec.name}${numbered ? `-${i + 1}` : ''}${spec.keepName && own ? `-${own}` : ''}${ext}`;
       out.push({ rel: name, file });
