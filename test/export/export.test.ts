@@ -77,7 +77,7 @@ describe('baosong export', () => {
     expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).toBe(manifest);
     const video = join(out, '2微课/1-张强-小小的船w1/微课视频.mp4');
     const bytes = readFileSync(video);
-    bytes[1000] ^= 0xff;
+    bytes[1000] = bytes[1000]! ^ 0xff;
     writeFileSync(video, bytes);
     const bad = baosong(['verify', out]);
     expect(bad.code).toBe(1);

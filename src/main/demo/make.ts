@@ -1,7 +1,7 @@
 // `baosong demo DIR`: a realistic sample batch — real MP4s from the bundled ffmpeg, a PDF main board and a CMYK
 // PSD source, Word and ZIP files, stamped-scan stand-ins — with a few deliberate faults for the check to find.
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, open, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -39,7 +39,7 @@ async function clip(dir: string, name: string, signal?: AbortSignal): Promise<st
   if (existsSync(out)) return out;
   await mkdir(join(dir, '.clips'), { recursive: true });
   await run(ffmpegBin(), ['-v', 'error', '-y', ...CLIPS[name]!, '-f', 'mp4', `${out}.tmp`], { signal });
-  await copyFile(`${out}.tmp`, out);
+  await rename(`${out}.tmp`, out);
   return out;
 }
 
@@ -163,5 +163,6 @@ export async function makeDemo(dir: string, options: CallOptions = {}): Promise<
   };
   const path = join(dir, 'batch.json');
   await writeFile(path, JSON.stringify(batch, null, 2));
+  await rm(join(dir, '.clips'), { recursive: true, force: true });
   return { batch: path, works: DEMO_WORKS.length, files: files.length };
 }
