@@ -1,88 +1,15 @@
 #!/usr/bin/env node
 // bench/check: a batch of 100 works / 300+ files / ≥ 4 GB of MP4 (≥ 20 GB with --20gb), checked cold and warm.
 // Not a test. Run `npm run build && node bench/check.mjs [--20gb]`; see bench/README.md for the method.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { BIN, buildBatch } from './batch.mjs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const BIG = process.argv.includes('--20gb');
-const BIN = new URL('../bin/baosong.js', import.meta.url).pathname;
-const ffmpeg = require('@ffmpeg-installer/ffmpeg').path;
-const root = join(tmpdir(), `baosong-bench-check-${BIG ? '20gb' : '4gb'}`);
-const media = join(root, 'media');
-mkdirSync(media, { recursive: true });
-
-function log(text) {
-  process.stderr.write(`${text}\n`);
-}
-
-// A realistic lecture: 5 s navy title card, then moving pictures; 720p at ~1.5 Mbps with AAC sound.
-const clipSeconds = BIG ? 1000 : 210;
-const base = join(media, `base-${clipSeconds}s.mp4`);
-if (!existsSync(base)) {
-  log(`generating a ${clipSeconds}-second base clip with the bundled ffmpeg…`);
-  const bars = 'drawbox=x=iw*0.15:y=ih*0.3:w=iw*0.7:h=ih*0.07:color=white:t=fill';
-  execFileSync(ffmpeg, [
-    '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', `color=c=0x1F3C88:s=1280x720:r=25:d=5,${bars}`,
-    '-f', 'lavfi', '-i', `testsrc2=s=1280x720:r=25:d=${clipSeconds - 5}`,
-    '-f', 'lavfi', '-i', `anoisesrc=d=${clipSeconds}:c=pink:a=0.2:r=44100`,
-    '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-map', '2:a',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '1500k', '-maxrate', '1800k', '-bufsize', '3000k', '-pix_fmt', 'yuv420p',
-    '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', base,
-  ]);
-}
-
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-const fixtures = new URL('../test/fixtures/realworld/', import.meta.url).pathname;
-const small = {
-  pdf: (p) => writeFileSync(p, pdf),
-  docx: (p) => copyFileSync(join(fixtures, 'docx_word2010_with_picture.docx'), p),
-  zip: (p) => copyFileSync(join(fixtures, 'zip_gbk_names_no_utf8_flag_7zip.zip'), p),
-  jpg: (p) => copyFileSync(join(fixtures, 'jpeg_cmyk_adobe_swop_profile_180dpi_exif.jpg'), p),
-  psd: (p) => copyFileSync(join(fixtures, 'psd_cmyk_spot_channels_300dpi.psd'), p),
-  mp4: (p) => copyFileSync(base, p, constants.COPYFILE_FICLONE),
-};
-
-const works = [];
-const plan = [
-  ['microlecture', 40, ['registration-scan.pdf', 'recommendation-scan.pdf', 'lecture-video.mp4', 'materials.zip']],
-  ['courseware', 30, ['registration-scan.pdf', 'recommendation-scan.pdf', 'courseware.zip', 'demo-video.mp4', 'design-doc.docx', 'materials.zip']],
-  ['teaching-case', 20, ['registration-scan.pdf', 'recommendation-scan.pdf', 'case-doc.docx', 'class-video.mp4', 'materials.zip']],
-  ['platform-case', 10, ['registration-scan.pdf', 'recommendation-scan.pdf', 'feature-video.mp4', 'raw-video.mp4', 'script.docx', 'board-main.jpg', 'board-main-source.psd', 'board-extra.jpg', 'board-extra.jpg', 'support.pdf']],
-];
-let n = 0;
-for (const [category, count, roles] of plan) {
-  for (let i = 0; i < count; i += 1) {
-    n += 1;
-    const key = `w${n}`;
-    mkdirSync(join(root, 'works', key), { recursive: true });
-    const files = roles.map((r, j) => {
-      const [role, ext] = r.split('.');
-      const path = `works/${key}/${j}-${role}.${ext}`;
-      if (!existsSync(join(root, path))) small[ext](join(root, path));
-      return { role, path };
-    });
-    works.push({
-      key, category, stage: 'junior', variant: category === 'platform-case' ? 'school' : null, title: `作品${n}`,
-      subject: '物理', grade: '八年级', share: true, comment: '好'.repeat(120), scenes: category === 'platform-case' ? ['教师授课'] : [],
-      authors: [{ name: `作者${n}`, unit: '某中学', mobile: '13800000000', email: 'a@b.cn' }], files,
-    });
-  }
-}
-const batch = { edition: 'liaoning-29', unit: { name: '某市教育局', kind: 'city', group: 'k12' }, works };
-writeFileSync(join(root, 'batch.json'), JSON.stringify(batch));
-const allFiles = works.flatMap((w) => w.files.map((f) => join(root, f.path)));
-const totalBytes = allFiles.reduce((a, p) => a + statSync(p).size, 0);
-const mp4Bytes = allFiles.filter((p) => p.endsWith('.mp4')).reduce((a, p) => a + statSync(p).size, 0);
-
-const db = join(root, 'catalog.sqlite');
-for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
-rmSync(join(root, 'catalog.baosong'), { recursive: true, force: true });
-execFileSync(process.execPath, [BIN, 'import', join(root, 'batch.json'), '--db', db]);
+const { root, db, allFiles, totalBytes, mp4Bytes, works } = buildBatch(BIG);
 
 /** Wall time and peak RSS (GNU time's %M: the largest resident set of the process and the children it waited for). */
 function timed(args) {

@@ -133,6 +133,7 @@ export const handlers: Handlers = {
     const { runExport } = await import('../export/run.js');
     return runExport(needDb(session), checked.profile, checked.catalog, checked, args, {
       signal: options.signal,
+      cacheDir: join(workspaceOf(session.path!), 'cache'),
       onProgress: (p) => options.onProgress?.({ phase: p.phase, done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
     });
   },

@@ -3,8 +3,11 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, open, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 
 const CHUNK = 4 * 1024 * 1024;
+const MAX_IN_FLIGHT = 3;
 const NO_CLONE = new Set(['ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'EINVAL', 'ENOSYS', 'ENOTTY', 'EPERM']);
 
 export interface CopyResult {
@@ -34,29 +37,103 @@ export async function hashFile(path: string, onBytes?: (n: number) => void, sign
   }
 }
 
+/** Hash workers, one per core but one, shared by every copy of the process; they keep no event loop alive. */
+class HashPool {
+  private workers: Worker[] = [];
+  private next = 0;
+  private ids = 0;
+  private waiting = new Map<number, (sha: string) => void>();
+  /** Chunks sent and not yet hashed, per session, and who waits for room. */
+  private inFlight = new Map<number, number>();
+  private room = new Map<number, () => void>();
+  /** Chunk buffers back from the workers, for the next reads. */
+  free: Buffer[] = [];
+
+  private worker(): Worker {
+    if (this.workers.length < Math.max(1, availableParallelism())) {
+      const w = new Worker(new URL('./hash-worker.js', import.meta.url));
+      w.unref();
+      w.on('message', (m: { id: number; sha256?: string; ack?: boolean; chunk?: ArrayBuffer }) => {
+        if (m.ack) {
+          if (m.chunk && this.free.length < 16) this.free.push(Buffer.from(m.chunk));
+          this.inFlight.set(m.id, (this.inFlight.get(m.id) ?? 1) - 1);
+          this.room.get(m.id)?.();
+          this.room.delete(m.id);
+          return;
+        }
+        this.waiting.get(m.id)?.(m.sha256!);
+        this.waiting.delete(m.id);
+        this.inFlight.delete(m.id);
+      });
+      this.workers.push(w);
+    }
+    return this.workers[this.next++ % this.workers.length]!;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.workers = [];
+  }
+
+  /** A hashing session: feed transferred chunks, then end to get the digest. */
+  open(): { feed: (buf: Buffer, length: number) => Promise<void>; end: () => Promise<string> } {
+    const id = ++this.ids;
+    const w = this.worker();
+    return {
+      // At most MAX_IN_FLIGHT chunks wait for the hasher: memory stays flat when the disk outruns SHA-256.
+      feed: async (buf, length) => {
+        while ((this.inFlight.get(id) ?? 0) >= MAX_IN_FLIGHT) await new Promise<void>((r) => this.room.set(id, r));
+        this.inFlight.set(id, (this.inFlight.get(id) ?? 0) + 1);
+        const ab = buf.buffer as ArrayBuffer;
+        w.postMessage({ id, chunk: ab, length }, [ab]);
+      },
+      end: () =>
+        new Promise<string>((resolve) => {
+          this.waiting.set(id, resolve);
+          w.postMessage({ id, end: true });
+        }),
+    };
+  }
+}
+
+let pool: HashPool | null = null;
+
+/** Ends the hash workers (an export calls this when its copies are done). */
+export async function closeHashPool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  await p?.close();
+}
+
+/**
+ * A byte copy that reads chunk k+1 while chunk k is being written, and hands each written chunk to a hash
+ * worker (transferred, not copied): the disk stays busy and the hashing runs on another core.
+ */
 async function byteCopy(src: string, dst: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+  pool ??= new HashPool();
+  const hash = pool.open();
   const input = await open(src, 'r');
   const output = await open(dst, 'wx');
   try {
-    const hash = createHash('sha256');
-    let buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    let writing: Promise<unknown> = Promise.resolve();
     let size = 0;
+    const read = async () => {
+      const buf = pool!.free.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
+      const { bytesRead } = await input.read(buf, 0, CHUNK, null);
+      return { buf, bytesRead };
+    };
+    let next = read();
     for (;;) {
       signal?.throwIfAborted();
-      const buf = buffers[0]!;
-      const { bytesRead } = await input.read(buf, 0, CHUNK, null);
+      const { buf, bytesRead } = await next;
       if (bytesRead === 0) break;
-      hash.update(buf.subarray(0, bytesRead));
-      await writing;
-      writing = output.write(buf, 0, bytesRead);
-      buffers = [buffers[1]!, buf];
+      next = read();
+      await output.write(buf, 0, bytesRead);
+      await hash.feed(buf, bytesRead);
       size += bytesRead;
       onBytes?.(bytesRead);
     }
-    await writing;
-    await output.datasync();
-    return { sha256: hash.digest('hex'), size };
+    // No fsync per file: the writes stream to disk while the next file is read; the caller syncs once.
+    return { sha256: await hash.end(), size };
   } finally {
     await input.close();
     await output.close();

@@ -9,7 +9,9 @@ import { mkdir, readFile, readdir, rename, rm, stat, statfs, writeFile, open } f
 import { basename, dirname, join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import type { ExportRecord } from '../catalog/export-records.js';
-import { copyHashed } from './copy.js';
+import { closeHashPool, copyHashed } from './copy.js';
+
+const COPY_WIDTH = 2;
 import { MANIFEST, formatManifest, parseManifest } from './manifest.js';
 import type { ExportPlan, PlanEntry } from './plan.js';
 
@@ -191,7 +193,9 @@ export async function materialize(
   const result: MaterializeResult = { unchanged: false, files: 0, copied: 0, reused: reuse.size, cloned: 0, bytesCopied: 0, records: [] };
   const hashes = new Map(formHashes);
   const clone = { canClone: null as boolean | null };
-  for (const e of toCopy) {
+  // Two copies at a time: each reads ahead while it writes, and hashes on a worker thread.
+  let next = 0;
+  const copyOne = async (e: (typeof toCopy)[number]) => {
     const to = join(s.staging, e.rel);
     await mkdir(dirname(to), { recursive: true });
     const c = await copyHashed(e.file.absPath, to, clone, (n) => {
@@ -205,6 +209,15 @@ export async function materialize(
     done += 1;
     report('copy');
     if (done === forms.size + 1) killPoint('mid-copy');
+  };
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(COPY_WIDTH, toCopy.length) }, async () => {
+        while (next < toCopy.length) await copyOne(toCopy[next++]!);
+      }),
+    );
+  } finally {
+    await closeHashPool();
   }
   for (const rel of reuse) hashes.set(rel, records.get(rel)!.sha256);
   const manifest = Buffer.from(formatManifest([...hashes].map(([rel, sha]) => ({ rel, sha256: sha }))), 'utf8');

@@ -1,43 +1,67 @@
 // The export service: check, plan, generate the forms, materialize the tree, remember what was written.
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { ExportResult } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Catalog, CheckReport, FileFacts } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import type { Db } from '../catalog/db.js';
 import { loadRecords, saveRecords } from '../catalog/export-records.js';
-import { cloudForm, recommendationForm, registrationForm, reportForm, unitInfoForm } from '../forms/content.js';
+import { cloudForm, recommendationForm, registrationForm, reportForm, summaryRows, unitInfoForm, type FormDoc } from '../forms/content.js';
 import { formDocx } from '../forms/docx.js';
 import { summaryXlsx } from '../forms/summary-xlsx.js';
 import { materialize, type MaterializeProgress } from './materialize.js';
 import { planExport, type ExportPlan } from './plan.js';
 import { zipTree } from './zip.js';
 
-/** Every generated form of the plan, keyed by its path in the tree. */
-export async function buildForms(profile: Profile, catalog: Catalog, plan: ExportPlan, facts: Map<string, FileFacts>): Promise<Map<string, Buffer>> {
+/** Bump when a generator's output changes, so that cached forms are made again. */
+const FORMS_VERSION = 1;
+
+/**
+ * Every generated form of the plan, keyed by its path in the tree. A form's bytes depend only on its content,
+ * so they are kept in the catalog's cache folder under the hash of that content: an unchanged form is read back,
+ * not generated again (a Word form takes ~25 ms; a batch has two per work).
+ */
+export async function buildForms(profile: Profile, catalog: Catalog, plan: ExportPlan, facts: Map<string, FileFacts>, cacheDir: string | null = null): Promise<Map<string, Buffer>> {
   const sizes = new Map([...facts].map(([path, f]) => [path, f.size]));
   const out = new Map<string, Buffer>();
+  const cached = async (kind: string, content: unknown, make: () => Promise<Buffer>): Promise<Buffer> => {
+    if (!cacheDir) return make();
+    const key = createHash('sha256').update(JSON.stringify([FORMS_VERSION, kind, content])).digest('hex');
+    const file = join(cacheDir, `${key}.${kind}`);
+    try {
+      return await readFile(file);
+    } catch {
+      const buf = await make();
+      await mkdir(cacheDir, { recursive: true });
+      await writeFile(`${file}.${process.pid}.tmp`, buf);
+      await rename(`${file}.${process.pid}.tmp`, file);
+      return buf;
+    }
+  };
+  const docx = (doc: FormDoc) => cached('docx', doc, () => formDocx(doc));
   for (const e of plan.entries) {
     if (e.kind !== 'form') continue;
     let buf: Buffer;
     switch (e.form) {
       case 'registration':
-        buf = await formDocx(registrationForm(profile, e.work!, sizes));
+        buf = await docx(registrationForm(profile, e.work!, sizes));
         break;
       case 'recommendation':
-        buf = await formDocx(recommendationForm(profile, catalog.unit, e.work!));
+        buf = await docx(recommendationForm(profile, catalog.unit, e.work!));
         break;
       case 'summary':
-        buf = await summaryXlsx(profile, plan);
+        buf = await cached('xlsx', [summaryRows(profile, plan), profile.formTexts.summaryNotes], () => summaryXlsx(profile, plan));
         break;
       case 'unit-info':
-        buf = await formDocx(unitInfoForm(profile, catalog.unit));
+        buf = await docx(unitInfoForm(profile, catalog.unit));
         break;
       case 'cloud':
-        buf = await formDocx(cloudForm(profile, catalog.unit, plan));
+        buf = await docx(cloudForm(profile, catalog.unit, plan));
         break;
       case 'report':
-        buf = await formDocx(reportForm(profile, catalog));
+        buf = await docx(reportForm(profile, catalog));
         break;
     }
     out.set(e.rel, buf);
@@ -51,7 +75,7 @@ export async function runExport(
   catalog: Catalog,
   checked: { report: CheckReport; facts: Map<string, FileFacts> },
   args: { out: string; allowErrors?: boolean; zip?: string },
-  options: { signal?: AbortSignal; onProgress?: (p: MaterializeProgress) => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (p: MaterializeProgress) => void; cacheDir?: string } = {},
 ): Promise<ExportResult> {
   const dir = resolve(args.out);
   const errors = checked.report.findings.filter((f) => f.severity === 'error');
@@ -64,7 +88,7 @@ export async function runExport(
   // Forced past its errors, an export leaves out the files that are not there (they are among the errors).
   const skipped = plan.entries.filter((e) => e.kind === 'copy' && checked.facts.get(e.file.absPath)?.exists === false).map((e) => e.rel);
   plan.entries = plan.entries.filter((e) => !skipped.includes(e.rel));
-  const forms = await buildForms(profile, catalog, plan, checked.facts);
+  const forms = await buildForms(profile, catalog, plan, checked.facts, options.cacheDir ? join(options.cacheDir, 'forms') : null);
   const result = await materialize(dir, plan, forms, loadRecords(db, dir), {
     ...options,
     beforeSwap: (records) => saveRecords(db, dir, records),
