@@ -1,13 +1,13 @@
 // Copies that hash while they copy: a copy-on-write clone where the file system allows (then hashed by
-// reading), else a byte copy that reads chunk k+1 while chunk k is being written. Never a hard link.
+// reading), else a kernel byte copy with the hashing on a worker thread beside it. Never a hard link.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, open, rm } from 'node:fs/promises';
+import { copyFile, open, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { BaosongError } from '../../shared/errors.js';
 
 const CHUNK = 4 * 1024 * 1024;
-const MAX_IN_FLIGHT = 3;
 const NO_CLONE = new Set(['ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'EINVAL', 'ENOSYS', 'ENOTTY', 'EPERM']);
 
 export interface CopyResult {
@@ -37,62 +37,42 @@ export async function hashFile(path: string, onBytes?: (n: number) => void, sign
   }
 }
 
-/** Hash workers, one per core but one, shared by every copy of the process; they keep no event loop alive. */
+/** Hash workers, one per core, shared by the copies of an export; closeHashPool() ends them. */
 class HashPool {
   private workers: Worker[] = [];
   private next = 0;
   private ids = 0;
-  private waiting = new Map<number, (sha: string) => void>();
-  /** Chunks sent and not yet hashed, per session, and who waits for room. */
-  private inFlight = new Map<number, number>();
-  private room = new Map<number, () => void>();
-  /** Chunk buffers back from the workers, for the next reads. */
-  free: Buffer[] = [];
+  private pending = new Map<number, { resolve: (r: { sha256: string; size: number }) => void; reject: (e: Error) => void; onBytes?: (n: number) => void }>();
 
   private worker(): Worker {
     if (this.workers.length < Math.max(1, availableParallelism())) {
       const w = new Worker(new URL('./hash-worker.js', import.meta.url));
-      w.unref();
-      w.on('message', (m: { id: number; sha256?: string; ack?: boolean; chunk?: ArrayBuffer }) => {
-        if (m.ack) {
-          if (m.chunk && this.free.length < 16) this.free.push(Buffer.from(m.chunk));
-          this.inFlight.set(m.id, (this.inFlight.get(m.id) ?? 1) - 1);
-          this.room.get(m.id)?.();
-          this.room.delete(m.id);
-          return;
+      w.on('message', (m: { id: number; progress?: number; sha256?: string; size?: number; error?: string }) => {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        if (m.progress !== undefined) p.onBytes?.(m.progress);
+        else {
+          this.pending.delete(m.id);
+          if (m.error) p.reject(new Error(m.error));
+          else p.resolve({ sha256: m.sha256!, size: m.size! });
         }
-        this.waiting.get(m.id)?.(m.sha256!);
-        this.waiting.delete(m.id);
-        this.inFlight.delete(m.id);
       });
       this.workers.push(w);
     }
     return this.workers[this.next++ % this.workers.length]!;
   }
 
+  hash(path: string, onBytes?: (n: number) => void): Promise<{ sha256: string; size: number }> {
+    const id = ++this.ids;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onBytes });
+      this.worker().postMessage({ id, path });
+    });
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
-  }
-
-  /** A hashing session: feed transferred chunks, then end to get the digest. */
-  open(): { feed: (buf: Buffer, length: number) => Promise<void>; end: () => Promise<string> } {
-    const id = ++this.ids;
-    const w = this.worker();
-    return {
-      // At most MAX_IN_FLIGHT chunks wait for the hasher: memory stays flat when the disk outruns SHA-256.
-      feed: async (buf, length) => {
-        while ((this.inFlight.get(id) ?? 0) >= MAX_IN_FLIGHT) await new Promise<void>((r) => this.room.set(id, r));
-        this.inFlight.set(id, (this.inFlight.get(id) ?? 0) + 1);
-        const ab = buf.buffer as ArrayBuffer;
-        w.postMessage({ id, chunk: ab, length }, [ab]);
-      },
-      end: () =>
-        new Promise<string>((resolve) => {
-          this.waiting.set(id, resolve);
-          w.postMessage({ id, end: true });
-        }),
-    };
   }
 }
 
@@ -105,39 +85,23 @@ export async function closeHashPool(): Promise<void> {
   await p?.close();
 }
 
+const sameFile = (a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }) => a.size === b.size && a.mtimeMs === b.mtimeMs;
+
 /**
- * A byte copy that reads chunk k+1 while chunk k is being written, and hands each written chunk to a hash
- * worker (transferred, not copied): the disk stays busy and the hashing runs on another core.
+ * A byte copy by the kernel (copy_file_range where there is one: no trip through user space), while a worker
+ * thread reads the same source and hashes it on another core. The source must not change meanwhile: its size and
+ * mtime are compared before and after, so the hash is the hash of the bytes copied.
  */
 async function byteCopy(src: string, dst: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+  signal?.throwIfAborted();
   pool ??= new HashPool();
-  const hash = pool.open();
-  const input = await open(src, 'r');
-  const output = await open(dst, 'wx');
-  try {
-    let size = 0;
-    const read = async () => {
-      const buf = pool!.free.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
-      const { bytesRead } = await input.read(buf, 0, CHUNK, null);
-      return { buf, bytesRead };
-    };
-    let next = read();
-    for (;;) {
-      signal?.throwIfAborted();
-      const { buf, bytesRead } = await next;
-      if (bytesRead === 0) break;
-      next = read();
-      await output.write(buf, 0, bytesRead);
-      await hash.feed(buf, bytesRead);
-      size += bytesRead;
-      onBytes?.(bytesRead);
-    }
-    // No fsync per file: the writes stream to disk while the next file is read; the caller syncs once.
-    return { sha256: await hash.end(), size };
-  } finally {
-    await input.close();
-    await output.close();
+  const before = await stat(src);
+  const [, hashed] = await Promise.all([copyFile(src, dst, constants.COPYFILE_EXCL), pool.hash(src, onBytes)]);
+  const after = await stat(src);
+  if (!sameFile(before, after) || hashed.size !== after.size) {
+    throw new BaosongError('io', `文件在导出过程中被修改：${src}(请关闭正在编辑它的程序后重新导出)`);
   }
+  return hashed;
 }
 
 /** Copies src to dst (which must not exist). `canClone` is updated once the file system has answered. */

@@ -1,21 +1,28 @@
-// A SHA-256 worker: the export hashes on other cores while the main thread keeps the disk busy.
-import { createHash, type Hash } from 'node:crypto';
+// A SHA-256 worker: it reads and hashes a file on its own core while the main thread's kernel copy runs.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 
-const open = new Map<number, Hash>();
-parentPort!.on('message', (m: { id: number; chunk?: ArrayBuffer; length?: number; end?: boolean }) => {
-  let h = open.get(m.id);
-  if (!h) {
-    h = createHash('sha256');
-    open.set(m.id, h);
-  }
-  if (m.chunk) {
-    h.update(new Uint8Array(m.chunk, 0, m.length));
-    // The buffer goes back to the main thread for the next read: memory stays at a few chunks.
-    parentPort!.postMessage({ id: m.id, ack: true, chunk: m.chunk }, [m.chunk]);
-  }
-  if (m.end) {
-    open.delete(m.id);
-    parentPort!.postMessage({ id: m.id, sha256: h.digest('hex') });
+const CHUNK = 4 * 1024 * 1024;
+const buf = Buffer.allocUnsafe(CHUNK);
+
+parentPort!.on('message', ({ id, path }: { id: number; path: string }) => {
+  let fd = -1;
+  try {
+    fd = openSync(path, 'r');
+    const hash = createHash('sha256');
+    let size = 0;
+    for (;;) {
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      hash.update(buf.subarray(0, n));
+      size += n;
+      parentPort!.postMessage({ id, progress: n });
+    }
+    parentPort!.postMessage({ id, sha256: hash.digest('hex'), size });
+  } catch (e) {
+    parentPort!.postMessage({ id, error: (e as Error).message });
+  } finally {
+    if (fd >= 0) closeSync(fd);
   }
 });

@@ -11,7 +11,7 @@ import { BaosongError } from '../../shared/errors.js';
 import type { ExportRecord } from '../catalog/export-records.js';
 import { closeHashPool, copyHashed } from './copy.js';
 
-const COPY_WIDTH = 2;
+const COPY_WIDTH = Number(process.env.BAOSONG_COPY_WIDTH) || 2;
 import { MANIFEST, formatManifest, parseManifest } from './manifest.js';
 import type { ExportPlan, PlanEntry } from './plan.js';
 
