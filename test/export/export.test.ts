@@ -165,3 +165,23 @@ describe('shared export', () => {
     expect(baosong(['export', '--db', shared.db, '--out', shared.out]).code).toBe(0);
   });
 });
+
+describe('cancel', () => {
+  it('a cancelled export leaves the previous tree as it was and no staging folder', async () => {
+    const { localClient } = await import('../../src/main/api/dispatch.js');
+    const { createSession, closeSession } = await import('../../src/main/api/handlers.js');
+    const { db, out, dir } = await ready();
+    expect(baosong(['export', '--db', db, '--out', out]).code).toBe(0);
+    const manifest = readFileSync(join(out, 'manifest.sha256'), 'utf8');
+    appendFileSync(join(dir, 'works/w2/微课.mp4'), Buffer.alloc(1024));
+    const session = createSession();
+    const api = localClient(session);
+    expect((await api.call('catalog.open', { path: db })).ok).toBe(true);
+    const controller = new AbortController();
+    const r = await api.call('export.run', { out }, { signal: controller.signal, onProgress: (p) => p.phase === 'forms' && controller.abort() });
+    closeSession(session);
+    expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).toBe(manifest);
+    expect(readdirSync(dir).filter((n) => n.includes('baosong-'))).toEqual([]);
+  });
+});

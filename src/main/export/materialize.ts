@@ -177,52 +177,57 @@ export async function materialize(
     throw new BaosongError('io', `磁盘空间不足：导出需要约 ${(need / 1e9).toFixed(2)} GB，${dirname(dir)} 所在磁盘只剩 ${(free / 1e9).toFixed(2)} GB`);
   }
 
-  // Phase A: everything new goes into the staging tree.
-  await mkdir(s.staging, { recursive: true });
+  // Phase A: everything new goes into the staging tree. A failure or a cancel removes it: DIR is untouched.
   const total = forms.size + toCopy.length;
   let done = 0;
   let bytes = 0;
   const report = (phase: MaterializeProgress['phase']) => onProgress?.({ phase, done, total, bytes, totalBytes });
-  for (const [rel, buf] of forms) {
-    await mkdir(dirname(join(s.staging, rel)), { recursive: true });
-    await writeFile(join(s.staging, rel), buf);
-    done += 1;
-    report('forms');
-  }
-  killPoint('after-forms');
   const result: MaterializeResult = { unchanged: false, files: 0, copied: 0, reused: reuse.size, cloned: 0, bytesCopied: 0, records: [] };
   const hashes = new Map(formHashes);
-  const clone = { canClone: null as boolean | null };
-  // Two copies at a time: each reads ahead while it writes, and hashes on a worker thread.
-  let next = 0;
-  const copyOne = async (e: (typeof toCopy)[number]) => {
-    const to = join(s.staging, e.rel);
-    await mkdir(dirname(to), { recursive: true });
-    const c = await copyHashed(e.file.absPath, to, clone, (n) => {
-      bytes += n;
-      report('copy');
-    }, signal);
-    hashes.set(e.rel, c.sha256);
-    result.copied += 1;
-    result.bytesCopied += c.size;
-    if (c.cloned) result.cloned += 1;
-    done += 1;
-    report('copy');
-    if (done === forms.size + 1) killPoint('mid-copy');
-  };
   try {
-    await Promise.all(
-      Array.from({ length: Math.min(COPY_WIDTH, toCopy.length) }, async () => {
-        while (next < toCopy.length) await copyOne(toCopy[next++]!);
-      }),
-    );
-  } finally {
-    await closeHashPool();
+    await mkdir(s.staging, { recursive: true });
+    for (const [rel, buf] of forms) {
+      await mkdir(dirname(join(s.staging, rel)), { recursive: true });
+      await writeFile(join(s.staging, rel), buf);
+      done += 1;
+      report('forms');
+    }
+    killPoint('after-forms');
+    const clone = { canClone: null as boolean | null };
+    // Two copies at a time: each reads ahead while it writes, and hashes on a worker thread.
+    let next = 0;
+    const copyOne = async (e: (typeof toCopy)[number]) => {
+      const to = join(s.staging, e.rel);
+      await mkdir(dirname(to), { recursive: true });
+      const c = await copyHashed(e.file.absPath, to, clone, (n) => {
+        bytes += n;
+        report('copy');
+      }, signal);
+      hashes.set(e.rel, c.sha256);
+      result.copied += 1;
+      result.bytesCopied += c.size;
+      if (c.cloned) result.cloned += 1;
+      done += 1;
+      report('copy');
+      if (done === forms.size + 1) killPoint('mid-copy');
+    };
+    try {
+      await Promise.all(
+        Array.from({ length: Math.min(COPY_WIDTH, toCopy.length) }, async () => {
+          while (next < toCopy.length) await copyOne(toCopy[next++]!);
+        }),
+      );
+    } finally {
+      await closeHashPool();
+    }
+    for (const rel of reuse) hashes.set(rel, records.get(rel)!.sha256);
+    const manifest = Buffer.from(formatManifest([...hashes].map(([rel, sha]) => ({ rel, sha256: sha }))), 'utf8');
+    await writeFile(join(s.staging, MANIFEST), manifest);
+    killPoint('before-swap');
+  } catch (e) {
+    await rm(s.staging, { recursive: true, force: true });
+    throw e;
   }
-  for (const rel of reuse) hashes.set(rel, records.get(rel)!.sha256);
-  const manifest = Buffer.from(formatManifest([...hashes].map(([rel, sha]) => ({ rel, sha256: sha }))), 'utf8');
-  await writeFile(join(s.staging, MANIFEST), manifest);
-  killPoint('before-swap');
 
   // Records of the new tree, taken now: reused files keep their mtime through the renames below.
   for (const e of plan.entries) {
