@@ -185,3 +185,20 @@ describe('cancel', () => {
     expect(readdirSync(dir).filter((n) => n.includes('baosong-'))).toEqual([]);
   });
 });
+
+describe('a busy export folder', () => {
+  it('(a folder another program holds, as on Windows) keeps the previous export and says what to close', async () => {
+    const { db, out, dir } = await ready();
+    expect(baosong(['export', '--db', db, '--out', out]).code).toBe(0);
+    const manifest = readFileSync(join(out, 'manifest.sha256'), 'utf8');
+    expect(baosong(['unit', '--db', db, '--cloud-code', 'qq11']).code).toBe(0);
+    const r = baosong(['export', '--db', db, '--out', out], { BAOSONG_TEST_BUSY: out });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('无法替换导出文件夹');
+    expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).toBe(manifest);
+    expect(baosong(['verify', out]).code).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.includes('baosong-'))).toEqual([]);
+    expect(baosong(['export', '--db', db, '--out', out]).code).toBe(0);
+    expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).not.toBe(manifest);
+  });
+});

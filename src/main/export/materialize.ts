@@ -15,6 +15,21 @@ const COPY_WIDTH = Number(process.env.BAOSONG_COPY_WIDTH) || 2;
 import { MANIFEST, formatManifest, parseManifest } from './manifest.js';
 import type { ExportPlan, PlanEntry } from './plan.js';
 
+/** A rename that tries again for a moment: on Windows an antivirus or indexer often holds a file briefly. */
+async function renameRetrying(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      if (process.env.BAOSONG_TEST_BUSY === from) throw Object.assign(new Error('busy (test)'), { code: 'EBUSY' });
+      await rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (attempt >= 4 || !['EBUSY', 'EPERM', 'EACCES'].includes(code)) throw e;
+      await new Promise((r) => setTimeout(r, 150 * (attempt + 1)));
+    }
+  }
+}
+
 export interface Sidecars {
   staging: string;
   old: string;
@@ -253,14 +268,24 @@ export async function materialize(
   await journal.sync();
   await journal.close();
   report('swap');
-  let moved = 0;
-  for (const rel of reuse) {
-    const to = join(s.staging, rel);
-    await mkdir(dirname(to), { recursive: true });
-    await rename(join(dir, rel), to);
-    if (++moved === 1) killPoint('mid-move');
+  const moved: string[] = [];
+  try {
+    for (const rel of reuse) {
+      const to = join(s.staging, rel);
+      await mkdir(dirname(to), { recursive: true });
+      await renameRetrying(join(dir, rel), to);
+      moved.push(rel);
+      if (moved.length === 1) killPoint('mid-move');
+    }
+    if (state !== 'absent') await renameRetrying(dir, s.old);
+  } catch (e) {
+    // Windows refuses to move a folder another program has open (Explorer, the cloud-drive client): put the
+    // reused files back, drop the new tree, and say which folder is busy. DIR stays the previous export.
+    for (const rel of moved.reverse()) await rename(join(s.staging, rel), join(dir, rel)).catch(() => undefined);
+    await rm(s.journal, { force: true });
+    await rm(s.staging, { recursive: true, force: true });
+    throw new BaosongError('io', `无法替换导出文件夹 ${dir}(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})：请关闭正在使用其中文件的程序(资源管理器的预览、云盘客户端、播放器)后重新导出；文件夹保持为上次导出的内容`);
   }
-  if (state !== 'absent') await rename(dir, s.old);
   killPoint('mid-swap');
   await rename(s.staging, dir);
   await rm(s.old, { recursive: true, force: true });
