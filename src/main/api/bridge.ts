@@ -1,0 +1,119 @@
+// The loopback HTTP bridge: the same typed API as the Electron IPC, for a plain browser (`npm run web`) and for
+// end-to-end tests. Bound to 127.0.0.1 only; every API call carries a random token; the Host header must be ours
+// (DNS rebinding); no CORS headers; the page gets a strict CSP. Job progress streams back as NDJSON lines.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { dispatch } from './dispatch.js';
+import type { Session } from './handlers.js';
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+export interface Bridge {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function tokenOk(req: IncomingMessage, token: string): boolean {
+  const given = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''), 'utf8');
+  const want = Buffer.from(token, 'utf8');
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+/** Serves the built renderer (read-only, inside staticDir only) and the API at POST /api/call. */
+export function startBridge(options: { session: Session; staticDir?: string; port?: number }): Promise<Bridge> {
+  const token = randomBytes(24).toString('base64url');
+  let port = 0;
+  const server = createServer(async (req, res) => {
+    // The Host must be this loopback address: a page from elsewhere that rebinds a name to 127.0.0.1 is refused.
+    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return send(res, 403, 'forbidden host');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/api/call') {
+      if (req.method !== 'POST') return send(res, 405, 'POST only');
+      if (!tokenOk(req, token)) return send(res, 401, 'token required');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'application/json only');
+      let call: { method?: unknown; args?: unknown };
+      try {
+        call = JSON.parse(await readBody(req)) as typeof call;
+      } catch {
+        return send(res, 400, 'invalid JSON');
+      }
+      const controller = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+      const result = await dispatch(options.session, String(call.method) as never, call.args, {
+        signal: controller.signal,
+        onProgress: (p) => res.write(`${JSON.stringify({ progress: p })}\n`),
+      });
+      res.end(`${JSON.stringify({ result })}\n`);
+      return;
+    }
+    if (req.method !== 'GET' || !options.staticDir) return send(res, 404, 'not found');
+    const rel = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^([/\\])+/, '');
+    const file = join(options.staticDir, rel);
+    if (!file.startsWith(options.staticDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.on('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${port}/#token=${token}`,
+        token,
+        port,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}

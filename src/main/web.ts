@@ -1,0 +1,20 @@
+// `npm run web`: the UI in a plain browser, over the loopback HTTP bridge (no Electron needed).
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startBridge } from './api/bridge.js';
+import { localClient } from './api/dispatch.js';
+import { createSession } from './api/handlers.js';
+
+const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } }, allowPositionals: false });
+const staticDir = new URL('../renderer', import.meta.url).pathname.replace(/\/$/, '');
+const session = createSession();
+if (values.db) {
+  const opened = await localClient(session).call('catalog.open', { path: values.db, create: true });
+  if (!opened.ok) {
+    process.stderr.write(`错误：${opened.error.message}\n`);
+    process.exit(2);
+  }
+}
+const bridge = await startBridge({ session, staticDir: existsSync(staticDir) ? staticDir : undefined, port: values.port ? Number(values.port) : 0 });
+process.stdout.write(`报送助手(浏览器模式)：请在本机浏览器中打开\n${bridge.url}\n(仅本机 127.0.0.1 可访问；按 Ctrl-C 结束)\n`);
+process.once('SIGINT', () => void bridge.close().then(() => process.exit(0)));
