@@ -1,0 +1,75 @@
+// The Electron main process: one window over the built renderer, the typed API over one IPC channel.
+// Only relays: every method runs in the same handlers as the CLI and the HTTP bridge.
+import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { dispatch } from './api/dispatch.js';
+import { closeSession, createSession } from './api/handlers.js';
+import { setNativeBinding } from './catalog/db.js';
+import { hardenWebContents, isTrustedSender, safeOpenExternal, windowOptions } from './security.js';
+
+export const CHANNEL = { call: 'baosong:call', cancel: 'baosong:cancel', progress: 'baosong:progress', dialog: 'baosong:dialog', open: 'baosong:open-external' };
+
+const here = new URL('.', import.meta.url).pathname;
+const appUrl = pathToFileURL(join(here, '..', 'renderer', 'index.html')).toString();
+// The Electron-ABI build of better-sqlite3, made by the packaging step (see README), when present.
+if (process.env.BAOSONG_SQLITE_BINDING === undefined) {
+  const electronBuild = join(here, '..', '..', 'native', 'electron', 'better_sqlite3.node');
+  if (existsSync(electronBuild)) setNativeBinding(electronBuild);
+}
+
+const session = createSession();
+const running = new Map<string, AbortController>();
+
+function trusted(event: IpcMainInvokeEvent): boolean {
+  return isTrustedSender(event.senderFrame, appUrl);
+}
+
+export function registerIpc(): void {
+  ipcMain.handle(CHANNEL.call, async (event, call: { id: string; method: string; args: unknown }) => {
+    if (!trusted(event)) return { ok: false, error: { code: 'bad-args', message: '拒绝：请求不是来自报送助手的页面' } };
+    const controller = new AbortController();
+    running.set(call.id, controller);
+    try {
+      return await dispatch(session, call.method as never, call.args, {
+        signal: controller.signal,
+        onProgress: (progress) => event.sender.send(CHANNEL.progress, { id: call.id, progress }),
+      });
+    } finally {
+      running.delete(call.id);
+    }
+  });
+  ipcMain.on(CHANNEL.cancel, (event, id: string) => {
+    if (isTrustedSender(event.senderFrame, appUrl)) running.get(id)?.abort();
+  });
+  ipcMain.handle(CHANNEL.dialog, async (event, kind: 'file' | 'folder' | 'save') => {
+    if (!trusted(event)) return null;
+    const win = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    if (kind === 'save') return (await dialog.showSaveDialog(win!, {})).filePath ?? null;
+    const r = await dialog.showOpenDialog(win!, { properties: kind === 'folder' ? ['openDirectory', 'createDirectory'] : ['openFile', 'multiSelections'] });
+    return r.canceled ? null : r.filePaths;
+  });
+  ipcMain.handle(CHANNEL.open, (event, url: string) => trusted(event) && safeOpenExternal(shell, url));
+}
+
+export function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
+  hardenWebContents(win.webContents, appUrl, shell);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(appUrl);
+  return win;
+}
+
+if (process.versions.electron) {
+  app.enableSandbox();
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, appUrl, shell));
+  void app.whenReady().then(() => {
+    registerIpc();
+    createWindow();
+  });
+  app.on('window-all-closed', () => {
+    closeSession(session);
+    app.quit();
+  });
+}

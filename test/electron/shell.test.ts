@@ -1,0 +1,139 @@
+// The Electron main and preload code against a stub of the `electron` module (the binary cannot run here).
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+const state = vi.hoisted(() => ({
+  windows: [] as { options: any; contents: any }[],
+  ipcHandlers: new Map<string, (...a: any[]) => any>(),
+  ipcListeners: new Map<string, (...a: any[]) => any>(),
+  opened: [] as string[],
+  exposed: null as any,
+}));
+
+vi.mock('electron', () => {
+  class WebContents {
+    handlers = new Map<string, (...a: any[]) => void>();
+    openHandler: ((d: { url: string }) => { action: string }) | null = null;
+    on(name: string, fn: (...a: any[]) => void) {
+      this.handlers.set(name, fn);
+      return this;
+    }
+    setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
+      this.openHandler = fn;
+    }
+    send() {}
+  }
+  class BrowserWindow {
+    webContents = new WebContents();
+    constructor(public options: any) {
+      state.windows.push({ options, contents: this.webContents });
+    }
+    once() {}
+    loadURL() {
+      return Promise.resolve();
+    }
+    static fromWebContents() {
+      return null;
+    }
+  }
+  return {
+    app: { enableSandbox() {}, on() {}, whenReady: () => new Promise(() => {}), quit() {} },
+    BrowserWindow,
+    dialog: {},
+    shell: { openExternal: (url: string) => (state.opened.push(url), Promise.resolve()) },
+    ipcMain: {
+      handle: (ch: string, fn: any) => state.ipcHandlers.set(ch, fn),
+      on: (ch: string, fn: any) => state.ipcListeners.set(ch, fn),
+    },
+    contextBridge: { exposeInMainWorld: (_key: string, api: any) => (state.exposed = api) },
+    ipcRenderer: { on() {}, invoke: (...a: any[]) => Promise.resolve(a), send() {} },
+    webUtils: { getPathForFile: (f: { path: string }) => f.path },
+  };
+});
+
+let main: typeof import('../../src/main/index.js');
+let appUrl: string;
+
+beforeAll(async () => {
+  main = await import('../../src/main/index.js');
+  main.registerIpc();
+  main.createWindow();
+  appUrl = new URL('../../src/renderer/index.html', import.meta.url).toString();
+});
+
+const event = () => ({ preventDefault: vi.fn() });
+
+describe('the Electron shell', () => {
+  it('opens an isolated, sandboxed window without Node', () => {
+    const prefs = state.windows[0]!.options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs.preload).toMatch(/preload\.cjs$/);
+    expect(state.windows[0]!.options).toMatchObject({ width: 1366, height: 768, title: '报送助手' });
+  });
+
+  it('denies navigation away from the app, new windows and webviews; opens only http(s) outside', () => {
+    const c = state.windows[0]!.contents;
+    const away = event();
+    c.handlers.get('will-navigate')(away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const webview = event();
+    c.handlers.get('will-attach-webview')(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(c.openHandler({ url: 'https://www.smartedu.cn/' })).toEqual({ action: 'deny' });
+    expect(c.openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(c.openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(state.opened).toEqual(['https://www.smartedu.cn/']);
+  });
+
+  it('refuses IPC from an unknown origin and answers its own page', async () => {
+    const call = state.ipcHandlers.get('baosong:call')!;
+    const sender = { send: vi.fn() };
+    const foreign = await call({ senderFrame: { url: 'https://evil.example/' }, sender }, { id: 'c1', method: 'catalog.info', args: {} });
+    expect(foreign).toMatchObject({ ok: false, error: { message: expect.stringContaining('拒绝') } });
+    const none = await call({ senderFrame: null, sender }, { id: 'c2', method: 'catalog.info', args: {} });
+    expect(none.ok).toBe(false);
+    // From our page the call reaches the handlers (no catalog is open yet: their own answer, not a refusal).
+    const own = await call({ senderFrame: { url: appUrl }, sender }, { id: 'c3', method: 'catalog.info', args: {} });
+    expect(own).toEqual({ ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } });
+  });
+});
+
+describe('the preload', () => {
+  it('exposes the transport and file paths only (the compiled CommonJS file Electron loads)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const vm = await import('node:vm');
+    const electron = await import('electron');
+    const code = readFileSync(new URL('../../dist/main/preload.cjs', import.meta.url), 'utf8');
+    const module = { exports: {} };
+    vm.runInNewContext(code, { require: (id: string) => (id === 'electron' ? electron : undefined), module, exports: module.exports });
+    expect(Object.keys(state.exposed).sort()).toEqual(['call', 'cancel', 'choose', 'openExternal', 'pathForFile']);
+    expect(state.exposed.pathForFile({ path: '/x/作品.mp4' })).toBe('/x/作品.mp4');
+  });
+});
+
+describe('safeOpenExternal', () => {
+  it('takes http and https only', async () => {
+    const { safeOpenExternal } = await import('../../src/main/security.js');
+    const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+    expect(safeOpenExternal(shell, 'http://a.cn/')).toBe(true);
+    expect(safeOpenExternal(shell, 'smb://server/share')).toBe(false);
+    expect(safeOpenExternal(shell, 'not a url')).toBe(false);
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('npm start without the Electron binary', () => {
+  it('says so in one line and serves browser mode on 127.0.0.1', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [new URL('../../scripts/start.mjs', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    const deadline = Date.now() + 20_000;
+    while (!/http:\/\/127\.0\.0\.1:\d+\/#token=/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGINT');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain('未找到 Electron 程序');
+    expect(out).toMatch(/http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/);
+  }, 30_000);
+});
