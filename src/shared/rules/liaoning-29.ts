@@ -1,7 +1,7 @@
 // The 29th edition (辽宁省第二十九届教育教学信息化交流活动), from ../shared/RULES.md and the notice itself.
 import type { CategorySpec, FieldSpec, Profile, RoleSpec } from './profile.js';
-import type { Severity } from '../model.js';
 import { formTexts } from './liaoning-29-texts.js';
+import { severities } from './liaoning-29-severities.js';
 
 const scans: RoleSpec[] = [
   { role: 'registration-scan', label: '作品登记表(签字扫描件)', formats: ['pdf'], min: 1, max: 1 },
@@ -186,69 +186,6 @@ const categories: Record<string, CategorySpec> = {
   },
 };
 
-const severities: Record<string, Severity> = {
-  'authors.count': 'error',
-  'authors.count-conflict': 'warning',
-  'authors.first-unique': 'error',
-  'authors.max-two': 'error',
-  'authors.same-name': 'warning',
-  'authors.unit': 'error',
-  'contact.phone': 'error',
-  'contact.email': 'error',
-  'title.brackets': 'error',
-  'title.empty': 'error',
-  'title.unsafe-chars': 'warning',
-  'title.too-long': 'warning',
-  'category.group': 'error',
-  'work.variant': 'error',
-  'work.grade': 'error',
-  'work.grade-unusual': 'warning',
-  'work.subject': 'error',
-  'comment.length': 'error',
-  'field.length': 'error',
-  'platform.scenes': 'error',
-  'ai.scenes': 'error',
-  'share.flag': 'error',
-  'file.missing': 'error',
-  'file.not-found': 'error',
-  'file.empty': 'error',
-  'file.type-mismatch': 'error',
-  'file.corrupt': 'error',
-  'file.count': 'error',
-  'courseware.presentation': 'error',
-  'zip.encrypted': 'warning',
-  'zip.legacy-names': 'warning',
-  'zip.unsafe-path': 'error',
-  'zip.ratio': 'warning',
-  'pdf.encrypted': 'warning',
-  'video.container': 'error',
-  'video.audio': 'error',
-  'video.resolution': 'error',
-  'video.duration': 'warning',
-  'video.feature-duration': 'error',
-  'video.total-duration': 'error',
-  'video.codec': 'error',
-  'video.codec-playable': 'warning',
-  'video.fps': 'error',
-  'video.aspect': 'error',
-  'video.size': 'error',
-  'video.bitrate': 'warning',
-  'video.audio-codec': 'warning',
-  'video.title-card': 'warning',
-  'board.dpi': 'error',
-  'board.cmyk': 'error',
-  'board.dimensions': 'error',
-  'board.output-size': 'error',
-  'board.source-size': 'error',
-  'quota.teaching': 'error',
-  'quota.management': 'error',
-  'quota.platform': 'error',
-  'quota.ai': 'error',
-  'quota.vocational': 'error',
-  'unit.info': 'error',
-  'unit.scans': 'error',
-  'unit.cloud-link': 'warning',
-};
 
 const checklist = [
   {

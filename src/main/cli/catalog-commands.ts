@@ -1,0 +1,89 @@
+// Commands on the catalog: import, check, unit.
+import type { ApiClient } from '../../shared/api.js';
+import { workLabel } from '../../shared/model.js';
+import type { Profile } from '../../shared/rules/profile.js';
+import { client, fail, openDb, progressPrinter, UsageError, type Exit } from './common.js';
+
+export async function runImport(positionals: string[], values: Record<string, unknown>): Promise<Exit> {
+  const batch = positionals[0];
+  if (!batch) throw new UsageError('缺少批次文件：baosong import BATCH.json --db CATALOG.sqlite');
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, true);
+  if (err) return fail(err);
+  const result = await api.call('batch.import', { path: batch });
+  if (!result.ok) return fail(result.error);
+  const r = result.value;
+  process.stdout.write(
+    `已导入“${r.unit}”：${r.works} 件作品，${r.files} 个文件${r.missingFiles ? `(其中 ${r.missingFiles} 个找不到，运行 check 查看)` : ''}\n`,
+  );
+  return 0;
+}
+
+export async function runCheck(values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, false);
+  if (err) return fail(err);
+  const result = await api.call('check.run', {}, { signal, onProgress: progressPrinter('检查文件') });
+  if (!result.ok) return fail(result.error);
+  const report = result.value;
+  if (values.json) {
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  } else {
+    const [{ formatReport }, { profiles }, unit] = await Promise.all([
+      import('./format.js'),
+      import('../../shared/rules/liaoning-29.js'),
+      api.call('unit.get', {}),
+    ]);
+    const profile = profiles[report.edition]!;
+    const heads = await workHeads(api, profile);
+    process.stdout.write(formatReport(report, profile, unit.ok ? unit.value : null, heads));
+  }
+  return report.errors > 0 ? 1 : 0;
+}
+
+/** "w1 《小小的船》 微课 · 张强": how the table heads each work. */
+async function workHeads(api: ApiClient, profile: Profile): Promise<Map<string, string>> {
+  const works = await api.call('works.list', {});
+  if (!works.ok) return new Map();
+  return new Map(
+    works.value.map((w) => [
+      workLabel(w),
+      `${workLabel(w)} 《${w.title}》 ${profile.categories[w.category].name} · ${w.authors[0]?.name ?? '无作者'}`,
+    ]),
+  );
+}
+
+export async function runUnit(values: Record<string, unknown>): Promise<Exit> {
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, false);
+  if (err) return fail(err);
+  const changes: { cloudLink?: string; cloudCode?: string } = {};
+  if (typeof values['cloud-link'] === 'string') changes.cloudLink = values['cloud-link'];
+  if (typeof values['cloud-code'] === 'string') changes.cloudCode = values['cloud-code'];
+  const result = Object.keys(changes).length ? await api.call('unit.update', changes) : await api.call('unit.get', {});
+  if (!result.ok) return fail(result.error);
+  const u = result.value;
+  if (!u) {
+    process.stdout.write('目录中还没有组织单位。\n');
+    return 0;
+  }
+  const rows: [string, string][] = [
+    ['组织单位名称', u.name],
+    ['单位类型', u.kind],
+    ['组别', u.group === 'k12' ? '中小学校组(含中职)' : '高等学校组'],
+    ['活动联系人', u.contact],
+    ['负责部门', u.department],
+    ['职务', u.title],
+    ['手机号', u.mobile],
+    ['座机号', u.phone],
+    ['QQ', u.qq],
+    ['电子信箱', u.email],
+    ['邮政编码', u.postcode],
+    ['通信地址', u.address],
+    ['云盘链接地址', u.cloudLink],
+    ['访问密码', u.cloudCode],
+  ];
+  process.stdout.write(rows.map(([k, v]) => `${k}：${v || '(未填)'}`).join('\n') + '\n');
+  return 0;
+}
+
