@@ -1,0 +1,75 @@
+// The window: a side bar of screens over the one store.
+import React, { useState } from 'react';
+import { useStore, type Screen } from './store.js';
+import { CheckScreen, ExportScreen, WorksScreen } from './screens.js';
+import { UnitScreen } from './unit-screen.js';
+
+const SCREENS: [Screen, string][] = [
+  ['catalog', '目录'],
+  ['unit', '单位信息'],
+  ['works', '作品列表'],
+  ['check', '检查'],
+  ['export', '导出'],
+];
+
+function CatalogScreen() {
+  const { open, importBatch, info } = useStore();
+  const [path, setPath] = useState(info?.path ?? '');
+  const [batch, setBatch] = useState('');
+  return (
+    <section>
+      <h2>目录文件</h2>
+      <p className="hint">报送助手把本单位的作品保存在一个目录文件(.sqlite)中。填写路径后打开，或新建一个。</p>
+      <label className="row">
+        目录文件路径
+        <input aria-label="目录文件路径" value={path} onChange={(e) => setPath(e.target.value)} placeholder="如 D:\报送\沈阳市.sqlite" />
+      </label>
+      <div className="buttons">
+        <button onClick={() => void open(path, false)}>打开</button>
+        <button onClick={() => void open(path, true)}>新建或打开</button>
+      </div>
+      {info && (
+        <>
+          <h2>导入报送批次</h2>
+          <label className="row">
+            批次文件(batch.json)
+            <input aria-label="批次文件" value={batch} onChange={(e) => setBatch(e.target.value)} />
+          </label>
+          <div className="buttons">
+            <button onClick={() => void importBatch(batch)}>导入</button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function App() {
+  const { screen, go, info, busy, progress, error } = useStore();
+  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, unit: UnitScreen, works: WorksScreen, check: CheckScreen, export: ExportScreen };
+  const View = views[screen];
+  return (
+    <div className="app">
+      <nav>
+        <h1>报送助手</h1>
+        <div className="catalog-name" title={info?.path}>{info?.unit ?? '未打开目录'}</div>
+        {SCREENS.map(([id, label]) => (
+          <button key={id} className={id === screen ? 'active' : ''} disabled={!info && id !== 'catalog'} onClick={() => go(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
+      <main>
+        {error && <div className="error" role="alert">{error}</div>}
+        {busy && (
+          <div className="busy" role="status">
+            {busy}
+            {progress && progress.total > 0 && ` ${progress.done}/${progress.total}`}
+            {progress?.totalBytes ? ` · ${(((progress.bytes ?? 0) / progress.totalBytes) * 100).toFixed(0)}%` : ''}
+          </div>
+        )}
+        <View />
+      </main>
+    </div>
+  );
+}

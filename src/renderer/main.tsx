@@ -1,0 +1,9 @@
+// The renderer's entry: the API client for this transport, the store, the window.
+import { createRoot } from 'react-dom/client';
+import { createClient } from './api/index.js';
+import { App } from './App.js';
+import { useStore } from './store.js';
+import './styles.css';
+
+useStore.getState().init(createClient());
+createRoot(document.getElementById('root')!).render(<App />);

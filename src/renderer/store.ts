@@ -1,0 +1,111 @@
+// The app's state (zustand). Stores talk only to the API client; they never know the transport.
+import { create } from 'zustand';
+import type { ApiClient, CatalogInfo, ExportResult, JobProgress, VerifyResult } from '../shared/api.js';
+import type { CheckReport, Unit, Work } from '../shared/model.js';
+
+export type Screen = 'catalog' | 'unit' | 'works' | 'check' | 'export';
+
+interface State {
+  api: ApiClient | null;
+  screen: Screen;
+  info: CatalogInfo | null;
+  unit: Unit | null;
+  works: Work[];
+  report: CheckReport | null;
+  busy: string | null;
+  progress: JobProgress | null;
+  error: string | null;
+  exported: ExportResult | null;
+  verified: VerifyResult | null;
+  init(api: ApiClient): void;
+  go(screen: Screen): void;
+  open(path: string, create: boolean): Promise<void>;
+  importBatch(path: string): Promise<void>;
+  refresh(): Promise<void>;
+  check(): Promise<void>;
+  saveUnit(values: Partial<Unit>): Promise<void>;
+  runExport(out: string, allowErrors: boolean): Promise<void>;
+  verify(dir: string): Promise<void>;
+}
+
+export const useStore = create<State>((set, get) => {
+  const api = () => get().api!;
+  const guard = async (label: string, fn: () => Promise<void>) => {
+    set({ busy: label, error: null, progress: null });
+    try {
+      await fn();
+    } finally {
+      set({ busy: null, progress: null });
+    }
+  };
+  return {
+    api: null,
+    screen: 'catalog',
+    info: null,
+    unit: null,
+    works: [],
+    report: null,
+    busy: null,
+    progress: null,
+    error: null,
+    exported: null,
+    verified: null,
+    init: (client) => {
+      set({ api: client });
+      void api()
+        .call('catalog.info', {})
+        .then((r) => {
+          if (r.ok) {
+            set({ info: r.value, screen: 'works' });
+            void get().refresh();
+          }
+        });
+    },
+    go: (screen) => set({ screen }),
+    open: (path, create) =>
+      guard('正在打开目录…', async () => {
+        const r = await api().call('catalog.open', { path, create });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ info: r.value, screen: 'works' });
+        await get().refresh();
+      }),
+    importBatch: (path) =>
+      guard('正在导入…', async () => {
+        const r = await api().call('batch.import', { path });
+        if (!r.ok) return set({ error: r.error.message });
+        await get().refresh();
+      }),
+    refresh: async () => {
+      const [info, unit, works] = await Promise.all([api().call('catalog.info', {}), api().call('unit.get', {}), api().call('works.list', {})]);
+      set({ info: info.ok ? info.value : null, unit: unit.ok ? unit.value : null, works: works.ok ? works.value : [] });
+      await get().check();
+    },
+    check: () =>
+      guard('正在检查…', async () => {
+        const r = await api().call('check.run', {}, { onProgress: (p) => set({ progress: p }) });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ report: r.value });
+      }),
+    saveUnit: (values) =>
+      guard('正在保存…', async () => {
+        const { cloudLink, cloudCode, contact, department, title, mobile, phone, qq, email, postcode, address, city } = values;
+        const r = await api().call('unit.update', Object.fromEntries(Object.entries({ cloudLink, cloudCode, contact, department, title, mobile, phone, qq, email, postcode, address, city }).filter(([, v]) => v !== undefined)));
+        if (!r.ok) return set({ error: r.error.message });
+        set({ unit: r.value });
+        await get().check();
+      }),
+    runExport: (out, allowErrors) =>
+      guard('正在导出…', async () => {
+        set({ exported: null, verified: null });
+        const r = await api().call('export.run', { out, allowErrors }, { onProgress: (p) => set({ progress: p }) });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ exported: r.value });
+      }),
+    verify: (dir) =>
+      guard('正在校验…', async () => {
+        const r = await api().call('export.verify', { dir }, { onProgress: (p) => set({ progress: p }) });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ verified: r.value });
+      }),
+  };
+});
