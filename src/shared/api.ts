@@ -1,8 +1,9 @@
 // The one typed API: method name → arguments → result. The CLI, the Electron IPC and the HTTP bridge all
 // carry exactly these calls; arguments are validated here, at the boundary, whoever the caller is.
 import { z } from 'zod';
+import { CATEGORIES, STAGES, VARIANTS, WORK_ROLES, UNIT_ROLES } from './model.js';
 import type { ApiError } from './errors.js';
-import type { CheckReport, Finding, Unit, Work } from './model.js';
+import type { CheckReport, FileRef, Finding, Unit, Work } from './model.js';
 
 export interface CatalogInfo {
   path: string;
@@ -37,6 +38,25 @@ const editableUnit = z
   })
   .partial();
 
+const text = z.string().max(20000);
+const workPatch = z
+  .strictObject({
+    category: z.enum(CATEGORIES),
+    stage: z.enum(STAGES),
+    variant: z.enum(VARIANTS).nullable(),
+    title: text,
+    subject: text,
+    grade: text,
+    share: z.boolean().nullable(),
+    comment: text,
+    space: z.boolean(),
+    fields: z.record(z.string(), text),
+    scenes: z.array(z.string()),
+    checklist: z.record(z.string(), z.boolean()),
+  })
+  .partial();
+const authorInput = z.strictObject({ name: text, unit: text, mobile: text.default(''), email: text.default(''), phone: text.default('') });
+
 /** Argument schemas, one per method. */
 export const apiArgs = {
   'catalog.open': z.strictObject({ path: z.string().min(1), create: z.boolean().optional() }),
@@ -45,6 +65,14 @@ export const apiArgs = {
   'check.run': z.strictObject({}),
   'unit.get': z.strictObject({}),
   'works.list': z.strictObject({}),
+  'works.create': z.strictObject({ category: z.enum(CATEGORIES), stage: z.enum(STAGES), title: text }),
+  'works.update': z.strictObject({ id: z.number().int(), patch: workPatch }),
+  'works.setAuthors': z.strictObject({ id: z.number().int(), authors: z.array(authorInput).max(10) }),
+  'works.reorder': z.strictObject({ ids: z.array(z.number().int()) }),
+  'works.delete': z.strictObject({ id: z.number().int() }),
+  'files.add': z.strictObject({ workId: z.number().int().nullable(), role: z.enum([...WORK_ROLES, ...UNIT_ROLES] as [string, ...string[]]), path: z.string().min(1) }),
+  'files.remove': z.strictObject({ id: z.number().int() }),
+  'files.setRole': z.strictObject({ id: z.number().int(), role: z.enum([...WORK_ROLES, ...UNIT_ROLES] as [string, ...string[]]) }),
   'export.run': z.strictObject({ out: z.string().min(1), allowErrors: z.boolean().optional(), zip: z.string().min(1).optional() }),
   'export.verify': z.strictObject({ dir: z.string().min(1) }),
   'print.run': z.strictObject({ out: z.string().min(1), work: z.string().min(1).optional() }),
@@ -63,6 +91,14 @@ export interface ApiResults {
   'check.run': CheckReport;
   'unit.get': Unit | null;
   'works.list': Work[];
+  'works.create': Work;
+  'works.update': Work;
+  'works.setAuthors': Work;
+  'works.reorder': Work[];
+  'works.delete': { id: number };
+  'files.add': FileRef;
+  'files.remove': { id: number };
+  'files.setRole': { id: number };
   'export.run': ExportResult;
   'export.verify': VerifyResult;
   'print.run': { dir: string; files: string[] };

@@ -11,6 +11,7 @@ import { importBatch } from '../catalog/import.js';
 import { getUnit, putUnit } from '../catalog/unit.js';
 import { listWorks } from '../catalog/works.js';
 import { gatherFacts } from '../inspect/facts.js';
+import { editHandlers } from './edit-handlers.js';
 import { MANIFEST, verifyTree } from '../export/manifest.js';
 import { sidecarsOf } from '../export/materialize.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -94,6 +95,7 @@ export async function checkSession(session: Session, options: CallOptions) {
 }
 
 export const handlers: Handlers = {
+  ...editHandlers(needDb),
   'catalog.open': async (session, args) => {
     const path = resolve(args.path);
     const existed = existsSync(path);

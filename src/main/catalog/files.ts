@@ -78,3 +78,11 @@ export function addFile(db: Db, workId: number | null, file: NewFile): number {
 export function updateFileStat(db: Db, id: number, size: number | null, mtimeMs: number | null): void {
   db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?').run(size, mtimeMs, id);
 }
+
+export function removeFile(db: Db, id: number): void {
+  db.prepare('DELETE FROM files WHERE id = ?').run(id);
+}
+
+export function setFileRole(db: Db, id: number, role: Role): void {
+  db.prepare('UPDATE files SET role = ? WHERE id = ?').run(role, id);
+}

@@ -114,3 +114,53 @@ function groupBy<T extends { work_id: number }>(rows: T[]): Map<number, T[]> {
   }
   return out;
 }
+
+export type WorkPatch = Partial<Pick<Work, 'category' | 'stage' | 'variant' | 'title' | 'subject' | 'grade' | 'share' | 'comment' | 'space' | 'fields' | 'scenes' | 'checklist'>>;
+
+const COLUMNS: Record<string, string> = { category: 'category', stage: 'stage', variant: 'variant', title: 'title', subject: 'subject', grade: 'grade', comment: 'comment' };
+
+/** Changes a work's values; fields, scenes and checklist are replaced whole when given. The caller owns the transaction. */
+export function updateWork(db: Db, id: number, patch: WorkPatch): void {
+  for (const [key, column] of Object.entries(COLUMNS)) {
+    const value = patch[key as keyof WorkPatch];
+    if (value !== undefined) db.prepare(`UPDATE works SET ${column} = ? WHERE id = ?`).run(value as string | null, id);
+  }
+  if (patch.share !== undefined) db.prepare('UPDATE works SET share = ? WHERE id = ?').run(patch.share === null ? null : patch.share ? 1 : 0, id);
+  if (patch.space !== undefined) db.prepare('UPDATE works SET space = ? WHERE id = ?').run(patch.space ? 1 : 0, id);
+  if (patch.fields) {
+    db.prepare('DELETE FROM form_fields WHERE work_id = ?').run(id);
+    const add = db.prepare('INSERT INTO form_fields (work_id, key, value) VALUES (?, ?, ?)');
+    for (const [k, v] of Object.entries(patch.fields)) if (v !== '') add.run(id, k, v);
+  }
+  if (patch.scenes) {
+    db.prepare('DELETE FROM work_scenes WHERE work_id = ?').run(id);
+    const add = db.prepare('INSERT OR IGNORE INTO work_scenes (work_id, label) VALUES (?, ?)');
+    for (const label of patch.scenes) add.run(id, label);
+  }
+  if (patch.checklist) {
+    db.prepare('DELETE FROM checklist WHERE work_id = ?').run(id);
+    const add = db.prepare('INSERT INTO checklist (work_id, item, checked) VALUES (?, ?, ?)');
+    for (const [item, checked] of Object.entries(patch.checklist)) add.run(id, item, checked ? 1 : 0);
+  }
+}
+
+/** Replaces a work's authors, in order (people are found or created by their folded name and unit). */
+export function setAuthors(db: Db, id: number, authors: Omit<Author, 'personId'>[]): void {
+  db.prepare('DELETE FROM work_authors WHERE work_id = ?').run(id);
+  const add = db.prepare('INSERT INTO work_authors (work_id, position, person_id, mobile, email, phone) VALUES (?, ?, ?, ?, ?, ?)');
+  authors.forEach((a, i) => add.run(id, i + 1, personId(db, a.name, a.unit), a.mobile, a.email, a.phone));
+}
+
+/** The works' order (= 序号): ids in the new order; every work must be named once. */
+export function reorderWorks(db: Db, ids: number[]): void {
+  const set = db.prepare('UPDATE works SET position = ? WHERE id = ?');
+  ids.forEach((id, i) => set.run(i + 1, id));
+}
+
+export function deleteWork(db: Db, id: number): void {
+  db.prepare('DELETE FROM works WHERE id = ?').run(id);
+}
+
+export function workIds(db: Db): number[] {
+  return db.prepare('SELECT id FROM works ORDER BY position, id').pluck().all() as number[];
+}

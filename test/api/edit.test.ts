@@ -1,0 +1,63 @@
+// Editing through the API: create a work, fill it, give it authors and files, reorder, delete.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localClient } from '../../src/main/api/dispatch.js';
+import { closeSession, createSession } from '../../src/main/api/handlers.js';
+import { validBatch, writeBatch } from '../helpers/batch.js';
+import { tempDir } from '../helpers/files.js';
+
+async function setUp() {
+  const dir = tempDir();
+  const session = createSession();
+  const api = localClient(session);
+  await api.call('catalog.open', { path: join(dir, 'c.sqlite'), create: true });
+  expect((await api.call('batch.import', { path: await writeBatch(dir, validBatch()) })).ok).toBe(true);
+  return { dir, session, api };
+}
+
+describe('editing works', () => {
+  it('creates a work at the end, fills it, and the check follows', async () => {
+    const { dir, session, api } = await setUp();
+    const created = await api.call('works.create', { category: 'microlecture', stage: 'primary', title: '《春晓》' });
+    expect(created.ok && created.value).toMatchObject({ key: null, position: 3, title: '《春晓》', authors: [] });
+    const id = created.ok ? created.value.id : 0;
+    let report = await api.call('check.run', {});
+    const mine = (r: typeof report) => (r.ok ? r.value.findings.filter((f) => f.work === `id:${id}`).map((f) => f.rule) : []);
+    expect(mine(report)).toEqual(expect.arrayContaining(['title.brackets', 'authors.count', 'file.missing', 'comment.length']));
+    await api.call('works.update', { id, patch: { title: '春晓', subject: '语文', grade: '一年级', share: true, comment: '好'.repeat(100) } });
+    await api.call('works.setAuthors', { id, authors: [{ name: '孟浩', unit: '某小学', mobile: '13800000009', email: 'm@h.cn' }] });
+    const file = await api.call('files.add', { workId: id, role: 'lecture-video', path: join(dir, 'works/w1/微课.mp4') });
+    expect(file.ok && file.value.size).toBeGreaterThan(0);
+    report = await api.call('check.run', {});
+    expect(mine(report)).not.toContain('title.brackets');
+    expect(mine(report)).not.toContain('authors.count');
+    expect(mine(report)).toContain('file.missing');
+    closeSession(session);
+  });
+
+  it('reorders (= 序号) and refuses an order that does not name every work once', async () => {
+    const { session, api } = await setUp();
+    const works = await api.call('works.list', {});
+    const ids = works.ok ? works.value.map((w) => w.id) : [];
+    const r = await api.call('works.reorder', { ids: [...ids].reverse() });
+    expect(r.ok && r.value.map((w) => w.key)).toEqual(['w2', 'w1']);
+    expect(await api.call('works.reorder', { ids: [ids[0]!] })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    closeSession(session);
+  });
+
+  it('changes a file role, removes a file, deletes a work; unknown ids are bad input', async () => {
+    const { session, api } = await setUp();
+    const works = await api.call('works.list', {});
+    const w = works.ok ? works.value[0]! : null;
+    const zip = w!.files.find((f) => f.role === 'materials')!;
+    expect((await api.call('files.setRole', { id: zip.id, role: 'courseware' })).ok).toBe(true);
+    expect((await api.call('files.remove', { id: zip.id })).ok).toBe(true);
+    expect(await api.call('files.remove', { id: zip.id })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect((await api.call('works.delete', { id: w!.id })).ok).toBe(true);
+    const left = await api.call('works.list', {});
+    expect(left.ok && left.value.map((x) => x.key)).toEqual(['w2']);
+    expect(await api.call('works.update', { id: 9999, patch: {} })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await api.call('works.update', { id: w!.id, patch: { category: 'movie' } } as never)).toMatchObject({ ok: false, error: { code: 'bad-args' } });
+    closeSession(session);
+  });
+});
