@@ -3,11 +3,13 @@ import React, { useState } from 'react';
 import { useStore, type Screen } from './store.js';
 import { CheckScreen, ExportScreen, WorksScreen } from './screens.js';
 import { UnitScreen } from './unit-screen.js';
+import { EditScreen } from './edit-screen.js';
 
 const SCREENS: [Screen, string][] = [
   ['catalog', '目录'],
   ['unit', '单位信息'],
   ['works', '作品列表'],
+  ['edit', '作品编辑'],
   ['check', '检查'],
   ['export', '导出'],
 ];
@@ -46,7 +48,7 @@ function CatalogScreen() {
 
 export function App() {
   const { screen, go, info, busy, progress, error } = useStore();
-  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, unit: UnitScreen, works: WorksScreen, check: CheckScreen, export: ExportScreen };
+  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen };
   const View = views[screen];
   return (
     <div className="app">

@@ -1,6 +1,7 @@
 // 作品列表, 检查 and 导出.
 import { useState } from 'react';
-import type { Finding, Work } from '../shared/model.js';
+import type { Finding, Unit, Work } from '../shared/model.js';
+import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
 import { useStore } from './store.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '待确认' } as const;
@@ -16,9 +17,34 @@ const CATEGORY: Record<Work['category'], string> = {
 
 const label = (w: Work) => w.key ?? `id:${w.id}`;
 
+/** Quota meters (RULES.md §10): works per quota against the unit kind's limits. */
+function quotaMeters(works: Work[], kind: Unit['kind'] | undefined) {
+  if (!kind) return [];
+  const limits = profile.quotas[kind];
+  const keys = [['teaching', '教学类'], ['management', '管理案例'], ['platform', '平台案例'], ['ai', '人工智能+']] as const;
+  const out: { name: string; n: number; limit: number }[] = keys.map(([k, name]) => ({ name, n: works.filter((w) => profile.categories[w.category].quota === k).length, limit: limits[k] }));
+  for (const [k, name] of keys) {
+    const v = limits.vocational[k];
+    if (v !== undefined) out.push({ name: `${name}中职`, n: works.filter((w) => profile.categories[w.category].quota === k && w.stage === 'vocational').length, limit: v });
+  }
+  return out.filter((m) => m.n > 0 || m.name === '教学类');
+}
+
+const STAGE_DEFAULT: Record<Work['category'], Work['stage']> = {
+  courseware: 'primary',
+  microlecture: 'primary',
+  'teaching-case': 'junior',
+  'course-case': 'vocational',
+  'management-case': 'junior',
+  'platform-case': 'junior',
+  'ai-case': 'senior',
+};
+
 export function WorksScreen() {
-  const { works, report } = useStore();
+  const { works, report, edit, move, createWork, unit } = useStore();
   const [onlyFailing, setOnlyFailing] = useState(false);
+  const [newCategory, setNewCategory] = useState<Work['category']>('microlecture');
+  const [newTitle, setNewTitle] = useState('');
   const count = (w: Work, s: Finding['severity']) => (report?.findings ?? []).filter((f) => f.work === label(w) && f.severity === s).length;
   const shown = onlyFailing ? works.filter((w) => count(w, 'error') > 0) : works;
   const quotas = (report?.findings ?? []).filter((f) => f.rule.startsWith('quota.'));
@@ -30,9 +56,29 @@ export function WorksScreen() {
           {f.message}
         </div>
       ))}
+      <div className="meters">
+        {quotaMeters(works, unit?.kind).map((m) => (
+          <span key={m.name} className={m.n > m.limit ? 'meter over' : 'meter'}>
+            {m.name} {m.n}/{m.limit}
+          </span>
+        ))}
+      </div>
       <label className="check">
         <input type="checkbox" checked={onlyFailing} onChange={(e) => setOnlyFailing(e.target.checked)} /> 只看有错误的作品
       </label>
+      <div className="buttons">
+        <select aria-label="新作品类别" value={newCategory} onChange={(e) => setNewCategory(e.target.value as Work['category'])}>
+          {Object.entries(CATEGORY).map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <input aria-label="新作品名称" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} placeholder="作品名称" />
+        <button disabled={!newTitle} onClick={() => void createWork(newCategory, unit?.group === 'higher' ? 'higher' : STAGE_DEFAULT[newCategory], newTitle).then(() => setNewTitle(''))}>
+          新建作品
+        </button>
+      </div>
       <table>
         <thead>
           <tr>
@@ -42,6 +88,7 @@ export function WorksScreen() {
             <th>第一作者</th>
             <th>错误</th>
             <th>警告</th>
+            <th></th>
           </tr>
         </thead>
         <tbody>
@@ -53,6 +100,11 @@ export function WorksScreen() {
               <td>{w.authors[0]?.name ?? ''}</td>
               <td className={count(w, 'error') ? 'error-count' : ''}>{count(w, 'error')}</td>
               <td>{count(w, 'warning')}</td>
+              <td>
+                <button aria-label={`上移 ${w.title}`} onClick={() => void move(w.id, -1)}>↑</button>{' '}
+                <button aria-label={`下移 ${w.title}`} onClick={() => void move(w.id, 1)}>↓</button>{' '}
+                <button aria-label={`编辑 ${w.title}`} onClick={() => edit(w.id)}>编辑</button>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { ApiClient, CatalogInfo, ExportResult, JobProgress, VerifyResult } from '../shared/api.js';
 import type { CheckReport, Unit, Work } from '../shared/model.js';
 
-export type Screen = 'catalog' | 'unit' | 'works' | 'check' | 'export';
+export type Screen = 'catalog' | 'unit' | 'works' | 'edit' | 'check' | 'export';
 
 interface State {
   api: ApiClient | null;
@@ -26,6 +26,15 @@ interface State {
   saveUnit(values: Partial<Unit>): Promise<void>;
   runExport(out: string, allowErrors: boolean): Promise<void>;
   verify(dir: string): Promise<void>;
+  editing: number | null;
+  edit(id: number): void;
+  createWork(category: Work['category'], stage: Work['stage'], title: string): Promise<void>;
+  updateWork(id: number, patch: Partial<Work>): Promise<void>;
+  setAuthors(id: number, authors: { name: string; unit: string; mobile: string; email: string; phone: string }[]): Promise<void>;
+  addFile(workId: number, role: string, path: string): Promise<void>;
+  removeFile(id: number): Promise<void>;
+  setFileRole(id: number, role: string): Promise<void>;
+  move(id: number, by: -1 | 1): Promise<void>;
 }
 
 export const useStore = create<State>((set, get) => {
@@ -50,6 +59,52 @@ export const useStore = create<State>((set, get) => {
     error: null,
     exported: null,
     verified: null,
+    editing: null,
+    edit: (id) => set({ editing: id, screen: 'edit' }),
+    createWork: (category, stage, title) =>
+      guard('正在新建作品…', async () => {
+        const r = await api().call('works.create', { category, stage, title });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ editing: r.value.id, screen: 'edit' });
+        await get().refresh();
+      }),
+    updateWork: async (id, patch) => {
+      const { category, stage, variant, title, subject, grade, share, comment, space, fields, scenes, checklist } = patch;
+      const clean = Object.fromEntries(Object.entries({ category, stage, variant, title, subject, grade, share, comment, space, fields, scenes, checklist }).filter(([, v]) => v !== undefined));
+      const r = await api().call('works.update', { id, patch: clean });
+      if (!r.ok) return set({ error: r.error.message });
+      await get().refresh();
+    },
+    setAuthors: async (id, authors) => {
+      const r = await api().call('works.setAuthors', { id, authors });
+      if (!r.ok) return set({ error: r.error.message });
+      await get().refresh();
+    },
+    addFile: async (workId, role, path) => {
+      const r = await api().call('files.add', { workId, role, path });
+      if (!r.ok) return set({ error: r.error.message });
+      await get().refresh();
+    },
+    removeFile: async (id) => {
+      const r = await api().call('files.remove', { id });
+      if (!r.ok) return set({ error: r.error.message });
+      await get().refresh();
+    },
+    setFileRole: async (id, role) => {
+      const r = await api().call('files.setRole', { id, role });
+      if (!r.ok) return set({ error: r.error.message });
+      await get().refresh();
+    },
+    move: async (id, by) => {
+      const ids = get().works.map((w) => w.id);
+      const i = ids.indexOf(id);
+      const j = i + by;
+      if (i < 0 || j < 0 || j >= ids.length) return;
+      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+      const r = await api().call('works.reorder', { ids });
+      if (!r.ok) return set({ error: r.error.message });
+      await get().refresh();
+    },
     init: (client) => {
       set({ api: client });
       void api()

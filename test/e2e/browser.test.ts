@@ -51,34 +51,85 @@ afterAll(async () => {
 });
 
 describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or the built renderer is missing)', () => {
-  it('shows the works, fixes the unit, checks, exports and verifies', async () => {
+  it('a new user fills the unit, adds a micro-lecture by path, fixes a finding, reorders, exports and verifies', async () => {
+    const { copyFileSync } = await import('node:fs');
     await page.goto(url);
     await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 30_000 }).toBe(2);
     expect(page.url()).not.toContain('token');
     await expect.poll(() => page.locator('.busy').count(), { timeout: 30_000 }).toBe(0);
-    await page.screenshot({ path: join(SHOTS, 'works.png') });
 
-    await page.getByRole('button', { name: '检查' }).click();
-    await expect.poll(() => page.locator('h2').first().textContent()).toContain('检查结果');
-    expect(await page.locator('.findings li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('unit.cloud-link')]));
-    await page.screenshot({ path: join(SHOTS, 'check.png') });
-
+    // The unit: the cloud-drive code is missing.
     await page.getByRole('button', { name: '单位信息' }).click();
-    await page.getByLabel('访问密码').fill('ab12');
+    await expect.poll(() => page.locator('.findings li').allTextContents()).toEqual([expect.stringContaining('访问密码')]);
+    await page.getByLabel('访问密码', { exact: true }).fill('ab12');
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.locator('.findings li').count(), { timeout: 30_000 }).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'unit.png') });
 
+    // A new micro-lecture, titled with 《》: the finding shows at once.
+    await page.getByRole('button', { name: '作品列表' }).click();
+    await page.getByLabel('新作品类别', { exact: true }).selectOption('microlecture');
+    await page.getByLabel('新作品名称', { exact: true }).fill('《春晓》');
+    await page.getByRole('button', { name: '新建作品' }).click();
+    await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 30_000 }).toContain('作品编辑');
+    await expect.poll(() => page.locator('.inline-error').first().textContent()).toContain('请勿使用《》');
+    await expect.poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining('title.brackets')]));
+
+    // Fix it, fill it, give it an author and its files through the path field.
+    await page.getByLabel('作品名称', { exact: true }).fill('春晓');
+    await page.getByLabel('学科', { exact: true }).fill('语文');
+    await page.getByLabel('年级', { exact: true }).fill('一年级');
+    await page.getByLabel('是否同意共享', { exact: true }).selectOption('yes');
+    await page.getByLabel('推荐评语', { exact: true }).fill('该微课'.repeat(40));
+    for (const box of await page.locator('fieldset input[type=checkbox]').all()) await box.check();
+    await page.getByRole('button', { name: '保存作品信息' }).click();
+    await expect.poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 }).not.toEqual(expect.arrayContaining([expect.stringContaining('title.brackets')]));
+    await page.getByRole('button', { name: '添加作者' }).click();
+    await page.getByLabel('作者1姓名', { exact: true }).fill('孟浩');
+    await page.getByLabel('作者1所在单位', { exact: true }).fill('沈阳市和平区第二小学');
+    await page.getByLabel('作者1手机', { exact: true }).fill('13800000009');
+    await page.getByLabel('作者1电子邮箱', { exact: true }).fill('menghao@example.cn');
+    await page.getByRole('button', { name: '保存作者' }).click();
+    for (const [role, name] of [['registration-scan', '登记表.pdf'], ['recommendation-scan', '推荐意见.pdf'], ['lecture-video', '微课.mp4']] as const) {
+      const path = join(dir, `new-${name}`);
+      copyFileSync(join(dir, 'works/w1', name), path);
+      await page.getByLabel('新文件的用途', { exact: true }).selectOption(role);
+      await page.getByLabel('文件路径', { exact: true }).fill(path);
+      await page.getByRole('button', { name: '添加文件' }).click();
+      await expect.poll(() => page.locator('td.file').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining(path)]));
+    }
+    await expect.poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 }).toEqual(['没有问题。']);
+    await page.locator('main').evaluate((el) => el.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, 'edit.png') });
+
+    // Reorder: the new work first (序号 1 in its folder).
+    await page.getByRole('button', { name: '作品列表' }).click();
+    await page.getByRole('button', { name: '上移 春晓' }).click();
+    await expect.poll(async () => (await page.locator('table tbody tr td:nth-child(3)').allTextContents()).join('|'), { timeout: 30_000 }).toBe('小小的船w1|春晓|分数的初步认识');
+    await page.getByRole('button', { name: '上移 春晓' }).click();
+    await expect.poll(async () => (await page.locator('table tbody tr td:nth-child(3)').allTextContents()).join('|'), { timeout: 30_000 }).toBe('春晓|小小的船w1|分数的初步认识');
+    await expect.poll(() => page.locator('.busy').count(), { timeout: 30_000 }).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'works.png') });
+
+    await page.getByRole('button', { name: '检查' }).click();
+    await expect.poll(() => page.locator('h2').first().textContent()).toContain('检查结果：错误 0');
+    await page.screenshot({ path: join(SHOTS, 'check.png') });
+
     const out = join(dir, '云盘上传');
     await page.getByRole('button', { name: '导出' }).first().click();
-    await page.getByLabel('导出到文件夹').fill(out);
+    await page.getByLabel('导出到文件夹', { exact: true }).fill(out);
     await page.locator('main').getByRole('button', { name: '导出', exact: true }).click();
     await expect.poll(() => page.locator('.ok').first().textContent(), { timeout: 60_000 }).toContain('已导出');
     await page.getByRole('button', { name: '校验' }).click();
     await expect.poll(() => page.locator('.ok').last().textContent(), { timeout: 30_000 }).toContain('校验通过');
     await page.screenshot({ path: join(SHOTS, 'export.png') });
 
-    expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).toContain('2微课/1-张强-小小的船w1/微课视频.mp4');
+    const manifest = readFileSync(join(out, 'manifest.sha256'), 'utf8');
+    expect(manifest).toContain('2微课/1-孟浩-春晓/微课视频.mp4');
+    expect(manifest).toContain('2微课/2-张强-小小的船w1/微课视频.mp4');
     expect(spawnSync(process.execPath, [BIN, 'verify', out]).status).toBe(0);
-  }, 120_000);
+
+    await page.getByRole('button', { name: '目录' }).click();
+    await page.screenshot({ path: join(SHOTS, 'catalog.png') });
+  }, 180_000);
 });
