@@ -114,7 +114,7 @@ export function WorksScreen() {
 }
 
 export function CheckScreen() {
-  const { report, works, check } = useStore();
+  const { report, works, check, edit } = useStore();
   const [onlyErrors, setOnlyErrors] = useState(false);
   if (!report) return <button onClick={() => void check()}>检查</button>;
   const findings = report.findings.filter((f) => !onlyErrors || f.severity === 'error');
@@ -138,7 +138,14 @@ export function CheckScreen() {
       </div>
       {[...groups].map(([key, list]) => (
         <div key={key} className="group">
-          <h3>{title(key)}</h3>
+          <h3>
+            {title(key)}{' '}
+            {works.some((x) => label(x) === key) && (
+              <button aria-label={`编辑 ${key}`} onClick={() => edit(works.find((x) => label(x) === key)!.id)}>
+                去修改
+              </button>
+            )}
+          </h3>
           <ul className="findings">
             {list.map((f, i) => (
               <li key={i} className={f.severity}>
