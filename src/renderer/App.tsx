@@ -4,6 +4,7 @@ import { useStore, type Screen } from './store.js';
 import { CheckScreen, ExportScreen, WorksScreen } from './screens.js';
 import { UnitScreen } from './unit-screen.js';
 import { EditScreen } from './edit-screen.js';
+import { PrintScreen } from './print-screen.js';
 
 const SCREENS: [Screen, string][] = [
   ['catalog', '目录'],
@@ -12,6 +13,7 @@ const SCREENS: [Screen, string][] = [
   ['edit', '作品编辑'],
   ['check', '检查'],
   ['export', '导出'],
+  ['print', '打印与邮件'],
 ];
 
 function CatalogScreen() {
@@ -48,7 +50,7 @@ function CatalogScreen() {
 
 export function App() {
   const { screen, go, info, busy, progress, error } = useStore();
-  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen };
+  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen };
   const View = views[screen];
   return (
     <div className="app">

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { ApiClient, CatalogInfo, ExportResult, JobProgress, VerifyResult } from '../shared/api.js';
 import type { CheckReport, Unit, Work } from '../shared/model.js';
 
-export type Screen = 'catalog' | 'unit' | 'works' | 'edit' | 'check' | 'export';
+export type Screen = 'catalog' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
 
 interface State {
   api: ApiClient | null;
@@ -35,6 +35,10 @@ interface State {
   removeFile(id: number): Promise<void>;
   setFileRole(id: number, role: string): Promise<void>;
   move(id: number, by: -1 | 1): Promise<void>;
+  printed: { dir: string; files: string[] } | null;
+  mailed: { dir: string; files: string[]; subject: string; to: string } | null;
+  print(out: string): Promise<void>;
+  mail(out: string): Promise<void>;
 }
 
 export const useStore = create<State>((set, get) => {
@@ -60,6 +64,20 @@ export const useStore = create<State>((set, get) => {
     exported: null,
     verified: null,
     editing: null,
+    printed: null,
+    mailed: null,
+    print: (out) =>
+      guard('正在生成打印用 PDF…', async () => {
+        const r = await api().call('print.run', { out }, { onProgress: (p) => set({ progress: p }) });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ printed: r.value });
+      }),
+    mail: (out) =>
+      guard('正在生成邮件附件…', async () => {
+        const r = await api().call('mail.run', { out }, { onProgress: (p) => set({ progress: p }) });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ mailed: r.value });
+      }),
     edit: (id) => set({ editing: id, screen: 'edit' }),
     createWork: (category, stage, title) =>
       guard('正在新建作品…', async () => {

@@ -129,6 +129,16 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     expect(manifest).toContain('2微课/2-张强-小小的船w1/微课视频.mp4');
     expect(spawnSync(process.execPath, [BIN, 'verify', out]).status).toBe(0);
 
+    await page.getByRole('button', { name: '打印与邮件' }).click();
+    await page.getByLabel('打印文件夹', { exact: true }).fill(join(dir, '打印'));
+    await page.getByRole('button', { name: '生成打印用 PDF' }).click();
+    await expect.poll(() => page.locator('.ok').first().textContent(), { timeout: 60_000 }).toContain('已生成 10 个 PDF');
+    await page.getByLabel('邮件文件夹', { exact: true }).fill(join(dir, '邮件'));
+    await page.getByRole('button', { name: '生成邮件附件' }).click();
+    await expect.poll(() => page.locator('.ok').last().textContent(), { timeout: 60_000 }).toContain('Ln86593376@163.com');
+    expect(existsSync(join(dir, '打印', '2微课/1-孟浩-春晓/作品登记表(打印).pdf'))).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'print.png') });
+
     await page.getByRole('button', { name: '目录' }).click();
     await page.screenshot({ path: join(SHOTS, 'catalog.png') });
   }, 180_000);
