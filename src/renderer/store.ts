@@ -51,6 +51,12 @@ export const useStore = create<State>((set, get) => {
       set({ busy: null, progress: null });
     }
   };
+  /** An edit: on success the catalog is read again (and checked); on failure the message is shown. */
+  const change = async (call: Promise<{ ok: true } | { ok: false; error: { message: string } }>) => {
+    const r = await call;
+    if (!r.ok) return set({ error: r.error.message });
+    await get().refresh();
+  };
   return {
     api: null,
     screen: 'catalog',
@@ -89,39 +95,19 @@ export const useStore = create<State>((set, get) => {
     updateWork: async (id, patch) => {
       const { category, stage, variant, title, subject, grade, share, comment, space, fields, scenes, checklist } = patch;
       const clean = Object.fromEntries(Object.entries({ category, stage, variant, title, subject, grade, share, comment, space, fields, scenes, checklist }).filter(([, v]) => v !== undefined));
-      const r = await api().call('works.update', { id, patch: clean });
-      if (!r.ok) return set({ error: r.error.message });
-      await get().refresh();
+      await change(api().call('works.update', { id, patch: clean }));
     },
-    setAuthors: async (id, authors) => {
-      const r = await api().call('works.setAuthors', { id, authors });
-      if (!r.ok) return set({ error: r.error.message });
-      await get().refresh();
-    },
-    addFile: async (workId, role, path) => {
-      const r = await api().call('files.add', { workId, role, path });
-      if (!r.ok) return set({ error: r.error.message });
-      await get().refresh();
-    },
-    removeFile: async (id) => {
-      const r = await api().call('files.remove', { id });
-      if (!r.ok) return set({ error: r.error.message });
-      await get().refresh();
-    },
-    setFileRole: async (id, role) => {
-      const r = await api().call('files.setRole', { id, role });
-      if (!r.ok) return set({ error: r.error.message });
-      await get().refresh();
-    },
+    setAuthors: (id, authors) => change(api().call('works.setAuthors', { id, authors })),
+    addFile: (workId, role, path) => change(api().call('files.add', { workId, role, path })),
+    removeFile: (id) => change(api().call('files.remove', { id })),
+    setFileRole: (id, role) => change(api().call('files.setRole', { id, role })),
     move: async (id, by) => {
       const ids = get().works.map((w) => w.id);
       const i = ids.indexOf(id);
       const j = i + by;
       if (i < 0 || j < 0 || j >= ids.length) return;
       [ids[i], ids[j]] = [ids[j]!, ids[i]!];
-      const r = await api().call('works.reorder', { ids });
-      if (!r.ok) return set({ error: r.error.message });
-      await get().refresh();
+      await change(api().call('works.reorder', { ids }));
     },
     init: (client) => {
       set({ api: client });
