@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { dispatch } from './api/dispatch.js';
 import { closeSession, createSession } from './api/handlers.js';
 import { setNativeBinding } from './catalog/db.js';
+import { BaosongError } from '../shared/errors.js';
 import { hardenWebContents, isTrustedSender, safeOpenExternal, windowOptions } from './security.js';
 
 export const CHANNEL = { call: 'baosong:call', cancel: 'baosong:cancel', progress: 'baosong:progress', dialog: 'baosong:dialog', open: 'baosong:open-external' };
@@ -20,6 +21,10 @@ if (process.env.BAOSONG_SQLITE_BINDING === undefined) {
 }
 
 const session = createSession();
+session.openPath = async (path) => {
+  const failure = await shell.openPath(path);
+  if (failure) throw new BaosongError('io', `无法打开 ${path}：${failure}`);
+};
 const running = new Map<string, AbortController>();
 
 function trusted(event: IpcMainInvokeEvent): boolean {

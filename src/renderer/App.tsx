@@ -5,6 +5,7 @@ import { CheckScreen, ExportScreen, WorksScreen } from './screens.js';
 import { UnitScreen } from './unit-screen.js';
 import { EditScreen } from './edit-screen.js';
 import { PrintScreen } from './print-screen.js';
+import { PathField } from './path-field.js';
 
 const SCREENS: [Screen, string][] = [
   ['catalog', '目录'],
@@ -26,7 +27,7 @@ function CatalogScreen() {
       <p className="hint">报送助手把本单位的作品保存在一个目录文件(.sqlite)中。填写路径后打开，或新建一个。</p>
       <label className="row">
         目录文件路径
-        <input aria-label="目录文件路径" value={path} onChange={(e) => setPath(e.target.value)} placeholder="如 D:\报送\沈阳市.sqlite" />
+        <PathField label="目录文件路径" kind="save" value={path} onChange={setPath} placeholder="如 D:\报送\沈阳市.sqlite" />
       </label>
       <div className="buttons">
         <button onClick={() => void open(path, false)}>打开</button>
@@ -37,7 +38,7 @@ function CatalogScreen() {
           <h2>导入报送批次</h2>
           <label className="row">
             批次文件(batch.json)
-            <input aria-label="批次文件" value={batch} onChange={(e) => setBatch(e.target.value)} />
+            <PathField label="批次文件" kind="file" value={batch} onChange={setBatch} />
           </label>
           <div className="buttons">
             <button onClick={() => void importBatch(batch)}>导入</button>
@@ -48,8 +49,39 @@ function CatalogScreen() {
   );
 }
 
+/** The running job: its progress, time left (from the bytes done so far) and a cancel button. */
+function Busy() {
+  const { busy, progress, started, cancel } = useStore();
+  const fraction = progress?.totalBytes ? (progress.bytes ?? 0) / progress.totalBytes : progress && progress.total > 0 ? progress.done / progress.total : null;
+  let left = '';
+  if (fraction !== null && fraction > 0.02 && started) {
+    const s = Math.round(((Date.now() - started) / 1000) * ((1 - fraction) / fraction));
+    left = s >= 60 ? `，约剩 ${Math.floor(s / 60)} 分 ${s % 60} 秒` : `，约剩 ${s} 秒`;
+  }
+  return (
+    <div className="busy" role="status">
+      <div className="buttons" style={{ margin: 0 }}>
+        <span>
+          {busy}
+          {progress && progress.total > 0 && ` ${progress.done}/${progress.total}`}
+          {fraction !== null && ` · ${(fraction * 100).toFixed(0)}%`}
+          {left}
+        </span>
+        <button className="secondary" onClick={cancel}>
+          取消
+        </button>
+      </div>
+      {fraction !== null && (
+        <div className="progress" aria-label="进度">
+          <div style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function App() {
-  const { screen, go, info, busy, progress, error } = useStore();
+  const { screen, go, info, busy, error, notice } = useStore();
   const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen };
   const View = views[screen];
   return (
@@ -65,13 +97,8 @@ export function App() {
       </nav>
       <main>
         {error && <div className="error" role="alert">{error}</div>}
-        {busy && (
-          <div className="busy" role="status">
-            {busy}
-            {progress && progress.total > 0 && ` ${progress.done}/${progress.total}`}
-            {progress?.totalBytes ? ` · ${(((progress.bytes ?? 0) / progress.totalBytes) * 100).toFixed(0)}%` : ''}
-          </div>
-        )}
+        {notice && !busy && <div className="notice" role="status">{notice}</div>}
+        {busy && <Busy />}
         <View />
       </main>
     </div>

@@ -1,10 +1,12 @@
 // 作品编辑: category and stage, title with a live 《》 check, authors, subject and grade, the form's fields with
 // character counters, the 推荐评语 with its ≥100 counter, scenes, files by role (path field), and the checklist.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CATEGORIES, STAGES, type Author, type Work } from '../shared/model.js';
 import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
 import { charCount, charCountNoSpace } from '../shared/text.js';
 import { useStore } from './store.js';
+import { domId, fieldOf } from './focus.js';
+import { droppedPaths, native, PathField } from './path-field.js';
 
 type AuthorRow = Omit<Author, 'personId'>;
 const blank: AuthorRow = { name: '', unit: '', mobile: '', email: '', phone: '' };
@@ -15,17 +17,44 @@ function Counter({ n, limit, min }: { n: number; limit?: number | null; min?: nu
 }
 
 export function EditScreen() {
-  const { works, editing, updateWork, setAuthors, addFile, removeFile, setFileRole, report } = useStore();
+  const { works, editing, updateWork, setAuthors, addFile, removeFile, setFileRole, report, focus, clearFocus, people, details, loadDetails } = useStore();
   const work = works.find((w) => w.id === editing);
   const [draft, setDraft] = useState<Work | null>(null);
   const [authors, setAuthorRows] = useState<AuthorRow[]>([]);
   const [filePath, setFilePath] = useState('');
   const [fileRole, setNewRole] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [dropError, setDropError] = useState<string | null>(null);
+  const root = useRef<HTMLElement>(null);
   useEffect(() => {
     setDraft(work ?? null);
     setAuthorRows(work?.authors.map(({ personId: _p, ...a }) => a) ?? []);
   }, [work]);
+  useEffect(() => {
+    if (editing !== null) void loadDetails(editing);
+  }, [editing]);
+  // From a finding: scroll to its field, focus it and mark it for a moment.
+  useEffect(() => {
+    if (!focus || !draft) return;
+    const el = root.current?.querySelector<HTMLElement>(`#${CSS.escape(domId(focus))}`);
+    if (el) {
+      el.scrollIntoView({ block: 'center' });
+      (el.matches('input, select, textarea') ? el : el.querySelector<HTMLElement>('input, select, textarea, button'))?.focus({ preventScroll: true });
+      el.classList.add('focused');
+      setTimeout(() => el.classList.remove('focused'), 2500);
+    }
+    clearFocus();
+  }, [focus, draft]);
   if (!work || !draft) return <p>请先在作品列表中选择一件作品。</p>;
+  const known = (name: string) => people.filter((p) => p.name === name.trim());
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const paths = droppedPaths(e);
+    if (!paths) return setDropError('浏览器模式下无法取得拖入文件的路径：请在下面的路径框中填写，或点“浏览…”选择。');
+    setDropError(null);
+    for (const p of paths) await addFile(work.id, undefined, p);
+  };
   const spec = profile.categories[draft.category];
   const key = work.key ?? `id:${work.id}`;
   const findings = (report?.findings ?? []).filter((f) => f.work === key);
@@ -33,12 +62,12 @@ export function EditScreen() {
   const save = () => void updateWork(work.id, draft);
   const set = (patch: Partial<Work>) => setDraft({ ...draft, ...patch });
   return (
-    <section className="edit">
+    <section className="edit" ref={root}>
       <h2>作品编辑 · {key}</h2>
       <div className="form">
         <label className="row">
           类别
-          <select aria-label="类别" value={draft.category} onChange={(e) => set({ category: e.target.value as Work['category'] })}>
+          <select id={domId('category')} aria-label="类别" value={draft.category} onChange={(e) => set({ category: e.target.value as Work['category'] })}>
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {profile.categories[c].name}
@@ -48,7 +77,7 @@ export function EditScreen() {
         </label>
         <label className="row">
           学段
-          <select aria-label="学段" value={draft.stage} onChange={(e) => set({ stage: e.target.value as Work['stage'] })}>
+          <select id={domId('stage')} aria-label="学段" value={draft.stage} onChange={(e) => set({ stage: e.target.value as Work['stage'] })}>
             {STAGES.map((s) => (
               <option key={s} value={s}>
                 {profile.stages[s]}
@@ -59,7 +88,7 @@ export function EditScreen() {
         {spec.variants && (
           <label className="row">
             案例类型
-            <select aria-label="案例类型" value={draft.variant ?? ''} onChange={(e) => set({ variant: (e.target.value || null) as Work['variant'] })}>
+            <select id={domId('variant')} aria-label="案例类型" value={draft.variant ?? ''} onChange={(e) => set({ variant: (e.target.value || null) as Work['variant'] })}>
               <option value="">(请选择)</option>
               {spec.variants.map((v) => (
                 <option key={v.id} value={v.id}>
@@ -71,18 +100,18 @@ export function EditScreen() {
         )}
         <label className="row">
           作品名称
-          <input aria-label="作品名称" value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+          <input id={domId('title')} aria-label="作品名称" value={draft.title} onChange={(e) => set({ title: e.target.value })} />
         </label>
         {/[《》]/.test(draft.title) && <div className="inline-error">作品名称请勿使用《》</div>}
         {spec.needsGradeSubject && (
           <>
             <label className="row">
               学科
-              <input aria-label="学科" value={draft.subject} onChange={(e) => set({ subject: e.target.value })} />
+              <input id={domId('subject')} aria-label="学科" value={draft.subject} onChange={(e) => set({ subject: e.target.value })} />
             </label>
             <label className="row">
               年级
-              <input aria-label="年级" list="grades" value={draft.grade} onChange={(e) => set({ grade: e.target.value })} />
+              <input id={domId('grade')} aria-label="年级" list="grades" value={draft.grade} onChange={(e) => set({ grade: e.target.value })} />
             </label>
             <datalist id="grades">
               {(profile.gradesByStage[draft.stage] ?? profile.usualGrades).map((g) => (
@@ -93,28 +122,43 @@ export function EditScreen() {
         )}
         <label className="row">
           是否同意共享
-          <select aria-label="是否同意共享" value={draft.share === null ? '' : draft.share ? 'yes' : 'no'} onChange={(e) => set({ share: e.target.value === '' ? null : e.target.value === 'yes' })}>
+          <select id={domId('share')} aria-label="是否同意共享" value={draft.share === null ? '' : draft.share ? 'yes' : 'no'} onChange={(e) => set({ share: e.target.value === '' ? null : e.target.value === 'yes' })}>
             <option value="">(未填)</option>
             <option value="yes">是</option>
             <option value="no">否</option>
           </select>
         </label>
-        <label className="column">
-          <span>
-            推荐评语(附表1-2 质性评语) <Counter n={charCountNoSpace(draft.comment)} min={profile.commentMinChars} />
-          </span>
-          <textarea aria-label="推荐评语" rows={4} value={draft.comment} onChange={(e) => set({ comment: e.target.value })} />
-        </label>
+        <div className="comment-grid">
+          <label className="column">
+            <span>
+              推荐评语(附表1-2 质性评语) <Counter n={charCountNoSpace(draft.comment)} min={profile.commentMinChars} />
+            </span>
+            <textarea id={domId('comment')} aria-label="推荐评语" rows={9} value={draft.comment} onChange={(e) => set({ comment: e.target.value })} />
+          </label>
+          <aside className="indicators" aria-label="遴选推荐参考指标">
+            <h4>附表1-3 遴选推荐参考指标 · {spec.name}</h4>
+            {profile.indicators[draft.category].map((x) => (
+              <div key={x.name}>
+                <strong>{x.name}</strong>
+                <ul>
+                  {x.points.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </aside>
+        </div>
         {spec.fields.map((f) => (
           <label key={f.key} className="column">
             <span>
               {f.key} <Counter n={charCount(draft.fields[f.key] ?? '')} limit={f.limit} />
             </span>
-            <textarea aria-label={f.key} rows={2} value={draft.fields[f.key] ?? ''} onChange={(e) => set({ fields: { ...draft.fields, [f.key]: e.target.value } })} />
+            <textarea id={domId(`field:${f.key}`)} aria-label={f.key} rows={2} value={draft.fields[f.key] ?? ''} onChange={(e) => set({ fields: { ...draft.fields, [f.key]: e.target.value } })} />
           </label>
         ))}
         {spec.scenes && (
-          <fieldset>
+          <fieldset id={domId('scenes')}>
             <legend>场景</legend>
             {profile.scenes[spec.scenes].map((s) => (
               <label key={s} className="check">
@@ -123,7 +167,7 @@ export function EditScreen() {
             ))}
           </fieldset>
         )}
-        <fieldset>
+        <fieldset id={domId('checklist')}>
           <legend>待人工确认</legend>
           {profile.checklist
             .filter((c) => c.categories.includes(draft.category))
@@ -138,17 +182,41 @@ export function EditScreen() {
         <button onClick={save}>保存作品信息</button>
       </div>
 
-      <h3>作者(第一作者为联系人)</h3>
-      <table>
+      <h3>作者(第一作者为联系人，最多 {spec.maxAuthors} 人)</h3>
+      <datalist id="known-people">
+        {people.map((p) => (
+          <option key={p.id} value={p.name}>
+            {p.unit} · {p.works} 件作品
+          </option>
+        ))}
+      </datalist>
+      <table id={domId('authors')}>
         <tbody>
           {authors.map((a, i) => (
             <tr key={i}>
               <td>{i + 1}</td>
               {(['name', 'unit', 'mobile', 'email'] as const).map((k) => (
                 <td key={k}>
-                  <input aria-label={`作者${i + 1}${{ name: '姓名', unit: '所在单位', mobile: '手机', email: '电子邮箱' }[k]}`} value={a[k]} onChange={(e) => setAuthorRows(authors.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)))} />
+                  <input
+                    aria-label={`作者${i + 1}${{ name: '姓名', unit: '所在单位', mobile: '手机', email: '电子邮箱' }[k]}`}
+                    list={k === 'name' ? 'known-people' : undefined}
+                    value={a[k]}
+                    onChange={(e) => {
+                      let row = { ...a, [k]: e.target.value };
+                      // A known person picked by name: their unit and contacts are filled in.
+                      const same = k === 'name' ? known(e.target.value) : [];
+                      if (same.length === 1 && !a.unit) row = { ...row, unit: same[0]!.unit, mobile: a.mobile || same[0]!.mobile, email: a.email || same[0]!.email };
+                      setAuthorRows(authors.map((x, j) => (j === i ? row : x)));
+                    }}
+                  />
                 </td>
               ))}
+              <td className="known">
+                {known(a.name)
+                  .filter((p) => p.unit === a.unit.trim())
+                  .map((p) => `已在 ${p.works} 件作品中${p.firstAuthor ? `(第一作者 ${p.firstAuthor} 件)` : ''}`)
+                  .join('') || (a.name ? '新作者' : '')}
+              </td>
               <td>
                 <button disabled={i === 0} onClick={() => setAuthorRows(authors.map((x, j) => (j === i - 1 ? authors[i]! : j === i ? authors[i - 1]! : x)))}>↑</button>{' '}
                 <button onClick={() => setAuthorRows(authors.filter((_, j) => j !== i))}>删除</button>
@@ -163,10 +231,10 @@ export function EditScreen() {
       </div>
 
       <h3>文件</h3>
-      <table>
+      <table id={domId('files')}>
         <tbody>
           {work.files.map((f) => (
-            <tr key={f.id}>
+            <tr key={f.id} id={domId(`file:${f.path}`)}>
               <td>
                 <select aria-label={`${f.path} 的用途`} value={f.role} onChange={(e) => void setFileRole(f.id, e.target.value)}>
                   {spec.roles.map((r) => (
@@ -179,6 +247,9 @@ export function EditScreen() {
               </td>
               <td className="file">
                 {f.path}
+                {f.origin && <div className="facts">由 {f.origin} 生成</div>}
+                {details[f.id] && <div className="facts">{details[f.id]!.summary}</div>}
+                {details[f.id]?.image && <img className="thumb" src={details[f.id]!.image!} alt={details[f.id]!.imageLabel ?? ''} title={details[f.id]!.imageLabel ?? ''} />}
                 {fileFindings(f.path).map((x, i) => (
                   <div key={i} className={`inline-${x.severity}`}>
                     {x.message}
@@ -192,17 +263,29 @@ export function EditScreen() {
           ))}
         </tbody>
       </table>
+      <div
+        className={dragging ? 'dropzone over' : 'dropzone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => void onDrop(e)}
+      >
+        {native ? '把文件拖到这里添加(按文件名和类型自动判断用途)' : '在下面填写文件路径或点“浏览…”添加文件(浏览器模式不能拖入)'}
+      </div>
+      {dropError && <div className="inline-error">{dropError}</div>}
       <div className="buttons">
         <select aria-label="新文件的用途" value={fileRole} onChange={(e) => setNewRole(e.target.value)}>
-          <option value="">(选择用途)</option>
+          <option value="">(自动判断用途)</option>
           {spec.roles.map((r) => (
             <option key={r.role} value={r.role}>
               {r.label}
             </option>
           ))}
         </select>
-        <input aria-label="文件路径" value={filePath} onChange={(e) => setFilePath(e.target.value)} placeholder="文件的完整路径" />
-        <button disabled={!fileRole || !filePath} onClick={() => void addFile(work.id, fileRole, filePath).then(() => setFilePath(''))}>
+        <PathField label="文件路径" kind="file" value={filePath} onChange={setFilePath} placeholder="文件的完整路径" />
+        <button disabled={!filePath} onClick={() => void addFile(work.id, fileRole || undefined, filePath).then(() => setFilePath(''))}>
           添加文件
         </button>
       </div>
@@ -211,7 +294,10 @@ export function EditScreen() {
       <ul className="findings">
         {findings.map((f, i) => (
           <li key={i} className={f.severity}>
-            <code>{f.rule}</code> {f.role && `[${profile.roleNames[f.role]}]`} {f.message}
+            <code>{f.rule}</code> {f.role && `[${profile.roleNames[f.role]}]`} {f.message}{' '}
+            <button className="secondary small" onClick={() => useStore.setState({ focus: fieldOf(f) })}>
+              定位
+            </button>
           </li>
         ))}
         {findings.length === 0 && <li>没有问题。</li>}

@@ -1,6 +1,10 @@
 // 作品列表, 检查 and 导出.
 import { useState } from 'react';
+import type { Preflight } from '../shared/api.js';
+import { formatBytes } from '../shared/describe.js';
 import type { Finding, Unit, Work } from '../shared/model.js';
+import { PathField } from './path-field.js';
+import { fieldOf } from './focus.js';
 import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
 import { useStore } from './store.js';
 
@@ -43,10 +47,11 @@ const STAGE_DEFAULT: Record<Work['category'], Work['stage']> = {
 export function WorksScreen() {
   const { works, report, edit, move, createWork, unit } = useStore();
   const [onlyFailing, setOnlyFailing] = useState(false);
+  const [category, setCategory] = useState<Work['category'] | ''>('');
   const [newCategory, setNewCategory] = useState<Work['category']>('microlecture');
   const [newTitle, setNewTitle] = useState('');
   const count = (w: Work, s: Finding['severity']) => (report?.findings ?? []).filter((f) => f.work === label(w) && f.severity === s).length;
-  const shown = onlyFailing ? works.filter((w) => count(w, 'error') > 0) : works;
+  const shown = works.filter((w) => (!onlyFailing || count(w, 'error') > 0) && (!category || w.category === category));
   const quotas = (report?.findings ?? []).filter((f) => f.rule.startsWith('quota.'));
   return (
     <section>
@@ -63,9 +68,20 @@ export function WorksScreen() {
           </span>
         ))}
       </div>
-      <label className="check">
-        <input type="checkbox" checked={onlyFailing} onChange={(e) => setOnlyFailing(e.target.checked)} /> 只看有错误的作品
-      </label>
+      <div className="buttons">
+        <label className="check">
+          <input type="checkbox" checked={onlyFailing} onChange={(e) => setOnlyFailing(e.target.checked)} /> 只看有错误的作品
+        </label>
+        <select aria-label="按类别筛选" value={category} onChange={(e) => setCategory(e.target.value as Work['category'] | '')}>
+          <option value="">全部类别</option>
+          {Object.entries(CATEGORY).map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+        {shown.length !== works.length && <span className="hint" style={{ margin: 0 }}>显示 {shown.length} / {works.length} 件</span>}
+      </div>
       <div className="buttons">
         <select aria-label="新作品类别" value={newCategory} onChange={(e) => setNewCategory(e.target.value as Work['category'])}>
           {Object.entries(CATEGORY).map(([id, name]) => (
@@ -114,8 +130,14 @@ export function WorksScreen() {
 }
 
 export function CheckScreen() {
-  const { report, works, check, edit } = useStore();
+  const { report, works, check, edit, go } = useStore();
   const [onlyErrors, setOnlyErrors] = useState(false);
+  /** A click on 定位 opens the work at the finding's field (or 单位信息 for the unit's own findings). */
+  const locate = (f: Finding): (() => void) | null => {
+    if (!f.work) return f.rule.startsWith('unit.') ? () => go('unit') : f.rule.startsWith('quota.') ? () => go('works') : null;
+    const w = works.find((x) => label(x) === f.work);
+    return w ? () => edit(w.id, fieldOf(f)) : null;
+  };
   if (!report) return <button onClick={() => void check()}>检查</button>;
   const findings = report.findings.filter((f) => !onlyErrors || f.severity === 'error');
   const groups = new Map<string, Finding[]>();
@@ -149,7 +171,12 @@ export function CheckScreen() {
           <ul className="findings">
             {list.map((f, i) => (
               <li key={i} className={f.severity}>
-                <span className="sev">{SEVERITY[f.severity]}</span> <code>{f.rule}</code> {f.file && <span className="file">{f.file}</span>} {f.message}
+                <span className="sev">{SEVERITY[f.severity]}</span> <code>{f.rule}</code> {f.file && <span className="file">{f.file}</span>} {f.message}{' '}
+                {locate(f) && (
+                  <button className="secondary small" aria-label={`定位 ${f.rule} ${i + 1}`} onClick={locate(f)!}>
+                    定位
+                  </button>
+                )}
                 {(f.expected || f.actual) && (
                   <span className="measure">
                     (应为 {f.expected ?? '—'}，实际 {f.actual ?? '—'})
@@ -164,30 +191,96 @@ export function CheckScreen() {
   );
 }
 
+const STATE: Record<Preflight['state'], string> = {
+  absent: '新文件夹(将创建)',
+  empty: '空文件夹',
+  previous: '以前导出的文件夹：只更新有变化的文件',
+  refused: '不能使用',
+};
+
 export function ExportScreen() {
-  const { report, runExport, exported, verify, verified } = useStore();
+  const { report, runExport, exported, verify, verified, preflight, runPreflight, openPath, go } = useStore();
   const [out, setOut] = useState('');
   const [allowErrors, setAllowErrors] = useState(false);
+  const p = preflight;
+  const short = p && p.freeBytes !== null && p.freeBytes < p.copyBytes + 16 * 1024 * 1024;
   return (
     <section>
       <h2>导出云盘文件夹</h2>
-      <p className="hint">
-        生成可直接拖进云盘客户端的文件夹：分类文件夹、作品汇总表、各类登记表和 manifest.sha256。
-        {report && report.errors > 0 && ` 目前还有 ${report.errors} 个错误。`}
-      </p>
+      <p className="hint">生成可直接拖进云盘客户端的文件夹：分类文件夹、作品汇总表、各类登记表和 manifest.sha256。</p>
       <label className="row">
         导出到文件夹
-        <input aria-label="导出到文件夹" value={out} onChange={(e) => setOut(e.target.value)} placeholder="一个空文件夹或以前导出的文件夹" />
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={allowErrors} onChange={(e) => setAllowErrors(e.target.checked)} /> 有错误也导出
+        <PathField label="导出到文件夹" kind="folder" value={out} onChange={setOut} placeholder="一个空文件夹或以前导出的文件夹" />
       </label>
       <div className="buttons">
-        <button onClick={() => void runExport(out, allowErrors)}>导出</button>
-        <button onClick={() => void verify(out)} disabled={!out}>
+        <button className="secondary" disabled={!out} onClick={() => void runPreflight(out)}>
+          预检
+        </button>
+        <label className="check">
+          <input type="checkbox" checked={allowErrors} onChange={(e) => setAllowErrors(e.target.checked)} /> 有错误也导出
+        </label>
+      </div>
+      {p && (
+        <div className="preflight" aria-label="导出预检">
+          <dl>
+            <dt>目标文件夹</dt>
+            <dd>
+              {p.dir}({STATE[p.state]})
+            </dd>
+            {p.problem && (
+              <>
+                <dt>问题</dt>
+                <dd className="inline-error">{p.problem}</dd>
+              </>
+            )}
+            <dt>内容</dt>
+            <dd>
+              {p.works} 件作品，{p.files} 个文件：{p.folders.map((f) => `${f.name} ${f.works} 件`).join('，')}
+            </dd>
+            <dt>需要复制</dt>
+            <dd>
+              {formatBytes(p.copyBytes)}
+              {p.reusable > 0 && `(另有 ${p.reusable} 个文件沿用上次导出)`}
+            </dd>
+            <dt>可用空间</dt>
+            <dd className={short ? 'inline-error' : ''}>{p.freeBytes === null ? '未知' : `${formatBytes(p.freeBytes)}${short ? '：不够' : ''}`}</dd>
+            <dt>检查结果</dt>
+            <dd className={p.errors ? 'inline-error' : ''}>
+              错误 {p.errors} · 警告 {p.warnings} · 待确认 {p.infos}
+              {p.errors > 0 && !allowErrors && '：有错误时不能导出(修正，或勾选“有错误也导出”)'}{' '}
+              {p.errors > 0 && (
+                <button className="secondary" onClick={() => go('check')}>
+                  查看
+                </button>
+              )}
+            </dd>
+            {p.renamed.length > 0 && (
+              <>
+                <dt>名称将被调整</dt>
+                <dd>
+                  {p.renamed.map((f, i) => (
+                    <div key={i}>{f.message}</div>
+                  ))}
+                </dd>
+              </>
+            )}
+          </dl>
+        </div>
+      )}
+      <div className="buttons">
+        <button disabled={!out} onClick={() => void runExport(out, allowErrors)}>
+          导出
+        </button>
+        <button className="secondary" onClick={() => void verify(out)} disabled={!out}>
           校验
         </button>
+        {exported && (
+          <button className="secondary" onClick={() => void openPath(exported.dir)}>
+            打开文件夹
+          </button>
+        )}
       </div>
+      {report && report.errors > 0 && !p && <p className="hint">目前还有 {report.errors} 个错误。</p>}
       {exported && (
         <p className="ok" role="status">
           {exported.unchanged ? '已是最新，没有需要更新的文件。' : `已导出 ${exported.files} 个文件(复制 ${exported.copied} 个，沿用 ${exported.reused} 个)。`}
@@ -200,6 +293,13 @@ export function ExportScreen() {
             : `校验通过：${verified.files} 个文件与 manifest.sha256 一致。`}
         </p>
       )}
+      <h3>邮件附件包</h3>
+      <p className="hint">
+        附表的 Word/Excel 版和盖章扫描件要另发邮件：
+        <button className="secondary" onClick={() => go('print')}>
+          到“打印与邮件”生成
+        </button>
+      </p>
     </section>
   );
 }

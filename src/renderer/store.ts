@@ -1,7 +1,10 @@
 // The app's state (zustand). Stores talk only to the API client; they never know the transport.
 import { create } from 'zustand';
-import type { ApiClient, CatalogInfo, ExportResult, JobProgress, VerifyResult } from '../shared/api.js';
-import type { CheckReport, Unit, Work } from '../shared/model.js';
+import type { ApiClient, CatalogInfo, ExportResult, FileDetail, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
+import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
+import { liaoning29 } from '../shared/rules/liaoning-29.js';
+
+const roleLabel = (role: Role) => liaoning29.roleNames[role];
 
 export type Screen = 'catalog' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
 
@@ -14,7 +17,21 @@ interface State {
   report: CheckReport | null;
   busy: string | null;
   progress: JobProgress | null;
+  /** When the running job started (ms), for its time left. */
+  started: number | null;
   error: string | null;
+  /** A plain message for the user (a guessed role, an opened folder). */
+  notice: string | null;
+  /** The field of the work being edited to scroll to and focus (from a finding). */
+  focus: string | null;
+  people: Person[];
+  details: Record<number, FileDetail>;
+  preflight: Preflight | null;
+  cancel(): void;
+  loadDetails(workId: number | null): Promise<void>;
+  runPreflight(out: string): Promise<void>;
+  openPath(path: string): Promise<void>;
+  clearFocus(): void;
   exported: ExportResult | null;
   verified: VerifyResult | null;
   init(api: ApiClient): void;
@@ -27,11 +44,11 @@ interface State {
   runExport(out: string, allowErrors: boolean): Promise<void>;
   verify(dir: string): Promise<void>;
   editing: number | null;
-  edit(id: number): void;
+  edit(id: number, focus?: string): void;
   createWork(category: Work['category'], stage: Work['stage'], title: string): Promise<void>;
   updateWork(id: number, patch: Partial<Work>): Promise<void>;
   setAuthors(id: number, authors: { name: string; unit: string; mobile: string; email: string; phone: string }[]): Promise<void>;
-  addFile(workId: number, role: string, path: string): Promise<void>;
+  addFile(workId: number | null, role: string | undefined, path: string): Promise<void>;
   removeFile(id: number): Promise<void>;
   setFileRole(id: number, role: string): Promise<void>;
   move(id: number, by: -1 | 1): Promise<void>;
@@ -43,12 +60,16 @@ interface State {
 
 export const useStore = create<State>((set, get) => {
   const api = () => get().api!;
-  const guard = async (label: string, fn: () => Promise<void>) => {
-    set({ busy: label, error: null, progress: null });
+  let controller: AbortController | null = null;
+  /** A job: one at a time, shown as busy with its progress, cancellable through `signal`. */
+  const guard = async (label: string, fn: (signal: AbortSignal) => Promise<void>) => {
+    controller = new AbortController();
+    set({ busy: label, error: null, progress: null, started: Date.now() });
     try {
-      await fn();
+      await fn(controller.signal);
     } finally {
-      set({ busy: null, progress: null });
+      controller = null;
+      set({ busy: null, progress: null, started: null });
     }
   };
   /** An edit: on success the catalog is read again (and checked); on failure the message is shown. */
@@ -66,25 +87,51 @@ export const useStore = create<State>((set, get) => {
     report: null,
     busy: null,
     progress: null,
+    started: null,
     error: null,
+    notice: null,
+    focus: null,
+    people: [],
+    details: {},
+    preflight: null,
+    cancel: () => controller?.abort(),
+    clearFocus: () => set({ focus: null }),
+    loadDetails: async (workId) => {
+      const r = await api().call('files.details', { workId });
+      if (r.ok) set({ details: Object.fromEntries(r.value.map((d) => [d.id, d])) });
+    },
+    runPreflight: (out) =>
+      guard('正在预检…', async (signal) => {
+        set({ preflight: null });
+        const r = await api().call('export.preflight', { out }, { signal, onProgress: (p) => set({ progress: p }) });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ preflight: r.value });
+      }),
+    openPath: async (path) => {
+      const r = await api().call('system.openPath', { path });
+      set(r.ok ? { notice: `已用系统程序打开 ${r.value.path}`, error: null } : { error: r.error.message });
+    },
     exported: null,
     verified: null,
     editing: null,
     printed: null,
     mailed: null,
     print: (out) =>
-      guard('正在生成打印用 PDF…', async () => {
-        const r = await api().call('print.run', { out }, { onProgress: (p) => set({ progress: p }) });
+      guard('正在生成打印用 PDF…', async (signal) => {
+        const r = await api().call('print.run', { out }, { signal, onProgress: (p) => set({ progress: p }) });
         if (!r.ok) return set({ error: r.error.message });
         set({ printed: r.value });
       }),
     mail: (out) =>
-      guard('正在生成邮件附件…', async () => {
-        const r = await api().call('mail.run', { out }, { onProgress: (p) => set({ progress: p }) });
+      guard('正在生成邮件附件…', async (signal) => {
+        const r = await api().call('mail.run', { out }, { signal, onProgress: (p) => set({ progress: p }) });
         if (!r.ok) return set({ error: r.error.message });
         set({ mailed: r.value });
       }),
-    edit: (id) => set({ editing: id, screen: 'edit' }),
+    edit: (id, focus) => {
+      if (get().editing !== id) set({ details: {} });
+      set({ editing: id, screen: 'edit', focus: focus ?? null });
+    },
     createWork: (category, stage, title) =>
       guard('正在新建作品…', async () => {
         const r = await api().call('works.create', { category, stage, title });
@@ -98,7 +145,13 @@ export const useStore = create<State>((set, get) => {
       await change(api().call('works.update', { id, patch: clean }));
     },
     setAuthors: (id, authors) => change(api().call('works.setAuthors', { id, authors })),
-    addFile: (workId, role, path) => change(api().call('files.add', { workId, role, path })),
+    addFile: async (workId, role, path) => {
+      set({ notice: null });
+      const r = await api().call('files.add', role ? { workId, role, path } : { workId, path });
+      if (!r.ok) return set({ error: r.error.message });
+      if (r.value.guess) set({ notice: `已添加 ${path}：按${r.value.guess.reason}判断为“${roleLabel(r.value.role)}”，如不对请在左侧改正用途。` });
+      await get().refresh();
+    },
     removeFile: (id) => change(api().call('files.remove', { id })),
     setFileRole: (id, role) => change(api().call('files.setRole', { id, role })),
     move: async (id, by) => {
@@ -120,7 +173,7 @@ export const useStore = create<State>((set, get) => {
           }
         });
     },
-    go: (screen) => set({ screen }),
+    go: (screen) => set({ screen, notice: null }),
     open: (path, create) =>
       guard('正在打开目录…', async () => {
         const r = await api().call('catalog.open', { path, create });
@@ -137,32 +190,37 @@ export const useStore = create<State>((set, get) => {
     refresh: async () => {
       const [info, unit, works] = await Promise.all([api().call('catalog.info', {}), api().call('unit.get', {}), api().call('works.list', {})]);
       set({ info: info.ok ? info.value : null, unit: unit.ok ? unit.value : null, works: works.ok ? works.value : [] });
+      const people = await api().call('people.list', {});
+      if (people.ok) set({ people: people.value });
+      if (get().screen === 'edit' && get().editing !== null) void get().loadDetails(get().editing);
       await get().check();
     },
     check: () =>
-      guard('正在检查…', async () => {
-        const r = await api().call('check.run', {}, { onProgress: (p) => set({ progress: p }) });
+      guard('正在检查…', async (signal) => {
+        const r = await api().call('check.run', {}, { signal, onProgress: (p) => set({ progress: p }) });
         if (!r.ok) return set({ error: r.error.message });
         set({ report: r.value });
       }),
     saveUnit: (values) =>
       guard('正在保存…', async () => {
-        const { cloudLink, cloudCode, contact, department, title, mobile, phone, qq, email, postcode, address, city } = values;
-        const r = await api().call('unit.update', Object.fromEntries(Object.entries({ cloudLink, cloudCode, contact, department, title, mobile, phone, qq, email, postcode, address, city }).filter(([, v]) => v !== undefined)));
+        const { name, kind, group, cloudLink, cloudCode, contact, department, title, mobile, phone, qq, email, postcode, address, city } = values;
+        const r = await api().call('unit.update', Object.fromEntries(Object.entries({ name, kind, group, cloudLink, cloudCode, contact, department, title, mobile, phone, qq, email, postcode, address, city }).filter(([, v]) => v !== undefined)));
         if (!r.ok) return set({ error: r.error.message });
         set({ unit: r.value });
+        const info = await api().call('catalog.info', {});
+        if (info.ok) set({ info: info.value });
         await get().check();
       }),
     runExport: (out, allowErrors) =>
-      guard('正在导出…', async () => {
+      guard('正在导出…', async (signal) => {
         set({ exported: null, verified: null });
-        const r = await api().call('export.run', { out, allowErrors }, { onProgress: (p) => set({ progress: p }) });
+        const r = await api().call('export.run', { out, allowErrors }, { signal, onProgress: (p) => set({ progress: p }) });
         if (!r.ok) return set({ error: r.error.message });
         set({ exported: r.value });
       }),
     verify: (dir) =>
-      guard('正在校验…', async () => {
-        const r = await api().call('export.verify', { dir }, { onProgress: (p) => set({ progress: p }) });
+      guard('正在校验…', async (signal) => {
+        const r = await api().call('export.verify', { dir }, { signal, onProgress: (p) => set({ progress: p }) });
         if (!r.ok) return set({ error: r.error.message });
         set({ verified: r.value });
       }),

@@ -1,9 +1,13 @@
-// 单位信息: the 附表1-4 fields and the cloud-drive link and code (附表1-6).
+// 单位信息: the unit's name and kind (the kind decides the quotas), the 附表1-4 fields, the cloud-drive link and
+// code (附表1-6), and the unit's stamped scans. A new catalog gets its unit here.
 import { useEffect, useState } from 'react';
-import type { Unit } from '../shared/model.js';
+import { GROUPS, UNIT_KINDS, type Unit } from '../shared/model.js';
+import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
+import { PathField } from './path-field.js';
 import { useStore } from './store.js';
 
 const FIELDS: [keyof Unit, string][] = [
+  ['city', '所在市'],
   ['contact', '活动联系人'],
   ['department', '负责部门'],
   ['title', '职务'],
@@ -18,18 +22,44 @@ const FIELDS: [keyof Unit, string][] = [
 ];
 
 export function UnitScreen() {
-  const { unit, saveUnit, report } = useStore();
+  const { unit, saveUnit, report, addFile, removeFile, details, loadDetails } = useStore();
   const [values, setValues] = useState<Partial<Unit>>({});
-  useEffect(() => setValues(unit ?? {}), [unit]);
-  if (!unit) return <p>目录中还没有组织单位：请先导入报送批次。</p>;
+  const [scanRole, setScanRole] = useState<string>(profile.unitRoles[0]!.role);
+  const [scanPath, setScanPath] = useState('');
+  useEffect(() => {
+    setValues(unit ?? { kind: 'city' });
+    if (unit) void loadDetails(null);
+  }, [unit]);
   const unitFindings = (report?.findings ?? []).filter((f) => f.work === undefined && f.rule.startsWith('unit.'));
   return (
     <section>
-      <h2>{unit.name}</h2>
-      <p className="hint">
-        {unit.group === 'k12' ? '中小学校组(含中职)' : '高等学校组'} · 单位类型 {unit.kind}
-      </p>
+      <h2>{unit ? unit.name : '新建组织单位'}</h2>
+      {!unit && <p className="hint">这是一个新目录：先填写组织单位名称(按单位公章)并选择单位类型，保存后即可添加作品。</p>}
       <div className="form">
+        <label className="row">
+          组织单位名称
+          <input aria-label="组织单位名称" value={values.name ?? ''} onChange={(e) => setValues({ ...values, name: e.target.value })} placeholder="按单位公章填写" />
+        </label>
+        <label className="row">
+          单位类型(决定名额)
+          <select aria-label="单位类型" value={values.kind ?? 'city'} onChange={(e) => setValues({ ...values, kind: e.target.value as Unit['kind'], group: e.target.value === 'university' ? 'higher' : 'k12' })}>
+            {UNIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {profile.unitKinds[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="row">
+          组别
+          <select aria-label="组别" value={values.group ?? 'k12'} onChange={(e) => setValues({ ...values, group: e.target.value as Unit['group'] })}>
+            {GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {profile.groups[g].name}
+              </option>
+            ))}
+          </select>
+        </label>
         {FIELDS.map(([key, label]) => (
           <label key={key} className="row">
             {label}
@@ -48,6 +78,45 @@ export function UnitScreen() {
             </li>
           ))}
         </ul>
+      )}
+      {unit && (
+        <>
+          <h3>盖章扫描件与工作报告</h3>
+          <table>
+            <tbody>
+              {unit.files.map((f) => (
+                <tr key={f.id}>
+                  <td>{profile.roleNames[f.role]}</td>
+                  <td className="file">
+                    {f.path}
+                    {details[f.id] && <div className="facts">{details[f.id]!.summary}</div>}
+                  </td>
+                  <td>
+                    <button onClick={() => void removeFile(f.id)}>移除</button>
+                  </td>
+                </tr>
+              ))}
+              {unit.files.length === 0 && (
+                <tr>
+                  <td className="muted">还没有扫描件</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+          <div className="buttons">
+            <select aria-label="扫描件用途" value={scanRole} onChange={(e) => setScanRole(e.target.value)}>
+              {profile.unitRoles.map((r) => (
+                <option key={r.role} value={r.role}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+            <PathField label="扫描件路径" kind="file" value={scanPath} onChange={setScanPath} />
+            <button disabled={!scanPath} onClick={() => void addFile(null, scanRole, scanPath).then(() => setScanPath(''))}>
+              添加
+            </button>
+          </div>
+        </>
       )}
     </section>
   );

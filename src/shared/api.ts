@@ -1,9 +1,10 @@
 // The one typed API: method name → arguments → result. The CLI, the Electron IPC and the HTTP bridge all
 // carry exactly these calls; arguments are validated here, at the boundary, whoever the caller is.
 import { z } from 'zod';
-import { CATEGORIES, STAGES, VARIANTS, WORK_ROLES, UNIT_ROLES } from './model.js';
+import { CATEGORIES, GROUPS, STAGES, UNIT_KINDS, VARIANTS, WORK_ROLES, UNIT_ROLES } from './model.js';
 import type { ApiError } from './errors.js';
-import type { CheckReport, FileRef, Finding, Unit, Work } from './model.js';
+import type { CheckReport, ContentKind, FileRef, Finding, Unit, Work } from './model.js';
+import type { RoleGuess } from './rules/guess.js';
 
 export interface CatalogInfo {
   path: string;
@@ -23,6 +24,9 @@ export interface ImportResult {
 
 const editableUnit = z
   .strictObject({
+    name: z.string(),
+    kind: z.enum(UNIT_KINDS),
+    group: z.enum(GROUPS),
     city: z.string(),
     department: z.string(),
     contact: z.string(),
@@ -70,7 +74,17 @@ export const apiArgs = {
   'works.setAuthors': z.strictObject({ id: z.number().int(), authors: z.array(authorInput).max(10) }),
   'works.reorder': z.strictObject({ ids: z.array(z.number().int()) }),
   'works.delete': z.strictObject({ id: z.number().int() }),
-  'files.add': z.strictObject({ workId: z.number().int().nullable(), role: z.enum([...WORK_ROLES, ...UNIT_ROLES] as [string, ...string[]]), path: z.string().min(1) }),
+  /** Without a role, the role is guessed from the file's name and type (the result says how). */
+  'files.add': z.strictObject({ workId: z.number().int().nullable(), role: z.enum([...WORK_ROLES, ...UNIT_ROLES] as [string, ...string[]]).optional(), path: z.string().min(1) }),
+  'files.details': z.strictObject({ workId: z.number().int().nullable() }),
+  'people.list': z.strictObject({}),
+  'export.preflight': z.strictObject({ out: z.string().min(1) }),
+  /** Opens a folder or a file the app wrote (an export, a print PDF) with the system's own program. */
+  'system.openPath': z.strictObject({ path: z.string().min(1) }),
+  /** The folder browser of browser mode (a browser cannot give file paths). */
+  'fs.list': z.strictObject({ dir: z.string().optional() }),
+  /** A generated print PDF's bytes, for the preview. */
+  'print.read': z.strictObject({ path: z.string().min(1) }),
   'files.remove': z.strictObject({ id: z.number().int() }),
   'files.setRole': z.strictObject({ id: z.number().int(), role: z.enum([...WORK_ROLES, ...UNIT_ROLES] as [string, ...string[]]) }),
   'export.run': z.strictObject({ out: z.string().min(1), allowErrors: z.boolean().optional(), zip: z.string().min(1).optional() }),
@@ -96,7 +110,13 @@ export interface ApiResults {
   'works.setAuthors': Work;
   'works.reorder': Work[];
   'works.delete': { id: number };
-  'files.add': FileRef;
+  'files.add': FileRef & { guess: RoleGuess | null };
+  'files.details': FileDetail[];
+  'people.list': Person[];
+  'export.preflight': Preflight;
+  'system.openPath': { path: string };
+  'fs.list': DirListing;
+  'print.read': { path: string; base64: string };
   'files.remove': { id: number };
   'files.setRole': { id: number };
   'export.run': ExportResult;
@@ -124,6 +144,54 @@ export interface ExportResult {
   zip: { file: string; entries: number } | null;
   /** Files left out of a forced export because they do not exist. */
   skipped: string[];
+}
+
+/** What the window shows for a file: its facts in one line, and a picture where there is one. */
+export interface FileDetail {
+  id: number;
+  kind: ContentKind;
+  summary: string;
+  /** A data: URL: the title-card contact sheet of a lecture video, or a board's thumbnail. */
+  image: string | null;
+  imageLabel: string | null;
+}
+
+/** A person known to the catalog, with how many works they are an author of. */
+export interface Person {
+  id: number;
+  name: string;
+  unit: string;
+  mobile: string;
+  email: string;
+  works: number;
+  firstAuthor: number;
+}
+
+/** Before an export: where, how much, and what the check says. */
+export interface Preflight {
+  dir: string;
+  state: 'absent' | 'empty' | 'previous' | 'refused';
+  /** Why the folder cannot be used (state 'refused'). */
+  problem: string | null;
+  freeBytes: number | null;
+  /** Bytes to copy (files that a previous export already holds unchanged are not counted). */
+  copyBytes: number;
+  files: number;
+  reusable: number;
+  works: number;
+  folders: { name: string; works: number }[];
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** title.unsafe-chars / title.too-long: names the export will change. */
+  renamed: Finding[];
+}
+
+export interface DirListing {
+  dir: string;
+  parent: string | null;
+  roots: string[];
+  entries: { name: string; dir: boolean; size: number | null }[];
 }
 
 export interface VerifyResult {

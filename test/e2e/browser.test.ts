@@ -75,6 +75,12 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await expect.poll(() => page.locator('.inline-error').first().textContent()).toContain('请勿使用《》');
     await expect.poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining('title.brackets')]));
 
+    // From 检查, 定位 jumps to the field: the title input gets the focus.
+    await page.getByRole('button', { name: '检查' }).click();
+    await page.getByRole('button', { name: /^定位 title\.brackets/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), { timeout: 10_000 }).toBe('作品名称');
+    await expect.poll(() => page.locator('h2').first().textContent()).toContain('作品编辑');
+
     // Fix it, fill it, give it an author and its files through the path field.
     await page.getByLabel('作品名称', { exact: true }).fill('春晓');
     await page.getByLabel('学科', { exact: true }).fill('语文');
@@ -89,8 +95,18 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByLabel('作者1所在单位', { exact: true }).fill('沈阳市和平区第二小学');
     await page.getByLabel('作者1手机', { exact: true }).fill('13800000009');
     await page.getByLabel('作者1电子邮箱', { exact: true }).fill('menghao@example.cn');
+    // A known person: typing the name fills the unit and shows their work count.
+    await page.getByRole('button', { name: '添加作者' }).click();
+    await page.getByLabel('作者2姓名', { exact: true }).fill('张强');
+    await expect.poll(() => page.getByLabel('作者2所在单位', { exact: true }).inputValue()).not.toBe('');
+    await expect.poll(() => page.locator('td.known').nth(1).textContent()).toContain('已在 1 件作品中(第一作者 1 件)');
+    // …and, being w1's first author, may not join this work (authors.first-unique): removed again.
+    await page.locator('#field-authors tr').nth(1).getByRole('button', { name: '删除' }).click();
     await page.getByRole('button', { name: '保存作者' }).click();
-    for (const [role, name] of [['registration-scan', '登记表.pdf'], ['recommendation-scan', '推荐意见.pdf'], ['lecture-video', '微课.mp4']] as const) {
+    await expect.poll(() => page.locator('td.known').first().textContent(), { timeout: 30_000 }).toContain('已在 1 件作品中');
+    expect(await page.locator('td.known').count()).toBe(1);
+    // Files: two with a chosen role, the video with its role guessed from its name and type.
+    for (const [role, name] of [['registration-scan', '登记表.pdf'], ['recommendation-scan', '推荐意见.pdf'], ['', '微课.mp4']] as const) {
       const path = join(dir, `new-${name}`);
       copyFileSync(join(dir, 'works/w1', name), path);
       await page.getByLabel('新文件的用途', { exact: true }).selectOption(role);
@@ -98,6 +114,13 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
       await page.getByRole('button', { name: '添加文件' }).click();
       await expect.poll(() => page.locator('td.file').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining(path)]));
     }
+    await expect.poll(() => page.locator('.notice').textContent(), { timeout: 30_000 }).toContain('判断为“微课视频”');
+    // Its facts and the title-card contact sheet.
+    await expect.poll(() => page.locator('.facts').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/H\.264 \d+×\d+ 25fps/)]));
+    await expect.poll(() => page.locator('img.thumb').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator('aside.indicators').textContent()).toContain('教学行为');
+    await page.locator('#field-files').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'files.png') });
     await expect.poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 }).toEqual(['没有问题。']);
     await page.locator('main').evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, 'edit.png') });
@@ -115,9 +138,21 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await expect.poll(() => page.locator('h2').first().textContent()).toContain('检查结果：错误 0');
     await page.screenshot({ path: join(SHOTS, 'check.png') });
 
+    // The export target picked with the folder browser (browser mode has no native dialog).
     const out = join(dir, '云盘上传');
+    mkdirSync(out);
     await page.getByRole('button', { name: '导出' }).first().click();
-    await page.getByLabel('导出到文件夹', { exact: true }).fill(out);
+    await page.getByLabel('导出到文件夹', { exact: true }).fill(dir);
+    await page.getByRole('button', { name: '浏览 导出到文件夹' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /云盘上传/ }).click();
+    await expect.poll(() => page.getByLabel('当前文件夹').textContent()).toBe(out);
+    await page.screenshot({ path: join(SHOTS, 'folder-browser.png') });
+    await page.getByRole('button', { name: '选择此文件夹' }).click();
+    expect(await page.getByLabel('导出到文件夹', { exact: true }).inputValue()).toBe(out);
+    await page.getByRole('button', { name: '预检' }).click();
+    await expect.poll(() => page.getByLabel('导出预检').textContent(), { timeout: 30_000 }).toContain('空文件夹');
+    expect(await page.getByLabel('导出预检').textContent()).toMatch(/3 件作品.*2微课 3 件.*可用空间\d/);
+    await page.screenshot({ path: join(SHOTS, 'preflight.png') });
     await page.locator('main').getByRole('button', { name: '导出', exact: true }).click();
     await expect.poll(() => page.locator('.ok').first().textContent(), { timeout: 60_000 }).toContain('已导出');
     await page.getByRole('button', { name: '校验' }).click();
@@ -129,7 +164,7 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     expect(manifest).toContain('2微课/2-张强-小小的船w1/微课视频.mp4');
     expect(spawnSync(process.execPath, [BIN, 'verify', out]).status).toBe(0);
 
-    await page.getByRole('button', { name: '打印与邮件' }).click();
+    await page.getByRole('button', { name: '到“打印与邮件”生成' }).click();
     await page.getByLabel('打印文件夹', { exact: true }).fill(join(dir, '打印'));
     await page.getByRole('button', { name: '生成打印用 PDF' }).click();
     await expect.poll(() => page.locator('.ok').first().textContent(), { timeout: 60_000 }).toContain('已生成 10 个 PDF');
@@ -137,9 +172,28 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByRole('button', { name: '生成邮件附件' }).click();
     await expect.poll(() => page.locator('.ok').last().textContent(), { timeout: 60_000 }).toContain('Ln86593376@163.com');
     expect(existsSync(join(dir, '打印', '2微课/1-孟浩-春晓/作品登记表(打印).pdf'))).toBe(true);
+    // The preview draws the PDF's pages (pdf.js) in the window.
+    await page.getByRole('button', { name: /2微课\/1-孟浩-春晓\/作品登记表/ }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '共' }).textContent(), { timeout: 30_000 }).toMatch(/共 \d 页/);
+    const inked = await page.locator('.pdf-pages canvas').first().evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let dark = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark += 1;
+      return dark;
+    });
+    expect(inked).toBeGreaterThan(1000);
     await page.screenshot({ path: join(SHOTS, 'print.png') });
 
     await page.getByRole('button', { name: '目录' }).click();
     await page.screenshot({ path: join(SHOTS, 'catalog.png') });
+
+    // A new catalog: the unit is made in 单位信息.
+    await page.getByLabel('目录文件路径', { exact: true }).fill(join(dir, '新目录.sqlite'));
+    await page.getByRole('button', { name: '新建或打开' }).click();
+    await page.getByRole('button', { name: '单位信息' }).click();
+    await page.getByLabel('组织单位名称', { exact: true }).fill('鞍山市教育局');
+    await page.getByLabel('单位类型', { exact: true }).selectOption('city');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.locator('nav .catalog-name').textContent(), { timeout: 30_000 }).toBe('鞍山市教育局');
   }, 180_000);
 });

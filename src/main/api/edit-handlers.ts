@@ -7,6 +7,9 @@ import type { Db } from '../catalog/db.js';
 import { addFile, removeFile, setFileRole } from '../catalog/files.js';
 import { deleteWork, insertWork, listWorks, reorderWorks, setAuthors, updateWork, workIds } from '../catalog/works.js';
 import type { Handlers, Session } from './handlers.js';
+import { guessRole, type RoleGuess } from '../../shared/rules/guess.js';
+import { liaoning29 } from '../../shared/rules/liaoning-29.js';
+import { fileFacts } from '../inspect/facts.js';
 
 type EditMethods = 'works.create' | 'works.update' | 'works.setAuthors' | 'works.reorder' | 'works.delete' | 'files.add' | 'files.remove' | 'files.setRole';
 
@@ -68,8 +71,18 @@ export function editHandlers(needDb: (s: Session) => Db): Pick<Handlers, EditMet
       } catch {
         // Stored all the same: check reports file.not-found.
       }
-      const id = db.transaction(() => addFile(db, args.workId, { role: args.role as Role, path: args.path, absPath, size, mtimeMs }))();
-      return { id, role: args.role as Role, path: args.path, absPath, size, mtimeMs, origin: null };
+      let role = args.role as Role | undefined;
+      let guess: RoleGuess | null = null;
+      if (!role) {
+        if (args.workId === null) throw new BaosongError('bad-input', `请为单位文件 ${args.path} 选择用途`);
+        const work = workById(db, args.workId);
+        const kind = size !== null ? (await fileFacts(absPath)).kind : undefined;
+        guess = guessRole(liaoning29.categories[work.category], args.path, kind, work.files.map((f) => f.role));
+        if (!guess.role) throw new BaosongError('bad-input', `无法判断 ${args.path} 在“${liaoning29.categories[work.category].name}”作品中的用途，请选择用途后再添加`);
+        role = guess.role;
+      }
+      const id = db.transaction(() => addFile(db, args.workId, { role: role, path: args.path, absPath, size, mtimeMs }))();
+      return { id, role, path: args.path, absPath, size, mtimeMs, origin: null, guess };
     },
     'files.remove': async (session, args) => {
       const db = needDb(session);

@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ApiArgs, ApiMethod, ApiResults, CallOptions, CatalogInfo } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
-import type { Catalog } from '../../shared/model.js';
+import type { Catalog, Unit } from '../../shared/model.js';
 import { buildReport } from '../../shared/rules/index.js';
 import { profiles } from '../../shared/rules/liaoning-29.js';
 import { openCatalog, type Db } from '../catalog/db.js';
@@ -12,6 +12,7 @@ import { getUnit, putUnit } from '../catalog/unit.js';
 import { listWorks } from '../catalog/works.js';
 import { gatherFacts } from '../inspect/facts.js';
 import { editHandlers } from './edit-handlers.js';
+import { appHandlers } from './app-handlers.js';
 import { MANIFEST, verifyTree } from '../export/manifest.js';
 import { sidecarsOf } from '../export/materialize.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -22,6 +23,8 @@ export interface Session {
   path: string | null;
   /** The catalog file was created by this session's open and nothing has been stored in it yet. */
   fresh: boolean;
+  /** How system.openPath opens a folder: Electron's shell.openPath in the app, the platform's opener otherwise. */
+  openPath?: (path: string) => Promise<void>;
 }
 
 export function createSession(): Session {
@@ -96,6 +99,7 @@ export async function checkSession(session: Session, options: CallOptions) {
 
 export const handlers: Handlers = {
   ...editHandlers(needDb),
+  ...appHandlers(needDb),
   'catalog.open': async (session, args) => {
     const path = resolve(args.path);
     const existed = existsSync(path);
@@ -123,9 +127,18 @@ export const handlers: Handlers = {
   'unit.update': async (session, args) => {
     const db = needDb(session);
     const unit = getUnit(db);
-    if (!unit) throw new BaosongError('bad-input', '目录中还没有组织单位：请先导入报送批次');
-    const { files: _files, ...values } = unit;
-    const next = { ...values, ...Object.fromEntries(Object.entries(args).map(([k, v]) => [k, (v as string).trim()])) };
+    const given = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, (v as string).trim()]));
+    let values: Omit<Unit, 'files'>;
+    if (unit) {
+      const { files: _files, ...rest } = unit;
+      values = rest;
+    } else {
+      // A new catalog: the unit is made here, from its name and kind at least.
+      if (!given.name || !args.kind) throw new BaosongError('bad-input', '新目录：请先填写组织单位名称并选择单位类型');
+      values = { edition: 'liaoning-29', name: '', kind: args.kind, city: '', group: args.kind === 'university' ? 'higher' : 'k12', department: '', contact: '', title: '', mobile: '', phone: '', qq: '', email: '', postcode: '', address: '', cloudLink: '', cloudCode: '' };
+    }
+    if (given.name === '') throw new BaosongError('bad-input', '组织单位名称不能为空');
+    const next = { ...values, ...given } as Omit<Unit, 'files'>;
     db.transaction(() => putUnit(db, next))();
     return getUnit(db)!;
   },

@@ -2,6 +2,7 @@
 import type { Profile } from './profile.js';
 import { categories } from './liaoning-29-categories.js';
 import { formTexts } from './liaoning-29-texts.js';
+import { indicators } from './liaoning-29-indicators.js';
 import { severities } from './liaoning-29-severities.js';
 
 const checklist = [
@@ -194,6 +195,7 @@ export const liaoning29: Profile = {
   mailSubject: (unitName, groupName) => `${unitName}-第二十九届教育教学信息化交流活动-${groupName}`,
   mailDeadlines: ['2025-06-10(附表1-4 注意事项)', '2025-07-15(通知第六部分第4条)'],
   formTexts,
+  indicators,
   exportNames: {
     files: {
       'registration-scan': { name: '作品登记表' },

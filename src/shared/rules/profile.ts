@@ -150,4 +150,6 @@ export interface Profile {
   severities: Record<string, Severity>;
   exportNames: ExportNames;
   formTexts: FormTexts;
+  /** 附表1-3: the indicators per category, shown beside the 推荐评语. */
+  indicators: Record<CategoryId, { name: string; points: string[] }[]>;
 }
