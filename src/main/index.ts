@@ -16,7 +16,8 @@ const here = new URL('.', import.meta.url).pathname;
 const appUrl = pathToFileURL(join(here, '..', 'renderer', 'index.html')).toString();
 // The Electron-ABI build of better-sqlite3, made by the packaging step (see README), when present.
 if (process.env.BAOSONG_SQLITE_BINDING === undefined) {
-  const electronBuild = join(here, '..', '..', 'native', 'electron', 'better_sqlite3.node');
+  // Packaged, the addon sits in app.asar.unpacked (a native module cannot be loaded from inside the archive).
+  const electronBuild = join(here, '..', '..', 'native', 'electron', 'better_sqlite3.node').replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
   if (existsSync(electronBuild)) setNativeBinding(electronBuild);
 }
 

@@ -56,7 +56,7 @@ describe('the typed API', () => {
     expect(works.ok && works.value.map((w) => w.key)).toEqual(['w1', 'w2']);
     const unit = await api.call('unit.update', { cloudCode: ' zz99 ' });
     expect(unit.ok && unit.value.cloudCode).toBe('zz99');
-    expect(await api.call('unit.update', { name: 'x' } as never)).toMatchObject({ ok: false, error: { code: 'bad-args' } });
+    expect(await api.call('unit.update', { edition: 'x' } as never)).toMatchObject({ ok: false, error: { code: 'bad-args' } });
     closeSession(session);
   });
 });

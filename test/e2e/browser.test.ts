@@ -144,9 +144,10 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByRole('button', { name: '导出' }).first().click();
     await page.getByLabel('导出到文件夹', { exact: true }).fill(dir);
     await page.getByRole('button', { name: '浏览 导出到文件夹' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByRole('button', { name: /云盘上传/ }).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'folder-browser.png') });
     await page.getByRole('dialog').getByRole('button', { name: /云盘上传/ }).click();
     await expect.poll(() => page.getByLabel('当前文件夹').textContent()).toBe(out);
-    await page.screenshot({ path: join(SHOTS, 'folder-browser.png') });
     await page.getByRole('button', { name: '选择此文件夹' }).click();
     expect(await page.getByLabel('导出到文件夹', { exact: true }).inputValue()).toBe(out);
     await page.getByRole('button', { name: '预检' }).click();
