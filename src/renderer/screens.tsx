@@ -171,16 +171,16 @@ export function CheckScreen() {
           <ul className="findings">
             {list.map((f, i) => (
               <li key={i} className={f.severity}>
-                <span className="sev">{SEVERITY[f.severity]}</span> <code>{f.rule}</code> {f.file && <span className="file">{f.file}</span>} {f.message}{' '}
-                {locate(f) && (
-                  <button className="secondary small" aria-label={`定位 ${f.rule} ${i + 1}`} onClick={locate(f)!}>
-                    定位
-                  </button>
-                )}
+                <span className="sev">{SEVERITY[f.severity]}</span> <code>{f.rule}</code> {f.file && <span className="file">{f.file}</span>} {f.message}
                 {(f.expected || f.actual) && (
                   <span className="measure">
                     (应为 {f.expected ?? '—'}，实际 {f.actual ?? '—'})
                   </span>
+                )}{' '}
+                {locate(f) && (
+                  <button className="secondary small" aria-label={`定位 ${f.rule} ${i + 1}`} onClick={locate(f)!}>
+                    定位
+                  </button>
                 )}
               </li>
             ))}

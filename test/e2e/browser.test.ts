@@ -77,6 +77,8 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
 
     // From 检查, 定位 jumps to the field: the title input gets the focus.
     await page.getByRole('button', { name: '检查' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^定位 title\.brackets/ }).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'check.png') });
     await page.getByRole('button', { name: /^定位 title\.brackets/ }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), { timeout: 10_000 }).toBe('作品名称');
     await expect.poll(() => page.locator('h2').first().textContent()).toContain('作品编辑');
@@ -136,7 +138,6 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
 
     await page.getByRole('button', { name: '检查' }).click();
     await expect.poll(() => page.locator('h2').first().textContent()).toContain('检查结果：错误 0');
-    await page.screenshot({ path: join(SHOTS, 'check.png') });
 
     // The export target picked with the folder browser (browser mode has no native dialog).
     const out = join(dir, '云盘上传');
