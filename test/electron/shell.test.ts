@@ -6,6 +6,7 @@ const state = vi.hoisted(() => ({
   ipcHandlers: new Map<string, (...a: any[]) => any>(),
   ipcListeners: new Map<string, (...a: any[]) => any>(),
   opened: [] as string[],
+  openedPaths: [] as string[],
   exposed: null as any,
 }));
 
@@ -39,7 +40,10 @@ vi.mock('electron', () => {
     app: { enableSandbox() {}, on() {}, whenReady: () => new Promise(() => {}), quit() {} },
     BrowserWindow,
     dialog: {},
-    shell: { openExternal: (url: string) => (state.opened.push(url), Promise.resolve()) },
+    shell: {
+      openExternal: (url: string) => (state.opened.push(url), Promise.resolve()),
+      openPath: (path: string) => (state.openedPaths.push(path), Promise.resolve(path.endsWith('locked') ? '拒绝访问' : '')),
+    },
     ipcMain: {
       handle: (ch: string, fn: any) => state.ipcHandlers.set(ch, fn),
       on: (ch: string, fn: any) => state.ipcListeners.set(ch, fn),
@@ -94,6 +98,20 @@ describe('the Electron shell', () => {
     // From our page the call reaches the handlers (no catalog is open yet: their own answer, not a refusal).
     const own = await call({ senderFrame: { url: appUrl }, sender }, { id: 'c3', method: 'catalog.info', args: {} });
     expect(own).toEqual({ ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } });
+  });
+});
+
+describe('opening a folder from the window', () => {
+  it('goes through shell.openPath, and its failure comes back as a message', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const { tempDir } = await import('../helpers/files.js');
+    const dir = tempDir();
+    mkdirSync(`${dir}/locked`);
+    const call = state.ipcHandlers.get('baosong:call')!;
+    const from = { senderFrame: { url: appUrl }, sender: { send: vi.fn() } };
+    expect(await call(from, { id: 'o1', method: 'system.openPath', args: { path: dir } })).toEqual({ ok: true, value: { path: dir } });
+    expect(await call(from, { id: 'o2', method: 'system.openPath', args: { path: `${dir}/locked` } })).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('拒绝访问') } });
+    expect(state.openedPaths).toEqual([dir, `${dir}/locked`]);
   });
 });
 
