@@ -18,6 +18,9 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
   baosong print --db CATALOG.sqlite --out DIR [--work KEY]
                                                   生成打印用 PDF(登记表、推荐意见、附表1-4 至 1-7)，签字盖章后扫描
   baosong mail --db CATALOG.sqlite --out DIR      生成邮件附件包(Word/Excel 版和盖章扫描件)与 邮件.txt
+  baosong intake DIR --plan PLAN.json [--summary 汇总表.xlsx] [--db CATALOG.sqlite] [--unit 名称] [--kind 类型]
+                                                  从收到的作品文件夹(和填好的作品汇总表)生成导入计划：一个批次文件，
+                                                  旁边的 PLAN.report.json 说明每个判断的依据；核对后用 import 导入
   baosong demo DIR                                生成一个示例批次，导入、检查并导出：新用户的第一次运行
 
 退出码：0 成功/无错误；1 检查发现错误(export：因错误未导出；verify：有差异)；2 输入有误或无法运行。
@@ -48,6 +51,10 @@ export async function main(argv: string[]): Promise<Exit> {
         zip: { type: 'string' },
         'allow-errors': { type: 'boolean' },
         work: { type: 'string' },
+        plan: { type: 'string' },
+        summary: { type: 'string' },
+        unit: { type: 'string' },
+        kind: { type: 'string' },
       },
     });
     switch (command) {
@@ -65,6 +72,10 @@ export async function main(argv: string[]): Promise<Exit> {
         return await runPrint(values, controller.signal);
       case 'mail':
         return await runMail(values, controller.signal);
+      case 'intake': {
+        const { runIntake } = await import('./cli/intake-command.js');
+        return await runIntake(positionals, values, controller.signal);
+      }
       case 'demo':
         return await runDemo(positionals, controller.signal);
       default:

@@ -5,6 +5,7 @@ import { CATEGORIES, GROUPS, STAGES, UNIT_KINDS, VARIANTS, WORK_ROLES, UNIT_ROLE
 import type { ApiError } from './errors.js';
 import type { CheckReport, ContentKind, FileRef, Finding, Unit, Work } from './model.js';
 import type { RoleGuess } from './rules/guess.js';
+import type { IntakeReport } from './intake/report.js';
 
 export interface CatalogInfo {
   path: string;
@@ -83,6 +84,17 @@ export const apiArgs = {
   'system.openPath': z.strictObject({ path: z.string().min(1) }),
   /** The folder browser of browser mode (a browser cannot give file paths). */
   'fs.list': z.strictObject({ dir: z.string().optional() }),
+  /**
+   * A folder of works (and a filled 作品汇总表.xlsx) → a plan that is a batch file, with a sidecar report; repairs
+   * go into the catalog's workspace (or beside the plan when no catalog is open). Apply with batch.import.
+   */
+  'intake.plan': z.strictObject({
+    dir: z.string().min(1),
+    summary: z.string().min(1).optional(),
+    plan: z.string().min(1).optional(),
+    unitName: z.string().min(1).optional(),
+    unitKind: z.enum(UNIT_KINDS).optional(),
+  }),
   /** A generated print PDF's bytes, for the preview. */
   'print.read': z.strictObject({ path: z.string().min(1) }),
   'files.remove': z.strictObject({ id: z.number().int() }),
@@ -117,6 +129,7 @@ export interface ApiResults {
   'system.openPath': { path: string };
   'fs.list': DirListing;
   'print.read': { path: string; base64: string };
+  'intake.plan': IntakeReport;
   'files.remove': { id: number };
   'files.setRole': { id: number };
   'export.run': ExportResult;

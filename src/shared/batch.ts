@@ -6,7 +6,8 @@ import { EDITIONS, profiles } from './rules/liaoning-29.js';
 const text = z.string().nullish();
 
 const fileSchema = <R extends readonly [string, ...string[]]>(roles: R) =>
-  z.strictObject({ role: z.enum(roles), path: z.string().min(1) });
+  // origin: where a file made by a repair came from (intake), shown beside the file in the app.
+  z.strictObject({ role: z.enum(roles), path: z.string().min(1), origin: z.string().nullish() });
 
 const authorSchema = z.strictObject({
   name: z.string(),

@@ -11,6 +11,7 @@ import { describeFacts } from '../../shared/describe.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { FileFacts, FileRef } from '../../shared/model.js';
 import { probeCache } from '../catalog/probe-cache.js';
+import { getUnit } from '../catalog/unit.js';
 import { loadRecords } from '../catalog/export-records.js';
 import type { Db } from '../catalog/db.js';
 import { gatherFacts } from '../inspect/facts.js';
@@ -18,7 +19,7 @@ import { checkTarget } from '../export/materialize.js';
 import { planExport } from '../export/plan.js';
 import { checkSession, loadCatalog, workspaceOf, type Handlers, type Session } from './handlers.js';
 
-type AppMethods = 'files.details' | 'people.list' | 'export.preflight' | 'system.openPath' | 'fs.list' | 'print.read';
+type AppMethods = 'files.details' | 'people.list' | 'export.preflight' | 'system.openPath' | 'fs.list' | 'print.read' | 'intake.plan';
 
 const THUMB_ROLES = new Set(['board-main', 'board-extra']);
 const THUMB_KINDS = new Set(['jpg', 'png', 'tiff']);
@@ -203,6 +204,26 @@ export function appHandlers(needDb: (s: Session) => Db): Pick<Handlers, AppMetho
       entries.sort((a, b) => Number(b.dir) - Number(a.dir) || a.name.localeCompare(b.name, 'zh-CN'));
       const parent = parse(dir).root === dir ? null : dirname(dir);
       return { dir, parent, roots: await roots(), entries };
+    },
+    'intake.plan': async (session, args, options) => {
+      if (!args.plan && !session.path) throw new BaosongError('bad-input', '请给出计划文件的位置(--plan PLAN.json)，或先打开目录');
+      const workspace = session.path ? workspaceOf(session.path) : workspaceOf(resolve(args.plan!));
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+      const plan = args.plan ? resolve(args.plan) : join(workspace, 'intake', `plan-${stamp}.json`);
+      const { intake } = await import('../intake/plan.js');
+      const { liaoning29 } = await import('../../shared/rules/liaoning-29.js');
+      return intake(liaoning29, {
+        dir: args.dir,
+        summary: args.summary ?? null,
+        plan,
+        workspace,
+        unit: session.db ? getUnit(session.db) : null,
+        unitName: args.unitName,
+        unitKind: args.unitKind,
+        cache: session.db ? probeCache(session.db) : undefined,
+        signal: options.signal,
+        onProgress: (p) => options.onProgress?.(p),
+      });
     },
     'print.read': async (_session, args) => {
       const path = resolve(args.path);

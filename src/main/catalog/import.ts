@@ -154,8 +154,8 @@ export function importBatch(db: Db, file: string): ImportResult {
     }
   });
   // Stat every file before the transaction: the write lock is then held only for the inserts.
-  const unitFiles = (batch.unit.files ?? []).map((f) => ({ role: f.role, ...locate(base, f.path) }));
-  const works = batch.works.map((w) => ({ w, files: w.files.map((f) => ({ role: f.role, ...locate(base, f.path) })) }));
+  const unitFiles = (batch.unit.files ?? []).map((f) => ({ role: f.role, origin: f.origin ?? null, ...locate(base, f.path) }));
+  const works = batch.works.map((w) => ({ w, files: w.files.map((f) => ({ role: f.role, origin: f.origin ?? null, ...locate(base, f.path) })) }));
   const result: ImportResult = { unit: batch.unit.name, works: 0, files: 0, missingFiles: 0 };
   const count = (f: Located) => {
     result.files += 1;

@@ -14,7 +14,7 @@ export interface RoleGuess {
 }
 
 /** Name keywords, most specific first. A keyword only counts for a role the category has. */
-const KEYWORDS: [RegExp, WorkRole][] = [
+const KEYWORDS: [RegExp, WorkRole | WorkRole[]][] = [
   [/登记表/, 'registration-scan'],
   [/推荐(意见|表)?/, 'recommendation-scan'],
   [/工作版|原始版|未剪辑|素材视频/, 'raw-video'],
@@ -29,10 +29,9 @@ const KEYWORDS: [RegExp, WorkRole][] = [
   [/演示/, 'demo-video'],
   [/录像|实录|课堂视频|活动视频/, 'class-video'],
   [/案例视频/, 'case-video'],
-  [/(案例|展示).*(ppt|演示文稿)|汇报/i, 'case-ppt'],
+  [/(案例|展示).*(ppt|演示文稿)|ppt.*展示|汇报/i, 'case-ppt'],
   [/案例(说明|介绍|文档|文本)?/, 'case-doc'],
-  [/佐证|支撑|证书|证明|获奖|报道/, 'support'],
-  [/证据/, 'evidence'],
+  [/佐证|支撑|证书|证明|获奖|报道|证据/, ['support', 'evidence']],
   [/相关材料|学习指导|练习|配套|学习资源|素材|学案/, 'materials'],
   [/微课/, 'lecture-video'],
   [/课件/, 'courseware'],
@@ -71,9 +70,10 @@ export function guessRole(spec: CategorySpec, path: string, kind?: ContentKind, 
   const ext = (name.match(/\.[^.]+$/)?.[0] ?? '').toLowerCase();
   const roles = new Map(spec.roles.map((r) => [r.role as WorkRole, r]));
   const stem = name.slice(0, name.length - ext.length);
-  for (const [pattern, role] of KEYWORDS) {
-    const r = roles.get(role);
-    if (!r || !pattern.test(stem)) continue;
+  for (const [pattern, wanted] of KEYWORDS) {
+    const role = (Array.isArray(wanted) ? wanted : [wanted]).find((x) => roles.has(x));
+    const r = role ? roles.get(role) : undefined;
+    if (!role || !r || !pattern.test(stem)) continue;
     if (!fits(kind, r.formats, ext)) continue;
     return { role, confidence: 'high', reason: `文件名含“${stem.match(pattern)![0]}”` };
   }

@@ -1,0 +1,55 @@
+// `baosong intake DIR [--summary 汇总表.xlsx] --plan PLAN.json [--db CATALOG.sqlite] [--unit NAME] [--kind KIND]`
+import { UNIT_KINDS, type UnitKind } from '../../shared/model.js';
+import type { IntakeReport } from '../../shared/intake/report.js';
+import { liaoning29 as profile } from '../../shared/rules/liaoning-29.js';
+import { client, fail, openDb, progressPrinter, UsageError, type Exit } from './common.js';
+
+const SURE = { high: '', medium: '(较有把握)', low: '(请核对)' } as const;
+
+export function describeIntake(r: IntakeReport): string {
+  const lines: string[] = [];
+  const byCategory = new Map<string, number>();
+  for (const w of r.works) byCategory.set(profile.categories[w.category.value].name, (byCategory.get(profile.categories[w.category.value].name) ?? 0) + 1);
+  lines.push(`已生成计划 ${r.plan}`);
+  lines.push(`  报告(每个判断的依据和把握)：${r.plan.replace(/(\.json)?$/i, '.report.json')}`);
+  lines.push(`  组织单位：${r.unit.value}(${r.unit.reason})${SURE[r.unit.confidence]}`);
+  lines.push(`  ${r.works.length} 件作品：${[...byCategory].map(([n, c]) => `${n} ${c} 件`).join('，') || '无'}；单位文件 ${r.unitFiles.length} 个`);
+  if (r.summary) lines.push(`  作品汇总表：${r.summary}，匹配 ${r.works.filter((w) => w.row !== null).length} 行`);
+  for (const row of r.unmatchedRows) lines.push(`  汇总表第 ${row.row} 行《${row.title}》(${row.authors.join('、')})没有找到对应的文件夹：未列入计划`);
+  for (const f of r.foldersWithoutRow) lines.push(`  文件夹 ${f} 在汇总表中没有对应的行：按文件夹名称列入计划`);
+  for (const w of r.works) {
+    const doubts = [w.category, w.stage, w.title, w.authors].filter((g) => g.confidence === 'low');
+    const lowFiles = w.files.filter((f) => f.confidence === 'low');
+    if (doubts.length || lowFiles.length || w.unused.length || w.repairs.length) lines.push(`  ${w.key}：`);
+    const shown = (g: (typeof doubts)[number]) =>
+      Array.isArray(g.value) ? g.value.join('、') || '(无作者)' : g === w.category ? profile.categories[w.category.value].name : g === w.stage ? profile.stages[w.stage.value] : g.value;
+    for (const g of doubts) lines.push(`    请核对：${shown(g)}(${g.reason})`);
+    for (const f of lowFiles) lines.push(`    请核对用途：${f.path} → ${profile.roleNames[f.role]}(${f.reason})`);
+    for (const x of w.repairs) lines.push(`    已修复：${x.what} → ${x.to}`);
+    for (const u of w.unused) lines.push(`    未使用：${u.path}(${u.reason})`);
+  }
+  lines.push(`核对(可直接编辑计划文件)后导入：baosong import ${r.plan} --db CATALOG.sqlite`);
+  return lines.join('\n') + '\n';
+}
+
+export async function runIntake(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  const dir = positionals[0];
+  if (!dir) throw new UsageError('缺少作品文件夹：baosong intake DIR --plan PLAN.json');
+  const plan = values.plan as string | undefined;
+  if (!plan) throw new UsageError('缺少 --plan PLAN.json');
+  const kind = values.kind as string | undefined;
+  if (kind !== undefined && !(UNIT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${UNIT_KINDS.join('、')} 之一`);
+  const api = await client();
+  if (values.db) {
+    const err = await openDb(api, values.db as string, false);
+    if (err) return fail(err);
+  }
+  const r = await api.call(
+    'intake.plan',
+    { dir, plan, ...(values.summary ? { summary: values.summary as string } : {}), ...(values.unit ? { unitName: values.unit as string } : {}), ...(kind ? { unitKind: kind as UnitKind } : {}) },
+    { signal, onProgress: progressPrinter('读取文件') },
+  );
+  if (!r.ok) return fail(r.error);
+  process.stdout.write(describeIntake(r.value));
+  return 0;
+}

@@ -1,0 +1,51 @@
+// What intake tells the user beside the plan (the sidecar report), and what the app previews.
+import type { CategoryId, Role, Stage, UnitKind } from '../model.js';
+import type { Confidence, Guessed } from './names.js';
+
+export interface IntakeFile {
+  /** The file the plan references (a source, or a repair's new file in the workspace). */
+  path: string;
+  role: Role;
+  confidence: Confidence;
+  reason: string;
+  /** For a repair: what it was made from. */
+  origin?: string;
+}
+
+export interface IntakeWork {
+  key: string;
+  /** The work's folder, relative to DIR. */
+  folder: string;
+  /** The 作品汇总表 row it was matched with (Excel row number), null when none. */
+  row: number | null;
+  category: Guessed<CategoryId>;
+  stage: Guessed<Stage>;
+  title: Guessed<string>;
+  authors: Guessed<string[]>;
+  order: number | null;
+  /** From the summary row (empty without one). */
+  subject: string;
+  grade: string;
+  share: boolean | null;
+  /** The first author's unit and mobile (the summary has only the first author's). */
+  authorUnit: string;
+  mobile: string;
+  files: IntakeFile[];
+  /** Files of the folder the plan leaves out, with why. */
+  unused: { path: string; reason: string }[];
+  repairs: { from: string; to: string; what: string }[];
+}
+
+export interface IntakeReport {
+  dir: string;
+  summary: string | null;
+  plan: string;
+  unit: Guessed<string> & { kind: UnitKind };
+  works: IntakeWork[];
+  unitFiles: IntakeFile[];
+  /** Rows of the summary with no folder: not in the plan. */
+  unmatchedRows: { row: number; title: string; authors: string[] }[];
+  /** Folders with no row of the summary (only when a summary was read): in the plan, from their names. */
+  foldersWithoutRow: string[];
+  ignored: { path: string; reason: string }[];
+}
