@@ -6,9 +6,11 @@ import { UnitScreen } from './unit-screen.js';
 import { EditScreen } from './edit-screen.js';
 import { PrintScreen } from './print-screen.js';
 import { PathField } from './path-field.js';
+import { IntakeScreen } from './intake-screen.js';
 
 const SCREENS: [Screen, string][] = [
   ['catalog', '目录'],
+  ['intake', '收件导入'],
   ['unit', '单位信息'],
   ['works', '作品列表'],
   ['edit', '作品编辑'],
@@ -82,7 +84,7 @@ function Busy() {
 
 export function App() {
   const { screen, go, info, busy, error, notice } = useStore();
-  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen };
+  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, intake: IntakeScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen };
   const View = views[screen];
   return (
     <div className="app">

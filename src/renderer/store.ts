@@ -1,12 +1,13 @@
 // The app's state (zustand). Stores talk only to the API client; they never know the transport.
 import { create } from 'zustand';
+import type { IntakeReport } from '../shared/intake/report.js';
 import type { ApiClient, CatalogInfo, ExportResult, FileDetail, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
 import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
 import { liaoning29 } from '../shared/rules/liaoning-29.js';
 
 const roleLabel = (role: Role) => liaoning29.roleNames[role];
 
-export type Screen = 'catalog' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
+export type Screen = 'catalog' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
 
 interface State {
   api: ApiClient | null;
@@ -27,6 +28,9 @@ interface State {
   people: Person[];
   details: Record<number, FileDetail>;
   preflight: Preflight | null;
+  intake: IntakeReport | null;
+  runIntake(dir: string, summary: string): Promise<void>;
+  confirmIntake(): Promise<void>;
   cancel(): void;
   loadDetails(workId: number | null): Promise<void>;
   runPreflight(out: string): Promise<void>;
@@ -94,6 +98,23 @@ export const useStore = create<State>((set, get) => {
     people: [],
     details: {},
     preflight: null,
+    intake: null,
+    runIntake: (dir, summary) =>
+      guard('正在读取作品文件夹…', async (signal) => {
+        set({ intake: null });
+        const r = await api().call('intake.plan', summary ? { dir, summary } : { dir }, { signal, onProgress: (p) => set({ progress: p }) });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ intake: r.value });
+      }),
+    confirmIntake: () =>
+      guard('正在导入…', async () => {
+        const plan = get().intake?.plan;
+        if (!plan) return;
+        const r = await api().call('batch.import', { path: plan });
+        if (!r.ok) return set({ error: r.error.message });
+        set({ intake: null, screen: 'works', notice: `已导入 ${r.value.works} 件作品、${r.value.files} 个文件` });
+        await get().refresh();
+      }),
     cancel: () => controller?.abort(),
     clearFocus: () => set({ focus: null }),
     loadDetails: async (workId) => {

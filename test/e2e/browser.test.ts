@@ -198,4 +198,36 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.locator('nav .catalog-name').textContent(), { timeout: 30_000 }).toBe('鞍山市教育局');
   }, 180_000);
+  it('takes a received folder in: picked in the folder browser, previewed, confirmed, then in the works list', async () => {
+    const { copyFileSync, writeFileSync } = await import('node:fs');
+    const { clip } = await import('../helpers/media.js');
+    const { minimalPdf } = await import('../helpers/files.js');
+    const received = join(dir, '收件');
+    mkdirSync(join(received, '1-张三-荷塘月色'), { recursive: true });
+    mkdirSync(join(received, '李四-认识钟表'), { recursive: true });
+    copyFileSync(clip('lecture.mp4'), join(received, '1-张三-荷塘月色', '荷塘月色.mp4'));
+    writeFileSync(join(received, '1-张三-荷塘月色', '作品登记表.pdf'), minimalPdf());
+    copyFileSync(clip('lecture.mp4'), join(received, '李四-认识钟表', '微课.mp4'));
+
+    // The catalog made at the end of the first test (鞍山市教育局) is the open one.
+    await page.getByRole('button', { name: '收件导入' }).click();
+    await page.getByLabel('作品文件夹', { exact: true }).fill(dir);
+    await page.getByRole('button', { name: '浏览 作品文件夹' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /收件/ }).click();
+    await expect.poll(() => page.getByLabel('当前文件夹').textContent()).toBe(received);
+    await page.getByRole('button', { name: '选择此文件夹' }).click();
+    await page.getByRole('button', { name: '预览', exact: true }).click();
+    const preview = page.getByLabel('导入预览');
+    await expect.poll(() => preview.locator('tbody tr').count(), { timeout: 60_000 }).toBe(2);
+    const first = await preview.locator('tbody tr').first().textContent();
+    expect(first).toMatch(/^微课.*荷塘月色.*张三/);
+    expect(first).toContain('微课视频：荷塘月色.mp4');
+    expect(first).toContain('作品登记表(签字扫描件)：作品登记表.pdf');
+    expect(await preview.textContent()).toContain('组织单位：鞍山市教育局');
+    await page.screenshot({ path: join(SHOTS, 'intake.png') });
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 30_000 }).toContain('作品列表(2 件)');
+    expect(await page.locator('table tbody tr td:nth-child(3)').allTextContents()).toEqual(['荷塘月色', '认识钟表']);
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('已导入 2 件作品');
+  }, 120_000);
 });
