@@ -302,4 +302,19 @@ describe('baosong intake', () => {
     expect(baosong(['intake', dir, '--plan', join(root, 'p.json'), '--summary', bad]).stderr).toContain('不是有效的 .xlsx 文件');
     expect(baosong(['intake', dir]).stderr).toContain('缺少 --plan');
   });
+  it('takes DIR as one work when it is a single work’s folder', () => {
+    const one = join(root, '3-李华-认识时间');
+    mkdirSync(one);
+    copyFileSync(clip('lecture.mp4'), join(one, '认识时间.mp4'));
+    writeFileSync(join(one, '推荐意见.pdf'), minimalPdf());
+    const plan = join(root, 'one.json');
+    const r = baosong(['intake', one, '--plan', plan]);
+    expect(r.status).toBe(0);
+    const batch = JSON.parse(readFileSync(plan, 'utf8'));
+    expect(batch.works.map((w: any) => [w.key, w.title, w.authors[0].name, w.files.map((f: any) => f.role).sort()])).toEqual([
+      ['3-李华-认识时间', '认识时间', '李华', ['lecture-video', 'recommendation-scan']],
+    ]);
+    // No catalog and no --unit: the unit's name is the folder's, marked for checking.
+    expect(r.stdout).toContain('请改为按单位公章填写的名称');
+  });
 });

@@ -97,6 +97,10 @@ async function findWorks(profile: Profile, root: string, ignored: IntakeReport['
     for (const d of dirs) await visit(join(dir, d.name), category ?? hint, depth + 1);
   };
   await visit(root, null, 0);
+  // DIR is itself one work's folder (its files are not the unit's forms and scans): that work.
+  if (works.length === 0 && rootFiles.some((f) => !UNIT_FILES.some(([re]) => re.test(f.rel)) && !/汇总/.test(f.rel))) {
+    return { works: [{ abs: root, rel: basename(root), hint: null, files: await allFiles(root, root, [], root) }], rootFiles: [] };
+  }
   return { works, rootFiles };
 }
 
@@ -331,8 +335,12 @@ async function planWork(
       continue;
     }
     const target = join(dest, basename(f.path));
-    await repackZip(f.path, target);
-    repairs.push({ from: f.path, to: target, what: `重新打包为 UTF-8 文件名(${zipFacts.legacyCount} 个 GBK 文件名)` });
+    const { skipped } = await repackZip(f.path, target);
+    repairs.push({
+      from: f.path,
+      to: target,
+      what: `重新打包为 UTF-8 文件名(${zipFacts.legacyCount} 个 GBK 文件名)${skipped.length ? `，略去 ${skipped.length} 个不安全的路径(${skipped.slice(0, 3).join('、')})` : ''}`,
+    });
     f.origin = f.path;
     f.path = target;
     f.reason += '；已重新打包为 UTF-8 文件名';
