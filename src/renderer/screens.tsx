@@ -4,6 +4,7 @@ import type { Preflight } from '../shared/api.js';
 import { formatBytes } from '../shared/describe.js';
 import type { Finding, Unit, Work } from '../shared/model.js';
 import { PathField } from './path-field.js';
+import { DEFAULT_STAGE } from '../shared/intake/names.js';
 import { fieldOf } from './focus.js';
 import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
 import { useStore } from './store.js';
@@ -34,15 +35,6 @@ function quotaMeters(works: Work[], kind: Unit['kind'] | undefined) {
   return out.filter((m) => m.n > 0 || m.name === '教学类');
 }
 
-const STAGE_DEFAULT: Record<Work['category'], Work['stage']> = {
-  courseware: 'primary',
-  microlecture: 'primary',
-  'teaching-case': 'junior',
-  'course-case': 'vocational',
-  'management-case': 'junior',
-  'platform-case': 'junior',
-  'ai-case': 'senior',
-};
 
 export function WorksScreen() {
   const { works, report, edit, move, createWork, unit } = useStore();
@@ -91,7 +83,7 @@ export function WorksScreen() {
           ))}
         </select>
         <input aria-label="新作品名称" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} placeholder="作品名称" />
-        <button disabled={!newTitle} onClick={() => void createWork(newCategory, unit?.group === 'higher' ? 'higher' : STAGE_DEFAULT[newCategory], newTitle).then(() => setNewTitle(''))}>
+        <button disabled={!newTitle} onClick={() => void createWork(newCategory, unit?.group === 'higher' ? 'higher' : DEFAULT_STAGE[newCategory], newTitle).then(() => setNewTitle(''))}>
           新建作品
         </button>
       </div>

@@ -1,28 +1,8 @@
 // One line of facts about a file for the window ("H.264 1920×1080 25fps 3:20 AAC"), from its probe.
 import type { FileFacts } from './model.js';
+import { KIND_NAMES } from './kinds.js';
 
 const CODECS: Record<string, string> = { h264: 'H.264', hevc: 'H.265', mpeg4: 'MPEG-4', vp9: 'VP9', av1: 'AV1', aac: 'AAC', mp3: 'MP3', opus: 'Opus', ac3: 'AC-3' };
-const KINDS: Record<string, string> = {
-  docx: 'Word 文档(docx)',
-  doc: 'Word 97-2003 文档(doc)',
-  pptx: 'PowerPoint(pptx)',
-  ppt: 'PowerPoint 97-2003(ppt)',
-  xlsx: 'Excel(xlsx)',
-  xls: 'Excel 97-2003(xls)',
-  ole: 'Office 97-2003 文件',
-  postscript: 'PostScript/AI',
-  gif: 'GIF 图片',
-  bmp: 'BMP 图片',
-  webp: 'WebP 图片',
-  flv: 'FLV 视频',
-  mkv: 'MKV 视频',
-  avi: 'AVI 视频',
-  rar: 'RAR 压缩包',
-  '7z': '7z 压缩包',
-  text: '文本',
-  empty: '空文件',
-  unknown: '未知类型',
-};
 
 export function formatBytes(n: number): string {
   if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GB`;
@@ -65,7 +45,7 @@ export function describeFacts(f: FileFacts): string {
     if (f.zip.legacyCount) parts.push(`${f.zip.legacyCount} 个非 UTF-8 文件名`);
     if (f.zip.encryptedCount) parts.push(`${f.zip.encryptedCount} 个加密`);
   } else {
-    parts.push(KINDS[f.kind] ?? f.kind.toUpperCase());
+    parts.push(KIND_NAMES[f.kind]);
   }
   parts.push(formatBytes(f.size));
   if (f.corrupt) parts.push(`损坏：${f.corrupt}`);

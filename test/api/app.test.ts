@@ -59,7 +59,7 @@ describe('files.add without a role', () => {
     expect(design.ok && [design.value.role, design.value.guess]).toEqual(['design-doc', { role: 'design-doc', confidence: 'high', reason: '文件名含“设计说明”' }]);
     const video = await api.call('files.add', { workId: id, path: join(dir, '录屏.mp4') });
     expect(video.ok && video.value.role).toBe('demo-video');
-    expect(video.ok && video.value.guess?.reason).toContain('MP4 视频只能是“课件演示视频”');
+    expect(video.ok && video.value.guess?.reason).toContain('MP4/QuickTime 视频只能是“课件演示视频”');
     const scan = await api.call('files.add', { workId: id, path: join(dir, '作品登记表.pdf') });
     expect(scan.ok && scan.value.role).toBe('registration-scan');
     // A chosen role is kept as it is, and unit files need one.

@@ -53,7 +53,7 @@ describe('describeFacts', () => {
     expect(describeFacts({ ...base, kind: 'jpg', image: { format: 'jpeg', width: 7087, height: 4724, space: 'cmyk', dpi: 300 } })).toBe('JPEG 7087×4724 CMYK 300 dpi 60.0×40.0 cm 50.0 MB');
     expect(describeFacts({ ...base, kind: 'jpg', image: { format: 'jpeg', width: 800, height: 600, space: 'srgb', dpi: null } })).toContain('无分辨率信息');
     expect(describeFacts({ ...base, kind: 'pdf', pdf: { version: '1.7', encrypted: true, complete: true, pages: 2, pageWidthPt: 595.28, pageHeightPt: 841.89 } })).toBe('PDF 1.7 2 页 210×297 mm 已加密 50.0 MB');
-    expect(describeFacts({ ...base, kind: 'docx' })).toBe('Word 文档(docx) 50.0 MB');
+    expect(describeFacts({ ...base, kind: 'docx' })).toBe('Word 文档(.docx) 50.0 MB');
     expect(describeFacts({ exists: false, readable: false, size: 0, kind: 'unknown' })).toBe('找不到文件');
     expect(formatDuration(59.6)).toBe('1:00');
   });

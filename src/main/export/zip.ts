@@ -1,15 +1,17 @@
-// `--zip FILE`: the exported tree as one ZIP with UTF-8 names, streamed (archiver), written beside FILE and renamed.
+// ZIP files written by the app: `--zip FILE` (the exported tree as one ZIP) and intake's repairs. Streamed
+// (archiver, UTF-8 names), written beside the target under a temporary name and renamed when complete.
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ZipArchive } from 'archiver';
 import { FIXED_DATE } from '../forms/ooxml.js';
 import { listTree } from './manifest.js';
 
-export async function zipTree(dir: string, file: string, signal?: AbortSignal): Promise<{ entries: number }> {
-  const tmp = `${file}.baosong-tmp`;
-  const rels = (await listTree(dir)).sort();
-  const zip = new ZipArchive({ zlib: { level: 1 }, forceZip64: false });
+/** Writes a ZIP that `fill` adds entries to; a failure or a cancel leaves nothing at `target`. */
+export async function writeZipFile(target: string, fill: (zip: ZipArchive) => void | Promise<void>, options: { level: number; signal?: AbortSignal }): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.baosong-tmp`;
+  const zip = new ZipArchive({ zlib: { level: options.level }, forceZip64: false });
   const out = createWriteStream(tmp);
   const done = new Promise<void>((resolve, reject) => {
     out.on('close', () => resolve());
@@ -17,20 +19,28 @@ export async function zipTree(dir: string, file: string, signal?: AbortSignal): 
     zip.on('error', reject);
   });
   const abort = () => zip.abort();
-  signal?.addEventListener('abort', abort, { once: true });
+  options.signal?.addEventListener('abort', abort, { once: true });
   zip.pipe(out);
-  // Archiver sets the UTF-8 flag on every entry. Level 1: videos barely compress, so little time goes to trying.
-  for (const rel of rels) zip.file(join(dir, rel), { name: rel, date: FIXED_DATE });
-  void zip.finalize();
   try {
+    await fill(zip);
+    void zip.finalize();
     await done;
-    signal?.throwIfAborted();
+    options.signal?.throwIfAborted();
+    await rename(tmp, target);
   } catch (e) {
+    zip.abort();
     await rm(tmp, { force: true });
     throw e;
   } finally {
-    signal?.removeEventListener('abort', abort);
+    options.signal?.removeEventListener('abort', abort);
   }
-  await rename(tmp, file);
+}
+
+export async function zipTree(dir: string, file: string, signal?: AbortSignal): Promise<{ entries: number }> {
+  const rels = (await listTree(dir)).sort();
+  // Archiver sets the UTF-8 flag on every non-ASCII name. Level 1: videos barely compress, so little time goes to trying.
+  await writeZipFile(file, (zip) => {
+    for (const rel of rels) zip.file(join(dir, rel), { name: rel, date: FIXED_DATE });
+  }, { level: 1, signal });
   return { entries: rels.length };
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdir, rename, stat, writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
-import { categoryOfFolder, categoryOfText, matchRows, parseFolderName, stageOfGrade, type Guessed } from '../../shared/intake/names.js';
+import { categoryOfFolder, categoryOfText, DEFAULT_STAGE, matchRows, parseFolderName, stageOfGrade, type Guessed } from '../../shared/intake/names.js';
 import type { IntakeFile, IntakeReport, IntakeWork } from '../../shared/intake/report.js';
 import { CATEGORIES, type CategoryId, type FileFacts, type Group, type Role, type Stage, type Unit, type UnitKind, type UnitRole, type WorkRole } from '../../shared/model.js';
 import { guessRole } from '../../shared/rules/guess.js';
@@ -112,15 +112,6 @@ const UNIT_FILES: [RegExp, UnitRole, string[]][] = [
   [/工作报告|总结报告/, 'report-doc', ['docx', 'doc']],
 ];
 
-const DEFAULT_STAGE: Record<CategoryId, Stage> = {
-  courseware: 'primary',
-  microlecture: 'primary',
-  'teaching-case': 'junior',
-  'course-case': 'vocational',
-  'management-case': 'junior',
-  'platform-case': 'junior',
-  'ai-case': 'senior',
-};
 
 /** A category from what a folder holds, when nothing else says. */
 function categoryOfContent(files: Found[], facts: Map<string, FileFacts>): Guessed<CategoryId> {

@@ -1,44 +1,18 @@
 // Repairs made by intake: NEW files in the catalog's workspace folder, never a change to a source.
 // - a ZIP whose names are GBK (no UTF-8 flag) is re-packed with UTF-8 names, entry by entry (streamed);
 // - loose material files (or a folder of them) are packed into 相关材料.zip.
-// Each is written to a temporary name beside its target and renamed when complete.
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// Each is written to a temporary name beside its target and renamed when complete (writeZipFile).
 import type { Readable } from 'node:stream';
-import { ZipArchive } from 'archiver';
 import yauzl from 'yauzl';
 import { BaosongError } from '../../shared/errors.js';
 import { decodeEntryName, isUnsafePath } from '../inspect/zip.js';
-
-async function writeZip(target: string, fill: (zip: ZipArchive) => Promise<void>): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.baosong-tmp`;
-  const zip = new ZipArchive({ zlib: { level: 6 }, forceZip64: false });
-  const out = createWriteStream(tmp);
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('close', () => resolve());
-    out.on('error', reject);
-    zip.on('error', reject);
-  });
-  zip.pipe(out);
-  try {
-    await fill(zip);
-    await zip.finalize();
-    await done;
-    await rename(tmp, target);
-  } catch (e) {
-    zip.abort();
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
+import { writeZipFile } from '../export/zip.js';
 
 /** Re-packs `source` into `target` with UTF-8 names. Refuses an archive with encrypted entries (cannot be re-packed). */
 export async function repackZip(source: string, target: string): Promise<{ entries: number; skipped: string[] }> {
   const skipped: string[] = [];
   let entries = 0;
-  await writeZip(target, (zip) =>
+  await writeZipFile(target, (zip) =>
     new Promise<void>((resolve, reject) => {
       yauzl.open(source, { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: true }, (err, zf) => {
         if (err || !zf) return reject(new BaosongError('bad-input', `无法打开 ${source}：${err?.message ?? ''}`));
@@ -76,14 +50,15 @@ export async function repackZip(source: string, target: string): Promise<{ entri
         zf.readEntry();
       });
     }),
+    { level: 6 },
   );
   return { entries, skipped };
 }
 
 /** Packs files (absolute path → name inside the archive) into `target`. */
 export async function packFiles(files: { abs: string; name: string }[], target: string): Promise<{ entries: number }> {
-  await writeZip(target, async (zip) => {
+  await writeZipFile(target, (zip) => {
     for (const f of files) zip.file(f.abs, { name: f.name });
-  });
+  }, { level: 6 });
   return { entries: files.length };
 }

@@ -13,6 +13,17 @@ export interface Guessed<T> {
   reason: string;
 }
 
+/** The usual stage of a category's works, when nothing says (a new work in the window, a folder without a row). */
+export const DEFAULT_STAGE: Record<CategoryId, Stage> = {
+  courseware: 'primary',
+  microlecture: 'primary',
+  'teaching-case': 'junior',
+  'course-case': 'vocational',
+  'management-case': 'junior',
+  'platform-case': 'junior',
+  'ai-case': 'senior',
+};
+
 const SEPARATORS = /\s*[-－—–_＿]\s*/;
 
 /** Full-width folded, 《》 and quotes dropped, spaces and punctuation removed, lower case: for comparing titles. */

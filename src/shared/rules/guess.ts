@@ -3,6 +3,7 @@
 import type { ContentKind, Role, WorkRole } from '../model.js';
 import type { CategorySpec } from './profile.js';
 import { baseName } from '../text.js';
+import { KIND_NAMES } from '../kinds.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -59,7 +60,6 @@ function fits(kind: ContentKind | undefined, formats: string[], ext: string): bo
   return (f !== undefined && formats.includes(f)) || (kind === 'pdf' && ext === '.ai' && formats.includes('ai'));
 }
 
-const KIND_NAMES: Partial<Record<ContentKind, string>> = { mp4: 'MP4 视频', pdf: 'PDF', zip: 'ZIP 压缩包', docx: 'Word 文档', doc: 'Word 文档', pptx: 'PPT', ppt: 'PPT', jpg: 'JPEG 图片', png: 'PNG 图片', tiff: 'TIFF 图片', psd: 'PSD 源文件' };
 
 /**
  * A role for one file of a work of this category. `taken` lists roles already filled (a single-file role that
@@ -83,7 +83,7 @@ export function guessRole(spec: CategorySpec, path: string, kind?: ContentKind, 
   const free = candidates.filter(open);
   const pick = free[0] ?? candidates[0];
   if (kind && pick) {
-    const what = KIND_NAMES[kind] ?? kind;
+    const what = KIND_NAMES[kind];
     return { role: pick.role as WorkRole, confidence: candidates.length === 1 ? 'medium' : 'low', reason: candidates.length === 1 ? `${what}只能是“${pick.label}”` : `${what}，按类型推测` };
   }
   const any = spec.roles.find((r) => r.formats.includes('any') && open(r));
