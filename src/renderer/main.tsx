@@ -7,3 +7,6 @@ import './styles.css';
 
 useStore.getState().init(createClient());
 createRoot(document.getElementById('root')!).render(<App />);
+
+// A file dropped outside a drop zone must not replace the page with the file (browser mode would navigate to it).
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
