@@ -8,6 +8,9 @@ import { useStore } from './store.js';
 import { domId, fieldOf } from './focus.js';
 import { droppedPaths, native, PathField } from './path-field.js';
 
+/** The usual subjects of basic education (a picker only: vocational and higher education name their own). */
+const SUBJECTS = ['语文', '数学', '英语', '日语', '俄语', '物理', '化学', '生物', '科学', '道德与法治', '思想政治', '历史', '地理', '音乐', '美术', '艺术', '体育与健康', '信息科技', '信息技术', '通用技术', '劳动', '心理健康', '综合实践活动', '书法'];
+
 type AuthorRow = Omit<Author, 'personId'>;
 const blank: AuthorRow = { name: '', unit: '', mobile: '', email: '', phone: '' };
 
@@ -107,12 +110,17 @@ export function EditScreen() {
           <>
             <label className="row">
               学科
-              <input id={domId('subject')} aria-label="学科" value={draft.subject} onChange={(e) => set({ subject: e.target.value })} />
+              <input id={domId('subject')} aria-label="学科" list="subjects" value={draft.subject} onChange={(e) => set({ subject: e.target.value })} />
             </label>
             <label className="row">
               年级
               <input id={domId('grade')} aria-label="年级" list="grades" value={draft.grade} onChange={(e) => set({ grade: e.target.value })} />
             </label>
+            <datalist id="subjects">
+              {SUBJECTS.map((x) => (
+                <option key={x} value={x} />
+              ))}
+            </datalist>
             <datalist id="grades">
               {(profile.gradesByStage[draft.stage] ?? profile.usualGrades).map((g) => (
                 <option key={g} value={g} />
