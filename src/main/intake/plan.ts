@@ -251,7 +251,7 @@ async function planWork(
     ? { value: row.title, confidence: 'high', reason: `汇总表第 ${row.row} 行` }
     : { value: name.title, confidence: 'medium', reason: '文件夹名称' };
   const authors: Guessed<string[]> = row?.authors.length
-    ? { value: row.authors, confidence: 'high', reason: `汇总表第 ${row.row} 行` }
+    ? { value: row.authors, confidence: 'high', reason: `汇总表第 ${row.row} 行${row.authors.length > 1 ? '；汇总表只有第一作者的单位，其他作者暂按同一单位填写，请核对' : ''}` }
     : name.authors.length
       ? { value: name.authors, confidence: 'medium', reason: '文件夹名称' }
       : { value: [], confidence: 'low', reason: '文件夹名称和汇总表中都没有作者' };
