@@ -61,7 +61,7 @@ export function editHandlers(needDb: (s: Session) => Db): Pick<Handlers, EditMet
     },
     'files.add': async (session, args) => {
       const db = needDb(session);
-      if (args.workId !== null) workById(db, args.workId);
+      const work = args.workId !== null ? workById(db, args.workId) : null;
       const absPath = resolve(args.path);
       let size: number | null = null;
       let mtimeMs: number | null = null;
@@ -74,8 +74,7 @@ export function editHandlers(needDb: (s: Session) => Db): Pick<Handlers, EditMet
       let role = args.role as Role | undefined;
       let guess: RoleGuess | null = null;
       if (!role) {
-        if (args.workId === null) throw new BaosongError('bad-input', `请为单位文件 ${args.path} 选择用途`);
-        const work = workById(db, args.workId);
+        if (!work) throw new BaosongError('bad-input', `请为单位文件 ${args.path} 选择用途`);
         const kind = size !== null ? (await fileFacts(absPath)).kind : undefined;
         guess = guessRole(liaoning29.categories[work.category], args.path, kind, work.files.map((f) => f.role));
         if (!guess.role) throw new BaosongError('bad-input', `无法判断 ${args.path} 在“${liaoning29.categories[work.category].name}”作品中的用途，请选择用途后再添加`);

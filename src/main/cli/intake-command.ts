@@ -1,6 +1,6 @@
 // `baosong intake DIR [--summary 汇总表.xlsx] --plan PLAN.json [--db CATALOG.sqlite] [--unit NAME] [--kind KIND]`
 import { UNIT_KINDS, type UnitKind } from '../../shared/model.js';
-import type { IntakeReport } from '../../shared/intake/report.js';
+import { reportPathOf, type IntakeReport } from '../../shared/intake/report.js';
 import { liaoning29 as profile } from '../../shared/rules/liaoning-29.js';
 import { client, fail, openDb, progressPrinter, UsageError, type Exit } from './common.js';
 
@@ -11,7 +11,7 @@ export function describeIntake(r: IntakeReport): string {
   const byCategory = new Map<string, number>();
   for (const w of r.works) byCategory.set(profile.categories[w.category.value].name, (byCategory.get(profile.categories[w.category.value].name) ?? 0) + 1);
   lines.push(`已生成计划 ${r.plan}`);
-  lines.push(`  报告(每个判断的依据和把握)：${r.plan.replace(/(\.json)?$/i, '.report.json')}`);
+  lines.push(`  报告(每个判断的依据和把握)：${reportPathOf(r.plan)}`);
   lines.push(`  组织单位：${r.unit.value}(${r.unit.reason})${SURE[r.unit.confidence]}`);
   lines.push(`  ${r.works.length} 件作品：${[...byCategory].map(([n, c]) => `${n} ${c} 件`).join('，') || '无'}；单位文件 ${r.unitFiles.length} 个`);
   if (r.summary) lines.push(`  作品汇总表：${r.summary}，匹配 ${r.works.filter((w) => w.row !== null).length} 行`);

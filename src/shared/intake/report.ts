@@ -49,3 +49,8 @@ export interface IntakeReport {
   foldersWithoutRow: string[];
   ignored: { path: string; reason: string }[];
 }
+
+/** The sidecar report beside a plan: PLAN.json → PLAN.report.json. */
+export function reportPathOf(plan: string): string {
+  return plan.replace(/(\.json)?$/i, '.report.json');
+}
