@@ -1,12 +1,13 @@
 // The benchmark batch shared by bench/check.mjs and bench/export.mjs: 100 works, 540 files, ≥ 4 GB of MP4
 // (≥ 20 GB with big = true), built once in the temp folder and reused.
+import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { constants, copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const BIN = new URL('../bin/baosong.js', import.meta.url).pathname;
+export const BIN = fileURLToPath(new URL('../bin/baosong.js', import.meta.url));
 
 export function buildBatch(BIG) {
   const require = createRequire(import.meta.url);
@@ -37,7 +38,7 @@ export function buildBatch(BIG) {
   }
 
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-  const fixtures = new URL('../test/fixtures/realworld/', import.meta.url).pathname;
+  const fixtures = fileURLToPath(new URL('../test/fixtures/realworld/', import.meta.url));
   const small = {
     pdf: (p) => writeFileSync(p, pdf),
     docx: (p) => copyFileSync(join(fixtures, 'docx_word2010_with_picture.docx'), p),

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Measures how fast the compiled CLI starts and how long import + check take on a 100-work batch of small files.
 // Not a test: run `npm run build && node bench/cli-start.mjs`. Figures go into bench/README.md.
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BIN = new URL('../bin/baosong.js', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../bin/baosong.js', import.meta.url));
 const run = (...args) => {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });

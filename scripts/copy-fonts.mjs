@@ -4,9 +4,10 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const out = new URL('../resources/fonts/', import.meta.url).pathname;
+const out = fileURLToPath(new URL('../resources/fonts/', import.meta.url));
 mkdirSync(out, { recursive: true });
 const han = dirname(require.resolve('node-source-han-sans-sc/package.json'));
 const dejavu = dirname(require.resolve('dejavu-fonts-ttf/package.json'));

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 let electron = null;
@@ -13,13 +14,13 @@ try {
 } catch {
   electron = null;
 }
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 if (electron) {
   const child = spawn(electron, [root], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   process.stderr.write('未找到 Electron 程序(需联网下载，见 README)：改用浏览器模式，请打开下面的地址。\n');
-  const child = spawn(process.execPath, [new URL('../dist/main/web.js', import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../dist/main/web.js', import.meta.url)), ...process.argv.slice(2)], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   process.on('SIGINT', () => child.kill('SIGINT'));
 }

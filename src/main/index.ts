@@ -1,25 +1,17 @@
 // The Electron main process: one window over the built renderer, the typed API over one IPC channel.
 // Only relays: every method runs in the same handlers as the CLI and the HTTP bridge.
 import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { dispatch } from './api/dispatch.js';
 import { closeSession, createSession } from './api/handlers.js';
-import { setNativeBinding } from './catalog/db.js';
 import { BaosongError } from '../shared/errors.js';
+import { appResources } from './resources.js';
 import { hardenWebContents, isTrustedSender, safeOpenExternal, windowOptions } from './security.js';
 
 export const CHANNEL = { call: 'baosong:call', cancel: 'baosong:cancel', progress: 'baosong:progress', dialog: 'baosong:dialog', open: 'baosong:open-external' };
 
-const here = new URL('.', import.meta.url).pathname;
-const appUrl = pathToFileURL(join(here, '..', 'renderer', 'index.html')).toString();
-// The Electron-ABI build of better-sqlite3, made by the packaging step (see README), when present.
-if (process.env.BAOSONG_SQLITE_BINDING === undefined) {
-  // Packaged, the addon sits in app.asar.unpacked (a native module cannot be loaded from inside the archive).
-  const electronBuild = join(here, '..', '..', 'native', 'electron', 'better_sqlite3.node').replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
-  if (existsSync(electronBuild)) setNativeBinding(electronBuild);
-}
+// The page, the preload and (in catalog/db.ts) the Electron-ABI addon: from resources.ts, in every layout.
+const resources = appResources();
+const appUrl = resources.rendererUrl;
 
 const session = createSession();
 session.openPath = async (path) => {
@@ -60,7 +52,7 @@ export function registerIpc(): void {
 }
 
 export function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
+  const win = new BrowserWindow(windowOptions(resources.preload));
   hardenWebContents(win.webContents, appUrl, shell);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(appUrl);

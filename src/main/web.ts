@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util';
 import { startBridge } from './api/bridge.js';
 import { localClient } from './api/dispatch.js';
 import { createSession } from './api/handlers.js';
+import { appResources } from './resources.js';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } }, allowPositionals: false });
-const staticDir = new URL('../renderer', import.meta.url).pathname.replace(/\/$/, '');
+const staticDir = appResources().rendererDir;
 const session = createSession();
 if (values.db) {
   const opened = await localClient(session).call('catalog.open', { path: values.db, create: true });

@@ -1,5 +1,6 @@
 // The window's helpers through the API: file facts and pictures, guessed roles, known people, the export's
 // pre-flight, the folder browser, opening a path, a print PDF's bytes, and a unit made in a new catalog.
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { FIXTURES, minimalPdf, tempDir } from '../helpers/files.js';
 import { jpeg } from '../helpers/media.js';
 
-const BIN = new URL('../../bin/baosong.js', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 
 async function setUp(batch = validBatch()) {
   const dir = tempDir();

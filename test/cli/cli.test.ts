@@ -1,4 +1,5 @@
 // The real `baosong` command, spawned as a user would run it (compiled JavaScript, via bin/baosong.js).
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +9,7 @@ import type { CheckReport } from '../../src/shared/model.js';
 import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
 
-const BIN = new URL('../../bin/baosong.js', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 const Database = createRequire(import.meta.url)('better-sqlite3');
 
 function baosong(...args: string[]) {

@@ -1,4 +1,5 @@
 // End to end in Debian's Chromium over `npm run web`'s bridge: open the catalog, fix the unit, check, export, verify.
+import { fileURLToPath } from 'node:url';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/baosong.js');
 const SHOTS = join(ROOT, 'test-results/screenshots');
 const ready = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist/renderer/index.html'));

@@ -1,4 +1,5 @@
 // The Electron main and preload code against a stub of the `electron` module (the binary cannot run here).
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 const state = vi.hoisted(() => ({
@@ -8,50 +9,13 @@ const state = vi.hoisted(() => ({
   opened: [] as string[],
   openedPaths: [] as string[],
   exposed: null as any,
+  sandbox: false,
 }));
 
-vi.mock('electron', () => {
-  class WebContents {
-    handlers = new Map<string, (...a: any[]) => void>();
-    openHandler: ((d: { url: string }) => { action: string }) | null = null;
-    on(name: string, fn: (...a: any[]) => void) {
-      this.handlers.set(name, fn);
-      return this;
-    }
-    setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
-      this.openHandler = fn;
-    }
-    send() {}
-  }
-  class BrowserWindow {
-    webContents = new WebContents();
-    constructor(public options: any) {
-      state.windows.push({ options, contents: this.webContents });
-    }
-    once() {}
-    loadURL() {
-      return Promise.resolve();
-    }
-    static fromWebContents() {
-      return null;
-    }
-  }
-  return {
-    app: { enableSandbox() {}, on() {}, whenReady: () => new Promise(() => {}), quit() {} },
-    BrowserWindow,
-    dialog: {},
-    shell: {
-      openExternal: (url: string) => (state.opened.push(url), Promise.resolve()),
-      openPath: (path: string) => (state.openedPaths.push(path), Promise.resolve(path.endsWith('locked') ? '拒绝访问' : '')),
-    },
-    ipcMain: {
-      handle: (ch: string, fn: any) => state.ipcHandlers.set(ch, fn),
-      on: (ch: string, fn: any) => state.ipcListeners.set(ch, fn),
-    },
-    contextBridge: { exposeInMainWorld: (_key: string, api: any) => (state.exposed = api) },
-    ipcRenderer: { on() {}, invoke: (...a: any[]) => Promise.resolve(a), send() {} },
-    webUtils: { getPathForFile: (f: { path: string }) => f.path },
-  };
+// The shared stub (test/installed runs the installed app's main process against the same one).
+vi.mock('electron', async () => {
+  const { createElectronStub } = await import('../helpers/electron-stub.mjs');
+  return createElectronStub(state);
 });
 
 let main: typeof import('../../src/main/index.js');
@@ -61,7 +25,7 @@ beforeAll(async () => {
   main = await import('../../src/main/index.js');
   main.registerIpc();
   main.createWindow();
-  appUrl = new URL('../../src/renderer/index.html', import.meta.url).toString();
+  appUrl = new URL('../../dist/renderer/index.html', import.meta.url).toString();
 });
 
 const event = () => ({ preventDefault: vi.fn() });
@@ -142,7 +106,7 @@ describe('safeOpenExternal', () => {
 describe('npm start without the Electron binary', () => {
   it('says so in one line and serves browser mode on 127.0.0.1', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [new URL('../../scripts/start.mjs', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));

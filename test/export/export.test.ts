@@ -1,4 +1,5 @@
 // Export as CONTRACT.md says: the real CLI on a real batch; manifest, verify, refusals, re-export and kills.
+import { fileURLToPath } from 'node:url';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
 
-const BIN = new URL('../../bin/baosong.js', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 
 function baosong(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });

@@ -1,4 +1,5 @@
 // The forms as a reviewer meets them: the xlsx read back, each .docx through LibreOffice, each print PDF rendered.
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
 
-const BIN = new URL('../../bin/baosong.js', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 const baosong = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 const has = (tool: string) => spawnSync(tool, ['-v'], { encoding: 'utf8' }).error === undefined;
 const poppler = has('pdftoppm') && has('pdffonts') && has('pdftotext');
@@ -135,20 +136,5 @@ describe('the e-mail package', () => {
   });
 });
 
-describe('baosong demo', () => {
-  it('makes, imports, checks and exports a realistic batch in one go', () => {
-    const target = join(tempDir(), '示例');
-    mkdirSync(target);
-    const started = Date.now();
-    const r = baosong('demo', target);
-    expect(r.stderr).not.toMatch(/错误：/);
-    expect(r.status).toBe(0);
-    expect(Date.now() - started).toBeLessThan(120_000);
-    expect(r.stdout).toContain('示例批次已生成');
-    expect(baosong('verify', join(target, '导出')).status).toBe(0);
-    const report = JSON.parse(baosong('check', '--db', join(target, 'catalog.sqlite'), '--json').stdout);
-    const rules = report.findings.map((f: { rule: string; work?: string }) => `${f.work}:${f.rule}`);
-    expect(rules).toEqual(expect.arrayContaining(['w2:video.title-card', 'w3:title.unsafe-chars', 'w6:file.missing']));
-    expect(report.errors).toBe(1);
-  }, 180_000);
-});
+// `baosong demo` is tested from the installed tree: test/installed/installed.test.ts.
+

@@ -1,11 +1,12 @@
 // Generated test files: real containers made by real libraries, in a temp folder per test file.
+import { fileURLToPath } from 'node:url';
 import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZipArchive } from 'archiver';
 import CFB from 'cfb';
 
-export const FIXTURES = new URL('../fixtures/realworld/', import.meta.url).pathname;
+export const FIXTURES = fileURLToPath(new URL('../fixtures/realworld/', import.meta.url));
 
 export function tempDir(prefix = 'baosong-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

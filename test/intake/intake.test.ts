@@ -1,6 +1,7 @@
 // Intake from what units really receive: nested folders, an official tree, GBK ZIPs, full-width names, a filled
 // 作品汇总表.xlsx with a title row and merged header cells, a row without a folder, a folder without a row, two
 // works of the same title by different authors. The plan must be exactly the batch expected; sources untouched.
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, minimalPdf, tempDir } from '../helpers/files.js';
 import { clip, jpeg } from '../helpers/media.js';
 
-const BIN = new URL('../../bin/baosong.js', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 const baosong = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 
 let root: string;

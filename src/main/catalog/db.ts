@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { CatalogError } from '../../shared/errors.js';
+import { sqliteBinding } from '../resources.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.js';
 
 export type Db = BetterSqlite3.Database;
@@ -10,10 +11,10 @@ export type Db = BetterSqlite3.Database;
 const require = createRequire(import.meta.url);
 
 /**
- * The addon is built for one ABI at a time. Node (tests, CLI) uses the one npm built; the Electron app
- * passes its own build's path here (or sets BAOSONG_SQLITE_BINDING), so one checkout serves both.
+ * The addon is built for one ABI at a time. Node (tests, CLI) uses the one npm built; in Electron the
+ * Electron-ABI build beside the app is used (resources.ts), so one checkout serves both.
  */
-let nativeBinding: string | undefined = process.env.BAOSONG_SQLITE_BINDING || undefined;
+let nativeBinding: string | undefined = sqliteBinding();
 
 export function setNativeBinding(path: string | undefined): void {
   nativeBinding = path;

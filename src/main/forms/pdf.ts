@@ -1,14 +1,16 @@
 // Print-ready PDFs of the forms (pdfkit), with Source Han Sans SC embedded as a subset, so that a printer or a
 // PC without Chinese fonts shows the same page. ☐/☑ come from DejaVu Sans (Source Han Sans lacks them).
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { appResources } from '../resources.js';
 import type { FormCell, FormDoc } from './content.js';
 import { FIXED_DATE } from './ooxml.js';
 
-const FONTS = new URL('../../../resources/fonts/', import.meta.url).pathname;
-const REGULAR = `${FONTS}SourceHanSansSC-Regular.otf`;
-const BOLD = `${FONTS}SourceHanSansSC-Bold.otf`;
-const SYMBOLS = `${FONTS}DejaVuSans.ttf`;
+const FONTS = appResources().fontsDir;
+const REGULAR = join(FONTS, 'SourceHanSansSC-Regular.otf');
+const BOLD = join(FONTS, 'SourceHanSansSC-Bold.otf');
+const SYMBOLS = join(FONTS, 'DejaVuSans.ttf');
 
 const SIZE = 10.5;
 const PAD = 4;

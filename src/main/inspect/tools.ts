@@ -1,26 +1,19 @@
 // ffprobe and ffmpeg: where the bundled binaries are, and one small typed way to run them.
 // (fluent-ffmpeg is deprecated and archived; the two commands we need are spawned directly.)
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { ffmpegPath, ffprobePath } from '../resources.js';
 
-const require = createRequire(import.meta.url);
-
-/** Inside a packaged app the binaries live in app.asar.unpacked, not in the archive. */
-function unpacked(path: string): string {
-  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
-}
-
-let ffprobePath: string | undefined;
-let ffmpegPath: string | undefined;
+let ffprobe: string | undefined;
+let ffmpeg: string | undefined;
 
 export function ffprobeBin(): string {
-  ffprobePath ??= process.env.BAOSONG_FFPROBE || unpacked((require('ffprobe-static') as { path: string }).path);
-  return ffprobePath;
+  ffprobe ??= ffprobePath();
+  return ffprobe;
 }
 
 export function ffmpegBin(): string {
-  ffmpegPath ??= process.env.BAOSONG_FFMPEG || unpacked((require('@ffmpeg-installer/ffmpeg') as { path: string }).path);
-  return ffmpegPath;
+  ffmpeg ??= ffmpegPath();
+  return ffmpeg;
 }
 
 export interface RunResult {

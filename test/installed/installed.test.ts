@@ -1,0 +1,224 @@
+// The app as a user installs it: electron-builder packs the built tree (scripts/installed-tree.mjs, with a stand-in
+// for the Electron binary) into a folder whose path has a space and Chinese characters, like
+// "C:\Program Files\报送 助手"; the user's files live under "…/Users/张 三". From there, nothing of the checkout is
+// used: the CLI makes the demo and prints, the bridge serves the page to Chromium, and the Electron main entry
+// starts against the Electron stub and finds its page, preload, fonts and addon.
+//
+// Runs under Node, as Electron's runtime would (electron-runtime.mjs sets process.versions.electron and maps the
+// `electron` module to the stub). The one thing that cannot be made here is the Electron-ABI better-sqlite3
+// (it needs Electron's headers from the internet): the Node build stands in at native/electron/.
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/files.js';
+
+const require = createRequire(import.meta.url);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RUNTIME = pathToFileURL(fileURLToPath(new URL('./electron-runtime.mjs', import.meta.url))).href;
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const built = existsSync(join(ROOT, 'dist/main/index.js')) && existsSync(join(ROOT, 'dist/renderer/index.html'));
+
+interface Tree {
+  appDir: string;
+  resources: string;
+  asar: string;
+  unpacked: string;
+  extracted: string;
+}
+
+let tree: Tree;
+let app: string;
+let home: string;
+let demo: string;
+
+/** The environment of a user's machine: none of this project's overrides. */
+function userEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home };
+  for (const k of Object.keys(env)) if (k.startsWith('BAOSONG_')) delete env[k];
+  return env;
+}
+
+function installed(args: string[], timeout = 150_000): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, ['--import', RUNTIME, join(app, 'bin', 'baosong.js'), ...args], { cwd: home, env: userEnv(), encoding: 'utf8', timeout });
+}
+
+/** Runs ES module code in a child Node with the Electron runtime shim; returns its last stdout line as JSON. */
+function childJson(code: string): any {
+  const r = spawnSync(process.execPath, ['--import', RUNTIME, '--input-type=module', '-e', code], { cwd: home, env: userEnv(), encoding: 'utf8', timeout: 60_000 });
+  expect(r.stderr).not.toMatch(/Error|错误/);
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+}
+
+function inside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
+}
+
+beforeAll(async () => {
+  if (!built) return;
+  const base = tempDir('baosong-installed-');
+  home = join(base, 'Users', '张 三');
+  mkdirSync(home, { recursive: true });
+  const { buildInstalledTree } = await import('../../scripts/installed-tree.mjs');
+  tree = buildInstalledTree(join(base, 'Program Files', '报送 助手'), { extract: true }) as Tree;
+  app = tree.extracted;
+  // Stand-in for the Electron-ABI addon (see the header): the Node build, where the Electron build would be.
+  mkdirSync(join(app, 'native', 'electron'), { recursive: true });
+  copyFileSync(require.resolve('better-sqlite3/build/Release/better_sqlite3.node'), join(app, 'native', 'electron', 'better_sqlite3.node'));
+  demo = join(home, '报送示例');
+}, 180_000);
+
+describe.skipIf(!built)('the installed app (skipped until npm run build && vite build have run; npm test runs them)', () => {
+  it('lives where electron-builder put it, with nothing of the checkout', () => {
+    expect(app).toContain(' ');
+    expect(app).toMatch(/报送/);
+    expect(home).toMatch(/张 三/);
+    // What the package holds at its top: the app's own files, no sources, tests or docs.
+    expect(readdirSync(app).sort()).toEqual(['bin', 'dist', 'native', 'node_modules', 'package.json', 'resources']);
+    expect(readdirSync(join(app, 'resources', 'fonts')).sort()).toEqual(['DejaVuSans.ttf', 'LICENSE-DejaVu.txt', 'LICENSE-SourceHanSans.txt', 'SourceHanSansSC-Bold.otf', 'SourceHanSansSC-Regular.otf']);
+    // Each platform keeps only its own ffprobe.
+    expect(readdirSync(join(app, 'node_modules', 'ffprobe-static', 'bin'))).toEqual([process.platform]);
+    expect(readdirSync(join(app, 'node_modules', 'ffprobe-static', 'bin', process.platform))).toEqual([process.arch]);
+  });
+
+  it('resolves every resource inside the installed tree', () => {
+    const paths = childJson(`const r = await import(${JSON.stringify(pathToFileURL(join(app, 'dist/main/resources.js')).href)}); console.log(JSON.stringify(r.resolvedPaths()));`);
+    expect(Object.keys(paths).sort()).toEqual(['ffmpeg', 'ffprobe', 'fontsDir', 'preload', 'rendererIndex', 'root', 'sharp', 'sqliteBinding']);
+    for (const [what, path] of Object.entries(paths) as [string, string][]) {
+      expect(path, what).not.toMatch(/%[0-9A-F]{2}/);
+      expect(existsSync(path), `${what}: ${path}`).toBe(true);
+      if (what !== 'root') expect(inside(path, app), `${what}: ${path}`).toBe(true);
+    }
+    expect(paths.sqliteBinding).toBe(join(app, 'native', 'electron', 'better_sqlite3.node'));
+  });
+
+  it('unpacks from app.asar everything that is spawned or loaded natively (asarUnpack)', async () => {
+    const asar = require('@electron/asar') as { statFile(archive: string, file: string): { unpacked?: boolean } };
+    const { minimatch } = (await import('minimatch')) as typeof import('minimatch');
+    const yaml = (await import('js-yaml')) as typeof import('js-yaml');
+    const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { asarUnpack: string[] };
+    const covered = (rel: string) => config.asarUnpack.some((p) => minimatch(rel, p, { dot: true }));
+    // Every binary in the package, by its content (ELF, PE, Mach-O) or as a native addon: unpacked in the archive.
+    const magic = (file: string) => {
+      const fd = openSync(file, 'r');
+      const b = Buffer.alloc(4);
+      readSync(fd, b, 0, 4, 0);
+      closeSync(fd);
+      const n = b.readUInt32BE(0);
+      return b.toString('latin1') === '\x7fELF' || b.toString('latin1', 0, 2) === 'MZ' || [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe].includes(n);
+    };
+    const binaries: string[] = [];
+    const walk = (rel: string) => {
+      for (const e of readdirSync(join(app, rel), { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(r);
+        else if (r !== 'native/electron/better_sqlite3.node' && statSync(join(app, r)).size >= 4 && (r.endsWith('.node') || magic(join(app, r)))) binaries.push(r);
+      }
+    };
+    walk('');
+    expect(binaries.some((r) => r.includes('ffprobe-static'))).toBe(true);
+    expect(binaries.some((r) => r.endsWith('.node'))).toBe(true);
+    for (const rel of binaries) {
+      expect(asar.statFile(tree.asar, rel).unpacked, rel).toBe(true);
+      expect(covered(rel), rel).toBe(true);
+    }
+    // What the app resolves, mapped from inside the archive to the unpacked folder, exists there.
+    const { layoutOf, toUnpacked } = await import('../../src/main/resources.js');
+    const packaged = layoutOf(join(tree.asar, 'dist', 'main', 'resources.js'));
+    expect(packaged).toEqual({ kind: 'packaged', root: tree.asar, unpackedRoot: tree.unpacked });
+    for (const rel of [`node_modules/ffprobe-static/bin/${process.platform}/${process.arch}/ffprobe`, 'node_modules/sharp/package.json']) {
+      expect(existsSync(toUnpacked(join(tree.asar, rel))), rel).toBe(true);
+    }
+    // The Electron-ABI addon is not built here: its place is covered by asarUnpack all the same.
+    expect(covered('native/electron/better_sqlite3.node')).toBe(true);
+    expect(toUnpacked(join(tree.asar, 'native/electron/better_sqlite3.node'))).toBe(join(tree.unpacked, 'native/electron/better_sqlite3.node'));
+  });
+
+  it('makes the demo and prints from there, into the user folder', () => {
+    const started = Date.now();
+    const r = installed(['demo', demo]);
+    expect(r.stderr).not.toMatch(/错误：/);
+    expect(r.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(150_000);
+    expect(r.stdout).toContain('示例批次已生成');
+    expect(installed(['verify', join(demo, '导出')]).status).toBe(0);
+    const report = JSON.parse(installed(['check', '--db', join(demo, 'catalog.sqlite'), '--json']).stdout);
+    const rules = report.findings.map((f: { rule: string; work?: string }) => `${f.work}:${f.rule}`);
+    expect(rules).toEqual(expect.arrayContaining(['w2:video.title-card', 'w3:title.unsafe-chars', 'w6:file.missing']));
+    expect(report.errors).toBe(1);
+    const printed = installed(['print', '--db', join(demo, 'catalog.sqlite'), '--out', join(home, '打印 文件')]);
+    // sharp warns on Linux under Electron's runtime ([SharpElectronLinux]); anything else would be a fault.
+    expect(printed.stderr.replace(/^.*(SharpElectronLinux|--trace-warnings).*\n/gm, '')).toBe('');
+    expect(printed.status).toBe(0);
+    const pdfs = readdirSync(join(home, '打印 文件'), { recursive: true }).map(String).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(5);
+    for (const f of pdfs) expect(readFileSync(join(home, '打印 文件', f)).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 200_000);
+
+  describe.skipIf(!existsSync(CHROMIUM))('the bridge from the installed tree, in Chromium (skipped without /usr/bin/chromium)', () => {
+    let web: ChildProcess | undefined;
+    afterAll(() => void web?.kill());
+
+    it('serves the page and its assets', async () => {
+      const db = join(demo, 'catalog.sqlite');
+      expect(existsSync(db)).toBe(true);
+      web = spawn(process.execPath, ['--import', RUNTIME, join(app, 'dist/main/web.js'), '--db', db], { cwd: home, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        web!.stdout!.on('data', (c) => {
+          out += c;
+          const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(out);
+          if (m) resolve(m[0]);
+        });
+        web!.on('exit', () => reject(new Error(`web exited: ${out}`)));
+      });
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+        const failed: string[] = [];
+        page.on('requestfailed', (r) => failed.push(r.url()));
+        page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+        await page.goto(url);
+        await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(3);
+        expect(failed).toEqual([]);
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: join(SHOTS, 'installed.png') });
+      } finally {
+        await browser.close();
+      }
+    }, 60_000);
+  });
+
+  it('starts the Electron main entry: its window loads a page and a preload that exist, and opens a catalog', () => {
+    const db = join(demo, 'catalog.sqlite');
+    const main = pathToFileURL(join(app, 'dist/main/index.js')).href;
+    const out = childJson(`
+      await import(${JSON.stringify(main)});
+      const state = globalThis.__electronStub;
+      for (let i = 0; i < 100 && !state.windows.length; i++) await new Promise((r) => setTimeout(r, 20));
+      const win = state.windows[0];
+      const call = state.ipcHandlers.get('baosong:call');
+      const from = { senderFrame: { url: win.loaded[0] }, sender: { send() {} } };
+      const opened = await call(from, { id: 'a', method: 'catalog.open', args: { path: ${JSON.stringify(db)} } });
+      console.log(JSON.stringify({ sandbox: state.sandbox, preload: win.options.webPreferences.preload, loaded: win.loaded, opened }));
+    `);
+    expect(out.sandbox).toBe(true);
+    expect(out.loaded).toHaveLength(1);
+    const page = fileURLToPath(out.loaded[0]);
+    expect(page).toBe(join(app, 'dist', 'renderer', 'index.html'));
+    expect(existsSync(page)).toBe(true);
+    expect(out.preload).toBe(join(app, 'dist', 'main', 'preload.cjs'));
+    expect(existsSync(out.preload)).toBe(true);
+    expect(existsSync(join(dirname(page), 'assets'))).toBe(true);
+    expect(out.opened).toMatchObject({ ok: true, value: { path: db } });
+  });
+});
