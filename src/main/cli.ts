@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { runCheck, runImport, runUnit } from './cli/catalog-commands.js';
 import { UsageError, type Exit } from './cli/common.js';
-import { runDemo, runExportCommand, runMail, runPrint, runVerify } from './cli/export-commands.js';
+import { runDemo, runExportCommand, runMail, runPreflight, runPrint, runVerify } from './cli/export-commands.js';
 
 const HELP = `报送助手 baosong — 教育教学信息化交流活动报送批次的检查与整理
 
@@ -14,6 +14,8 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
                                                   显示组织单位；设置云盘分享链接和访问密码(附表1-6)
   baosong export --db CATALOG.sqlite --out DIR [--allow-errors] [--zip FILE]
                                                   生成可直接上传云盘的文件夹、作品汇总表、各类登记表和 manifest.sha256
+  baosong preflight --db CATALOG.sqlite --out DIR [--json]
+                                                  导出前预检：目标文件夹、空间、磁盘格式(FAT32)、路径长度(Excel/Word/资源管理器)、云盘限制
   baosong verify DIR                              按 manifest.sha256 重新校验导出的文件夹
   baosong print --db CATALOG.sqlite --out DIR [--work KEY]
                                                   生成打印用 PDF(登记表、推荐意见、附表1-4 至 1-7)，签字盖章后扫描
@@ -23,7 +25,7 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
                                                   旁边的 PLAN.report.json 说明每个判断的依据；核对后用 import 导入
   baosong demo DIR                                生成一个示例批次，导入、检查并导出：新用户的第一次运行
 
-退出码：0 成功/无错误；1 检查发现错误(export：因错误未导出；verify：有差异)；2 输入有误或无法运行。
+退出码：0 成功/无错误；1 检查发现错误(export：因错误未导出；verify：有差异；preflight：不能导出到该文件夹)；2 输入有误或无法运行。
 `;
 
 export async function main(argv: string[]): Promise<Exit> {
@@ -66,6 +68,8 @@ export async function main(argv: string[]): Promise<Exit> {
         return await runUnit(values);
       case 'export':
         return await runExportCommand(values, controller.signal);
+      case 'preflight':
+        return await runPreflight(values, controller.signal);
       case 'verify':
         return await runVerify(positionals, controller.signal);
       case 'print':

@@ -1,7 +1,6 @@
 // 作品列表, 检查 and 导出.
 import { useState } from 'react';
-import type { Preflight } from '../shared/api.js';
-import { formatBytes } from '../shared/describe.js';
+import { formatBytes, PREFLIGHT_STATE, preflightShort } from '../shared/describe.js';
 import type { Finding, Unit, Work } from '../shared/model.js';
 import { PathField } from './path-field.js';
 import { DEFAULT_STAGE } from '../shared/intake/names.js';
@@ -183,19 +182,12 @@ export function CheckScreen() {
   );
 }
 
-const STATE: Record<Preflight['state'], string> = {
-  absent: '新文件夹(将创建)',
-  empty: '空文件夹',
-  previous: '以前导出的文件夹：只更新有变化的文件',
-  refused: '不能使用',
-};
-
 export function ExportScreen() {
   const { report, runExport, exported, verify, verified, preflight, runPreflight, openPath, go } = useStore();
   const [out, setOut] = useState('');
   const [allowErrors, setAllowErrors] = useState(false);
   const p = preflight;
-  const short = p && p.freeBytes !== null && p.freeBytes < p.copyBytes + 16 * 1024 * 1024;
+  const short = p !== null && preflightShort(p);
   return (
     <section>
       <h2>导出云盘文件夹</h2>
@@ -217,7 +209,7 @@ export function ExportScreen() {
           <dl>
             <dt>目标文件夹</dt>
             <dd>
-              {p.dir}({STATE[p.state]})
+              {p.dir}({PREFLIGHT_STATE[p.state]})
             </dd>
             {p.problem && (
               <>
@@ -234,6 +226,8 @@ export function ExportScreen() {
               {formatBytes(p.copyBytes)}
               {p.reusable > 0 && `(另有 ${p.reusable} 个文件沿用上次导出)`}
             </dd>
+            <dt>磁盘格式</dt>
+            <dd>{p.fileSystem ?? `无法读取(${p.fileSystemNote ?? '未知'})`}</dd>
             <dt>可用空间</dt>
             <dd className={short ? 'inline-error' : ''}>{p.freeBytes === null ? '未知' : `${formatBytes(p.freeBytes)}${short ? '：不够' : ''}`}</dd>
             <dt>检查结果</dt>
@@ -246,6 +240,18 @@ export function ExportScreen() {
                 </button>
               )}
             </dd>
+            {p.limits.length > 0 && (
+              <>
+                <dt>目标的限制</dt>
+                <dd aria-label="目标的限制">
+                  {p.limits.map((f, i) => (
+                    <div key={i} className={f.severity === 'error' ? 'inline-error' : f.severity === 'warning' ? 'inline-warning' : ''} data-rule={f.rule}>
+                      {f.message}
+                    </div>
+                  ))}
+                </dd>
+              </>
+            )}
             {p.renamed.length > 0 && (
               <>
                 <dt>名称将被调整</dt>

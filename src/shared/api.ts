@@ -152,8 +152,10 @@ export interface ExportResult {
   bytesCopied: number;
   /** Errors that --allow-errors let through. */
   errors: number;
-  /** How names were changed (title.unsafe-chars, title.too-long). */
+  /** How names were changed (title.unsafe-chars, title.too-long, file.export-name). */
   findings: Finding[];
+  /** The target's warnings (target.path-*, cloud.file-count, target.fs-unknown); its errors refuse the export. */
+  limits: Finding[];
   zip: { file: string; entries: number } | null;
   /** Files left out of a forced export because they do not exist. */
   skipped: string[];
@@ -196,8 +198,13 @@ export interface Preflight {
   errors: number;
   warnings: number;
   infos: number;
-  /** title.unsafe-chars / title.too-long: names the export will change. */
+  /** title.unsafe-chars / title.too-long / file.export-name: names the export will change. */
   renamed: Finding[];
+  /** The target disk's file system ('ntfs', 'vfat', 'NTFS'…), null where it cannot be read (fileSystemNote says why). */
+  fileSystem: string | null;
+  fileSystemNote: string | null;
+  /** The target's limits (target.*, cloud.file-count): an error here refuses the export. */
+  limits: Finding[];
 }
 
 export interface DirListing {

@@ -1,4 +1,5 @@
 // One line of facts about a file for the window ("H.264 1920×1080 25fps 3:20 AAC"), from its probe.
+import type { Preflight } from './api.js';
 import type { FileFacts } from './model.js';
 import { KIND_NAMES } from './kinds.js';
 
@@ -50,4 +51,17 @@ export function describeFacts(f: FileFacts): string {
   parts.push(formatBytes(f.size));
   if (f.corrupt) parts.push(`损坏：${f.corrupt}`);
   return parts.join(' ');
+}
+
+/** The export folder's state in the pre-flight, as the window and the CLI say it. */
+export const PREFLIGHT_STATE: Record<Preflight['state'], string> = {
+  absent: '新文件夹(将创建)',
+  empty: '空文件夹',
+  previous: '以前导出的文件夹：只更新有变化的文件',
+  refused: '不能使用',
+};
+
+/** Whether the free space is short of what the export copies (with the margin the export itself keeps). */
+export function preflightShort(p: Pick<Preflight, 'freeBytes' | 'copyBytes'>): boolean {
+  return p.freeBytes !== null && p.freeBytes < p.copyBytes + 16 * 1024 * 1024;
 }

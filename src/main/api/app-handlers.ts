@@ -15,8 +15,7 @@ import { getUnit } from '../catalog/unit.js';
 import { loadRecords } from '../catalog/export-records.js';
 import type { Db } from '../catalog/db.js';
 import { gatherFacts } from '../inspect/facts.js';
-import { checkTarget } from '../export/materialize.js';
-import { planExport } from '../export/plan.js';
+import { preflight } from '../export/preflight.js';
 import { checkSession, loadCatalog, workspaceOf, type Handlers, type Session } from './handlers.js';
 
 type AppMethods = 'files.details' | 'people.list' | 'export.preflight' | 'system.openPath' | 'fs.list' | 'print.read' | 'intake.plan';
@@ -59,13 +58,6 @@ export function systemOpen(path: string): Promise<void> {
       resolvePromise();
     });
   });
-}
-
-/** The nearest existing folder at or above dir (the export target may not exist yet). */
-function existingAncestor(dir: string): string {
-  let d = dir;
-  while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
-  return d;
 }
 
 async function roots(): Promise<string[]> {
@@ -117,53 +109,7 @@ export function appHandlers(needDb: (s: Session) => Db): Pick<Handlers, AppMetho
         })
         .filter((p) => p.works > 0);
     },
-    'export.preflight': async (session, args, options) => {
-      const dir = resolve(args.out);
-      const checked = await checkSession(session, options);
-      let state: Preflight['state'];
-      let problem: string | null = null;
-      try {
-        state = await checkTarget(dir);
-      } catch (e) {
-        state = 'refused';
-        problem = (e as Error).message;
-      }
-      const plan = planExport(checked.profile, checked.catalog);
-      const records = loadRecords(needDb(session), dir);
-      let copyBytes = 0;
-      let reusable = 0;
-      let files = 0;
-      for (const e of plan.entries) {
-        files += 1;
-        if (e.kind !== 'copy') continue;
-        const r = records.get(e.rel);
-        if (state === 'previous' && r && r.source === e.file.absPath && r.sourceSize === e.file.size && r.sourceMtime === e.file.mtimeMs) reusable += 1;
-        else copyBytes += checked.facts.get(e.file.absPath)?.size ?? 0;
-      }
-      let freeBytes: number | null = null;
-      try {
-        const s = await statfs(existingAncestor(dirname(dir)));
-        freeBytes = Number(s.bavail) * Number(s.bsize);
-      } catch {
-        // Unknown (a network path): the export itself checks again.
-      }
-      const { report } = checked;
-      return {
-        dir,
-        state,
-        problem,
-        freeBytes,
-        copyBytes,
-        files,
-        reusable,
-        works: checked.catalog.works.length,
-        folders: plan.folders.map((f) => ({ name: f.name, works: f.works.length })),
-        errors: report.errors,
-        warnings: report.warnings,
-        infos: report.infos,
-        renamed: plan.findings,
-      };
-    },
+    'export.preflight': async (session, args, options) => preflight(needDb(session), await checkSession(session, options), args.out),
     'system.openPath': async (session, args) => {
       const path = resolve(args.path);
       let st;

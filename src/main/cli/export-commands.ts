@@ -1,4 +1,5 @@
-// Commands that write outside the catalog: export, verify, print, mail, demo.
+// Commands that write outside the catalog: export (and its pre-flight), verify, print, mail, demo.
+import { PREFLIGHT_STATE, preflightShort } from '../../shared/describe.js';
 import { client, fail, openDb, progressPrinter, transferPrinter, mb, UsageError, type Exit } from './common.js';
 
 export async function runExportCommand(values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
@@ -12,6 +13,7 @@ export async function runExportCommand(values: Record<string, unknown>, signal: 
   if (!r.ok) return fail(r.error);
   const v = r.value;
   for (const f of v.findings) process.stdout.write(`注意：${f.work ?? ''}《${f.title ?? ''}》${f.message}\n`);
+  for (const f of v.limits) process.stdout.write(`注意：${f.message}\n`);
   if (v.unchanged) process.stdout.write(`${v.dir} 已是最新，没有需要更新的文件(${v.files} 个文件)。\n`);
   else {
     process.stdout.write(
@@ -22,6 +24,36 @@ export async function runExportCommand(values: Record<string, unknown>, signal: 
   for (const rel of v.skipped) process.stdout.write(`未导出(文件不存在)：${rel}\n`);
   if (v.zip) process.stdout.write(`ZIP：${v.zip.file}(${v.zip.entries} 个文件)\n`);
   return 0;
+}
+
+/** What an export to --out would do and what would bite it there; exit 1 when the export would be refused. */
+export async function runPreflight(values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  if (typeof values.out !== 'string') throw new UsageError('缺少 --out DIR');
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, false);
+  if (err) return fail(err);
+  const r = await api.call('export.preflight', { out: values.out }, { signal });
+  if (!r.ok) return fail(r.error);
+  const p = r.value;
+  const short = preflightShort(p);
+  const blocked = p.state === 'refused' || short || p.limits.some((f) => f.severity === 'error');
+  if (values.json === true) {
+    process.stdout.write(`${JSON.stringify(p, null, 2)}\n`);
+    return blocked ? 1 : 0;
+  }
+  const lines = [
+    `目标文件夹  ${p.dir}(${PREFLIGHT_STATE[p.state]})${p.problem ? `：${p.problem}` : ''}`,
+    `磁盘格式    ${p.fileSystem ?? `无法读取(${p.fileSystemNote})`}`,
+    `内容        ${p.works} 件作品，${p.files} 个文件：${p.folders.map((f) => `${f.name} ${f.works} 件`).join('，')}`,
+    `需要复制    ${mb(p.copyBytes)}${p.reusable ? `(另有 ${p.reusable} 个文件沿用上次导出)` : ''}`,
+    `可用空间    ${p.freeBytes === null ? '未知' : `${mb(p.freeBytes)}${short ? '：不够' : ''}`}`,
+    `检查结果    错误 ${p.errors} · 警告 ${p.warnings} · 待确认 ${p.infos}`,
+    ...p.renamed.map((f) => `名称调整    ${f.work ?? ''}《${f.title ?? ''}》${f.message}`),
+    ...p.limits.map((f) => `${f.severity === 'error' ? '不能导出' : f.severity === 'warning' ? '注意' : '提示'}    ${f.message}`),
+    blocked ? '结论：不能导出到这个文件夹。' : `结论：可以导出${p.errors ? `(但还有 ${p.errors} 个错误，需修正或加 --allow-errors)` : ''}。`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return blocked ? 1 : 0;
 }
 
 export async function runVerify(positionals: string[], signal: AbortSignal): Promise<Exit> {

@@ -2,7 +2,7 @@
 // file names by role, safe names, and whole paths of at most MAX_PATH characters below the export root.
 import { type Catalog, type CategoryId, type FileRef, type Finding, type Work, type WorkRole } from '../../shared/model.js';
 import { workFinding } from '../../shared/rules/finding.js';
-import { describeChanges, safeName } from '../../shared/rules/naming.js';
+import { describeChanges, fitStem, isReservedName, NAME_LIMITS, safeName, windowsNameKey } from '../../shared/rules/naming.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { baseName, charCount, extensionOf } from '../../shared/text.js';
 
@@ -32,7 +32,7 @@ export interface PlannedFolder {
 export interface ExportPlan {
   folders: PlannedFolder[];
   entries: PlanEntry[];
-  /** title.unsafe-chars and title.too-long: how names were changed. */
+  /** title.unsafe-chars, title.too-long and file.export-name: how names were changed. */
   findings: Finding[];
 }
 
@@ -43,9 +43,16 @@ function folderOf(profile: Profile, category: CategoryId, higher: boolean): stri
   return higher && spec.folderHigher ? spec.folderHigher : spec.folder;
 }
 
+/** A file name of the plan and, where the export had to change it from the role's plain name, why. */
+interface PlannedName {
+  rel: string;
+  file: FileRef;
+  changed: string | null;
+}
+
 /** File names of one work folder, by role (RULES.md §12), before the path-length check. */
-function workFileNames(profile: Profile, work: Work): { rel: string; file: FileRef }[] {
-  const out: { rel: string; file: FileRef }[] = [];
+function workFileNames(profile: Profile, work: Work): PlannedName[] {
+  const out: PlannedName[] = [];
   const byRole = new Map<WorkRole, FileRef[]>();
   for (const f of work.files) byRole.set(f.role as WorkRole, [...(byRole.get(f.role as WorkRole) ?? []), f]);
   for (const [role, files] of byRole) {
@@ -54,12 +61,41 @@ function workFileNames(profile: Profile, work: Work): { rel: string; file: FileR
       const base = baseName(file.path);
       // The source's extension, as it is spelled (RULES.md §12: "keeping the source's extension").
       const ext = base.slice(base.length - extensionOf(file.path).length);
-      const own = safeName(base.slice(0, base.length - ext.length)).name;
-      const numbered = spec.numbered || files.length > 1;
-      const name = `${spec.name}${numbered ? `-${i + 1}` : ''}${spec.keepName && own ? `-${own}` : ''}${ext}`;
-      out.push({ rel: name, file });
+      const head = `${spec.name}${spec.numbered || files.length > 1 ? `-${i + 1}` : ''}`;
+      const why: string[] = [];
+      let own = '';
+      if (spec.keepName) {
+        const safe = safeName(base.slice(0, base.length - ext.length));
+        if (safe.changes.length) why.push(describeChanges(safe.changes));
+        own = safe.name && fitStem(`${head}-`, safe.name, ext);
+        if (own !== safe.name) why.push(`原文件名太长，截短为“${own}”(一个文件名最多 ${NAME_LIMITS.utf8} 字节)`);
+      }
+      const planned = `${head}${own ? `-${own}` : ''}${ext}`;
+      const name = windowsSafe(planned);
+      if (name !== planned) why.push(`“${planned}”在 Windows 上不能用作文件名，改为“${name}”`);
+      out.push({ rel: name, file, changed: why.length ? why.join('；') : null });
     });
   }
+  return out;
+}
+
+/** A last guard on a finished name (a profile may name a role anything): no device name, no trailing dot/space. */
+function windowsSafe(name: string): string {
+  let out = name.replace(/[ .]+$/, '');
+  if (isReservedName(out)) out = `_${out}`;
+  return out;
+}
+
+/**
+ * Sibling names that NTFS and exFAT would take for one file (they differ only in case: `作品登记表.DOCX` beside
+ * the generated `作品登记表.docx`) get a number before the extension; `taken` holds the folder's names so far.
+ */
+function uniqueName(taken: Set<string>, name: string): string {
+  let out = name;
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let k = 2; taken.has(windowsNameKey(out)); k++) out = `${stem}-${k}${ext}`;
+  taken.add(windowsNameKey(out));
   return out;
 }
 
@@ -95,44 +131,65 @@ export function planExport(profile: Profile, catalog: Catalog): ExportPlan {
       if (title.changes.length) {
         findings.push(workFinding(profile, 'title.unsafe-chars', work, `文件夹名中${describeChanges(title.changes)}`, { expected: title.name, actual: work.title }));
       }
-      const files = workFileNames(profile, work);
-      const generated = [names.generated.registration, names.generated.recommendation];
+      // The generated forms first: a file that would take a form's name (case aside) is the one renamed.
+      const taken = new Set<string>();
+      const generated = [names.generated.registration, names.generated.recommendation].map((n) => uniqueName(taken, n));
+      const files = workFileNames(profile, work).map((f) => {
+        const rel = uniqueName(taken, f.rel);
+        if (rel === f.rel) return f;
+        const clash = `“${f.rel}”与同一文件夹中的另一个文件在 Windows 上是同一个名字(不区分大小写)，改为“${rel}”`;
+        return { ...f, rel, changed: f.changed ? `${f.changed}；${clash}` : clash };
+      });
+      for (const f of files) {
+        if (f.changed) findings.push(workFinding(profile, 'file.export-name', work, `导出的文件名已调整(${baseName(f.file.path)})：${f.changed}`, { role: f.file.role, expected: f.rel, actual: baseName(f.file.path) }));
+      }
       const longest = Math.max(...[...files.map((f) => f.rel), ...generated].map(charCount));
       const prefix = `${pw.n}${names.workFolder.separator}${author}${names.workFolder.separator}`;
       const room = MAX_PATH - charCount(folder.name) - 1 - charCount(prefix) - 1 - longest;
       let shownTitle = title.name || '未命名';
-      if (charCount(shownTitle) > room) {
-        const cut = Array.from(shownTitle).slice(0, Math.max(4, room)).join('');
+      let cut = shownTitle;
+      let why = '';
+      if (charCount(cut) > room) {
+        cut = Array.from(cut).slice(0, Math.max(4, room)).join('').replace(/[\s.\u3000]+$/, '');
+        why = `文件路径超过 ${MAX_PATH} 个字符`;
+      }
+      // A folder name is a name too: at most 240 bytes of UTF-8 (80 Chinese characters with its 序号 and author).
+      const fitted = fitStem(prefix, cut, '');
+      if (fitted !== cut) why ||= `文件夹名超过 ${NAME_LIMITS.utf8} 字节`;
+      if (why) {
         findings.push(
-          workFinding(profile, 'title.too-long', work, `作品名称太长：文件路径超过 ${MAX_PATH} 个字符，文件夹名中截短为“${cut}”`, {
-            expected: `≤ ${MAX_PATH} 个字符的路径`,
+          workFinding(profile, 'title.too-long', work, `作品名称太长：${why}，文件夹名中截短为“${fitted}”`, {
+            expected: `≤ ${MAX_PATH} 个字符的路径，≤ ${NAME_LIMITS.utf8} 字节的文件夹名`,
             actual: shownTitle,
           }),
         );
-        shownTitle = cut;
+        shownTitle = fitted;
       }
       pw.folder = `${folder.name}/${prefix}${shownTitle}`;
-      entries.push({ kind: 'form', rel: `${pw.folder}/${names.generated.registration}`, form: 'registration', work });
-      entries.push({ kind: 'form', rel: `${pw.folder}/${names.generated.recommendation}`, form: 'recommendation', work });
+      entries.push({ kind: 'form', rel: `${pw.folder}/${generated[0]}`, form: 'registration', work });
+      entries.push({ kind: 'form', rel: `${pw.folder}/${generated[1]}`, form: 'recommendation', work });
       for (const f of files) entries.push({ kind: 'copy', rel: `${pw.folder}/${f.rel}`, file: f.file, work });
     });
   }
-  entries.push({ kind: 'form', rel: names.root.summary, form: 'summary', work: null });
-  entries.push({ kind: 'form', rel: names.root.unitInfo, form: 'unit-info', work: null });
-  entries.push({ kind: 'form', rel: names.root.cloud, form: 'cloud', work: null });
+  // The root's names are the profile's own; kept apart from each other (and from the manifest) all the same.
+  const root = new Set<string>([windowsNameKey(names.root.manifest)]);
+  const atRoot = (rel: string) => uniqueName(root, windowsSafe(rel));
+  entries.push({ kind: 'form', rel: atRoot(names.root.summary), form: 'summary', work: null });
+  entries.push({ kind: 'form', rel: atRoot(names.root.unitInfo), form: 'unit-info', work: null });
+  entries.push({ kind: 'form', rel: atRoot(names.root.cloud), form: 'cloud', work: null });
   const unitFiles = catalog.unit?.files ?? [];
   const ownReport = unitFiles.find((f) => f.role === 'report-doc');
   if (ownReport) {
-    entries.push({ kind: 'copy', rel: names.root.report.replace(/\.docx$/, extensionOf(ownReport.path) || '.docx'), file: ownReport, work: null });
+    entries.push({ kind: 'copy', rel: atRoot(names.root.report.replace(/\.docx$/, extensionOf(ownReport.path) || '.docx')), file: ownReport, work: null });
   } else {
-    entries.push({ kind: 'form', rel: names.root.report, form: 'report', work: null });
+    entries.push({ kind: 'form', rel: atRoot(names.root.report), form: 'report', work: null });
   }
   for (const f of unitFiles) {
     if (f.role === 'report-doc') continue;
     const name = names.unitScans[f.role as keyof typeof names.unitScans];
     const same = unitFiles.filter((g) => g.role === f.role);
     const rel = same.length > 1 ? name.replace(/\.pdf$/, `-${same.indexOf(f) + 1}.pdf`) : name;
-    entries.push({ kind: 'copy', rel, file: f, work: null });
+    entries.push({ kind: 'copy', rel: atRoot(rel), file: f, work: null });
   }
   return { folders: used, entries, findings };
 }

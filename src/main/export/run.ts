@@ -13,6 +13,8 @@ import { formDocx } from '../forms/docx.js';
 import { summaryXlsx } from '../forms/summary-xlsx.js';
 import { materialize, type MaterializeProgress } from './materialize.js';
 import { planExport, type ExportPlan } from './plan.js';
+import { targetLimits } from './preflight.js';
+import { fileSystemOf } from './volume.js';
 import { zipTree } from './zip.js';
 
 /** Bump when a generator's output changes, so that cached forms are made again. */
@@ -88,6 +90,10 @@ export async function runExport(
   // Forced past its errors, an export leaves out the files that are not there (they are among the errors).
   const skipped = plan.entries.filter((e) => e.kind === 'copy' && checked.facts.get(e.file.absPath)?.exists === false).map((e) => e.rel);
   plan.entries = plan.entries.filter((e) => !skipped.includes(e.rel));
+  // The target's limits, before anything is copied: an error (a FAT32 disk and a file of 4 GiB) refuses.
+  const limits = targetLimits(profile, dir, plan, checked.facts, await fileSystemOf(dir));
+  const blocking = limits.filter((f) => f.severity === 'error');
+  if (blocking.length) throw new BaosongError('io', `不能导出到 ${dir}：${blocking.map((f) => f.message).join('；')}`);
   const forms = await buildForms(profile, catalog, plan, checked.facts, options.cacheDir ? join(options.cacheDir, 'forms') : null);
   const result = await materialize(dir, plan, forms, loadRecords(db, dir), {
     ...options,
@@ -105,6 +111,7 @@ export async function runExport(
     bytesCopied: result.bytesCopied,
     errors: errors.length,
     findings: plan.findings,
+    limits,
     zip,
     skipped,
   };

@@ -1,6 +1,7 @@
 // Every rule, run over a catalog and its file facts, into CONTRACT.md's report.
 import { workLabel, type CheckReport, type Finding } from '../model.js';
 import { checklistRules } from './checklist.js';
+import { cloudRules } from './cloud.js';
 import { fileRules } from './files.js';
 import type { RuleInput } from './finding.js';
 import { authorCountRules, contactRules, peopleRules } from './people.js';
@@ -28,6 +29,7 @@ const FAMILIES = [
   videoRules,
   boardRules,
   zipAndPdfRules,
+  cloudRules,
   checklistRules,
 ];
 

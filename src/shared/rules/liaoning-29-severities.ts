@@ -14,6 +14,7 @@ export const severities: Record<string, Severity> = {
   'title.empty': 'error',
   'title.unsafe-chars': 'warning',
   'title.too-long': 'warning',
+  'file.export-name': 'warning',
   'category.group': 'error',
   'work.variant': 'error',
   'work.grade': 'error',
@@ -63,4 +64,13 @@ export const severities: Record<string, Severity> = {
   'unit.info': 'error',
   'unit.scans': 'error',
   'unit.cloud-link': 'warning',
+  // The cloud drive's limits (profile.cloudDrive): a file too large for a free account; a tree too large to save.
+  'cloud.file-size': 'warning',
+  'cloud.file-count': 'warning',
+  // The export's target (pre-flight): whole paths Excel, Word or Explorer cannot open; FAT32's 4 GiB per file.
+  'target.path-excel': 'warning',
+  'target.path-word': 'warning',
+  'target.path-explorer': 'warning',
+  'target.fat32': 'error',
+  'target.fs-unknown': 'info',
 };

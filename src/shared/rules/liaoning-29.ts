@@ -237,6 +237,17 @@ export const liaoning29: Profile = {
     },
     workFolder: { separator: '-', allAuthors: false },
   },
+  // 百度网盘's limits as its client states them: 4 GB a file for a free account, 10 GB 会员, 20 GB 超级会员; a share
+  // of more than 500 files cannot be saved at once without a membership. GB here is 1024³ bytes, as the client counts.
+  cloudDrive: {
+    name: '百度网盘',
+    tiers: [
+      { name: '免费账号', maxFileBytes: 4 * 1024 ** 3 },
+      { name: '会员', maxFileBytes: 10 * 1024 ** 3 },
+      { name: '超级会员', maxFileBytes: 20 * 1024 ** 3 },
+    ],
+    saveLimit: { files: 500, tiers: '非会员账号' },
+  },
   severities: { ...severities, ...Object.fromEntries(checklist.map((c) => [c.id, 'info' as const])) },
 };
 

@@ -104,6 +104,15 @@ export interface ExportNames {
   workFolder: { separator: string; allAuthors: boolean };
 }
 
+/** The cloud drive the notice names (如百度云盘), with the limits its client enforces on the uploader. */
+export interface CloudDrive {
+  name: string;
+  /** Account tiers from the free one up: the largest single file each may upload, in bytes. */
+  tiers: { name: string; maxFileBytes: number }[];
+  /** How many files an account below the first paid tier may save (转存) from a share in one go. */
+  saveLimit: { files: number; tiers: string };
+}
+
 /** The forms' own wording (the notice's text, verbatim). */
 export interface FormTexts {
   pledge: string;
@@ -149,6 +158,7 @@ export interface Profile {
   mailDeadlines: string[];
   severities: Record<string, Severity>;
   exportNames: ExportNames;
+  cloudDrive: CloudDrive;
   formTexts: FormTexts;
   /** 附表1-3: the indicators per category, shown beside the 推荐评语. */
   indicators: Record<CategoryId, { name: string; points: string[] }[]>;

@@ -10,6 +10,14 @@ const QUOTA_NAMES: Record<QuotaKey, string> = {
   ai: '“人工智能+”教育案例',
 };
 
+/** Each quota's rule id, spelled out (so that an id greps to its code). */
+const QUOTA_RULES: Record<QuotaKey, string> = {
+  teaching: 'quota.teaching',
+  management: 'quota.management',
+  platform: 'quota.platform',
+  ai: 'quota.ai',
+};
+
 export function quotaRules({ profile, catalog }: RuleInput): Finding[] {
   const unit = catalog.unit;
   if (!unit) return [];
@@ -35,7 +43,7 @@ export function quotaRules({ profile, catalog }: RuleInput): Finding[] {
     for (const g of groups) {
       if (g.works.length > limit) {
         out.push(
-          batchFinding(profile, `quota.${key}`, `${g.name}：${kindName}限报 ${limit} 件，现有 ${g.works.length} 件`, {
+          batchFinding(profile, QUOTA_RULES[key], `${g.name}：${kindName}限报 ${limit} 件，现有 ${g.works.length} 件`, {
             expected: `≤ ${limit} 件`,
             actual: `${g.works.length} 件`,
           }),
