@@ -1,4 +1,5 @@
 // The tree of RULES.md §12, planned without a disk.
+import { win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_PATH, planExport, treeListing } from '../../src/main/export/plan.js';
 import { author, file, profile, unit, work } from '../helpers/build.js';
@@ -51,5 +52,102 @@ describe('planExport', () => {
     const plan = planExport(profile, { unit: u, works: [] });
     expect(plan.entries.find((e) => e.rel === '市级(校级)工作报告.doc')?.kind).toBe('copy');
     expect(plan.entries.some((e) => e.kind === 'form' && e.form === 'report')).toBe(false);
+  });
+});
+
+/**
+ * The tree as Windows (NTFS/exFAT, case-insensitive) and a download to Linux/macOS would take it, checked with
+ * path.win32 and written apart from the code under test: each component a plain name, no device name (also with an
+ * extension), no trailing dot or space, ≤ 255 UTF-16 units and ≤ 240 UTF-8 bytes; siblings distinct when case is
+ * ignored. Returns the problems found.
+ */
+function windowsProblems(plan: ReturnType<typeof planExport>): string[] {
+  const out: string[] = [];
+  const siblings = new Map<string, Map<string, string>>();
+  for (const rel of plan.entries.map((e) => e.rel)) {
+    const full = win32.join('D:\\云盘上传', rel);
+    const parts = win32.relative('D:\\云盘上传', full).split('\\');
+    expect(parts.join('/')).toBe(rel);
+    parts.forEach((c, i) => {
+      if (win32.basename(c) !== c || /[<>:"|?*\u0000-\u001f]/.test(c)) out.push(`${rel}: “${c}” is not a plain name`);
+      if (/^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$/i.test(c.split('.')[0]!.trimEnd())) out.push(`${rel}: “${c}” is a device`);
+      if (/[. ]$/.test(c)) out.push(`${rel}: “${c}” ends in a dot or a space`);
+      if (c.length > 255 || Buffer.byteLength(c) > 240) out.push(`${rel}: “${c}” is too long (${c.length} units, ${Buffer.byteLength(c)} bytes)`);
+      const dir = parts.slice(0, i).join('/');
+      const seen = siblings.get(dir) ?? new Map<string, string>();
+      siblings.set(dir, seen);
+      const other = seen.get(c.toLowerCase());
+      if (other !== undefined && other !== c) out.push(`${dir}: “${other}” and “${c}” are one file on Windows`);
+      seen.set(c.toLowerCase(), c);
+    });
+  }
+  return out;
+}
+
+describe('names Windows and a download can hold', () => {
+  it('the oracle sees each problem (so that a clean plan means something)', () => {
+    const bad = { folders: [], findings: [], entries: ['a/AUX.mp4', 'a/con.docx', 'a/x.', 'a/y ', 'a/B.pdf', 'a/b.pdf', `a/${'长'.repeat(81)}`, 'a/CONIN$'].map((rel) => ({ kind: 'form' as const, rel, form: 'summary' as const, work: null })) };
+    // Seven: B.pdf and b.pdf are one problem.
+    expect(windowsProblems(bad)).toHaveLength(7);
+  });
+
+  it('a file that would take a form name in another case gets a number, and the user is told', () => {
+    const w = work('microlecture', { title: '船' });
+    w.files.find((f) => f.role === 'registration-scan')!.path = 'x/登记表扫描.DOCX';
+    const plan = planExport(profile, { unit: unit(), works: [w] });
+    const names = rels(plan).map((r) => r.split('/').pop());
+    expect(names).toEqual(expect.arrayContaining(['作品登记表.docx', '作品登记表-2.DOCX']));
+    expect(plan.findings.map((f) => f.rule)).toEqual(['file.export-name']);
+    expect(plan.findings[0]!.message).toContain('“作品登记表.DOCX”与同一文件夹中的另一个文件在 Windows 上是同一个名字');
+    expect(windowsProblems(plan)).toEqual([]);
+  });
+
+  it('a profile role named like a device (AUX, con) is guarded in the finished name', () => {
+    const odd = structuredClone({ ...profile, mailSubject: undefined }) as unknown as typeof profile;
+    odd.mailSubject = profile.mailSubject;
+    odd.exportNames.files['lecture-video'] = { name: 'AUX' };
+    odd.exportNames.files['registration-scan'] = { name: 'con' };
+    odd.exportNames.files.support = { name: 'CONOUT$', keepName: true };
+    const w = work('microlecture');
+    w.files.push(file('support', 'x/ .pdf'));
+    const plan = planExport(odd, { unit: unit(), works: [w] });
+    const names = rels(plan).map((r) => r.split('/').pop());
+    expect(names).toEqual(expect.arrayContaining(['_AUX.mp4', '_con.pdf', '_CONOUT$.pdf']));
+    expect(plan.findings.filter((f) => f.rule === 'file.export-name')).toHaveLength(3);
+    expect(windowsProblems(plan)).toEqual([]);
+  });
+
+  it('a title cut for the path never ends in a dot or a space', () => {
+    const works = Array.from({ length: 60 }, (_, k) => work('microlecture', { title: `${'长'.repeat(100 + k)}. ${'题'.repeat(120)}` }));
+    const plan = planExport(profile, { unit: unit(), works });
+    expect(plan.findings.filter((f) => f.rule === 'title.too-long')).toHaveLength(60);
+    expect(windowsProblems(plan)).toEqual([]);
+  });
+
+  it('keeps each name within 255 UTF-16 units and 240 bytes: long titles, long kept names, astral characters', () => {
+    const w1 = work('microlecture', { title: '𠀀'.repeat(120), authors: [author({ name: '欧阳'.repeat(10) })] });
+    const w2 = work('platform-case', { title: 'A'.repeat(150) });
+    w2.files.push(file('support', `x/${'获奖证书'.repeat(30)}.pdf`), file('evidence', `x/${'𠀀'.repeat(90)}.PDF`), file('evidence', `x/${'e'.repeat(250)}.pdf`));
+    const plan = planExport(profile, { unit: unit(), works: [w1, w2] });
+    expect(windowsProblems(plan)).toEqual([]);
+    const kept = plan.findings.filter((f) => f.rule === 'file.export-name');
+    expect(kept).toHaveLength(3);
+    expect(kept[0]!.message).toContain('原文件名太长');
+    // w1's title fits the path but not a name's bytes; w2's 250-character kept name leaves its title no room.
+    const cut = plan.findings.filter((f) => f.rule === 'title.too-long');
+    expect(cut.map((f) => f.work)).toEqual([w1.key, w2.key]);
+    expect(cut[0]!.message).toContain('文件夹名超过 240 字节');
+    expect(cut[1]!.message).toContain('文件路径超过 200 个字符');
+    // The 𠀀 title fits in characters (120 ≤ the path's room) but not in bytes (480): cut to whole characters.
+    const folder = plan.folders[0]!.works[0]!.folder.split('/')[1]!;
+    expect(Buffer.byteLength(folder)).toBeLessThanOrEqual(240);
+    expect(folder).toMatch(/^1-(欧阳){10}-(𠀀)+$/);
+  });
+
+  it('a clean batch of every category has nothing to change', () => {
+    const works = (['courseware', 'microlecture', 'teaching-case', 'course-case', 'management-case', 'platform-case', 'ai-case'] as const).map((c) => work(c));
+    const plan = planExport(profile, { unit: unit(), works });
+    expect(plan.findings).toEqual([]);
+    expect(windowsProblems(plan)).toEqual([]);
   });
 });

@@ -206,6 +206,17 @@ const cases: { rule: string; fire: () => Scenario; silent: () => Scenario }[] = 
       silent: () => ({ works: [work(c.categories[0]!)] }),
     })),
   {
+    rule: 'cloud.file-size',
+    fire: () => {
+      const w = work('platform-case');
+      return { works: [w], facts: facts(w.files.find((f) => f.role === 'feature-video')!.path, { size: 4 * 1024 ** 3 + 1, kind: 'mp4' }) };
+    },
+    silent: () => {
+      const w = work('platform-case');
+      return { works: [w], facts: facts(w.files.find((f) => f.role === 'feature-video')!.path, { size: 4 * 1024 ** 3, kind: 'mp4' }) };
+    },
+  },
+  {
     rule: 'checklist.space-materials',
     fire: () => ({ works: [work('teaching-case', { space: true, checklist: {} })] }),
     silent: () => ({ works: [work('teaching-case', { space: false, checklist: {} })] }),
@@ -232,8 +243,9 @@ describe('every rule fires on a bad case and keeps silent on a good one', () => 
 
   it('covers every rule id of the profile that needs no media probe', () => {
     const media = /^(video|board|zip|pdf)\./;
-    // title.too-long comes from the export plan (test/export/plan.test.ts), not from a check.
-    const inScope = Object.keys(profile.severities).filter((id) => !media.test(id) && id !== 'title.too-long');
+    // The export plan's and the pre-flight's ids are not a check's: test/export/plan.test.ts, test/unit/target.test.ts.
+    const exportIds = /^(title\.too-long|file\.export-name|cloud\.file-count|target\..*)$/;
+    const inScope = Object.keys(profile.severities).filter((id) => !media.test(id) && !exportIds.test(id));
     expect(inScope.filter((id) => !cases.some((c) => c.rule === id))).toEqual([]);
   });
 });
