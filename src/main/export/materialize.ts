@@ -185,6 +185,9 @@ export async function materialize(
   const toCopy = copies.filter((e) => !reuse.has(e.rel));
   const totalBytes = toCopy.reduce((a, e) => a + sources.get(e.rel)!.size, 0);
   const formBytes = [...forms.values()].reduce((a, b) => a + b.length, 0);
+  // A target in folders that do not exist yet ("D:\\云盘上传\\导出" on a fresh disk): they are made, as the
+  // pre-flight said ("将创建"); the staging tree is built beside DIR, so its parent must exist.
+  await mkdir(dirname(dir), { recursive: true });
   const fsStat = await statfs(dirname(dir));
   const free = Number(fsStat.bavail) * Number(fsStat.bsize);
   const need = totalBytes + formBytes + 16 * 1024 * 1024;
