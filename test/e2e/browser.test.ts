@@ -144,6 +144,17 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     const out = join(dir, '云盘上传');
     mkdirSync(out);
     await page.getByRole('button', { name: '导出' }).first().click();
+    // First a target too deep for Excel, Word and Explorer: the pre-flight says so, with the disk's format.
+    const deep = join(dir, ...Array.from({ length: 4 }, (_, i) => `第二十九届教育教学信息化交流活动报送材料备份第${i + 1}份${'x'.repeat(30)}`), '导出');
+    await page.getByLabel('导出到文件夹', { exact: true }).fill(deep);
+    await page.getByRole('button', { name: '预检' }).click();
+    await expect.poll(() => page.getByLabel('目标的限制').count(), { timeout: 30_000 }).toBe(1);
+    const limits = await page.getByLabel('目标的限制').textContent();
+    expect(limits).toContain('Excel 打不开');
+    expect(limits).toContain('Word 打不开');
+    expect(limits).toContain('D:\\云盘上传');
+    expect(await page.getByLabel('导出预检').textContent()).toMatch(/磁盘格式\w+/);
+    await page.screenshot({ path: join(SHOTS, 'preflight-limits.png'), fullPage: true });
     await page.getByLabel('导出到文件夹', { exact: true }).fill(dir);
     await page.getByRole('button', { name: '浏览 导出到文件夹' }).click();
     await expect.poll(() => page.getByRole('dialog').getByRole('button', { name: /云盘上传/ }).count()).toBe(1);

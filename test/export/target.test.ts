@@ -103,16 +103,19 @@ function mountFat32(): { dir: string; unmount: () => void } | string {
   const loop = spawnSync('mount', ['-o', 'loop', image, dir], { encoding: 'utf8' });
   if (loop.status === 0) return { dir, unmount: () => void spawnSync('umount', [dir]) };
   const fuse = spawnSync('fusefat', ['-o', 'rw+', image, dir], { encoding: 'utf8' });
-  if (fuse.status === 0) return { dir, unmount: () => void spawnSync('fusermount', ['-u', dir]).status || spawnSync('umount', [dir]) };
+  if (fuse.status === 0) return { dir, unmount: () => void (spawnSync('fusermount', ['-u', dir]).status === 0 || spawnSync('umount', [dir])) };
   return `无法挂载 FAT32 镜像：mount -o loop：${loop.stderr.trim() || loop.error?.message}；fusefat：${fuse.stderr?.trim() || fuse.error?.message}`;
 }
 
 const fat = process.platform === 'linux' ? mountFat32() : '只在 Linux 上挂载镜像';
 if (typeof fat === 'string') console.warn(`跳过 FAT32 的用例：${fat}`);
+// Unmounted when the file ends, whichever of its tests ran (a filtered run skips the describe's own hooks).
+afterAll(() => {
+  if (typeof fat !== 'string') fat.unmount();
+});
 
 describe.skipIf(typeof fat === 'string')(`a FAT32 disk (skipped where no FAT32 image can be mounted: ${typeof fat === 'string' ? fat : 'mounted'})`, () => {
   const mount = fat as { dir: string; unmount: () => void };
-  afterAll(() => mount.unmount());
 
   it('the pre-flight reads the format and says the export cannot go there', () => {
     const r = baosong('preflight', '--db', db, '--out', join(mount.dir, '导出'), '--json');
