@@ -92,6 +92,14 @@ export function sqliteBinding(): string | undefined {
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The hash worker's script, beside the export's modules; unpacked in the packaged app (asarUnpack), so that no
+ * Electron version's worker_threads has to read the archive. It imports node: modules only.
+ */
+export function hashWorkerPath(): string {
+  return toUnpacked(fileURLToPath(new URL('./export/hash-worker.js', import.meta.url)));
+}
+
 /** A bundled tool's binary, from its package, where the OS can run it (never inside app.asar). */
 function bundled(pkg: 'ffprobe-static' | '@ffmpeg-installer/ffmpeg'): string {
   return toUnpacked((require(pkg) as { path: string }).path);
@@ -114,6 +122,7 @@ export function resolvedPaths(): Record<string, string | undefined> {
     preload: r.preload,
     fontsDir: r.fontsDir,
     sqliteBinding: sqliteBinding(),
+    hashWorker: hashWorkerPath(),
     ffprobe: ffprobePath(),
     ffmpeg: ffmpegPath(),
     // sharp's package folder (its exports hide package.json): <dir>/dist/index.cjs.

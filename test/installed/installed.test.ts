@@ -88,7 +88,7 @@ describe.skipIf(!built)('the installed app (skipped until npm run build && vite 
 
   it('resolves every resource inside the installed tree', () => {
     const paths = childJson(`const r = await import(${JSON.stringify(pathToFileURL(join(app, 'dist/main/resources.js')).href)}); console.log(JSON.stringify(r.resolvedPaths()));`);
-    expect(Object.keys(paths).sort()).toEqual(['ffmpeg', 'ffprobe', 'fontsDir', 'preload', 'rendererIndex', 'root', 'sharp', 'sqliteBinding']);
+    expect(Object.keys(paths).sort()).toEqual(['ffmpeg', 'ffprobe', 'fontsDir', 'hashWorker', 'preload', 'rendererIndex', 'root', 'sharp', 'sqliteBinding']);
     for (const [what, path] of Object.entries(paths) as [string, string][]) {
       expect(path, what).not.toMatch(/%[0-9A-F]{2}/);
       expect(existsSync(path), `${what}: ${path}`).toBe(true);
@@ -134,6 +134,10 @@ describe.skipIf(!built)('the installed app (skipped until npm run build && vite 
     for (const rel of [`node_modules/ffprobe-static/bin/${process.platform}/${process.arch}/ffprobe`, 'node_modules/sharp/package.json']) {
       expect(existsSync(toUnpacked(join(tree.asar, rel))), rel).toBe(true);
     }
+    // The hash worker (worker_threads) is run from the unpacked folder too.
+    expect(asar.statFile(tree.asar, 'dist/main/export/hash-worker.js').unpacked).toBe(true);
+    expect(layoutOf(join(tree.asar, 'dist', 'main', 'resources.js')).unpackedRoot).toBe(tree.unpacked);
+    expect(existsSync(join(tree.unpacked, 'dist/main/export/hash-worker.js'))).toBe(true);
     // The Electron-ABI addon is not built here: its place is covered by asarUnpack all the same.
     expect(covered('native/electron/better_sqlite3.node')).toBe(true);
     expect(toUnpacked(join(tree.asar, 'native/electron/better_sqlite3.node'))).toBe(join(tree.unpacked, 'native/electron/better_sqlite3.node'));

@@ -3,16 +3,15 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, stat, statfs, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, extname, join, parse, resolve } from 'node:path';
-import type { FileDetail, Preflight } from '../../shared/api.js';
+import type { FileDetail } from '../../shared/api.js';
 import { describeFacts } from '../../shared/describe.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { FileFacts, FileRef } from '../../shared/model.js';
 import { probeCache } from '../catalog/probe-cache.js';
 import { getUnit } from '../catalog/unit.js';
-import { loadRecords } from '../catalog/export-records.js';
 import type { Db } from '../catalog/db.js';
 import { gatherFacts } from '../inspect/facts.js';
 import { preflight } from '../export/preflight.js';

@@ -6,6 +6,7 @@ import { copyFile, open, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { BaosongError } from '../../shared/errors.js';
+import { hashWorkerPath } from '../resources.js';
 
 const CHUNK = 4 * 1024 * 1024;
 const NO_CLONE = new Set(['ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'EINVAL', 'ENOSYS', 'ENOTTY', 'EPERM']);
@@ -46,7 +47,7 @@ class HashPool {
 
   private worker(): Worker {
     if (this.workers.length < Math.max(1, availableParallelism())) {
-      const w = new Worker(new URL('./hash-worker.js', import.meta.url));
+      const w = new Worker(hashWorkerPath());
       w.on('message', (m: { id: number; progress?: number; sha256?: string; size?: number; error?: string }) => {
         const p = this.pending.get(m.id);
         if (!p) return;
