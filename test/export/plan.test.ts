@@ -144,6 +144,17 @@ describe('names Windows and a download can hold', () => {
     expect(folder).toMatch(/^1-(欧阳){10}-(𠀀)+$/);
   });
 
+  it('a 120-character author name and a 90-character title still make a name Windows and Linux can hold', () => {
+    const w = work('microlecture', { title: '题'.repeat(90), authors: [author({ name: '名'.repeat(120) })] });
+    const plan = planExport(profile, { unit: unit(), works: [w] });
+    expect(windowsProblems(plan)).toEqual([]);
+    const folder = plan.folders[0]!.works[0]!.folder.split('/')[1]!;
+    expect(folder).toBe(`1-${'名'.repeat(40)}-${'题'.repeat(39)}`);
+    expect(Buffer.byteLength(folder)).toBe(240);
+    expect(plan.findings.map((f) => f.rule)).toEqual(['file.export-name', 'title.too-long']);
+    expect(plan.findings[0]!.message).toContain('作者姓名太长');
+  });
+
   it('a clean batch of every category has nothing to change', () => {
     const works = (['courseware', 'microlecture', 'teaching-case', 'course-case', 'management-case', 'platform-case', 'ai-case'] as const).map((c) => work(c));
     const plan = planExport(profile, { unit: unit(), works });

@@ -2,12 +2,12 @@
 // Word and Explorer; a file of 4 GiB (sparse: `truncate`, never 4 GB of real data) that a free cloud account
 // cannot upload; a FAT32 disk (a loop-mounted image, else a FUSE-mounted one) that cannot hold it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
-import { tempDir } from '../helpers/files.js';
+import { FIXTURES, tempDir } from '../helpers/files.js';
 
 const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 const baosong = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -87,6 +87,30 @@ describe('whole paths from the real target', () => {
     const paths = readdirSync(out, { recursive: true }).map((rel) => join(out, String(rel)));
     expect(paths).toContain(explorer);
     expect(Math.max(...paths.map((x) => x.length))).toBe(explorer!.length);
+  }, 60_000);
+});
+
+describe('names at and past their limits on a real disk', () => {
+  it('a 90-character title, a 120-character author and a scan given as .DOCX export without a failure', async () => {
+    const dir = join(root, '长名');
+    mkdirSync(dir);
+    const w = microlecture('w1', '名'.repeat(120), { title: '题'.repeat(90) });
+    w.files[0].path = 'works/w1/登记表扫描.DOCX';
+    const file = await writeBatch(dir, validBatch([w]));
+    copyFileSync(join(FIXTURES, 'docx_word2010_with_picture.docx'), join(dir, 'works/w1/登记表扫描.DOCX'));
+    const catalog = join(dir, 'catalog.sqlite');
+    expect(baosong('import', file, '--db', catalog).status).toBe(0);
+    const out = join(dir, '导出');
+    const r = baosong('export', '--db', catalog, '--out', out, '--allow-errors');
+    expect(r.stderr).not.toMatch(/错误|ENAMETOOLONG|EEXIST/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('作者姓名太长');
+    expect(r.stdout).toContain('作品名称太长');
+    expect(r.stdout).toContain('作品登记表-2.DOCX');
+    const names = readdirSync(out, { recursive: true }).map(String);
+    for (const n of names) for (const part of n.split('/')) expect(Buffer.byteLength(part), part).toBeLessThanOrEqual(240);
+    expect(names.filter((n) => /作品登记表(-2)?\.docx$/i.test(n))).toHaveLength(2);
+    expect(baosong('verify', out).status).toBe(0);
   }, 60_000);
 });
 

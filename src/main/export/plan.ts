@@ -2,7 +2,7 @@
 // file names by role, safe names, and whole paths of at most MAX_PATH characters below the export root.
 import { type Catalog, type CategoryId, type FileRef, type Finding, type Work, type WorkRole } from '../../shared/model.js';
 import { workFinding } from '../../shared/rules/finding.js';
-import { describeChanges, fitStem, isReservedName, NAME_LIMITS, safeName, windowsNameKey } from '../../shared/rules/naming.js';
+import { cutToBytes, describeChanges, fitStem, isReservedName, NAME_LIMITS, safeName, windowsNameKey } from '../../shared/rules/naming.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { baseName, charCount, extensionOf } from '../../shared/text.js';
 
@@ -126,7 +126,12 @@ export function planExport(profile: Profile, catalog: Catalog): ExportPlan {
       pw.serial = ++serial;
       const work = pw.work;
       const authors = names.workFolder.allAuthors ? work.authors.map((a) => a.name) : work.authors.slice(0, 1).map((a) => a.name);
-      const author = safeName(authors.join('、') || '无作者').name;
+      const fullAuthor = safeName(authors.join('、') || '无作者').name;
+      // The author part keeps at most half a name's bytes, so that the title always has room.
+      const author = cutToBytes(fullAuthor, NAME_LIMITS.utf8 / 2);
+      if (author !== fullAuthor) {
+        findings.push(workFinding(profile, 'file.export-name', work, `作者姓名太长，文件夹名中截短为“${author}”`, { expected: `≤ ${NAME_LIMITS.utf8 / 2} 字节`, actual: fullAuthor }));
+      }
       const title = safeName(work.title);
       if (title.changes.length) {
         findings.push(workFinding(profile, 'title.unsafe-chars', work, `文件夹名中${describeChanges(title.changes)}`, { expected: title.name, actual: work.title }));

@@ -54,6 +54,19 @@ export function fitStem(head: string, stem: string, tail: string): string {
   return trimEnds(chars.slice(0, n).join(''));
 }
 
+/** The longest start of text (whole characters, ends trimmed) of at most maxBytes bytes of UTF-8. */
+export function cutToBytes(text: string, maxBytes: number): string {
+  if (utf8Length(text) <= maxBytes) return text;
+  let out = '';
+  let n = 0;
+  for (const c of text) {
+    n += utf8Length(c);
+    if (n > maxBytes) break;
+    out += c;
+  }
+  return trimEnds(out);
+}
+
 /** Leading and trailing spaces and dots: Explorer drops trailing ones, so the name on disk would differ. */
 function trimEnds(name: string): string {
   return name.replace(/^[\s.\u3000]+|[\s.\u3000]+$/g, '');
