@@ -154,18 +154,30 @@ function typeOf(value: unknown): string {
 }
 
 /** One zod issue in words a contact person understands. */
+/** A wrong value as the message shows it: at most 80 characters of its JSON (a message is no place for 52 MB). */
+export function echo(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(typeof value);
+  }
+  const chars = Array.from(text);
+  return chars.length > 80 ? `${chars.slice(0, 77).join('')}…(共 ${chars.length} 个字符)` : text;
+}
+
 export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       if (issue.input === undefined) return `缺少必填项(应为${expected})`;
-      return `类型不对：应为${expected}，实际是${TYPE_NAMES[typeOf(issue.input)] ?? typeOf(issue.input)} ${JSON.stringify(issue.input)}`;
+      return `类型不对：应为${expected}，实际是${TYPE_NAMES[typeOf(issue.input)] ?? typeOf(issue.input)} ${echo(issue.input)}`;
     }
     case 'unrecognized_keys':
-      return `未知的键 ${issue.keys.map((k) => `“${k}”`).join('、')}(拼写错误？)`;
+      return `未知的键 ${issue.keys.slice(0, 5).map((k) => `“${echo(k).slice(1, -1)}”`).join('、')}${issue.keys.length > 5 ? ` 等 ${issue.keys.length} 个` : ''}(拼写错误？)`;
     case 'invalid_value':
       if (issue.input === undefined) return `缺少必填项(可选：${issue.values.map((v) => String(v)).join('、')})`;
-      return `取值 ${JSON.stringify(issue.input)} 不在允许范围内；可选：${issue.values.map((v) => String(v)).join('、')}`;
+      return `取值 ${echo(issue.input)} 不在允许范围内；可选：${issue.values.map((v) => String(v)).join('、')}`;
     case 'too_small':
       return issue.origin === 'string' ? '不能为空字符串' : `至少需要 ${String(issue.minimum)} 项`;
     case 'invalid_key':

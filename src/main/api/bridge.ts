@@ -40,6 +40,34 @@ export interface Bridge {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** The API's arguments are shallow (a work is four levels deep); anything deeper is not a call of ours. */
+const MAX_DEPTH = 32;
+
+/** How deep arrays and objects nest in a JSON text (strings skipped), without parsing it. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i += 1; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth -= 1;
+  }
+  return max;
+}
+
+/** A request path decoded, or null where its escapes are not valid UTF-8 percent-encoding. */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type });
@@ -53,8 +81,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
+        // Refused, but read to the end (and dropped), so that the 413 reaches the caller.
+        chunks.length = 0;
         reject(new Error('body too large'));
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -72,26 +101,43 @@ function tokenOk(req: IncomingMessage, token: string): boolean {
 export function startBridge(options: { session: Session; staticDir?: string; port?: number }): Promise<Bridge> {
   const token = randomBytes(24).toString('base64url');
   let port = 0;
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // The Host must be this loopback address: a page from elsewhere that rebinds a name to 127.0.0.1 is refused.
     if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return send(res, 403, 'forbidden host');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return send(res, 400, 'bad request target');
+    }
     if (url.pathname === '/api/call') {
       if (req.method !== 'POST') return send(res, 405, 'POST only');
       if (!tokenOk(req, token)) return send(res, 401, 'token required');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'application/json only');
-      let call: { method?: unknown; args?: unknown };
+      let body: string;
       try {
-        call = JSON.parse(await readBody(req)) as typeof call;
+        body = await readBody(req);
+      } catch {
+        res.setHeader('Connection', 'close');
+        return send(res, 413, 'body too large');
+      }
+      if (jsonDepth(body) > MAX_DEPTH) return send(res, 400, `nested deeper than ${MAX_DEPTH} levels`);
+      let call: unknown;
+      try {
+        call = JSON.parse(body);
       } catch {
         return send(res, 400, 'invalid JSON');
       }
+      if (call === null || typeof call !== 'object' || Array.isArray(call) || typeof (call as { method?: unknown }).method !== 'string') {
+        return send(res, 400, 'a call is {"method": "…", "args": {…}}');
+      }
+      const { method, args } = call as { method: string; args?: unknown };
       const controller = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) controller.abort();
       });
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
-      const result = await dispatch(options.session, String(call.method) as never, call.args, {
+      const result = await dispatch(options.session, method as never, args, {
         signal: controller.signal,
         onProgress: (p) => res.write(`${JSON.stringify({ progress: p })}\n`),
       });
@@ -99,11 +145,26 @@ export function startBridge(options: { session: Session; staticDir?: string; por
       return;
     }
     if (req.method !== 'GET' || !options.staticDir) return send(res, 404, 'not found');
-    const rel = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(url.pathname === '/' ? '/index.html' : url.pathname);
+    if (decoded === null || decoded.includes('\0')) return send(res, 400, 'bad path');
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.staticDir, rel);
     if (!file.startsWith(options.staticDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  };
+  // One error boundary around every request: whatever a request does, it gets an answer and the bridge serves on.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'internal error');
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   return new Promise((resolve, reject) => {
     server.on('error', reject);

@@ -2,6 +2,7 @@
 import { apiArgs, type ApiArgs, type ApiClient, type ApiMethod, type ApiResult, type ApiResults, type CallOptions } from '../../shared/api.js';
 import { describeIssue, jsonPath } from '../../shared/batch.js';
 import { BaosongError, type ApiError } from '../../shared/errors.js';
+import { describeIoError } from '../io-errors.js';
 import { handlers, type Session } from './handlers.js';
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -17,7 +18,13 @@ export async function dispatch<M extends ApiMethod>(
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'bad-args', message: `未知的 API 方法 ${String(method)}` } };
   }
-  const parsed = apiArgs[method].safeParse(rawArgs ?? {}, { reportInput: true });
+  let parsed;
+  try {
+    parsed = apiArgs[method].safeParse(rawArgs ?? {}, { reportInput: true });
+  } catch (e) {
+    // Arguments that break the validator itself (nested past the stack): still an answer, never a crash.
+    return { ok: false, error: { code: 'bad-args', message: `${method} 的参数无法读取(${e instanceof RangeError ? '嵌套太深' : '格式不对'})` } };
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return {
@@ -39,8 +46,9 @@ export function toApiError(e: unknown, signal?: AbortSignal): ApiError {
   if (signal?.aborted) return { code: 'cancelled', message: '已取消' };
   const err = e as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string' && typeof err.path === 'string') {
-    return { code: 'io', message: `文件操作失败：${err.path}(${err.code})` };
+    return { code: 'io', message: describeIoError(err) };
   }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return { code: 'bad-input', message: '输入嵌套太深，无法处理' };
   return { code: 'internal', message: `内部错误：${err?.message ?? String(e)}` };
 }
 
