@@ -19,7 +19,7 @@ describe('the catalog file', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(Object.keys(countRows(db)).sort()).toEqual(
-      ['checklist', 'export_files', 'files', 'form_fields', 'people', 'probe_cache', 'unit', 'work_authors', 'work_scenes', 'works'].sort(),
+      ['checklist', 'export_files', 'files', 'form_fields', 'output_files', 'people', 'probe_cache', 'unit', 'work_authors', 'work_scenes', 'works'].sort(),
     );
     db.close();
     // Re-opening runs no migration twice.

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -85,7 +85,13 @@ describe('baosong export', () => {
     expect(bad.stdout).toContain('已改动  2微课/1-张强-小小的船w1/微课视频.mp4');
     appendFileSync(join(out, 'extra.txt'), 'x');
     expect(baosong(['verify', out]).stdout).toContain('多出    extra.txt');
-    // The changed copy no longer matches its record, so it is copied again; the stray file is gone with the old tree.
+    // A file put in after the export is not ours: the export, which replaces the whole folder, refuses and names it.
+    const refused = baosong(['export', '--db', db, '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('上次导出之后放进去的文件：extra.txt');
+    expect(readFileSync(join(out, 'extra.txt'), 'utf8')).toBe('x');
+    rmSync(join(out, 'extra.txt'));
+    // The changed copy no longer matches its record, so it is copied again.
     expect(baosong(['export', '--db', db, '--out', out]).code).toBe(0);
     expect(baosong(['verify', out]).code).toBe(0);
     expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).toBe(manifest);

@@ -108,7 +108,7 @@ export function appHandlers(needDb: (s: Session) => Db): Pick<Handlers, AppMetho
         })
         .filter((p) => p.works > 0);
     },
-    'export.preflight': async (session, args, options) => preflight(needDb(session), await checkSession(session, options), args.out),
+    'export.preflight': async (session, args, options) => preflight(needDb(session), session.path, await checkSession(session, options), args.out),
     'system.openPath': async (session, args) => {
       const path = resolve(args.path);
       let st;

@@ -143,25 +143,32 @@ export const handlers: Handlers = {
     return getUnit(db)!;
   },
   'export.run': async (session, args, options) => {
-    const checked = await checkSession(session, options);
     // Loaded on demand: the form libraries are heavy and only the export needs them.
-    const { runExport } = await import('../export/run.js');
+    const { guardExport, runExport } = await import('../export/run.js');
+    // Refused targets are refused before the check, which writes its caches: a refusal changes nothing.
+    await guardExport(needDb(session), loadCatalog(needDb(session)), session.path, args);
+    const checked = await checkSession(session, options);
     return runExport(needDb(session), checked.profile, checked.catalog, checked, args, {
       signal: options.signal,
       cacheDir: join(workspaceOf(session.path!), 'cache'),
+      catalogPath: session.path,
       onProgress: (p) => options.onProgress?.({ phase: p.phase, done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
     });
   },
   'print.run': async (session, args, options) => {
-    const checked = await checkSession(session, options);
     const { printForms } = await import('../export/print.js');
-    const files = await printForms(checked.profile, checked.catalog, checked.facts, args.out, args.work);
+    const { protectedPaths, refuseProtected } = await import('../export/guard.js');
+    refuseProtected(args.out, '打印文件夹', protectedPaths(loadCatalog(needDb(session)), session.path));
+    const checked = await checkSession(session, options);
+    const files = await printForms(checked.profile, checked.catalog, checked.facts, args.out, args.work, session.path);
     return { dir: resolve(args.out), files };
   },
   'mail.run': async (session, args, options) => {
-    const checked = await checkSession(session, options);
     const { mailPackage } = await import('../export/print.js');
-    return { dir: resolve(args.out), ...(await mailPackage(checked.profile, checked.catalog, checked.facts, args.out)) };
+    const { protectedPaths, refuseProtected } = await import('../export/guard.js');
+    refuseProtected(args.out, '邮件文件夹', protectedPaths(loadCatalog(needDb(session)), session.path));
+    const checked = await checkSession(session, options);
+    return { dir: resolve(args.out), ...(await mailPackage(checked.profile, checked.catalog, checked.facts, args.out, session.path)) };
   },
   'demo.create': async (_session, args, options) => {
     const { makeDemo } = await import('../demo/make.js');

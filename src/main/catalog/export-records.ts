@@ -26,9 +26,28 @@ export function loadRecords(db: Db, dir: string): Map<string, ExportRecord> {
   );
 }
 
-export function saveRecords(db: Db, dir: string, records: ExportRecord[]): void {
+/**
+ * The records of the export before the last one are kept under this key: a kill between saving the new records and
+ * the swap's journal leaves the folder with the previous tree, which must still be known as ours.
+ */
+const previousKey = (dir: string) => `${dir}\u0000previous`;
+
+export function loadPreviousRecords(db: Db, dir: string): Map<string, ExportRecord> {
+  return loadRecords(db, previousKey(dir));
+}
+
+/** Puts back the records of the export before (a swap that was rolled back: the folder holds that tree again). */
+export function restoreRecords(db: Db, dir: string): void {
   db.transaction(() => {
     db.prepare('DELETE FROM export_files WHERE dir = ?').run(dir);
+    db.prepare('UPDATE export_files SET dir = ? WHERE dir = ?').run(dir, previousKey(dir));
+  })();
+}
+
+export function saveRecords(db: Db, dir: string, records: ExportRecord[]): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM export_files WHERE dir = ?').run(previousKey(dir));
+    db.prepare('UPDATE export_files SET dir = ? WHERE dir = ?').run(previousKey(dir), dir);
     const insert = db.prepare(
       'INSERT INTO export_files (dir, rel, source, source_size, source_mtime, size, mtime, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );

@@ -12,7 +12,7 @@ import type { ExportRecord } from '../catalog/export-records.js';
 import { closeHashPool, copyHashed } from './copy.js';
 
 const COPY_WIDTH = Number(process.env.BAOSONG_COPY_WIDTH) || 2;
-import { MANIFEST, formatManifest, parseManifest } from './manifest.js';
+import { MANIFEST, formatManifest, listTree, parseManifest } from './manifest.js';
 import type { ExportPlan, PlanEntry } from './plan.js';
 
 /** A rename that tries again for a moment: on Windows an antivirus or indexer often holds a file briefly. */
@@ -85,22 +85,58 @@ export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 
   return discarded ? 'discarded' : 'none';
 }
 
-/** DIR may be absent, empty or a previous export (it holds manifest.sha256); anything else is refused. */
-export async function checkTarget(dir: string): Promise<'absent' | 'empty' | 'previous'> {
+/** At most a few names of a list, for a message. */
+function some(list: string[]): string {
+  return list.slice(0, 5).join('、') + (list.length > 5 ? ` 等 ${list.length} 个` : '');
+}
+
+/**
+ * DIR may be absent, empty, or OUR previous export: this catalog exported to it (records), its manifest is the one
+ * written then (the same lines), and it holds no file that export did not write. A folder that merely has a file
+ * named manifest.sha256 (a user's own `sha256sum`, another unit's export taken in by intake) is refused.
+ */
+export async function checkTarget(dir: string, records: Map<string, ExportRecord>, previous: Map<string, ExportRecord> = new Map()): Promise<'absent' | 'empty' | 'previous'> {
+  return (await ownTarget(dir, records, previous)).state;
+}
+
+/** checkTarget, with the records that describe the tree now in DIR (the last export's, or the one before). */
+export async function ownTarget(
+  dir: string,
+  current: Map<string, ExportRecord>,
+  previous: Map<string, ExportRecord>,
+): Promise<{ state: 'absent' | 'empty' | 'previous'; records: Map<string, ExportRecord> }> {
   let st;
   try {
     st = await stat(dir);
   } catch {
-    return 'absent';
+    return { state: 'absent', records: current };
   }
   if (!st.isDirectory()) throw new BaosongError('bad-input', `导出位置 ${dir} 是一个文件，不是文件夹`);
   const names = await readdir(dir);
-  if (names.length === 0) return 'empty';
-  if (names.includes(MANIFEST)) return 'previous';
-  throw new BaosongError(
-    'bad-input',
-    `导出文件夹 ${dir} 不是空的，也不是报送助手以前导出的文件夹(没有 ${MANIFEST})：为免覆盖别的文件，请选择一个空文件夹或新文件夹`,
-  );
+  if (names.length === 0) return { state: 'empty', records: current };
+  const keep = '为免覆盖别的文件，请选择一个空文件夹或新文件夹';
+  if (!names.includes(MANIFEST)) {
+    throw new BaosongError('bad-input', `导出文件夹 ${dir} 不是空的，也不是报送助手以前导出的文件夹(没有 ${MANIFEST})：${keep}`);
+  }
+  if (current.size === 0 && previous.size === 0) {
+    throw new BaosongError('bad-input', `导出文件夹 ${dir} 里有 ${MANIFEST}，但不是用这个目录文件导出的(可能是自己生成的校验清单，或别的单位、别的目录导出的文件夹)：${keep}`);
+  }
+  let manifest = '';
+  try {
+    manifest = await readFile(join(dir, MANIFEST), 'utf8');
+  } catch {
+    // Unreadable: treated as changed below.
+  }
+  const written = (rs: Map<string, ExportRecord>) => rs.size > 0 && manifest === formatManifest([...rs.values()].map((r) => ({ rel: r.rel, sha256: r.sha256 })));
+  const records = written(current) ? current : written(previous) ? previous : null;
+  if (!records) {
+    throw new BaosongError('bad-input', `导出文件夹 ${dir} 的 ${MANIFEST} 与上次导出时写的不同(被改动或替换过)：不能确定其中的文件都是报送助手导出的。${keep}`);
+  }
+  const extra = (await listTree(dir)).filter((rel) => rel !== MANIFEST && !records.has(rel));
+  if (extra.length) {
+    throw new BaosongError('bad-input', `导出文件夹 ${dir} 里有上次导出之后放进去的文件：${some(extra)}。导出会替换整个文件夹，请先把它们移到别处，或导出到新文件夹`);
+  }
+  return { state: 'previous', records };
 }
 
 export interface MaterializeProgress {
@@ -141,7 +177,7 @@ export async function materialize(
   dir: string,
   plan: ExportPlan,
   forms: Map<string, Buffer>,
-  records: Map<string, ExportRecord>,
+  known: { current: Map<string, ExportRecord>; previous: Map<string, ExportRecord> },
   options: {
     signal?: AbortSignal;
     onProgress?: (p: MaterializeProgress) => void;
@@ -151,7 +187,7 @@ export async function materialize(
 ): Promise<MaterializeResult> {
   const { signal, onProgress } = options;
   await recover(dir);
-  const state = await checkTarget(dir);
+  const { state, records } = await ownTarget(dir, known.current, known.previous);
   const s = sidecarsOf(dir);
   const copies = plan.entries.filter((e): e is Extract<PlanEntry, { kind: 'copy' }> => e.kind === 'copy');
   const sources = new Map<string, SourceStat>();

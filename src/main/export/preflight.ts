@@ -7,8 +7,9 @@ import type { Preflight } from '../../shared/api.js';
 import type { Catalog, CheckReport, FileFacts, Finding } from '../../shared/model.js';
 import { targetRules } from '../../shared/rules/cloud.js';
 import type { Profile } from '../../shared/rules/profile.js';
-import { loadRecords } from '../catalog/export-records.js';
+import { loadPreviousRecords, loadRecords } from '../catalog/export-records.js';
 import type { Db } from '../catalog/db.js';
+import { protectedPaths, refuseProtected } from './guard.js';
 import { checkTarget } from './materialize.js';
 import { planExport, type ExportPlan } from './plan.js';
 import { existingAncestor, fileSystemOf, SEP, type FileSystem } from './volume.js';
@@ -32,18 +33,19 @@ export function targetLimits(profile: Profile, dir: string, plan: ExportPlan, fa
   });
 }
 
-export async function preflight(db: Db, checked: Checked, out: string): Promise<Preflight> {
+export async function preflight(db: Db, catalogPath: string | null, checked: Checked, out: string): Promise<Preflight> {
   const dir = resolve(out);
+  const records = loadRecords(db, dir);
   let state: Preflight['state'];
   let problem: string | null = null;
   try {
-    state = await checkTarget(dir);
+    refuseProtected(dir, '导出文件夹', protectedPaths(checked.catalog, catalogPath));
+    state = await checkTarget(dir, records, loadPreviousRecords(db, dir));
   } catch (e) {
     state = 'refused';
     problem = (e as Error).message;
   }
   const plan = planExport(checked.profile, checked.catalog);
-  const records = loadRecords(db, dir);
   let copyBytes = 0;
   let reusable = 0;
   for (const e of plan.entries) {

@@ -7,13 +7,14 @@ import { workLabel, type Catalog, type FileFacts } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { cloudForm, recommendationForm, registrationForm, reportForm, SUMMARY_HEADER, summaryRows, unitInfoForm } from '../forms/content.js';
 import { formPdf, summaryPdf } from '../forms/pdf.js';
+import { protectedPaths, refuseProtected } from './guard.js';
 import { buildForms } from './run.js';
 import { planExport } from './plan.js';
 
 async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(`${path}.baosong-tmp`, data);
-  await rename(`${path}.baosong-tmp`, path);
+  await writeFile(`${path}.${process.pid}.baosong-tmp`, data);
+  await rename(`${path}.${process.pid}.baosong-tmp`, path);
 }
 
 /** An output folder is absent, empty, or one this command wrote before (it holds the marker file). */
@@ -27,8 +28,9 @@ async function usableOutput(dir: string, marker: string): Promise<void> {
 
 const PRINT_NOTE = '打印说明.txt';
 
-export async function printForms(profile: Profile, catalog: Catalog, facts: Map<string, FileFacts>, out: string, workKey?: string): Promise<string[]> {
+export async function printForms(profile: Profile, catalog: Catalog, facts: Map<string, FileFacts>, out: string, workKey?: string, catalogPath: string | null = null): Promise<string[]> {
   const dir = resolve(out);
+  refuseProtected(dir, '打印文件夹', protectedPaths(catalog, catalogPath));
   await usableOutput(dir, PRINT_NOTE);
   const plan = planExport(profile, catalog);
   const sizes = new Map([...facts].map(([p, f]) => [p, f.size]));
@@ -56,8 +58,9 @@ export async function printForms(profile: Profile, catalog: Catalog, facts: Map<
 
 const MAIL_NOTE = '邮件.txt';
 
-export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map<string, FileFacts>, out: string): Promise<{ files: string[]; subject: string; to: string }> {
+export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map<string, FileFacts>, out: string, catalogPath: string | null = null): Promise<{ files: string[]; subject: string; to: string }> {
   const dir = resolve(out);
+  refuseProtected(dir, '邮件文件夹', protectedPaths(catalog, catalogPath));
   await usableOutput(dir, MAIL_NOTE);
   const plan = planExport(profile, catalog);
   const forms = await buildForms(profile, catalog, plan, facts);

@@ -1,18 +1,20 @@
 // The export service: check, plan, generate the forms, materialize the tree, remember what was written.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ExportResult } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Catalog, CheckReport, FileFacts } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import type { Db } from '../catalog/db.js';
-import { loadRecords, saveRecords } from '../catalog/export-records.js';
+import { loadPreviousRecords, loadRecords, restoreRecords, saveRecords } from '../catalog/export-records.js';
 import { cloudForm, recommendationForm, registrationForm, reportForm, summaryRows, unitInfoForm, type FormDoc } from '../forms/content.js';
 import { formDocx } from '../forms/docx.js';
 import { summaryXlsx } from '../forms/summary-xlsx.js';
-import { materialize, type MaterializeProgress } from './materialize.js';
+import { materialize, ownTarget, sidecarsOf, type MaterializeProgress } from './materialize.js';
 import { planExport, type ExportPlan } from './plan.js';
+import { canonical, ownOutput, protectedPaths, recordOutput, refuseProtected, within } from './guard.js';
 import { targetLimits } from './preflight.js';
 import { fileSystemOf } from './volume.js';
 import { zipTree } from './zip.js';
@@ -71,15 +73,49 @@ export async function buildForms(profile: Profile, catalog: Catalog, plan: Expor
   return out;
 }
 
+/** An existing file at target is replaced only when this tool wrote it there last (same size and time). */
+function refuseForeignFile(db: Db, target: string, command: string, label: string): void {
+  let st;
+  try {
+    st = statSync(target);
+  } catch {
+    return;
+  }
+  const own = ownOutput(db, target, command);
+  if (!st.isFile() || !own || own.size !== st.size || own.mtime !== st.mtimeMs) {
+    throw new BaosongError('bad-input', `${label} ${target} 已经存在，不是报送助手上次生成的(或之后被改动过)：为免覆盖，请换一个文件名，或先把它移走`);
+  }
+}
+
+/**
+ * What an export may not touch, checked before anything is inspected or written: the folder (and the ZIP) must
+ * hold no source and not be one, the folder must be absent, empty or this catalog's own export, and an existing
+ * ZIP this tool's unchanged output. Returns the ZIP's path.
+ */
+export async function guardExport(db: Db, catalog: Catalog, catalogPath: string | null, args: { out: string; zip?: string }): Promise<string | null> {
+  const dir = resolve(args.out);
+  const zipFile = args.zip ? resolve(args.zip) : null;
+  const guarded = protectedPaths(catalog, catalogPath);
+  refuseProtected(dir, '导出文件夹', guarded);
+  await ownTarget(dir, loadRecords(db, dir), loadPreviousRecords(db, dir));
+  if (zipFile) {
+    refuseProtected(zipFile, 'ZIP 文件', guarded);
+    if (within(canonical(zipFile), canonical(dir))) throw new BaosongError('bad-input', `ZIP 文件 ${zipFile} 不能放在导出文件夹 ${dir} 里面`);
+    refuseForeignFile(db, zipFile, 'zip', 'ZIP 文件');
+  }
+  return zipFile;
+}
+
 export async function runExport(
   db: Db,
   profile: Profile,
   catalog: Catalog,
   checked: { report: CheckReport; facts: Map<string, FileFacts> },
   args: { out: string; allowErrors?: boolean; zip?: string },
-  options: { signal?: AbortSignal; onProgress?: (p: MaterializeProgress) => void; cacheDir?: string } = {},
+  options: { signal?: AbortSignal; onProgress?: (p: MaterializeProgress) => void; cacheDir?: string; catalogPath?: string | null } = {},
 ): Promise<ExportResult> {
   const dir = resolve(args.out);
+  const zipFile = await guardExport(db, catalog, options.catalogPath ?? null, args);
   const errors = checked.report.findings.filter((f) => f.severity === 'error');
   if (errors.length && !args.allowErrors) {
     throw new BaosongError('refused', `还有 ${errors.length} 个错误，未导出(修正后再导出，或加 --allow-errors 强制导出)`, {
@@ -95,12 +131,26 @@ export async function runExport(
   const blocking = limits.filter((f) => f.severity === 'error');
   if (blocking.length) throw new BaosongError('io', `不能导出到 ${dir}：${blocking.map((f) => f.message).join('；')}`);
   const forms = await buildForms(profile, catalog, plan, checked.facts, options.cacheDir ? join(options.cacheDir, 'forms') : null);
-  const result = await materialize(dir, plan, forms, loadRecords(db, dir), {
-    ...options,
-    beforeSwap: (records) => saveRecords(db, dir, records),
-  });
+  let saved = false;
+  let result;
+  try {
+    result = await materialize(dir, plan, forms, { current: loadRecords(db, dir), previous: loadPreviousRecords(db, dir) }, {
+      ...options,
+      beforeSwap: (records) => {
+        saveRecords(db, dir, records);
+        saved = true;
+      },
+    });
+  } catch (e) {
+    // A swap rolled back (a busy folder): DIR holds the previous tree again, and so do the records.
+    if (saved && !existsSync(sidecarsOf(dir).journal)) restoreRecords(db, dir);
+    throw e;
+  }
   let zip: ExportResult['zip'] = null;
-  if (args.zip) zip = { file: resolve(args.zip), ...(await zipTree(dir, resolve(args.zip), options.signal)) };
+  if (zipFile) {
+    zip = { file: zipFile, ...(await zipTree(dir, zipFile, options.signal)) };
+    recordOutput(db, zipFile, 'zip', await stat(zipFile));
+  }
   return {
     dir,
     unchanged: result.unchanged,

@@ -1,13 +1,16 @@
 // Intake: a folder of works as units receive it (an official tree, or one folder per work, nested any way), and
 // optionally the filled 作品汇总表.xlsx, become a plan that IS a batch file (CONTRACT.md), with a sidecar report of
 // every guess. Sources are only read; repairs are new files in the workspace. The walk is walk.ts, one work work.ts.
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { matchRows, parseFolderName, type Guessed } from '../../shared/intake/names.js';
 import { reportPathOf, type IntakeFile, type IntakeReport, type IntakeWork } from '../../shared/intake/report.js';
 import { CATEGORIES, type CategoryId, type Group, type Unit, type UnitKind } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
+import { canonical, within } from '../export/guard.js';
 import { fold } from '../../shared/text.js';
 import type { FactsCache } from '../inspect/facts.js';
 import { gatherFacts } from '../inspect/facts.js';
@@ -30,8 +33,41 @@ export interface IntakeOptions {
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
 }
 
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The plan and its report may replace only an earlier plan of intake's own, unchanged since (its report holds the
+ * plan's hash): never the catalog, a source, or a plan the user has edited.
+ */
+export async function checkPlanTarget(plan: string, dir: string): Promise<void> {
+  const file = resolve(plan);
+  const sidecar = reportPathOf(file);
+  const keep = '为免覆盖，请换一个文件名，或先把它移走';
+  if (canonical(file) === canonical(dir) || within(canonical(dir), canonical(file))) throw new BaosongError('bad-input', `计划文件 ${file} 不能是作品文件夹本身或包含它的位置`);
+  let ownHash: string | null = null;
+  if (existsSync(sidecar)) {
+    try {
+      const report = JSON.parse(await readFile(sidecar, 'utf8')) as Partial<IntakeReport>;
+      ownHash = typeof report.planSha256 === 'string' ? report.planSha256 : null;
+    } catch {
+      ownHash = null;
+    }
+    if (ownHash === null) throw new BaosongError('bad-input', `${sidecar} 已经存在，不是报送助手的收件报告：${keep}`);
+  }
+  if (existsSync(file)) {
+    let same = false;
+    try {
+      same = (await stat(file)).isFile() && ownHash !== null && sha256(await readFile(file)) === ownHash;
+    } catch {
+      same = false;
+    }
+    if (!same) throw new BaosongError('bad-input', `计划文件 ${file} 已经存在，不是报送助手上次生成的(或之后被编辑过)：${keep}`);
+  }
+}
+
 export async function intake(profile: Profile, options: IntakeOptions): Promise<IntakeReport> {
   const root = resolve(options.dir);
+  await checkPlanTarget(options.plan, root);
   let st;
   try {
     st = await stat(root);
@@ -151,12 +187,17 @@ async function writePlan(profile: Profile, report: IntakeReport, unit: Unit | nu
   };
   await mkdir(dirname(report.plan), { recursive: true });
   const sidecar = reportPathOf(report.plan);
-  for (const [file, data] of [
-    [report.plan, batch],
-    [sidecar, report],
+  const planText = JSON.stringify(batch, null, 2) + '\n';
+  // The report carries the plan's hash: the mark by which a later intake knows the plan as its own, unedited.
+  report.planSha256 = sha256(planText);
+  // Report first: a plan on disk always has its report (a kill in between leaves the old plan with a report that
+  // no longer matches it, which a later intake refuses to overwrite rather than guess).
+  for (const [file, text] of [
+    [sidecar, JSON.stringify(report, null, 2) + '\n'],
+    [report.plan, planText],
   ] as const) {
     const tmp = `${file}.${process.pid}.baosong-tmp`;
-    await writeFile(tmp, JSON.stringify(data, null, 2) + '\n');
+    await writeFile(tmp, text);
     await rename(tmp, file);
   }
 }
