@@ -38,8 +38,8 @@ export async function hashFile(path: string, onBytes?: (n: number) => void, sign
   }
 }
 
-/** Hash workers, one per core, shared by the copies of an export; closeHashPool() ends them. */
-class HashPool {
+/** Hash workers, one per core, shared by the copies of one export; close() ends them and fails what is pending. */
+export class HashPool {
   private workers: Worker[] = [];
   private next = 0;
   private ids = 0;
@@ -64,6 +64,7 @@ class HashPool {
   }
 
   hash(path: string, onBytes?: (n: number) => void): Promise<{ sha256: string; size: number }> {
+    if (this.closed) return Promise.reject(new BaosongError('cancelled', '已停止'));
     const id = ++this.ids;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onBytes });
@@ -71,19 +72,21 @@ class HashPool {
     });
   }
 
+  private closed = false;
+
+  /** Ends every worker; a hash still pending fails (its copy is abandoned), none can start after. */
   async close(): Promise<void> {
+    this.closed = true;
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) p.reject(new BaosongError('cancelled', '已停止'));
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
   }
-}
 
-let pool: HashPool | null = null;
-
-/** Ends the hash workers (an export calls this when its copies are done). */
-export async function closeHashPool(): Promise<void> {
-  const p = pool;
-  pool = null;
-  await p?.close();
+  get isClosed(): boolean {
+    return this.closed;
+  }
 }
 
 const sameFile = (a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }) => a.size === b.size && a.mtimeMs === b.mtimeMs;
@@ -93,9 +96,8 @@ const sameFile = (a: { size: number; mtimeMs: number }, b: { size: number; mtime
  * thread reads the same source and hashes it on another core. The source must not change meanwhile: its size and
  * mtime are compared before and after, so the hash is the hash of the bytes copied.
  */
-async function byteCopy(src: string, dst: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+async function byteCopy(pool: HashPool, src: string, dst: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
   signal?.throwIfAborted();
-  pool ??= new HashPool();
   const before = await stat(src);
   const [, hashed] = await Promise.all([copyFile(src, dst, constants.COPYFILE_EXCL), pool.hash(src, onBytes)]);
   const after = await stat(src);
@@ -105,11 +107,14 @@ async function byteCopy(src: string, dst: string, onBytes?: (n: number) => void,
   return hashed;
 }
 
-/** Copies src to dst (which must not exist). `canClone` is updated once the file system has answered. */
+/**
+ * Copies src to dst (which must not exist). `canClone` is updated once the file system has answered; `pool` is
+ * the export's hash workers (closed by the export when every copy has settled).
+ */
 export async function copyHashed(
   src: string,
   dst: string,
-  state: { canClone: boolean | null },
+  state: { canClone: boolean | null; pool: HashPool },
   onBytes?: (n: number) => void,
   signal?: AbortSignal,
 ): Promise<CopyResult> {
@@ -126,7 +131,7 @@ export async function copyHashed(
         await rm(dst, { force: true });
       }
     }
-    return { ...(await byteCopy(src, dst, onBytes, signal)), cloned: false };
+    return { ...(await byteCopy(state.pool, src, dst, onBytes, signal)), cloned: false };
   } catch (e) {
     await rm(dst, { force: true });
     throw e;

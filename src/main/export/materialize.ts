@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, statfs, writeFile, open } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { hostname } from 'node:os';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import type { ExportRecord } from '../catalog/export-records.js';
-import { closeHashPool, copyHashed } from './copy.js';
+import { copyHashed, HashPool } from './copy.js';
 
 const COPY_WIDTH = Number(process.env.BAOSONG_COPY_WIDTH) || 2;
 import { MANIFEST, formatManifest, listTree, parseManifest } from './manifest.js';
@@ -55,11 +56,86 @@ function killPoint(name: string): void {
   if (process.env.BAOSONG_TEST_KILL_AT === name) process.kill(process.pid, 'SIGKILL');
 }
 
+/** The journal as written, or null when it cannot be trusted (cut short by a kill or a full disk, or edited). */
+async function readJournal(path: string): Promise<Journal | null> {
+  try {
+    const j = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    if (!j || typeof j !== 'object' || !Array.isArray((j as Journal).moves)) return null;
+    const moves = (j as Journal).moves;
+    // Relative paths inside the tree only: a journal never moves anything outside DIR and its staging tree.
+    if (!moves.every((m) => typeof m === 'string' && m !== '' && !isAbsolute(m) && !m.split(/[\\/]/).includes('..'))) return null;
+    return { moves };
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the journal whole or not at all: a temporary file, flushed, then renamed over. */
+async function writeJournal(path: string, journal: Journal): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(JSON.stringify(journal));
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+}
+
+/**
+ * A swap whose journal cannot be read: put the previous tree back. DIR (or, between the two renames, the folder
+ * moved aside) is the previous tree; the files its manifest lists that had moved into the staging tree move back.
+ */
+async function rollBack(dir: string, s: Sidecars): Promise<void> {
+  if (existsSync(s.staging)) {
+    if (!existsSync(dir) && existsSync(s.old)) await rename(s.old, dir);
+    let listed = new Map<string, string>();
+    try {
+      listed = parseManifest(await readFile(join(dir, MANIFEST), 'utf8'));
+    } catch {
+      // No previous manifest (a first export): nothing to move back.
+    }
+    for (const rel of listed.keys()) {
+      const from = join(s.staging, rel);
+      const to = join(dir, rel);
+      if (existsSync(from) && !existsSync(to)) {
+        await mkdir(dirname(to), { recursive: true });
+        await rename(from, to);
+      }
+    }
+    await rm(s.staging, { recursive: true, force: true });
+  }
+  // Without a staging tree the swap had finished: DIR is the new tree and only the old one is left to remove.
+  await rm(s.old, { recursive: true, force: true });
+}
+
+/**
+ * Test hook: BAOSONG_TEST_ENOSPC_AT=N makes the export's Nth write (forms, copies, manifest, journal, in that
+ * order) fail as a full disk does, so that the fault tests can hit every write. Unset in normal use.
+ */
+let writes = 0;
+function faultPoint(): void {
+  const at = Number(process.env.BAOSONG_TEST_ENOSPC_AT);
+  if (!at) return;
+  writes += 1;
+  if (writes === at) throw Object.assign(new Error('ENOSPC: no space left on device (test)'), { code: 'ENOSPC', errno: -28 });
+}
+
 /** Finishes a swap that a kill interrupted, or discards a staging tree that was never complete. */
-export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 'discarded'> {
+export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 'rolled-back' | 'discarded'> {
   const s = sidecarsOf(dir);
+  for (const name of await readdir(dirname(dir)).catch(() => [] as string[])) {
+    // A journal's temporary file left by a kill: never renamed, so never in force.
+    if (name.startsWith(`${basename(s.journal)}.`) && name.endsWith('.tmp')) await rm(join(dirname(dir), name), { force: true });
+  }
   if (existsSync(s.journal)) {
-    const journal = JSON.parse(await readFile(s.journal, 'utf8')) as Journal;
+    const journal = await readJournal(s.journal);
+    if (!journal) {
+      await rollBack(dir, s);
+      await rm(s.journal, { force: true });
+      return 'rolled-back';
+    }
     if (existsSync(s.staging)) {
       for (const rel of journal.moves) {
         const from = join(dir, rel);
@@ -83,6 +159,44 @@ export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 
   }
   if (existsSync(s.old)) await rm(s.old, { recursive: true, force: true });
   return discarded ? 'discarded' : 'none';
+}
+
+/**
+ * One export per folder at a time: a lock file beside DIR with the holder's pid. A lock whose process is gone
+ * (killed, the PC restarted) is stale and taken over.
+ */
+export async function lockTarget(dir: string): Promise<() => Promise<void>> {
+  const lock = join(dirname(dir), `.${basename(dir)}.baosong-lock`);
+  await mkdir(dirname(dir), { recursive: true });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const fh = await open(lock, 'wx');
+      await fh.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+      await fh.close();
+      return async () => void (await rm(lock, { force: true }));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+    }
+    let holder: { pid?: number; host?: string; since?: string } = {};
+    try {
+      holder = JSON.parse(await readFile(lock, 'utf8')) as typeof holder;
+    } catch {
+      // Unreadable (cut short by a kill): stale.
+    }
+    if (typeof holder.pid === 'number' && holder.host === hostname() && holder.pid !== process.pid && alive(holder.pid)) {
+      throw new BaosongError('io', `另一个导出正在写入 ${dir}(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再导出，或导出到别的文件夹`);
+    }
+    await rm(lock, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** At most a few names of a list, for a message. */
@@ -173,7 +287,33 @@ async function statOrNull(path: string): Promise<SourceStat | null> {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-export async function materialize(
+export async function materialize(...args: Parameters<typeof materializeLocked>): ReturnType<typeof materializeLocked> {
+  const unlock = await lockTarget(args[0]);
+  try {
+    return await materializeLocked(...args);
+  } finally {
+    await unlock();
+  }
+}
+
+/** A full disk while the staging tree is written, said as such: which disk, how much the export needed, where. */
+async function fullDisk(e: unknown, dir: string, need: number): Promise<unknown> {
+  const err = e as NodeJS.ErrnoException & { rel?: string };
+  if (err?.code !== 'ENOSPC' && err?.code !== 'EDQUOT') return e;
+  let free = '';
+  try {
+    const st = await statfs(dirname(dir));
+    free = `，现在剩 ${(Number(st.bavail) * Number(st.bsize) / 1e9).toFixed(2)} GB`;
+  } catch {
+    // Unknown: said without it.
+  }
+  return new BaosongError(
+    'io',
+    `磁盘已满：${dirname(dir)} 所在的磁盘放不下这次导出(共需约 ${(need / 1e9).toFixed(2)} GB${free}${err.rel ? `；写 ${err.rel} 时满了` : ''})。未完成的文件已清理，${dir} 保持上次导出的内容；请腾出空间或换一个磁盘后重新导出`,
+  );
+}
+
+async function materializeLocked(
   dir: string,
   plan: ExportPlan,
   forms: Map<string, Buffer>,
@@ -242,21 +382,29 @@ export async function materialize(
     await mkdir(s.staging, { recursive: true });
     for (const [rel, buf] of forms) {
       await mkdir(dirname(join(s.staging, rel)), { recursive: true });
-      await writeFile(join(s.staging, rel), buf);
+      await Promise.resolve().then(faultPoint).then(() => writeFile(join(s.staging, rel), buf)).catch((err: unknown) => {
+        throw Object.assign(err as object, { rel });
+      });
       done += 1;
       report('forms');
     }
     killPoint('after-forms');
-    const clone = { canClone: null as boolean | null };
+    const clone = { canClone: null as boolean | null, pool: new HashPool() };
+    // A failure in one lane stops the others: they take no further file, their hashes are abandoned, and the
+    // export waits until every lane has settled before it removes the staging tree (no worker left running).
+    const stop = new AbortController();
+    const lanesSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
     // Two copies at a time: each reads ahead while it writes, and hashes on a worker thread.
     let next = 0;
     const copyOne = async (e: (typeof toCopy)[number]) => {
       const to = join(s.staging, e.rel);
       await mkdir(dirname(to), { recursive: true });
-      const c = await copyHashed(e.file.absPath, to, clone, (n) => {
+      const c = await Promise.resolve().then(faultPoint).then(() => copyHashed(e.file.absPath, to, clone, (n) => {
         bytes += n;
         report('copy');
-      }, signal);
+      }, lanesSignal)).catch((err: unknown) => {
+        throw Object.assign(err as object, { rel: e.rel });
+      });
       hashes.set(e.rel, c.sha256);
       result.copied += 1;
       result.bytesCopied += c.size;
@@ -265,22 +413,29 @@ export async function materialize(
       report('copy');
       if (done === forms.size + 1) killPoint('mid-copy');
     };
-    try {
-      await Promise.all(
-        Array.from({ length: Math.min(COPY_WIDTH, toCopy.length) }, async () => {
-          while (next < toCopy.length) await copyOne(toCopy[next++]!);
-        }),
-      );
-    } finally {
-      await closeHashPool();
-    }
+    let failure: unknown = null;
+    const lanes = Array.from({ length: Math.min(COPY_WIDTH, toCopy.length) }, async () => {
+      try {
+        while (next < toCopy.length && !lanesSignal.aborted) await copyOne(toCopy[next++]!);
+      } catch (e) {
+        failure ??= e;
+        stop.abort();
+        void clone.pool.close();
+      }
+    });
+    await Promise.allSettled(lanes);
+    await clone.pool.close();
+    if (failure) throw failure;
+    signal?.throwIfAborted();
     for (const rel of reuse) hashes.set(rel, records.get(rel)!.sha256);
     const manifest = Buffer.from(formatManifest([...hashes].map(([rel, sha]) => ({ rel, sha256: sha }))), 'utf8');
-    await writeFile(join(s.staging, MANIFEST), manifest);
+    await Promise.resolve().then(faultPoint).then(() => writeFile(join(s.staging, MANIFEST), manifest)).catch((err: unknown) => {
+      throw Object.assign(err as object, { rel: MANIFEST });
+    });
     killPoint('before-swap');
   } catch (e) {
     await rm(s.staging, { recursive: true, force: true });
-    throw e;
+    throw await fullDisk(e, dir, need);
   }
 
   // Records of the new tree, taken now: reused files keep their mtime through the renames below.
@@ -302,10 +457,16 @@ export async function materialize(
   options.beforeSwap?.(result.records);
 
   // Phase B: renames only, journal first.
-  const journal = await open(s.journal, 'w');
-  await journal.writeFile(JSON.stringify({ moves: [...reuse] } satisfies Journal));
-  await journal.sync();
-  await journal.close();
+  killPoint('before-journal');
+  try {
+    faultPoint();
+    await writeJournal(s.journal, { moves: [...reuse] });
+  } catch (e) {
+    await rm(s.journal, { force: true });
+    await rm(`${s.journal}.${process.pid}.tmp`, { force: true });
+    await rm(s.staging, { recursive: true, force: true });
+    throw await fullDisk(e, dir, need);
+  }
   report('swap');
   const moved: string[] = [];
   try {
