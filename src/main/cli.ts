@@ -39,7 +39,14 @@ export async function main(argv: string[]): Promise<Exit> {
     return 0;
   }
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
+  // Ctrl-C cancels the job (an export cleans up, nothing half-written stays); a second Ctrl-C, or a phase that
+  // does not come back within a few seconds, ends the process at once.
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+    process.stderr.write('\n正在取消…(再按一次 Ctrl-C 立即退出)\n');
+    setTimeout(() => process.exit(130), 5000).unref();
+  });
   try {
     const { values, positionals } = parseArgs({
       args: rest,

@@ -162,8 +162,10 @@ export function echo(value: unknown): string {
   } catch {
     text = String(typeof value);
   }
-  const chars = Array.from(text);
-  return chars.length > 80 ? `${chars.slice(0, 77).join('')}…(共 ${chars.length} 个字符)` : text;
+  if (text.length <= 80) return text;
+  // Cut before splitting into characters: a 5-million-character value must not become 5 million strings.
+  const head = Array.from(text.slice(0, 160)).slice(0, 77).join('');
+  return `${head}…(共 ${text.length} 个字符)`;
 }
 
 export function describeIssue(issue: z.core.$ZodIssue): string {

@@ -100,6 +100,11 @@ describe('names at and past their limits on a real disk', () => {
     copyFileSync(join(FIXTURES, 'docx_word2010_with_picture.docx'), join(dir, 'works/w1/登记表扫描.DOCX'));
     const catalog = join(dir, 'catalog.sqlite');
     expect(baosong('import', file, '--db', catalog).status).toBe(0);
+    // The check already says so (warnings), before any export.
+    const report = JSON.parse(baosong('check', '--db', catalog, '--json').stdout);
+    const naming = report.findings.filter((f: { rule: string }) => ['title.too-long', 'file.export-name'].includes(f.rule));
+    expect(naming.map((f: { rule: string }) => f.rule).sort()).toEqual(['file.export-name', 'file.export-name', 'title.too-long']);
+    expect(naming.every((f: { work: string; severity: string }) => f.work === 'w1' && f.severity === 'warning')).toBe(true);
     const out = join(dir, '导出');
     const r = baosong('export', '--db', catalog, '--out', out, '--allow-errors');
     expect(r.stderr).not.toMatch(/错误|ENAMETOOLONG|EEXIST/);

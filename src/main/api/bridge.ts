@@ -6,6 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { jsonDepth } from '../../shared/text.js';
 import { dispatch } from './dispatch.js';
 import type { Session } from './handlers.js';
 
@@ -42,23 +43,6 @@ export interface Bridge {
 const MAX_BODY = 1024 * 1024;
 /** The API's arguments are shallow (a work is four levels deep); anything deeper is not a call of ours. */
 const MAX_DEPTH = 32;
-
-/** How deep arrays and objects nest in a JSON text (strings skipped), without parsing it. */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i += 1; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth -= 1;
-  }
-  return max;
-}
 
 /** A request path decoded, or null where its escapes are not valid UTF-8 percent-encoding. */
 function decodePath(pathname: string): string | null {

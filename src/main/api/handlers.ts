@@ -2,6 +2,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ApiArgs, ApiMethod, ApiResults, CallOptions, CatalogInfo } from '../../shared/api.js';
+import { planExport } from '../export/plan.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Catalog, Unit } from '../../shared/model.js';
 import { buildReport } from '../../shared/rules/index.js';
@@ -94,7 +95,10 @@ export async function checkSession(session: Session, options: CallOptions) {
     onProgress: (p) =>
       options.onProgress?.({ phase: 'inspect', done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
   });
-  return { catalog, profile, facts, report: buildReport({ profile, catalog, facts }) };
+  // The export plan's names are checked here too (a title or a kept file name too long in bytes, a clash with a
+  // generated form): a warning of the check, not a surprise at export time. title.unsafe-chars is the check's own.
+  const naming = planExport(profile, catalog).findings.filter((f) => f.rule !== 'title.unsafe-chars');
+  return { catalog, profile, facts, report: buildReport({ profile, catalog, facts }, naming) };
 }
 
 export const handlers: Handlers = {

@@ -5,15 +5,31 @@ import { visit, printParseErrorCode } from 'jsonc-parser';
 import type { ImportResult } from '../../shared/api.js';
 import { batchSchema, describeIssue, jsonPath, type Batch } from '../../shared/batch.js';
 import { BatchError, CatalogError } from '../../shared/errors.js';
-import { fold } from '../../shared/text.js';
+import { compactJsonWhitespace, fold, jsonDepth } from '../../shared/text.js';
 import type { Db } from './db.js';
 import { addFile } from './files.js';
 import { getUnit, putUnit } from './unit.js';
 import { insertWork, workKeyExists } from './works.js';
 
 
+const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+/** A batch nests five levels (works → a work → files → a file); anything past this is not a batch. */
+const MAX_DEPTH = 32;
+
 /** Reads and validates a batch file; throws BatchError (with the JSON path) for anything that cannot be stored. */
 export function readBatch(file: string): Batch {
+  // A regular file of sane size only: a FIFO would block for good, /dev/zero never end, a 120 MB file of white
+  // space take gigabytes. A batch of a thousand works is a few MB.
+  let st;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    throw new BatchError(`无法读取批次文件 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`);
+  }
+  if (!st.isFile()) throw new BatchError(`批次文件 ${file} 不是普通文件(${st.isDirectory() ? '是文件夹' : '是设备或管道'})：请给出一个 .json 文件`);
+  if (st.size > MAX_BATCH_BYTES) {
+    throw new BatchError(`批次文件 ${file} 太大(${(st.size / 1e6).toFixed(1)} MB，最多 ${MAX_BATCH_BYTES / 1024 / 1024} MB)：一个批次文件通常只有几百 KB，请检查是否选错了文件`);
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -27,6 +43,8 @@ export function readBatch(file: string): Batch {
     throw new BatchError(`批次文件 ${file} 不是 UTF-8 编码(可能是 GBK)：请另存为 UTF-8 后再导入`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (jsonDepth(text) > MAX_DEPTH) throw new BatchError(`批次文件 ${file} 嵌套太深(超过 ${MAX_DEPTH} 层)：批次文件最多四五层，请检查文件内容`);
+  text = compactJsonWhitespace(text);
   checkSyntax(text);
   const data: unknown = JSON.parse(text);
   const parsed = batchSchema.safeParse(data, { reportInput: true });

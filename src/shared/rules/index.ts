@@ -35,9 +35,10 @@ const FAMILIES = [
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function runRules(input: RuleInput): Finding[] {
+/** Every rule's findings in the report's order; `extra` are findings made elsewhere (the export plan's names). */
+export function runRules(input: RuleInput, extra: Finding[] = []): Finding[] {
   const order = new Map(input.catalog.works.map((w, i) => [workLabel(w), i]));
-  const findings = FAMILIES.flatMap((family) => family(input));
+  const findings = [...FAMILIES.flatMap((family) => family(input)), ...extra];
   // Batch-level first, then by work order; within a work by severity. The sort is stable.
   return findings
     .map((f, i) => ({ f, i }))
@@ -50,8 +51,8 @@ export function runRules(input: RuleInput): Finding[] {
     .map(({ f }) => f);
 }
 
-export function buildReport(input: RuleInput): CheckReport {
-  const findings = runRules(input);
+export function buildReport(input: RuleInput, extra: Finding[] = []): CheckReport {
+  const findings = runRules(input, extra);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   return {
     edition: input.profile.edition,
