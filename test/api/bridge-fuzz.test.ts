@@ -88,6 +88,10 @@ describe.skipIf(!existsSync(WEB))('the bridge survives any request (skipped unti
     expect(await call(Buffer.alloc(2 * 1024 * 1024, 0x20))).toBe(413);
     expect(await call('{"method":"nope"}')).toBe(200);
     expect(await call('{"method":"catalog.info"}', 'wrong')).toBe(401);
+    // With the token, a malformed call is answered in the API's own envelope.
+    const r = await fetch(`http://127.0.0.1:${port}/api/call`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: 'null' });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ result: { ok: false, error: { code: 'bad-args' } } });
     await alive();
   });
 

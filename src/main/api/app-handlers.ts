@@ -3,11 +3,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, extname, join, parse, resolve } from 'node:path';
 import type { FileDetail } from '../../shared/api.js';
 import { describeFacts } from '../../shared/describe.js';
+import { writeAtomic } from '../atomic.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { FileFacts, FileRef } from '../../shared/model.js';
 import { probeCache } from '../catalog/probe-cache.js';
@@ -36,8 +37,7 @@ async function thumbnail(file: FileRef, facts: FileFacts, cacheDir: string): Pro
     const { default: sharp } = await import('sharp');
     try {
       const buf = await sharp(file.absPath, { limitInputPixels: 40000 * 40000, failOn: 'none' }).rotate().resize({ width: 360, height: 360, fit: 'inside' }).toColourspace('srgb').jpeg({ quality: 80 }).toBuffer();
-      await mkdir(dirname(out), { recursive: true });
-      await writeFile(out, buf);
+      await writeAtomic(out, buf);
     } catch {
       return null;
     }

@@ -98,22 +98,25 @@ export function startBridge(options: { session: Session; staticDir?: string; por
       if (req.method !== 'POST') return send(res, 405, 'POST only');
       if (!tokenOk(req, token)) return send(res, 401, 'token required');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'application/json only');
+      // A malformed call still gets the API's envelope, so that the client shows a message like any other.
+      const malformed = (status: number, message: string) =>
+        send(res, status, `${JSON.stringify({ result: { ok: false, error: { code: 'bad-args', message } } })}\n`, 'application/json; charset=utf-8');
       let body: string;
       try {
         body = await readBody(req);
       } catch {
         res.setHeader('Connection', 'close');
-        return send(res, 413, 'body too large');
+        return malformed(413, `请求太大(最多 ${MAX_BODY / 1024 / 1024} MB)`);
       }
-      if (jsonDepth(body) > MAX_DEPTH) return send(res, 400, `nested deeper than ${MAX_DEPTH} levels`);
+      if (jsonDepth(body) > MAX_DEPTH) return malformed(400, `请求嵌套太深(超过 ${MAX_DEPTH} 层)`);
       let call: unknown;
       try {
         call = JSON.parse(body);
       } catch {
-        return send(res, 400, 'invalid JSON');
+        return malformed(400, '请求不是有效的 JSON');
       }
       if (call === null || typeof call !== 'object' || Array.isArray(call) || typeof (call as { method?: unknown }).method !== 'string') {
-        return send(res, 400, 'a call is {"method": "…", "args": {…}}');
+        return malformed(400, '请求的格式应为 {"method": "…", "args": {…}}');
       }
       const { method, args } = call as { method: string; args?: unknown };
       const controller = new AbortController();

@@ -2,6 +2,7 @@
 // PSD source, Word and ZIP files, stamped-scan stand-ins — with a few deliberate faults for the check to find.
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { writeAtomic } from '../atomic.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -162,7 +163,7 @@ export async function makeDemo(dir: string, options: CallOptions = {}): Promise<
     works: DEMO_WORKS.map(({ files: wf, ...w }) => ({ ...w, files: wf.map((f) => ({ role: f.role, path: f.path })) })),
   };
   const path = join(dir, 'batch.json');
-  await writeFile(path, JSON.stringify(batch, null, 2));
+  await writeAtomic(path, JSON.stringify(batch, null, 2));
   await rm(join(dir, '.clips'), { recursive: true, force: true });
   return { batch: path, works: DEMO_WORKS.length, files: files.length };
 }

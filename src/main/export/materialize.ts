@@ -287,14 +287,6 @@ async function statOrNull(path: string): Promise<SourceStat | null> {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-export async function materialize(...args: Parameters<typeof materializeLocked>): ReturnType<typeof materializeLocked> {
-  const unlock = await lockTarget(args[0]);
-  try {
-    return await materializeLocked(...args);
-  } finally {
-    await unlock();
-  }
-}
 
 /** A full disk while the staging tree is written, said as such: which disk, how much the export needed, where. */
 async function fullDisk(e: unknown, dir: string, need: number): Promise<unknown> {
@@ -313,7 +305,8 @@ async function fullDisk(e: unknown, dir: string, need: number): Promise<unknown>
   );
 }
 
-async function materializeLocked(
+/** Builds and swaps in the tree. The caller holds the folder's lock (lockTarget) and read the records under it. */
+export async function materialize(
   dir: string,
   plan: ExportPlan,
   forms: Map<string, Buffer>,

@@ -1,5 +1,5 @@
 // `baosong print` and `baosong mail`: the forms to print, sign and stamp, and the e-mail package (RULES.md §11).
-import { copyFile, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
@@ -8,14 +8,10 @@ import type { Profile } from '../../shared/rules/profile.js';
 import { cloudForm, recommendationForm, registrationForm, reportForm, SUMMARY_HEADER, summaryRows, unitInfoForm } from '../forms/content.js';
 import { formPdf, summaryPdf } from '../forms/pdf.js';
 import { protectedPaths, refuseProtected } from './guard.js';
+import { writeAtomic } from '../atomic.js';
 import { buildForms } from './run.js';
 import { planExport } from './plan.js';
 
-async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(`${path}.${process.pid}.baosong-tmp`, data);
-  await rename(`${path}.${process.pid}.baosong-tmp`, path);
-}
 
 /** An output folder is absent, empty, or one this command wrote before (it holds the marker file). */
 async function usableOutput(dir: string, marker: string): Promise<void> {

@@ -1,18 +1,19 @@
 // The export service: check, plan, generate the forms, materialize the tree, remember what was written.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ExportResult } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Catalog, CheckReport, FileFacts } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import type { Db } from '../catalog/db.js';
+import { writeAtomic } from '../atomic.js';
 import { loadPreviousRecords, loadRecords, restoreRecords, saveRecords } from '../catalog/export-records.js';
 import { cloudForm, recommendationForm, registrationForm, reportForm, summaryRows, unitInfoForm, type FormDoc } from '../forms/content.js';
 import { formDocx } from '../forms/docx.js';
 import { summaryXlsx } from '../forms/summary-xlsx.js';
-import { materialize, ownTarget, sidecarsOf, type MaterializeProgress } from './materialize.js';
+import { lockTarget, materialize, ownTarget, sidecarsOf, type MaterializeProgress } from './materialize.js';
 import { planExport, type ExportPlan } from './plan.js';
 import { canonical, ownOutput, protectedPaths, recordOutput, refuseProtected, within } from './guard.js';
 import { targetLimits } from './preflight.js';
@@ -38,9 +39,7 @@ export async function buildForms(profile: Profile, catalog: Catalog, plan: Expor
       return await readFile(file);
     } catch {
       const buf = await make();
-      await mkdir(cacheDir, { recursive: true });
-      await writeFile(`${file}.${process.pid}.tmp`, buf);
-      await rename(`${file}.${process.pid}.tmp`, file);
+      await writeAtomic(file, buf);
       return buf;
     }
   };
@@ -131,25 +130,32 @@ export async function runExport(
   const blocking = limits.filter((f) => f.severity === 'error');
   if (blocking.length) throw new BaosongError('io', `不能导出到 ${dir}：${blocking.map((f) => f.message).join('；')}`);
   const forms = await buildForms(profile, catalog, plan, checked.facts, options.cacheDir ? join(options.cacheDir, 'forms') : null);
+  // One export per folder: the records are read under the lock, so a second export sees what the first wrote.
+  const unlock = await lockTarget(dir);
   let saved = false;
   let result;
-  try {
-    result = await materialize(dir, plan, forms, { current: loadRecords(db, dir), previous: loadPreviousRecords(db, dir) }, {
-      ...options,
-      beforeSwap: (records) => {
-        saveRecords(db, dir, records);
-        saved = true;
-      },
-    });
-  } catch (e) {
-    // A swap rolled back (a busy folder): DIR holds the previous tree again, and so do the records.
-    if (saved && !existsSync(sidecarsOf(dir).journal)) restoreRecords(db, dir);
-    throw e;
-  }
   let zip: ExportResult['zip'] = null;
-  if (zipFile) {
-    zip = { file: zipFile, ...(await zipTree(dir, zipFile, options.signal)) };
-    recordOutput(db, zipFile, 'zip', await stat(zipFile));
+  try {
+    try {
+      result = await materialize(dir, plan, forms, { current: loadRecords(db, dir), previous: loadPreviousRecords(db, dir) }, {
+        ...options,
+        beforeSwap: (records) => {
+          saveRecords(db, dir, records);
+          saved = true;
+        },
+      });
+    } catch (e) {
+      // A swap rolled back (a busy folder): DIR holds the previous tree again, and so do the records.
+      if (saved && !existsSync(sidecarsOf(dir).journal)) restoreRecords(db, dir);
+      throw e;
+    }
+    // The ZIP is read from the tree while the lock still keeps other exports out of it.
+    if (zipFile) {
+      zip = { file: zipFile, ...(await zipTree(dir, zipFile, options.signal)) };
+      recordOutput(db, zipFile, 'zip', await stat(zipFile));
+    }
+  } finally {
+    await unlock();
   }
   return {
     dir,

@@ -1,6 +1,7 @@
 // The 微课 title card (蓝底白字, 5 s): one ffmpeg run decodes only the first 5 s into a contact sheet of one small
 // tile a second; the tiles at about 1 s and 4 s are judged from sharp's statistics.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeAtomicSync } from '../atomic.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -74,7 +75,7 @@ export async function probeTitleCard(path: string, cacheDir: string | null, sign
   if (cacheDir) {
     mkdirSync(cacheDir, { recursive: true });
     contactSheet = join(cacheDir, `opening-${createHash('sha1').update(path).digest('hex').slice(0, 16)}.png`);
-    writeFileSync(contactSheet, sheet);
+    writeAtomicSync(contactSheet, sheet);
   }
   return { frames, contactSheet };
 }

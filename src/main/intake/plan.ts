@@ -3,13 +3,14 @@
 // every guess. Sources are only read; repairs are new files in the workspace. The walk is walk.ts, one work work.ts.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { matchRows, parseFolderName, type Guessed } from '../../shared/intake/names.js';
 import { reportPathOf, type IntakeFile, type IntakeReport, type IntakeWork } from '../../shared/intake/report.js';
 import { CATEGORIES, type CategoryId, type Group, type Unit, type UnitKind } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
+import { writeAtomic } from '../atomic.js';
 import { canonical, within } from '../export/guard.js';
 import { fold } from '../../shared/text.js';
 import type { FactsCache } from '../inspect/facts.js';
@@ -196,8 +197,6 @@ async function writePlan(profile: Profile, report: IntakeReport, unit: Unit | nu
     [sidecar, JSON.stringify(report, null, 2) + '\n'],
     [report.plan, planText],
   ] as const) {
-    const tmp = `${file}.${process.pid}.baosong-tmp`;
-    await writeFile(tmp, text);
-    await rename(tmp, file);
+    await writeAtomic(file, text);
   }
 }
