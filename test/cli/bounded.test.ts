@@ -209,7 +209,8 @@ describe('Ctrl-C', () => {
     two.child.kill('SIGINT');
     const r2 = await two.exited;
     expect(r2.at - sent2).toBeLessThan(2000);
-    // 130 from the second Ctrl-C, or the signal itself when it arrived while the cancelled job was already exiting.
-    expect(r2.code === 130 || r2.signal === 'SIGINT', JSON.stringify(r2)).toBe(true);
+    // 130 from the second Ctrl-C; or 2 when the first had already cancelled the job (cancelling is quick), or the
+    // signal itself when it arrived while the process was exiting. Never still running, never a success.
+    expect(r2.code === 130 || r2.code === 2 || r2.signal === 'SIGINT', JSON.stringify(r2)).toBe(true);
   }, 60_000);
 });
