@@ -3,6 +3,7 @@ import { apiArgs, type ApiArgs, type ApiClient, type ApiMethod, type ApiResult, 
 import { describeIssue, jsonPath } from '../../shared/batch.js';
 import { BaosongError, type ApiError } from '../../shared/errors.js';
 import { describeIoError } from '../io-errors.js';
+import { gateOf } from './gate.js';
 import { handlers, type Session } from './handlers.js';
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -34,7 +35,8 @@ export async function dispatch<M extends ApiMethod>(
   }
   try {
     const handler = handlers[method] as (s: Session, a: ApiArgs<M>, o: CallOptions) => Promise<ApiResults[M]>;
-    const value = await handler(session, parsed.data as ApiArgs<M>, options);
+    // catalog.open replaces the session's database: it waits for the calls running on it, and they for it.
+    const value = await gateOf(session).run(method === 'catalog.open', () => handler(session, parsed.data as ApiArgs<M>, options));
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toApiError(e, options.signal) };

@@ -1,0 +1,68 @@
+// Calls on one session overlap (the window, the bridge); catalog.open swaps the database under them. The gate makes
+// an open wait for the calls running, and later calls wait for the open: a long export finishes on the database it
+// started on.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localClient } from '../../src/main/api/dispatch.js';
+import { Gate } from '../../src/main/api/gate.js';
+import { closeSession, createSession } from '../../src/main/api/handlers.js';
+import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
+import { tempDir } from '../helpers/files.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe('the gate', () => {
+  it('runs ordinary calls together, an exclusive one alone, in the order they came', async () => {
+    const gate = new Gate();
+    const log: string[] = [];
+    const job = (name: string, ms: number) => async () => {
+      log.push(`${name}+`);
+      await new Promise((r) => setTimeout(r, ms));
+      log.push(`${name}-`);
+    };
+    const a = gate.run(false, job('a', 30));
+    const b = gate.run(false, job('b', 10));
+    const open = gate.run(true, job('open', 10));
+    const c = gate.run(false, job('c', 5));
+    await Promise.all([a, b, open, c]);
+    expect(log).toEqual(['a+', 'b+', 'b-', 'a-', 'open+', 'open-', 'c+', 'c-']);
+  });
+
+  it('a failing call still lets the next one in', async () => {
+    const gate = new Gate();
+    await expect(gate.run(true, async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    expect(await gate.run(false, async () => 1)).toBe(1);
+  });
+});
+
+describe('catalog.open during an export on the same session', () => {
+  it('waits until the export is done; the export completes on its own catalog', async () => {
+    const dir = tempDir();
+    const session = createSession();
+    const api = localClient(session);
+    const first = join(dir, 'a.sqlite');
+    const second = join(dir, 'b.sqlite');
+    expect((await api.call('catalog.open', { path: first, create: true })).ok).toBe(true);
+    expect((await api.call('batch.import', { path: await writeBatch(join(dir, 'a'), validBatch([microlecture('w1', '张强'), microlecture('w2', '王芳')])) })).ok).toBe(true);
+    let openedAt = 0;
+    let exportedAt = 0;
+    let open: Promise<unknown> | null = null;
+    const exported = api.call('export.run', { out: join(dir, '导出') }, {
+      onProgress: () => {
+        // In the middle of the export, the window (or another caller) opens another catalog.
+        open ??= api.call('catalog.open', { path: second, create: true }).then((r) => ((openedAt = Date.now()), r));
+      },
+    }).then((r) => ((exportedAt = Date.now()), r));
+    const r = await exported;
+    expect(r).toMatchObject({ ok: true });
+    expect(open).not.toBeNull();
+    await tick();
+    expect(await open).toMatchObject({ ok: true, value: { path: second } });
+    expect(openedAt).toBeGreaterThanOrEqual(exportedAt);
+    expect(existsSync(join(dir, '导出', 'manifest.sha256'))).toBe(true);
+    const info = await api.call('catalog.info', {});
+    expect(info).toMatchObject({ ok: true, value: { path: second } });
+    closeSession(session);
+  }, 60_000);
+});
