@@ -149,6 +149,10 @@ export function startBridge(options: { session: Session; staticDir?: string; por
       else res.destroy();
     });
   });
+  // The page keeps its connection between calls; a short idle timeout races with a call reusing it (the browser
+  // then reports the call as failed). Only our own page talks to this server.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
