@@ -83,7 +83,7 @@ function Busy() {
 }
 
 export function App() {
-  const { screen, go, info, busy, error, notice } = useStore();
+  const { screen, go, info, busy, error, notice, profile } = useStore();
   const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, intake: IntakeScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen };
   const View = views[screen];
   return (
@@ -101,7 +101,8 @@ export function App() {
         {error && <div className="error" role="alert">{error}</div>}
         {notice && !busy && <div className="notice" role="status">{notice}</div>}
         {busy && <Busy />}
-        <View />
+        {/* Every screen reads the catalog's edition's profile (catalog.profile), loaded when the app starts. */}
+        {profile ? <View /> : !error && <p className="hint">正在加载…</p>}
       </main>
     </div>
   );

@@ -1,10 +1,9 @@
 // 作品编辑: category and stage, title with a live 《》 check, authors, subject and grade, the form's fields with
 // character counters, the 推荐评语 with its ≥100 counter, scenes, files by role (path field), and the checklist.
 import { useEffect, useRef, useState } from 'react';
-import { CATEGORIES, STAGES, type Author, type Work } from '../shared/model.js';
-import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
+import { CATEGORIES, STAGES, type Author, type Role, type Work } from '../shared/model.js';
 import { charCount, charCountNoSpace } from '../shared/text.js';
-import { useStore } from './store.js';
+import { useProfile, useStore } from './store.js';
 import { domId, fieldOf } from './focus.js';
 import { droppedPaths, native, PathField } from './path-field.js';
 
@@ -20,6 +19,7 @@ function Counter({ n, limit, min }: { n: number; limit?: number | null; min?: nu
 }
 
 export function EditScreen() {
+  const profile = useProfile();
   const { works, editing, updateWork, setAuthors, addFile, removeFile, setFileRole, report, focus, clearFocus, people, details, loadDetails } = useStore();
   const work = works.find((w) => w.id === editing);
   const [draft, setDraft] = useState<Work | null>(null);
@@ -244,7 +244,7 @@ export function EditScreen() {
           {work.files.map((f) => (
             <tr key={f.id} id={domId(`file:${f.path}`)}>
               <td>
-                <select aria-label={`${f.path} 的用途`} value={f.role} onChange={(e) => void setFileRole(f.id, e.target.value)}>
+                <select aria-label={`${f.path} 的用途`} value={f.role} onChange={(e) => void setFileRole(f.id, e.target.value as Role)}>
                   {spec.roles.map((r) => (
                     <option key={r.role} value={r.role}>
                       {r.label}
@@ -293,7 +293,7 @@ export function EditScreen() {
           ))}
         </select>
         <PathField label="文件路径" kind="file" value={filePath} onChange={setFilePath} placeholder="文件的完整路径" />
-        <button disabled={!filePath} onClick={() => void addFile(work.id, fileRole || undefined, filePath).then(() => setFilePath(''))}>
+        <button disabled={!filePath} onClick={() => void addFile(work.id, (fileRole || undefined) as Role | undefined, filePath).then(() => setFilePath(''))}>
           添加文件
         </button>
       </div>
@@ -303,7 +303,7 @@ export function EditScreen() {
         {findings.map((f, i) => (
           <li key={i} className={f.severity}>
             <code>{f.rule}</code> {f.role && `[${profile.roleNames[f.role]}]`} {f.message}{' '}
-            <button className="secondary small" onClick={() => useStore.setState({ focus: fieldOf(f) })}>
+            <button className="secondary small" onClick={() => useStore.setState({ focus: fieldOf(f, profile) })}>
               定位
             </button>
           </li>

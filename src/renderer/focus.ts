@@ -1,6 +1,6 @@
 // From a finding to the field of 作品编辑 (or the screen) where it is fixed.
 import type { Finding } from '../shared/model.js';
-import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
+import type { Profile } from '../shared/rules/profile.js';
 
 const BY_PREFIX: [RegExp, string][] = [
   [/^(authors|contact)\./, 'authors'],
@@ -16,7 +16,7 @@ const BY_PREFIX: [RegExp, string][] = [
 ];
 
 /** The id (without the `field-` prefix) of the element to focus, or 'unit' for the 单位信息 screen. */
-export function fieldOf(f: Finding): string {
+export function fieldOf(f: Finding, profile: Profile): string {
   if (!f.work) return 'unit';
   if (f.rule === 'field.length') {
     const key = Object.values(profile.categories)

@@ -1,9 +1,8 @@
 // 收件导入: a folder of works as received (and the filled 作品汇总表.xlsx) → a preview of the plan → import.
 import { useState } from 'react';
 import type { Confidence } from '../shared/intake/names.js';
-import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
 import { PathField } from './path-field.js';
-import { useStore } from './store.js';
+import { useProfile, useStore } from './store.js';
 
 const SURE: Record<Confidence, string> = { high: '', medium: '较有把握', low: '请核对' };
 
@@ -12,6 +11,7 @@ function Sure({ c, reason }: { c: Confidence; reason: string }) {
 }
 
 export function IntakeScreen() {
+  const profile = useProfile();
   const { runIntake, intake, confirmIntake, unit } = useStore();
   const [dir, setDir] = useState('');
   const [summary, setSummary] = useState('');

@@ -1,41 +1,19 @@
 // 作品列表, 检查 and 导出.
 import { useState } from 'react';
 import { formatBytes, PREFLIGHT_STATE, preflightShort } from '../shared/describe.js';
-import type { Finding, Unit, Work } from '../shared/model.js';
+import type { Finding, Work } from '../shared/model.js';
+import { quotaUsage } from '../shared/rules/quotas.js';
 import { PathField } from './path-field.js';
 import { DEFAULT_STAGE } from '../shared/intake/names.js';
 import { fieldOf } from './focus.js';
-import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
-import { useStore } from './store.js';
+import { useProfile, useStore } from './store.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '待确认' } as const;
-const CATEGORY: Record<Work['category'], string> = {
-  courseware: '课件',
-  microlecture: '微课',
-  'teaching-case': '融合创新应用教学案例',
-  'course-case': '信息化教学课程案例',
-  'management-case': '融合创新管理案例',
-  'platform-case': '国家智慧教育平台应用案例',
-  'ai-case': '“人工智能+”教育案例',
-};
 
 const label = (w: Work) => w.key ?? `id:${w.id}`;
 
-/** Quota meters (RULES.md §10): works per quota against the unit kind's limits. */
-function quotaMeters(works: Work[], kind: Unit['kind'] | undefined) {
-  if (!kind) return [];
-  const limits = profile.quotas[kind];
-  const keys = [['teaching', '教学类'], ['management', '管理案例'], ['platform', '平台案例'], ['ai', '人工智能+']] as const;
-  const out: { name: string; n: number; limit: number }[] = keys.map(([k, name]) => ({ name, n: works.filter((w) => profile.categories[w.category].quota === k).length, limit: limits[k] }));
-  for (const [k, name] of keys) {
-    const v = limits.vocational[k];
-    if (v !== undefined) out.push({ name: `${name}中职`, n: works.filter((w) => profile.categories[w.category].quota === k && w.stage === 'vocational').length, limit: v });
-  }
-  return out.filter((m) => m.n > 0 || m.name === '教学类');
-}
-
-
 export function WorksScreen() {
+  const profile = useProfile();
   const { works, report, edit, move, createWork, unit } = useStore();
   const [onlyFailing, setOnlyFailing] = useState(false);
   const [category, setCategory] = useState<Work['category'] | ''>('');
@@ -53,11 +31,14 @@ export function WorksScreen() {
         </div>
       ))}
       <div className="meters">
-        {quotaMeters(works, unit?.kind).map((m) => (
-          <span key={m.name} className={m.n > m.limit ? 'meter over' : 'meter'}>
-            {m.name} {m.n}/{m.limit}
-          </span>
-        ))}
+        {/* The rule's own count (quotas.ts): the meter and the quota finding cannot disagree. */}
+        {quotaUsage(profile, { unit, works })
+          .filter((q, i) => q.count > 0 || i === 0)
+          .map((q) => (
+            <span key={q.short} className={q.count > q.limit ? 'meter over' : 'meter'}>
+              {q.short} {q.count}/{q.limit}
+            </span>
+          ))}
       </div>
       <div className="buttons">
         <label className="check">
@@ -65,7 +46,7 @@ export function WorksScreen() {
         </label>
         <select aria-label="按类别筛选" value={category} onChange={(e) => setCategory(e.target.value as Work['category'] | '')}>
           <option value="">全部类别</option>
-          {Object.entries(CATEGORY).map(([id, name]) => (
+          {Object.values(profile.categories).map(({ id, name }) => (
             <option key={id} value={id}>
               {name}
             </option>
@@ -75,7 +56,7 @@ export function WorksScreen() {
       </div>
       <div className="buttons">
         <select aria-label="新作品类别" value={newCategory} onChange={(e) => setNewCategory(e.target.value as Work['category'])}>
-          {Object.entries(CATEGORY).map(([id, name]) => (
+          {Object.values(profile.categories).map(({ id, name }) => (
             <option key={id} value={id}>
               {name}
             </option>
@@ -102,7 +83,7 @@ export function WorksScreen() {
           {shown.map((w) => (
             <tr key={w.id}>
               <td>{w.position}</td>
-              <td>{CATEGORY[w.category]}</td>
+              <td>{profile.categories[w.category].name}</td>
               <td>{w.title}</td>
               <td>{w.authors[0]?.name ?? ''}</td>
               <td className={count(w, 'error') ? 'error-count' : ''}>{count(w, 'error')}</td>
@@ -121,13 +102,14 @@ export function WorksScreen() {
 }
 
 export function CheckScreen() {
+  const profile = useProfile();
   const { report, works, check, edit, go } = useStore();
   const [onlyErrors, setOnlyErrors] = useState(false);
   /** A click on 定位 opens the work at the finding's field (or 单位信息 for the unit's own findings). */
   const locate = (f: Finding): (() => void) | null => {
     if (!f.work) return f.rule.startsWith('unit.') ? () => go('unit') : f.rule.startsWith('quota.') ? () => go('works') : null;
     const w = works.find((x) => label(x) === f.work);
-    return w ? () => edit(w.id, fieldOf(f)) : null;
+    return w ? () => edit(w.id, fieldOf(f, profile)) : null;
   };
   if (!report) return <button onClick={() => void check()}>检查</button>;
   const findings = report.findings.filter((f) => !onlyErrors || f.severity === 'error');
@@ -136,7 +118,7 @@ export function CheckScreen() {
   const title = (key: string) => {
     if (!key) return '组织单位与名额';
     const w = works.find((x) => label(x) === key);
-    return w ? `${key} 《${w.title}》 ${CATEGORY[w.category]}` : key;
+    return w ? `${key} 《${w.title}》 ${profile.categories[w.category].name}` : key;
   };
   return (
     <section>
@@ -183,6 +165,7 @@ export function CheckScreen() {
 }
 
 export function ExportScreen() {
+  const profile = useProfile();
   const { report, runExport, exported, verify, verified, preflight, runPreflight, openPath, go } = useStore();
   const [out, setOut] = useState('');
   const [allowErrors, setAllowErrors] = useState(false);

@@ -3,9 +3,8 @@ import { create } from 'zustand';
 import type { IntakeReport } from '../shared/intake/report.js';
 import type { ApiClient, CatalogInfo, ExportResult, FileDetail, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
 import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
-import { liaoning29 } from '../shared/rules/liaoning-29.js';
-
-const roleLabel = (role: Role) => liaoning29.roleNames[role];
+import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
+import type { Profile } from '../shared/rules/profile.js';
 
 export type Screen = 'catalog' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
 
@@ -13,6 +12,8 @@ interface State {
   api: ApiClient | null;
   screen: Screen;
   info: CatalogInfo | null;
+  /** The open catalog's edition's profile (the current edition's before one is open): every screen reads it. */
+  profile: Profile | null;
   unit: Unit | null;
   works: Work[];
   report: CheckReport | null;
@@ -52,9 +53,9 @@ interface State {
   createWork(category: Work['category'], stage: Work['stage'], title: string): Promise<void>;
   updateWork(id: number, patch: Partial<Work>): Promise<void>;
   setAuthors(id: number, authors: { name: string; unit: string; mobile: string; email: string; phone: string }[]): Promise<void>;
-  addFile(workId: number | null, role: string | undefined, path: string): Promise<void>;
+  addFile(workId: number | null, role: Role | undefined, path: string): Promise<void>;
   removeFile(id: number): Promise<void>;
-  setFileRole(id: number, role: string): Promise<void>;
+  setFileRole(id: number, role: Role): Promise<void>;
   move(id: number, by: -1 | 1): Promise<void>;
   printed: { dir: string; files: string[] } | null;
   mailed: { dir: string; files: string[]; subject: string; to: string } | null;
@@ -65,16 +66,33 @@ interface State {
 export const useStore = create<State>((set, get) => {
   const api = () => get().api!;
   let controller: AbortController | null = null;
-  /** A job: one at a time, shown as busy with its progress, cancellable through `signal`. */
-  const guard = async (label: string, fn: (signal: AbortSignal) => Promise<void>) => {
-    controller = new AbortController();
-    set({ busy: label, error: null, progress: null, started: Date.now() });
-    try {
-      await fn(controller.signal);
-    } finally {
-      controller = null;
-      set({ busy: null, progress: null, started: null });
-    }
+  /** The tail of the jobs' queue. */
+  let jobs: Promise<void> = Promise.resolve();
+  /**
+   * A job: shown as busy with its progress, cancellable through `signal`. One at a time, as the API runs writes: a
+   * second job waits for the first (its own cancel comes with it), never replaces the first's. A job that wants the
+   * catalog read again after it asks with `void get().refresh()`: awaiting a job from inside a job would wait forever.
+   */
+  const guard = (label: string, fn: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+    const run = jobs.then(async () => {
+      const own = new AbortController();
+      controller = own;
+      set({ busy: label, error: null, progress: null, started: Date.now() });
+      try {
+        await fn(own.signal);
+      } finally {
+        controller = null;
+        set({ busy: null, progress: null, started: null });
+      }
+    });
+    jobs = run.catch(() => undefined);
+    return run;
+  };
+  /** The profile of the catalog's edition, for every screen. */
+  const loadProfile = async () => {
+    const r = await api().call('catalog.profile', {});
+    if (r.ok) set({ profile: r.value });
+    else set({ error: r.error.message });
   };
   /** An edit: on success the catalog is read again (and checked); on failure the message is shown. */
   const change = async (call: Promise<{ ok: true } | { ok: false; error: { message: string } }>) => {
@@ -86,6 +104,7 @@ export const useStore = create<State>((set, get) => {
     api: null,
     screen: 'catalog',
     info: null,
+    profile: null,
     unit: null,
     works: [],
     report: null,
@@ -113,7 +132,7 @@ export const useStore = create<State>((set, get) => {
         const r = await api().call('batch.import', { path: plan });
         if (!r.ok) return set({ error: r.error.message });
         set({ intake: null, screen: 'works', notice: `已导入 ${r.value.works} 件作品、${r.value.files} 个文件` });
-        await get().refresh();
+        void get().refresh();
       }),
     cancel: () => controller?.abort(),
     clearFocus: () => set({ focus: null }),
@@ -158,11 +177,11 @@ export const useStore = create<State>((set, get) => {
         const r = await api().call('works.create', { category, stage, title });
         if (!r.ok) return set({ error: r.error.message });
         set({ editing: r.value.id, screen: 'edit' });
-        await get().refresh();
+        void get().refresh();
       }),
     updateWork: async (id, patch) => {
-      const { category, stage, variant, title, subject, grade, share, comment, space, fields, scenes, checklist } = patch;
-      const clean = Object.fromEntries(Object.entries({ category, stage, variant, title, subject, grade, share, comment, space, fields, scenes, checklist }).filter(([, v]) => v !== undefined));
+      // The work's own values only (not its id, authors or files), as the entity declares them.
+      const clean = Object.fromEntries(WORK_PATCH_KEYS.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]));
       await change(api().call('works.update', { id, patch: clean }));
     },
     setAuthors: (id, authors) => change(api().call('works.setAuthors', { id, authors })),
@@ -170,7 +189,7 @@ export const useStore = create<State>((set, get) => {
       set({ notice: null });
       const r = await api().call('files.add', role ? { workId, role, path } : { workId, path });
       if (!r.ok) return set({ error: r.error.message });
-      if (r.value.guess) set({ notice: `已添加 ${path}：按${r.value.guess.reason}判断为“${roleLabel(r.value.role)}”，如不对请在左侧改正用途。` });
+      if (r.value.guess) set({ notice: `已添加 ${path}：按${r.value.guess.reason}判断为“${get().profile?.roleNames[r.value.role] ?? r.value.role}”，如不对请在左侧改正用途。` });
       await get().refresh();
     },
     removeFile: (id) => change(api().call('files.remove', { id })),
@@ -185,6 +204,7 @@ export const useStore = create<State>((set, get) => {
     },
     init: (client) => {
       set({ api: client });
+      void loadProfile();
       void api()
         .call('catalog.info', {})
         .then((r) => {
@@ -200,15 +220,16 @@ export const useStore = create<State>((set, get) => {
         const r = await api().call('catalog.open', { path, create });
         if (!r.ok) return set({ error: r.error.message });
         set({ info: r.value, screen: 'works' });
-        await get().refresh();
+        void get().refresh();
       }),
     importBatch: (path) =>
       guard('正在导入…', async () => {
         const r = await api().call('batch.import', { path });
         if (!r.ok) return set({ error: r.error.message });
-        await get().refresh();
+        void get().refresh();
       }),
     refresh: async () => {
+      await loadProfile();
       const [info, unit, works] = await Promise.all([api().call('catalog.info', {}), api().call('unit.get', {}), api().call('works.list', {})]);
       set({ info: info.ok ? info.value : null, unit: unit.ok ? unit.value : null, works: works.ok ? works.value : [] });
       const people = await api().call('people.list', {});
@@ -224,13 +245,13 @@ export const useStore = create<State>((set, get) => {
       }),
     saveUnit: (values) =>
       guard('正在保存…', async () => {
-        const { name, kind, group, cloudLink, cloudCode, contact, department, title, mobile, phone, qq, email, postcode, address, city } = values;
-        const r = await api().call('unit.update', Object.fromEntries(Object.entries({ name, kind, group, cloudLink, cloudCode, contact, department, title, mobile, phone, qq, email, postcode, address, city }).filter(([, v]) => v !== undefined)));
+        // The unit's own values only (not its edition or files), as the entity declares them.
+        const r = await api().call('unit.update', Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]])));
         if (!r.ok) return set({ error: r.error.message });
         set({ unit: r.value });
         const info = await api().call('catalog.info', {});
         if (info.ok) set({ info: info.value });
-        await get().check();
+        void get().check();
       }),
     runExport: (out, allowErrors) =>
       guard('正在导出…', async (signal) => {
@@ -247,3 +268,10 @@ export const useStore = create<State>((set, get) => {
       }),
   };
 });
+
+/** The catalog's edition's profile; App renders the screens only once it is loaded. */
+export function useProfile(): Profile {
+  const profile = useStore((s) => s.profile);
+  if (!profile) throw new Error('the profile is not loaded yet');
+  return profile;
+}

@@ -1,27 +1,16 @@
 // 单位信息: the unit's name and kind (the kind decides the quotas), the 附表1-4 fields, the cloud-drive link and
 // code (附表1-6), and the unit's stamped scans. A new catalog gets its unit here.
 import { useEffect, useState } from 'react';
-import { GROUPS, UNIT_KINDS, type Unit } from '../shared/model.js';
-import { liaoning29 as profile } from '../shared/rules/liaoning-29.js';
+import { UNIT_LABELS, UNIT_TEXT_KEYS } from '../shared/entities.js';
+import { GROUPS, UNIT_KINDS, type Role, type Unit } from '../shared/model.js';
 import { PathField } from './path-field.js';
-import { useStore } from './store.js';
+import { useProfile, useStore } from './store.js';
 
-const FIELDS: [keyof Unit, string][] = [
-  ['city', '所在市'],
-  ['contact', '活动联系人'],
-  ['department', '负责部门'],
-  ['title', '职务'],
-  ['mobile', '手机号'],
-  ['phone', '座机号'],
-  ['qq', 'QQ'],
-  ['email', '电子信箱'],
-  ['postcode', '邮政编码'],
-  ['address', '通信地址'],
-  ['cloudLink', '云盘链接地址'],
-  ['cloudCode', '访问密码'],
-];
+/** The unit's free-text values, as the entity declares and labels them (shared/entities.ts). */
+const FIELDS = UNIT_TEXT_KEYS.map((k) => [k, UNIT_LABELS[k]] as const);
 
 export function UnitScreen() {
+  const profile = useProfile();
   const { unit, saveUnit, report, addFile, removeFile, details, loadDetails } = useStore();
   const [values, setValues] = useState<Partial<Unit>>({});
   const [scanRole, setScanRole] = useState<string>(profile.unitRoles[0]!.role);
@@ -112,7 +101,7 @@ export function UnitScreen() {
               ))}
             </select>
             <PathField label="扫描件路径" kind="file" value={scanPath} onChange={setScanPath} />
-            <button disabled={!scanPath} onClick={() => void addFile(null, scanRole, scanPath).then(() => setScanPath(''))}>
+            <button disabled={!scanPath} onClick={() => void addFile(null, scanRole as Role, scanPath).then(() => setScanPath(''))}>
               添加
             </button>
           </div>

@@ -1,7 +1,7 @@
 // The batch file of CONTRACT.md: its schema, and the line between bad input (refused) and findings (stored).
 import { z } from 'zod';
 import { CATEGORIES, GROUPS, STAGES, UNIT_KINDS, UNIT_ROLES, VARIANTS, WORK_ROLES } from './model.js';
-import { EDITIONS, profiles } from './rules/liaoning-29.js';
+import { editions, profileFor } from './rules/registry.js';
 
 const text = z.string().nullish();
 
@@ -56,14 +56,18 @@ const unitSchema = z.strictObject({
 
 export const batchSchema = z
   .strictObject({
-    edition: z.enum(EDITIONS),
+    // The editions this version knows (the registry's): an unknown one is refused with the known ones listed.
+    edition: z.string().superRefine((edition, ctx) => {
+      if (!editions().includes(edition)) ctx.addIssue({ code: 'invalid_value', values: editions(), input: edition });
+    }),
     unit: unitSchema,
     works: z.array(workSchema),
   })
   .superRefine((batch, ctx) => {
     // Enumerations that depend on the edition and the category: field keys, scene labels, checklist ids, variants.
-    const profile = profiles[batch.edition]!;
-    const checklistIds = new Set(profile.checklist.map((c) => c.id));
+    const profile = profileFor(batch.edition);
+    if (!profile) return; // refused above, with the editions this version knows
+    const checklistIds = new Set<string>(profile.checklist.map((c) => c.id));
     const seen = new Map<string, number>();
     batch.works.forEach((work, i) => {
       const at = (...rest: (string | number)[]) => ['works', i, ...rest];

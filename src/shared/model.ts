@@ -1,5 +1,8 @@
 // The domain's plain data, shared by the catalog, the rules, the API and the renderer.
 // Pure TypeScript: no node:, electron or DOM imports here.
+import type { z } from 'zod';
+import type { authorSchema, fileRefSchema, unitSchema, workSchema } from './entities.js';
+import type { FindingRule } from './rules/rule-ids.js';
 
 export const GROUPS = ['k12', 'higher'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -54,69 +57,11 @@ export type Role = WorkRole | UnitRole;
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A file as the catalog knows it; size/mtime are from the last stat (null: not found then). */
-export interface FileRef {
-  id: number;
-  role: Role;
-  /** The path as the batch (or the user) gave it: what reports show. */
-  path: string;
-  /** The absolute path the file is read from. */
-  absPath: string;
-  size: number | null;
-  mtimeMs: number | null;
-  /** Where a derived file came from (a repair), null for the user's own file. */
-  origin: string | null;
-}
-
-export interface Author {
-  personId: number;
-  name: string;
-  unit: string;
-  mobile: string;
-  email: string;
-  phone: string;
-}
-
-export interface Work {
-  id: number;
-  /** The batch file's key, or null for a work made in the app. */
-  key: string | null;
-  position: number;
-  category: CategoryId;
-  stage: Stage;
-  variant: Variant | null;
-  title: string;
-  subject: string;
-  grade: string;
-  share: boolean | null;
-  comment: string;
-  space: boolean;
-  authors: Author[];
-  fields: Record<string, string>;
-  scenes: string[];
-  checklist: Record<string, boolean>;
-  files: FileRef[];
-}
-
-export interface Unit {
-  edition: string;
-  name: string;
-  kind: UnitKind;
-  city: string;
-  group: Group;
-  department: string;
-  contact: string;
-  title: string;
-  mobile: string;
-  phone: string;
-  qq: string;
-  email: string;
-  postcode: string;
-  address: string;
-  cloudLink: string;
-  cloudCode: string;
-  files: FileRef[];
-}
+// The catalog's entities are declared once, as zod schemas, in entities.ts; their types are derived here.
+export type FileRef = z.infer<typeof fileRefSchema>;
+export type Author = z.infer<typeof authorSchema>;
+export type Work = z.infer<typeof workSchema>;
+export type Unit = z.infer<typeof unitSchema>;
 
 export interface Catalog {
   unit: Unit | null;
@@ -129,7 +74,7 @@ export function workLabel(work: Pick<Work, 'key' | 'id'>): string {
 }
 
 export interface Finding {
-  rule: string;
+  rule: FindingRule;
   severity: Severity;
   /** Absent on batch-level findings. */
   work?: string;

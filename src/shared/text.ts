@@ -41,9 +41,6 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-export const MOBILE = /^1\d{10}$/;
-export const LANDLINE = /^[\d-]+$/;
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** How deep arrays and objects nest in a JSON text (strings skipped), without parsing it. */
 export function jsonDepth(text: string): number {

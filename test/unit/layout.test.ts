@@ -30,8 +30,8 @@ describe('src/shared', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     // Checklist ids are data by nature (one per item of the notice's 自查表); checklist.ts raises them all.
-    const checklist = new Set(liaoning29.checklist.map((c) => c.id));
-    const missing = Object.keys(liaoning29.severities).filter((id) => !checklist.has(id) && !code.includes(`'${id}'`));
+    const checklist = new Set<string>(liaoning29.checklist.map((c) => c.id));
+    const missing = Object.keys(liaoning29.severities).filter((id: string) => !checklist.has(id) && !code.includes(`'${id}'`));
     expect(missing).toEqual([]);
     expect(Object.keys(liaoning29.severities).length).toBeGreaterThan(60);
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoryId, FileFacts, Role, VideoFacts, Work } from '../../src/shared/model.js';
 import { factFor, file, findings, goodVideo, profile, rulesOf, work } from '../helpers/build.js';
+import type { RuleId } from '../../src/shared/rules/rule-ids.js';
 
 /** A work of the category whose file of `role` has the given facts (on top of passing ones). */
 function scenario(category: CategoryId, role: Role, patch: (f: FileFacts) => FileFacts, extra: Partial<Work> = {}) {
@@ -18,7 +19,7 @@ const video = (v: Partial<VideoFacts>) => (f: FileFacts): FileFacts => ({ ...f, 
 const image = (i: Partial<NonNullable<FileFacts['image']>>) => (f: FileFacts): FileFacts => ({ ...f, image: { ...f.image!, ...i } });
 const zip = (z: Partial<NonNullable<FileFacts['zip']>>) => (f: FileFacts): FileFacts => ({ ...f, kind: 'zip', zip: { ...factFor(file('materials', 'x.zip')).zip!, ...z } });
 
-const cases: { rule: string; fire: ReturnType<typeof scenario>; silent: ReturnType<typeof scenario> }[] = [
+const cases: { rule: RuleId; fire: ReturnType<typeof scenario>; silent: ReturnType<typeof scenario> }[] = [
   { rule: 'video.container', fire: scenario('microlecture', 'lecture-video', video({ majorBrand: 'qt  ' })), silent: scenario('microlecture', 'lecture-video', video({ majorBrand: 'mp42' })) },
   { rule: 'video.audio', fire: scenario('platform-case', 'feature-video', video({ audio: null })), silent: scenario('platform-case', 'raw-video', video({ audio: null })) },
   { rule: 'video.resolution', fire: scenario('microlecture', 'lecture-video', video({ width: 480, height: 640 })), silent: scenario('microlecture', 'lecture-video', video({ width: 640, height: 480 })) },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, WORK_ROLES } from '../../src/shared/model.js';
 import { liaoning29 as profile } from '../../src/shared/rules/liaoning-29.js';
+import { mailSubjectOf } from '../../src/shared/rules/profile.js';
 
 describe('the liaoning-29 profile', () => {
   it('keeps the reference tree folder names as the notice spells them', () => {
@@ -36,7 +37,7 @@ describe('the liaoning-29 profile', () => {
   it('gives every rule id exactly one severity, and the checklist items info', () => {
     for (const item of profile.checklist) expect(profile.severities[item.id]).toBe('info');
     expect(profile.severities['authors.count-conflict']).toBe('warning');
-    expect(profile.mailSubject('辽宁大学', '高等学校组')).toBe('辽宁大学-第二十九届教育教学信息化交流活动-高等学校组');
+    expect(mailSubjectOf(profile, '辽宁大学', '高等学校组')).toBe('辽宁大学-第二十九届教育教学信息化交流活动-高等学校组');
   });
 
   it('has the scene labels exactly', () => {

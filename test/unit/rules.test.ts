@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type FileFacts } from '../../src/shared/model.js';
 import { COMMENT, author, file, findings, profile, rulesOf, unit, work, type Scenario } from '../helpers/build.js';
+import type { FindingRule } from '../../src/shared/rules/rule-ids.js';
 
 const facts = (path: string, f: Partial<FileFacts>) =>
   new Map<string, FileFacts>([[`/batch/${path}`, { exists: true, readable: true, size: 1000, kind: 'unknown', ...f }]]);
 
 /** Every rule in scope: a scenario that makes it fire and one close to it that keeps it silent. */
-const cases: { rule: string; fire: () => Scenario; silent: () => Scenario }[] = [
+const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }[] = [
   { rule: 'title.empty', fire: () => ({ works: [work('microlecture', { title: '　 ' })] }), silent: () => ({ works: [work('microlecture', { title: '船' })] }) },
   { rule: 'title.brackets', fire: () => ({ works: [work('microlecture', { title: '《小小的船》' })] }), silent: () => ({ works: [work('microlecture', { title: '小小的船' })] }) },
   { rule: 'title.unsafe-chars', fire: () => ({ works: [work('courseware', { title: '函数: y=f(x)?' })] }), silent: () => ({ works: [work('courseware', { title: '函数：y=f(x)？' })] }) },

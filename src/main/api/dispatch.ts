@@ -1,5 +1,5 @@
 // validate → run → envelope. Every transport calls this; nothing thrown ever crosses it as an exception.
-import { apiArgs, type ApiArgs, type ApiClient, type ApiMethod, type ApiResult, type ApiResults, type CallOptions } from '../../shared/api.js';
+import { accessOf, apiArgs, type ApiArgs, type ApiClient, type ApiMethod, type ApiResult, type ApiResults, type CallOptions } from '../../shared/api.js';
 import { describeIssue, jsonPath } from '../../shared/batch.js';
 import { BaosongError, type ApiError } from '../../shared/errors.js';
 import { describeIoError } from '../io-errors.js';
@@ -35,8 +35,9 @@ export async function dispatch<M extends ApiMethod>(
   }
   try {
     const handler = handlers[method] as (s: Session, a: ApiArgs<M>, o: CallOptions) => Promise<ApiResults[M]>;
-    // catalog.open replaces the session's database: it waits for the calls running on it, and they for it.
-    const value = await gateOf(session).run(method === 'catalog.open', () => handler(session, parsed.data as ApiArgs<M>, options));
+    // By the method's access: an open waits for the calls running on the database it replaces (and they for it);
+    // writes run one at a time.
+    const value = await gateOf(session).run(accessOf(method), () => handler(session, parsed.data as ApiArgs<M>, options));
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toApiError(e, options.signal) };

@@ -1,7 +1,13 @@
 // One session, many callers (the window's IPC, the bridge, a CLI): calls may overlap, but `catalog.open` swaps the
-// database under them. The gate lets ordinary calls run together and makes an open wait until they are done (and
-// later calls wait for the open): nothing ever runs on a database that was closed under it.
+// database under them, and a write that reads, awaits and writes must not interleave with another. By each method's
+// declared access (src/shared/api/<domain>.ts): reads run together; writes run one at a time (beside reads); an open
+// waits until every call is done, and later calls wait for it. Nothing runs on a database closed under it.
+import type { Access } from '../../shared/api.js';
+
 export class Gate {
+  /** The tail of the writes' queue: each write waits for the one before it. */
+  private writes: Promise<unknown> = Promise.resolve();
+
   private shared = 0;
   private exclusive = false;
   private waiting: { exclusive: boolean; go: () => void }[] = [];
@@ -35,7 +41,16 @@ export class Gate {
     return front.exclusive ? this.shared === 0 : true;
   }
 
-  async run<T>(exclusive: boolean, fn: () => Promise<T>): Promise<T> {
+  /** Runs fn by its access ('open' alone; 'write' one at a time; 'read' together). true/false: 'open'/'read'. */
+  run<T>(access: Access | boolean, fn: () => Promise<T>): Promise<T> {
+    const kind = access === true ? 'open' : access === false ? 'read' : access;
+    if (kind !== 'write') return this.enterAndRun(kind === 'open', fn);
+    const run = this.writes.then(() => this.enterAndRun(false, fn));
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private async enterAndRun<T>(exclusive: boolean, fn: () => Promise<T>): Promise<T> {
     if (this.canEnter(exclusive) && this.waiting.length === 0) this.enter(exclusive);
     else await new Promise<void>((go) => this.waiting.push({ exclusive, go }));
     try {

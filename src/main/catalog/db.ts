@@ -1,4 +1,5 @@
 // The catalog connection: the one place that loads the better-sqlite3 addon and migrates the schema.
+import { ensureUnitColumns } from './unit.js';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -55,11 +56,17 @@ export function openCatalog(file: string, options: OpenOptions = {}): Db {
     }
     db.pragma('journal_mode = WAL');
     migrate(db, version);
+    // The unit's text values are the entity's (shared/entities.ts): a value added there gets its column here.
+    ensureUnitColumns(db);
     return db;
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
 }
 
 function readVersion(db: Db, file: string): number {

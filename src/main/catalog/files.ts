@@ -1,4 +1,5 @@
 // Files by role: a work's (work_id) or the unit's (work_id NULL). Paths are referenced, never moved.
+import { BaosongError } from '../../shared/errors.js';
 import type { FileRef, Role } from '../../shared/model.js';
 import type { Db } from './db.js';
 
@@ -79,10 +80,15 @@ export function updateFileStat(db: Db, id: number, size: number | null, mtimeMs:
   db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?').run(size, mtimeMs, id);
 }
 
+/** A write that changed no row names a file the catalog does not hold: said, and the transaction rolls back. */
+function changedOne(changes: number, id: number): void {
+  if (changes !== 1) throw new BaosongError('bad-input', `目录中没有文件 id:${id}`);
+}
+
 export function removeFile(db: Db, id: number): void {
-  db.prepare('DELETE FROM files WHERE id = ?').run(id);
+  changedOne(db.prepare('DELETE FROM files WHERE id = ?').run(id).changes, id);
 }
 
 export function setFileRole(db: Db, id: number, role: Role): void {
-  db.prepare('UPDATE files SET role = ? WHERE id = ?').run(role, id);
+  changedOne(db.prepare('UPDATE files SET role = ? WHERE id = ?').run(role, id).changes, id);
 }

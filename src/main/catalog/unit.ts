@@ -1,83 +1,50 @@
-// The organizing unit: one row (id = 1) per catalog.
-import type { Group, Unit, UnitKind } from '../../shared/model.js';
+// The organizing unit: one row (id = 1) per catalog. Its columns are derived from the entity (shared/entities.ts):
+// a value added there gets its column when a catalog is opened (ensureUnitColumns), with '' for the units stored.
+import { UNIT_KEYS, UNIT_TEXT_KEYS, unitColumn, type UnitKey } from '../../shared/entities.js';
+import type { Unit } from '../../shared/model.js';
 import type { Db } from './db.js';
 import { listFiles } from './files.js';
 
-interface UnitRow {
-  edition: string;
-  name: string;
-  kind: string;
-  city: string;
-  grp: string;
-  department: string;
-  contact: string;
-  title: string;
-  mobile: string;
-  phone: string;
-  qq: string;
-  email: string;
-  postcode: string;
-  address: string;
-  cloud_link: string;
-  cloud_code: string;
-}
-
 export type UnitValues = Omit<Unit, 'files'>;
 
-function rowToUnit(db: Db, row: UnitRow): Unit {
-  return {
-    edition: row.edition,
-    name: row.name,
-    kind: row.kind as UnitKind,
-    city: row.city,
-    group: row.grp as Group,
-    department: row.department,
-    contact: row.contact,
-    title: row.title,
-    mobile: row.mobile,
-    phone: row.phone,
-    qq: row.qq,
-    email: row.email,
-    postcode: row.postcode,
-    address: row.address,
-    cloudLink: row.cloud_link,
-    cloudCode: row.cloud_code,
-    files: listFiles(db, null),
-  };
-}
+const KEYS: (UnitKey | 'edition')[] = ['edition', ...UNIT_KEYS];
 
-function unitToRow(u: UnitValues): UnitRow {
-  return {
-    edition: u.edition,
-    name: u.name,
-    kind: u.kind,
-    city: u.city,
-    grp: u.group,
-    department: u.department,
-    contact: u.contact,
-    title: u.title,
-    mobile: u.mobile,
-    phone: u.phone,
-    qq: u.qq,
-    email: u.email,
-    postcode: u.postcode,
-    address: u.address,
-    cloud_link: u.cloudLink,
-    cloud_code: u.cloudCode,
-  };
+function rowToUnit(db: Db, row: Record<string, string>): Unit {
+  const values = Object.fromEntries(KEYS.map((k) => [k, row[unitColumn(k)] ?? '']));
+  return { ...(values as UnitValues), files: listFiles(db, null) };
 }
 
 export function getUnit(db: Db): Unit | null {
-  const row = db.prepare('SELECT * FROM unit WHERE id = 1').get() as UnitRow | undefined;
+  const row = db.prepare('SELECT * FROM unit WHERE id = 1').get() as Record<string, string> | undefined;
   return row ? rowToUnit(db, row) : null;
 }
 
 /** Inserts or replaces the unit's values (its files are kept). */
 export function putUnit(db: Db, unit: UnitValues): void {
-  const row = unitToRow(unit);
+  const row = Object.fromEntries(KEYS.map((k) => [unitColumn(k), unit[k]]));
   const cols = Object.keys(row);
   db.prepare(
     `INSERT INTO unit (id, ${cols.join(', ')}) VALUES (1, ${cols.map((c) => `@${c}`).join(', ')})
      ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`,
   ).run(row);
+}
+
+/** A new unit's values: its name and kind given, its group from the kind, every text value empty. */
+export function newUnitValues(edition: string, name: string, kind: Unit['kind']): UnitValues {
+  const text = Object.fromEntries(UNIT_TEXT_KEYS.map((k) => [k, '']));
+  return { ...(text as Record<(typeof UNIT_TEXT_KEYS)[number], string>), edition, name, kind, group: kind === 'university' ? 'higher' : 'k12' };
+}
+
+/** The columns of text values the entity has and this catalog's table lacks (an older catalog, a new field). */
+export function missingUnitColumns(db: Db): string[] {
+  const have = new Set((db.prepare('PRAGMA table_info(unit)').all() as { name: string }[]).map((c) => c.name));
+  return UNIT_TEXT_KEYS.map(unitColumn).filter((c) => !have.has(c));
+}
+
+export function ensureUnitColumns(db: Db): void {
+  const missing = missingUnitColumns(db);
+  if (!missing.length) return;
+  db.transaction(() => {
+    for (const column of missing) db.exec(`ALTER TABLE unit ADD COLUMN ${column} TEXT NOT NULL DEFAULT ''`);
+  })();
 }

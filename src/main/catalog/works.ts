@@ -1,7 +1,9 @@
 // Works with their authors, form fields, scenes and checklist state.
+import { WORK_PATCH_KEYS, type WorkPatch } from '../../shared/entities.js';
+import { BaosongError } from '../../shared/errors.js';
 import type { Author, CategoryId, Stage, Variant, Work } from '../../shared/model.js';
 import type { Db } from './db.js';
-import { filesByWork } from './files.js';
+import { filesByWork, listFiles } from './files.js';
 import { personId } from './people.js';
 
 interface WorkRow {
@@ -68,22 +70,50 @@ export function workKeyExists(db: Db, key: string): boolean {
 
 /** Every work in order, whole: a handful of queries whatever the batch's size. */
 export function listWorks(db: Db): Work[] {
-  const rows = db.prepare('SELECT * FROM works ORDER BY position, id').all() as WorkRow[];
+  return readWorks(db, db.prepare('SELECT * FROM works ORDER BY position, id').all() as WorkRow[]);
+}
+
+/** One work, whole; null when the catalog has no such work. */
+export function findWork(db: Db, id: number): Work | null {
+  const row = db.prepare('SELECT * FROM works WHERE id = ?').get(id) as WorkRow | undefined;
+  return row ? readWorks(db, [row])[0]! : null;
+}
+
+/** One work, whole; a work the catalog does not hold is said so (the caller's transaction rolls back). */
+export function getWork(db: Db, id: number): Work {
+  const work = findWork(db, id);
+  if (!work) throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
+  return work;
+}
+
+function requireWork(db: Db, id: number): void {
+  if (db.prepare('SELECT 1 FROM works WHERE id = ?').get(id) === undefined) throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
+}
+
+export function countWorks(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM works').get() as { n: number }).n;
+}
+
+/** The works of these rows, whole. One work (findWork) reads only its own rows; a list reads every table once. */
+function readWorks(db: Db, rows: WorkRow[]): Work[] {
+  if (rows.length === 0) return [];
+  const only = rows.length === 1 ? rows[0]!.id : null;
+  const where = (column: string) => (only === null ? '' : `WHERE ${column} = ${only}`);
   const authors = new Map<number, Author[]>();
   for (const a of db
     .prepare(
       `SELECT wa.work_id, wa.person_id, p.name, p.unit, wa.mobile, wa.email, wa.phone
-       FROM work_authors wa JOIN people p ON p.id = wa.person_id ORDER BY wa.work_id, wa.position`,
+       FROM work_authors wa JOIN people p ON p.id = wa.person_id ${where('wa.work_id')} ORDER BY wa.work_id, wa.position`,
     )
     .all() as { work_id: number; person_id: number; name: string; unit: string; mobile: string; email: string; phone: string }[]) {
     const list = authors.get(a.work_id) ?? [];
     list.push({ personId: a.person_id, name: a.name, unit: a.unit, mobile: a.mobile, email: a.email, phone: a.phone });
     authors.set(a.work_id, list);
   }
-  const fields = groupBy(db.prepare('SELECT work_id, key, value FROM form_fields').all() as { work_id: number; key: string; value: string }[]);
-  const scenes = groupBy(db.prepare('SELECT work_id, label FROM work_scenes ORDER BY rowid').all() as { work_id: number; label: string }[]);
-  const checks = groupBy(db.prepare('SELECT work_id, item, checked FROM checklist').all() as { work_id: number; item: string; checked: number }[]);
-  const files = filesByWork(db);
+  const fields = groupBy(db.prepare(`SELECT work_id, key, value FROM form_fields ${where('work_id')}`).all() as { work_id: number; key: string; value: string }[]);
+  const scenes = groupBy(db.prepare(`SELECT work_id, label FROM work_scenes ${where('work_id')} ORDER BY rowid`).all() as { work_id: number; label: string }[]);
+  const checks = groupBy(db.prepare(`SELECT work_id, item, checked FROM checklist ${where('work_id')}`).all() as { work_id: number; item: string; checked: number }[]);
+  const files = only === null ? filesByWork(db) : new Map([[only, listFiles(db, only)]]);
   return rows.map((r) => ({
     id: r.id,
     key: r.batch_key,
@@ -115,18 +145,33 @@ function groupBy<T extends { work_id: number }>(rows: T[]): Map<number, T[]> {
   return out;
 }
 
-export type WorkPatch = Partial<Pick<Work, 'category' | 'stage' | 'variant' | 'title' | 'subject' | 'grade' | 'share' | 'comment' | 'space' | 'fields' | 'scenes' | 'checklist'>>;
+/** How each of a work's own values is stored: a column of `works` (booleans as 0/1), or rows of its own table. */
+const STORED: Record<keyof WorkPatch, 'text' | 'flag' | 'rows'> = {
+  category: 'text',
+  stage: 'text',
+  variant: 'text',
+  title: 'text',
+  subject: 'text',
+  grade: 'text',
+  comment: 'text',
+  share: 'flag',
+  space: 'flag',
+  fields: 'rows',
+  scenes: 'rows',
+  checklist: 'rows',
+};
 
-const COLUMNS: Record<string, string> = { category: 'category', stage: 'stage', variant: 'variant', title: 'title', subject: 'subject', grade: 'grade', comment: 'comment' };
+const flag = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 /** Changes a work's values; fields, scenes and checklist are replaced whole when given. The caller owns the transaction. */
 export function updateWork(db: Db, id: number, patch: WorkPatch): void {
-  for (const [key, column] of Object.entries(COLUMNS)) {
-    const value = patch[key as keyof WorkPatch];
-    if (value !== undefined) db.prepare(`UPDATE works SET ${column} = ? WHERE id = ?`).run(value as string | null, id);
+  requireWork(db, id);
+  for (const key of WORK_PATCH_KEYS) {
+    const value = patch[key];
+    if (value === undefined || STORED[key] === 'rows') continue;
+    const stored = STORED[key] === 'flag' ? flag(value as boolean | null) : (value as string | null);
+    db.prepare(`UPDATE works SET ${key} = ? WHERE id = ?`).run(stored, id);
   }
-  if (patch.share !== undefined) db.prepare('UPDATE works SET share = ? WHERE id = ?').run(patch.share === null ? null : patch.share ? 1 : 0, id);
-  if (patch.space !== undefined) db.prepare('UPDATE works SET space = ? WHERE id = ?').run(patch.space ? 1 : 0, id);
   if (patch.fields) {
     db.prepare('DELETE FROM form_fields WHERE work_id = ?').run(id);
     const add = db.prepare('INSERT INTO form_fields (work_id, key, value) VALUES (?, ?, ?)');
@@ -146,6 +191,7 @@ export function updateWork(db: Db, id: number, patch: WorkPatch): void {
 
 /** Replaces a work's authors, in order (people are found or created by their folded name and unit). */
 export function setAuthors(db: Db, id: number, authors: Omit<Author, 'personId'>[]): void {
+  requireWork(db, id);
   db.prepare('DELETE FROM work_authors WHERE work_id = ?').run(id);
   const add = db.prepare('INSERT INTO work_authors (work_id, position, person_id, mobile, email, phone) VALUES (?, ?, ?, ?, ?, ?)');
   authors.forEach((a, i) => add.run(id, i + 1, personId(db, a.name, a.unit), a.mobile, a.email, a.phone));
@@ -153,12 +199,16 @@ export function setAuthors(db: Db, id: number, authors: Omit<Author, 'personId'>
 
 /** The works' order (= 序号): ids in the new order; every work must be named once. */
 export function reorderWorks(db: Db, ids: number[]): void {
+  const all = workIds(db);
+  if (ids.length !== all.length || [...ids].sort((a, b) => a - b).join() !== [...all].sort((a, b) => a - b).join()) {
+    throw new BaosongError('bad-input', '新的顺序必须恰好包含目录中的每件作品一次');
+  }
   const set = db.prepare('UPDATE works SET position = ? WHERE id = ?');
   ids.forEach((id, i) => set.run(i + 1, id));
 }
 
 export function deleteWork(db: Db, id: number): void {
-  db.prepare('DELETE FROM works WHERE id = ?').run(id);
+  if (db.prepare('DELETE FROM works WHERE id = ?').run(id).changes !== 1) throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
 }
 
 export function workIds(db: Db): number[] {

@@ -1,4 +1,5 @@
 // Commands on the catalog: import, check, unit.
+import { UNIT_KEYS, UNIT_LABELS, type UnitKey } from '../../shared/entities.js';
 import type { ApiClient } from '../../shared/api.js';
 import { workLabel } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -29,12 +30,9 @@ export async function runCheck(values: Record<string, unknown>, signal: AbortSig
   if (values.json) {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   } else {
-    const [{ formatReport }, { profiles }, unit] = await Promise.all([
-      import('./format.js'),
-      import('../../shared/rules/liaoning-29.js'),
-      api.call('unit.get', {}),
-    ]);
-    const profile = profiles[report.edition]!;
+    const [{ formatReport }, unit, profiled] = await Promise.all([import('./format.js'), api.call('unit.get', {}), api.call('catalog.profile', {})]);
+    if (!profiled.ok) return fail(profiled.error);
+    const profile = profiled.value;
     const heads = await workHeads(api, profile);
     process.stdout.write(formatReport(report, profile, unit.ok ? unit.value : null, heads));
   }
@@ -67,22 +65,13 @@ export async function runUnit(values: Record<string, unknown>): Promise<Exit> {
     process.stdout.write('目录中还没有组织单位。\n');
     return 0;
   }
-  const rows: [string, string][] = [
-    ['组织单位名称', u.name],
-    ['单位类型', u.kind],
-    ['组别', u.group === 'k12' ? '中小学校组(含中职)' : '高等学校组'],
-    ['活动联系人', u.contact],
-    ['负责部门', u.department],
-    ['职务', u.title],
-    ['手机号', u.mobile],
-    ['座机号', u.phone],
-    ['QQ', u.qq],
-    ['电子信箱', u.email],
-    ['邮政编码', u.postcode],
-    ['通信地址', u.address],
-    ['云盘链接地址', u.cloudLink],
-    ['访问密码', u.cloudCode],
-  ];
+  // Every value the entity declares, by its label; kind and group named as the edition names them.
+  const profiled = await api.call('catalog.profile', {});
+  const named: Partial<Record<UnitKey, string>> = {
+    kind: u.kind,
+    group: profiled.ok ? profiled.value.groups[u.group].name : u.group,
+  };
+  const rows = UNIT_KEYS.map((k): [string, string] => [UNIT_LABELS[k], named[k] ?? u[k]]);
   process.stdout.write(rows.map(([k, v]) => `${k}：${v || '(未填)'}`).join('\n') + '\n');
   return 0;
 }

@@ -1,12 +1,12 @@
 // `baosong intake DIR [--summary 汇总表.xlsx] --plan PLAN.json [--db CATALOG.sqlite] [--unit NAME] [--kind KIND]`
 import { UNIT_KINDS, type UnitKind } from '../../shared/model.js';
 import { reportPathOf, type IntakeReport } from '../../shared/intake/report.js';
-import { liaoning29 as profile } from '../../shared/rules/liaoning-29.js';
+import type { Profile } from '../../shared/rules/profile.js';
 import { client, fail, openDb, progressPrinter, UsageError, type Exit } from './common.js';
 
 const SURE = { high: '', medium: '(较有把握)', low: '(请核对)' } as const;
 
-export function describeIntake(r: IntakeReport): string {
+export function describeIntake(r: IntakeReport, profile: Profile): string {
   const lines: string[] = [];
   const byCategory = new Map<string, number>();
   for (const w of r.works) byCategory.set(profile.categories[w.category.value].name, (byCategory.get(profile.categories[w.category.value].name) ?? 0) + 1);
@@ -50,6 +50,8 @@ export async function runIntake(positionals: string[], values: Record<string, un
     { signal, onProgress: progressPrinter('读取文件') },
   );
   if (!r.ok) return fail(r.error);
-  process.stdout.write(describeIntake(r.value));
+  const profile = await api.call('catalog.profile', {});
+  if (!profile.ok) return fail(profile.error);
+  process.stdout.write(describeIntake(r.value, profile.value));
   return 0;
 }

@@ -11,11 +11,14 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import type { CallOptions } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
-import { liaoning29 as profile } from '../../shared/rules/liaoning-29.js';
+import { requireProfile } from '../../shared/rules/registry.js';
 import { FIXED_DATE } from '../forms/ooxml.js';
 import { ffmpegBin } from '../inspect/tools.js';
 import { DEMO_UNIT, DEMO_WORKS, type DemoFile } from './data.js';
 import { demoDocx, demoScan } from './documents.js';
+
+/** The sample is of the current edition. */
+const profile = requireProfile(null);
 
 const run = promisify(execFile);
 

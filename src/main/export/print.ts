@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { workLabel, type Catalog, type FileFacts } from '../../shared/model.js';
-import type { Profile } from '../../shared/rules/profile.js';
+import { mailSubjectOf, type Profile } from '../../shared/rules/profile.js';
 import { cloudForm, recommendationForm, registrationForm, reportForm, SUMMARY_HEADER, summaryRows, unitInfoForm } from '../forms/content.js';
 import { formPdf, summaryPdf } from '../forms/pdf.js';
 import { protectedPaths, refuseProtected } from './guard.js';
@@ -80,7 +80,7 @@ export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map
   }
   const unit = catalog.unit;
   const group = unit ? profile.groups[unit.group].name.replace('(含中等职业学校)', '') : '';
-  const subject = profile.mailSubject(unit?.name ?? '', group);
+  const subject = mailSubjectOf(profile, unit?.name ?? '', group);
   const note = [
     `收件人：${profile.mailbox}`,
     `主题：${subject}`,

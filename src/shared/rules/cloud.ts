@@ -61,7 +61,7 @@ export function targetRules({ profile, dir, sep, files, fileSystem, fileSystemUn
   const full = (rel: string) => prefix + rel.split('/').join(sep);
   const longest = (list: { rel: string }[]) => list.map((f) => full(f.rel)).reduce((a, b) => (b.length > a.length ? b : a), '');
   const advice = (over: number) => `请导出到离盘符更近、名字更短的文件夹(例如 D:\\云盘上传)，目标文件夹的路径至少要短 ${over} 个字符`;
-  const pathLimit = (rule: string, limit: number, what: string, list: { rel: string }[]) => {
+  const pathLimit = (rule: 'target.path-excel' | 'target.path-word' | 'target.path-explorer', limit: number, what: string, list: { rel: string }[]) => {
     const long = list.filter((f) => full(f.rel).length > limit);
     if (!long.length) return;
     const worst = longest(long);

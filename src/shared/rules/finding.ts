@@ -1,6 +1,7 @@
 // Building findings: the severity always comes from the profile, so each id has exactly one.
 import { workLabel, type Catalog, type FileFacts, type FileRef, type Finding, type Role, type Work } from '../model.js';
 import type { Profile } from './profile.js';
+import type { FindingRule } from './rule-ids.js';
 
 export interface RuleInput {
   profile: Profile;
@@ -14,8 +15,8 @@ export interface FindingExtra {
   actual?: string;
 }
 
-function severityOf(profile: Profile, rule: string) {
-  const severity = profile.severities[rule];
+function severityOf(profile: Profile, rule: FindingRule) {
+  const severity = profile.severities[rule as keyof Profile['severities']];
   if (!severity) throw new Error(`rule ${rule} has no severity in profile ${profile.edition}`);
   return severity;
 }
@@ -23,7 +24,7 @@ function severityOf(profile: Profile, rule: string) {
 /** A batch-level finding: no `work` key at all. */
 export function batchFinding(
   profile: Profile,
-  rule: string,
+  rule: FindingRule,
   message: string,
   extra: FindingExtra & { role?: Role; file?: string } = {},
 ): Finding {
@@ -39,7 +40,7 @@ export function batchFinding(
 /** A work-level finding, optionally about one role. */
 export function workFinding(
   profile: Profile,
-  rule: string,
+  rule: FindingRule,
   work: Work,
   message: string,
   extra: FindingExtra & { role?: Role } = {},
@@ -56,7 +57,7 @@ export function workFinding(
 /** A file-level finding: work, role and file (the path as the batch gave it). */
 export function fileFinding(
   profile: Profile,
-  rule: string,
+  rule: FindingRule,
   work: Work,
   file: FileRef,
   message: string,

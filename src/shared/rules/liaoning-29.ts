@@ -3,7 +3,7 @@ import type { Profile } from './profile.js';
 import { categories } from './liaoning-29-categories.js';
 import { formTexts } from './liaoning-29-texts.js';
 import { indicators } from './liaoning-29-indicators.js';
-import { severities } from './liaoning-29-severities.js';
+import { defaultSeverities } from './rule-ids.js';
 
 const checklist = [
   {
@@ -57,6 +57,12 @@ const checklist = [
     text: '资料的引用注明出处；原创；无政治原则性错误和学科概念性错误',
   },
 ] as Profile['checklist'];
+
+const patterns: Profile['patterns'] = {
+  mobile: '^1\\d{10}$',
+  landline: '^[\\d-]+$',
+  email: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
+};
 
 const primaryGrades = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级'];
 const juniorGrades = ['七年级', '八年级', '九年级'];
@@ -161,12 +167,12 @@ export const liaoning29: Profile = {
     { key: 'contact', label: '活动联系人' },
     { key: 'group', label: '组别' },
     { key: 'department', label: '负责部门' },
-    { key: 'mobile', label: '手机号', pattern: /^1\d{10}$/, expected: '11 位手机号，以 1 开头' },
+    { key: 'mobile', label: '手机号', pattern: patterns.mobile, expected: '11 位手机号，以 1 开头' },
     { key: 'title', label: '职务' },
-    { key: 'phone', label: '座机号', pattern: /^[\d-]+$/, expected: '数字和“-”，如 024-12345678' },
-    { key: 'qq', label: 'QQ', pattern: /^\d{5,12}$/, expected: '5–12 位数字' },
-    { key: 'email', label: '电子信箱', pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, expected: '如 name@example.cn' },
-    { key: 'postcode', label: '邮政编码', pattern: /^\d{6}$/, expected: '6 位数字' },
+    { key: 'phone', label: '座机号', pattern: patterns.landline, expected: '数字和“-”，如 024-12345678' },
+    { key: 'qq', label: 'QQ', pattern: '^\\d{5,12}$', expected: '5–12 位数字' },
+    { key: 'email', label: '电子信箱', pattern: patterns.email, expected: '如 name@example.cn' },
+    { key: 'postcode', label: '邮政编码', pattern: '^\\d{6}$', expected: '6 位数字' },
     { key: 'address', label: '通信地址' },
   ],
   commentMinChars: 100,
@@ -192,7 +198,7 @@ export const liaoning29: Profile = {
   deadline: '2025-07-15',
   freezeUntil: '2025-09-30',
   mailbox: 'Ln86593376@163.com',
-  mailSubject: (unitName, groupName) => `${unitName}-第二十九届教育教学信息化交流活动-${groupName}`,
+  mailSubject: '{unit}-第二十九届教育教学信息化交流活动-{group}',
   mailDeadlines: ['2025-06-10(附表1-4 注意事项)', '2025-07-15(通知第六部分第4条)'],
   formTexts,
   indicators,
@@ -248,8 +254,30 @@ export const liaoning29: Profile = {
     ],
     saveLimit: { files: 500, tiers: '非会员账号' },
   },
-  severities: { ...severities, ...Object.fromEntries(checklist.map((c) => [c.id, 'info' as const])) },
+  severities: { ...defaultSeverities(), ...Object.fromEntries(checklist.map((c) => [c.id, 'info' as const])) },
+  // 通知 三 and 附表1-9 (专题片、展板 规格要求).
+  limits: {
+    video: {
+      lectureMinWidth: 640,
+      lectureMinHeight: 480,
+      lectureMaxS: 600,
+      caseMinHeight: 1080,
+      featureWidth: 1920,
+      featureHeight: 1080,
+      featureMinS: 180,
+      featureMaxS: 600,
+      featureFps: 25,
+      featureFpsTolerance: 0.5,
+      featureMaxBytes: 5 * 1024 ** 3,
+      featureBitRate: 8e6,
+      featureBitRateRange: [4e6, 16e6],
+      featureAudioBitRate: 128e3,
+      featureAudioBitRateRange: [96e3, 192e3],
+      classTotalMaxS: 3000,
+    },
+    board: { minDpi: 300, widthCm: 178, heightCm: 78.5, toleranceCm: 1, minOutputBytes: 2e6, minSourceBytes: 30e6 },
+    // Not the notice's: a ratio this high on this much data looks like a ZIP bomb or a mistake (a disk image…).
+    zip: { ratio: 100, minUncompressedBytes: 100e6 },
+  },
+  patterns,
 };
-
-export const profiles: Record<string, Profile> = { [liaoning29.edition]: liaoning29 };
-export const EDITIONS = [liaoning29.edition] as const;

@@ -1,6 +1,7 @@
 // authors.* and contact.*: author counts, who may lead or join how many works, and the contact's details.
 import type { Finding, Work } from '../model.js';
-import { EMAIL, LANDLINE, MOBILE, fold, isBlank, personKey } from '../text.js';
+import { fold, isBlank, personKey } from '../text.js';
+import { matches } from './profile.js';
 import { nameWork, workFinding, type RuleInput } from './finding.js';
 
 export function authorCountRules({ profile, catalog }: RuleInput): Finding[] {
@@ -113,7 +114,7 @@ export function peopleRules({ profile, catalog }: RuleInput): Finding[] {
   }
   const out: Finding[] = [];
   for (const work of catalog.works) {
-    for (const rule of ['authors.first-unique', 'authors.max-two', 'authors.same-name']) {
+    for (const rule of ['authors.first-unique', 'authors.max-two', 'authors.same-name'] as const) {
       const list = messages.get(rule)?.get(work);
       if (list) out.push(workFinding(profile, rule, work, list.join('；')));
     }
@@ -130,8 +131,8 @@ export function contactRules({ profile, catalog }: RuleInput): Finding[] {
     const mobile = fold(contact.mobile).replace(/[\s-]/g, '');
     const phone = fold(contact.phone).replace(/\s/g, '');
     const problems: string[] = [];
-    if (!MOBILE.test(mobile)) problems.push(mobile ? `手机号“${contact.mobile}”不是 11 位、以 1 开头的号码` : '没有填写手机号');
-    if (phone && !LANDLINE.test(phone)) problems.push(`固定电话“${contact.phone}”只能包含数字和“-”`);
+    if (!matches(profile.patterns.mobile, mobile)) problems.push(mobile ? `手机号“${contact.mobile}”不是 11 位、以 1 开头的号码` : '没有填写手机号');
+    if (phone && !matches(profile.patterns.landline, phone)) problems.push(`固定电话“${contact.phone}”只能包含数字和“-”`);
     if (problems.length) {
       out.push(
         workFinding(profile, 'contact.phone', work, `联系人(第一作者)${contact.name}：${problems.join('；')}`, {
@@ -141,7 +142,7 @@ export function contactRules({ profile, catalog }: RuleInput): Finding[] {
       );
     }
     const email = fold(contact.email);
-    if (!EMAIL.test(email)) {
+    if (!matches(profile.patterns.email, email)) {
       out.push(
         workFinding(
           profile,

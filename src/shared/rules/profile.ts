@@ -1,5 +1,6 @@
 // The shape of an edition's rules profile. An edition is data: next year's notice is a new profile file.
 import type { CategoryId, Group, Role, Severity, Stage, UnitKind, UnitRole, Variant, WorkRole } from '../model.js';
+import type { ChecklistId, RuleId } from './rule-ids.js';
 
 /** File formats a role accepts, judged by content. */
 export type Format = 'mp4' | 'pdf' | 'word' | 'ppt' | 'zip' | 'jpg' | 'png' | 'tiff' | 'psd' | 'ai' | 'txt' | 'any';
@@ -53,7 +54,7 @@ export interface CategorySpec {
 }
 
 export interface ChecklistSpec {
-  id: string;
+  id: ChecklistId;
   categories: CategoryId[];
   text: string;
 }
@@ -72,14 +73,53 @@ export interface QuotaLimits {
 export interface UnitFieldSpec {
   key: string;
   label: string;
-  /** A pattern the value must match, with the expectation said in Chinese. */
-  pattern?: RegExp;
+  /** A pattern the value must match (a RegExp source, see `matches`), with the expectation said in Chinese. */
+  pattern?: string;
   expected?: string;
 }
 
-export interface RuleSpec {
-  id: string;
-  severity: Severity;
+/** The notice's numbers the rules judge by (docs/rules.md lists them per rule). */
+export interface Limits {
+  video: {
+    /** lecture-video: the displayed size at least, and the usual longest (video.resolution, video.duration). */
+    lectureMinWidth: number;
+    lectureMinHeight: number;
+    lectureMaxS: number;
+    /** case-video: displayed height at least (video.resolution). */
+    caseMinHeight: number;
+    /** feature-video: exactly this size, duration range, frame rate ± tolerance, largest file (video.*). */
+    featureWidth: number;
+    featureHeight: number;
+    featureMinS: number;
+    featureMaxS: number;
+    featureFps: number;
+    featureFpsTolerance: number;
+    featureMaxBytes: number;
+    /** The advised bit rate and the range that passes (video.bitrate). */
+    featureBitRate: number;
+    featureBitRateRange: [number, number];
+    featureAudioBitRate: number;
+    featureAudioBitRateRange: [number, number];
+    /** class-video: all of a work's recordings together (video.total-duration). */
+    classTotalMaxS: number;
+  };
+  board: {
+    minDpi: number;
+    widthCm: number;
+    heightCm: number;
+    toleranceCm: number;
+    minOutputBytes: number;
+    minSourceBytes: number;
+  };
+  /** zip.ratio: an archive at least this large unpacked and at least this many times its packed size. */
+  zip: { ratio: number; minUncompressedBytes: number };
+}
+
+/** Patterns as RegExp sources (the profile is plain data: it crosses the API to the window as JSON). */
+export interface Patterns {
+  mobile: string;
+  landline: string;
+  email: string;
 }
 
 /** How a role's files are named inside a work folder (RULES.md §12); the source's extension is kept. */
@@ -153,13 +193,29 @@ export interface Profile {
   deadline: string;
   freezeUntil: string;
   mailbox: string;
-  mailSubject: (unitName: string, groupName: string) => string;
+  /** The e-mail's subject: `{unit}` and `{group}` are replaced (see mailSubjectOf). */
+  mailSubject: string;
   /** Dates the notice gives for the e-mail: 1-4's own note and §六.4 differ, so both are shown. */
   mailDeadlines: string[];
-  severities: Record<string, Severity>;
+  /** Every rule id's severity (rule-ids.ts's defaults, an edition may change one) and each checklist id's (info). */
+  severities: Record<RuleId, Severity> & Partial<Record<ChecklistId, Severity>>;
+  limits: Limits;
+  patterns: Patterns;
   exportNames: ExportNames;
   cloudDrive: CloudDrive;
   formTexts: FormTexts;
   /** 附表1-3: the indicators per category, shown beside the 推荐评语. */
   indicators: Record<CategoryId, { name: string; points: string[] }[]>;
+}
+
+const compiled = new Map<string, RegExp>();
+/** Whether a value matches one of the profile's patterns (compiled once). */
+export function matches(pattern: string, value: string): boolean {
+  let re = compiled.get(pattern);
+  if (!re) compiled.set(pattern, (re = new RegExp(pattern)));
+  return re.test(value);
+}
+
+export function mailSubjectOf(profile: Profile, unitName: string, groupName: string): string {
+  return profile.mailSubject.replaceAll('{unit}', unitName).replaceAll('{group}', groupName);
 }

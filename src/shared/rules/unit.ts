@@ -3,6 +3,7 @@ import type { Finding, Unit } from '../model.js';
 import { fold } from '../text.js';
 import { batchFinding, type RuleInput } from './finding.js';
 import { fileProblem } from './files.js';
+import { matches } from './profile.js';
 
 export function unitRules({ profile, catalog, facts }: RuleInput): Finding[] {
   const unit = catalog.unit;
@@ -13,7 +14,7 @@ export function unitRules({ profile, catalog, facts }: RuleInput): Finding[] {
     const value = fold(raw).replace(/\s/g, '');
     if (!value) {
       out.push(batchFinding(profile, 'unit.info', `组织单位及联系人信息表(附表1-4)缺少“${field.label}”`, { expected: field.expected ?? '已填写', actual: '(空)' }));
-    } else if (field.pattern && !field.pattern.test(value)) {
+    } else if (field.pattern && !matches(field.pattern, value)) {
       out.push(batchFinding(profile, 'unit.info', `组织单位及联系人信息表(附表1-4)“${field.label}”格式不对：${raw}`, { expected: field.expected, actual: raw }));
     }
   }

@@ -3,25 +3,16 @@ import { KIND_NAMES } from '../kinds.js';
 import type { FileFacts, FileRef, Finding, VideoFacts, Work, WorkRole } from '../model.js';
 import { fileFinding, workFinding, type RuleInput } from './finding.js';
 import type { Profile } from './profile.js';
+import type { RuleId } from './rule-ids.js';
 
 export const VIDEO_ROLES: WorkRole[] = ['demo-video', 'lecture-video', 'class-video', 'case-video', 'feature-video', 'raw-video'];
 
 const GIB = 1024 ** 3;
-export const LIMITS = {
-  lectureMinWidth: 640,
-  lectureMinHeight: 480,
-  lectureMaxS: 600,
-  caseMinHeight: 1080,
-  featureWidth: 1920,
-  featureHeight: 1080,
-  featureMinS: 180,
-  featureMaxS: 600,
-  classTotalMaxS: 3000,
-  featureFps: [24.5, 25.5] as const,
-  featureMaxBytes: 5 * GIB,
-  featureBitRate: [4e6, 16e6] as const,
-  featureAudioBitRate: [96e3, 192e3] as const,
-};
+/** Minutes as the notice says them ("10 分钟", "3–10 分钟"). */
+const minutes = (s: number) => `${+(s / 60).toFixed(1)}`;
+const gib = (b: number) => `${+(b / GIB).toFixed(2)}`;
+const kbps = (bps: number) => `${Math.round(bps / 1000)}`;
+const mbpsRound = (bps: number) => `${+(bps / 1e6).toFixed(1)}`;
 
 export function clock(s: number): string {
   const total = Math.round(s);
@@ -36,7 +27,8 @@ const mbps = (bps: number) => `${(bps / 1e6).toFixed(1)} Mbps`;
 
 function oneVideo(profile: Profile, work: Work, file: FileRef, facts: FileFacts): Finding[] {
   const out: Finding[] = [];
-  const say = (rule: string, message: string, expected?: string, actual?: string) =>
+  const L = profile.limits.video;
+  const say = (rule: RuleId, message: string, expected?: string, actual?: string) =>
     out.push(fileFinding(profile, rule, work, file, message, { expected, actual }));
   if (facts.kind !== 'mp4') {
     say('video.container', `这是${KIND_NAMES[facts.kind]}，只改扩展名不行：请转码为 MP4(H.264 视频 + AAC 音频)`, 'MP4', KIND_NAMES[facts.kind]);
@@ -55,40 +47,45 @@ function oneVideo(profile: Profile, work: Work, file: FileRef, facts: FileFacts)
   if ((role === 'lecture-video' || role === 'feature-video') && !v.audio) {
     say('video.audio', role === 'lecture-video' ? '微课应是“单一有声视频文件”，但没有音轨' : '专题片应有解说或音乐，但没有音轨', '有音轨', '无音轨');
   }
-  if (role === 'lecture-video' && (v.width < LIMITS.lectureMinWidth || v.height < LIMITS.lectureMinHeight)) {
-    say('video.resolution', `画面尺寸 ${size(v)}，应为 640×480 以上`, '≥ 640×480', size(v));
+  const lectureMin = `${L.lectureMinWidth}×${L.lectureMinHeight}`;
+  const featureSize = `${L.featureWidth}×${L.featureHeight}`;
+  if (role === 'lecture-video' && (v.width < L.lectureMinWidth || v.height < L.lectureMinHeight)) {
+    say('video.resolution', `画面尺寸 ${size(v)}，应为 ${lectureMin} 以上`, `≥ ${lectureMin}`, size(v));
   }
-  if (role === 'case-video' && v.height < LIMITS.caseMinHeight) {
-    say('video.resolution', `案例视频的垂直分辨率应达到 1080p，实际 ${size(v)}`, '高 ≥ 1080', size(v));
+  if (role === 'case-video' && v.height < L.caseMinHeight) {
+    say('video.resolution', `案例视频的垂直分辨率应达到 ${L.caseMinHeight}p，实际 ${size(v)}`, `高 ≥ ${L.caseMinHeight}`, size(v));
   }
-  if (role === 'feature-video' && (v.width !== LIMITS.featureWidth || v.height !== LIMITS.featureHeight)) {
-    say('video.resolution', `专题片须为 1920×1080 横屏，实际显示为 ${size(v)}${v.rotation ? `(旋转 ${v.rotation}°)` : ''}`, '1920×1080', size(v));
+  if (role === 'feature-video' && (v.width !== L.featureWidth || v.height !== L.featureHeight)) {
+    say('video.resolution', `专题片须为 ${featureSize} 横屏，实际显示为 ${size(v)}${v.rotation ? `(旋转 ${v.rotation}°)` : ''}`, featureSize, size(v));
   }
-  if (role === 'lecture-video' && v.durationS > LIMITS.lectureMaxS) {
-    say('video.duration', `时长 ${clock(v.durationS)}，一般不超过 10 分钟`, '≤ 600 s', `${Math.round(v.durationS)} s`);
+  if (role === 'lecture-video' && v.durationS > L.lectureMaxS) {
+    say('video.duration', `时长 ${clock(v.durationS)}，一般不超过 ${minutes(L.lectureMaxS)} 分钟`, `≤ ${L.lectureMaxS} s`, `${Math.round(v.durationS)} s`);
   }
   if (role === 'feature-video') {
-    if (v.durationS < LIMITS.featureMinS || v.durationS > LIMITS.featureMaxS) {
-      say('video.feature-duration', `专题片时长应为 3–10 分钟，实际 ${clock(v.durationS)}`, '180–600 s', `${Math.round(v.durationS)} s`);
+    if (v.durationS < L.featureMinS || v.durationS > L.featureMaxS) {
+      say('video.feature-duration', `专题片时长应为 ${minutes(L.featureMinS)}–${minutes(L.featureMaxS)} 分钟，实际 ${clock(v.durationS)}`, `${L.featureMinS}–${L.featureMaxS} s`, `${Math.round(v.durationS)} s`);
     }
-    if (v.fps < LIMITS.featureFps[0] || v.fps > LIMITS.featureFps[1]) {
-      say('video.fps', `专题片帧率应为 25 帧/秒，实际 ${v.fps.toFixed(2)}`, '25 fps', `${v.fps.toFixed(2)} fps`);
+    if (Math.abs(v.fps - L.featureFps) > L.featureFpsTolerance) {
+      say('video.fps', `专题片帧率应为 ${L.featureFps} 帧/秒，实际 ${v.fps.toFixed(2)}`, `${L.featureFps} fps`, `${v.fps.toFixed(2)} fps`);
     }
     if (Math.abs(v.aspect - 16 / 9) > 0.01) {
       say('video.aspect', `专题片画面比例应为 16:9，实际 ${v.aspect.toFixed(3)}:1`, '16:9 (1.778)', v.aspect.toFixed(3));
     }
-    if (facts.size > LIMITS.featureMaxBytes) {
-      say('video.size', `专题片不超过 5 GB，实际 ${(facts.size / GIB).toFixed(2)} GB`, '≤ 5 GB', `${(facts.size / GIB).toFixed(2)} GB`);
+    if (facts.size > L.featureMaxBytes) {
+      say('video.size', `专题片不超过 ${gib(L.featureMaxBytes)} GB，实际 ${(facts.size / GIB).toFixed(2)} GB`, `≤ ${gib(L.featureMaxBytes)} GB`, `${(facts.size / GIB).toFixed(2)} GB`);
     }
-    if (v.bitRate && (v.bitRate < LIMITS.featureBitRate[0] || v.bitRate > LIMITS.featureBitRate[1])) {
-      say('video.bitrate', `码率 ${mbps(v.bitRate)}，建议 8 Mbps(4–16 Mbps 之间)`, '4–16 Mbps', mbps(v.bitRate));
+    const [lo, hi] = L.featureBitRateRange;
+    if (v.bitRate && (v.bitRate < lo || v.bitRate > hi)) {
+      const range = `${mbpsRound(lo)}–${mbpsRound(hi)} Mbps`;
+      say('video.bitrate', `码率 ${mbps(v.bitRate)}，建议 ${mbpsRound(L.featureBitRate)} Mbps(${range} 之间)`, range, mbps(v.bitRate));
     }
     const a = v.audio;
     if (a) {
-      const rateOff = a.bitRate > 0 && (a.bitRate < LIMITS.featureAudioBitRate[0] || a.bitRate > LIMITS.featureAudioBitRate[1]);
+      const [alo, ahi] = L.featureAudioBitRateRange;
+      const rateOff = a.bitRate > 0 && (a.bitRate < alo || a.bitRate > ahi);
       if (a.codec !== 'aac' || rateOff) {
         const actual = `${a.codec.toUpperCase()}${a.bitRate ? ` ${Math.round(a.bitRate / 1000)} kbps` : ''}`;
-        say('video.audio-codec', `音频应为 AAC 编码、码率 128 kbps 左右，实际 ${actual}`, 'AAC 96–192 kbps', actual);
+        say('video.audio-codec', `音频应为 AAC 编码、码率 ${kbps(L.featureAudioBitRate)} kbps 左右，实际 ${actual}`, `AAC ${kbps(alo)}–${kbps(ahi)} kbps`, actual);
       }
     }
   }
@@ -118,11 +115,12 @@ export function videoRules({ profile, catalog, facts }: RuleInput): Finding[] {
         classFiles += 1;
       }
     }
-    if (classTotal > LIMITS.classTotalMaxS) {
+    const maxS = profile.limits.video.classTotalMaxS;
+    if (classTotal > maxS) {
       out.push(
-        workFinding(profile, 'video.total-duration', work, `教学活动录像(${classFiles} 个)总时长 ${clock(classTotal)}，应不超过 50 分钟`, {
+        workFinding(profile, 'video.total-duration', work, `教学活动录像(${classFiles} 个)总时长 ${clock(classTotal)}，应不超过 ${minutes(maxS)} 分钟`, {
           role: 'class-video',
-          expected: '≤ 3000 s',
+          expected: `≤ ${maxS} s`,
           actual: `${Math.round(classTotal)} s`,
         }),
       );

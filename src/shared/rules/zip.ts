@@ -2,13 +2,12 @@
 import type { Finding } from '../model.js';
 import { fileFinding, type RuleInput } from './finding.js';
 
-/** A ratio this high on this much data looks like a ZIP bomb or a mistake (a whole disk image…). */
-export const ZIP_RATIO = { ratio: 100, minUncompressed: 100e6 };
 
 const list = (names: string[], count: number) => `${names.slice(0, 5).join('、')}${count > 5 ? ` 等 ${count} 个` : ''}`;
 
 export function zipAndPdfRules({ profile, catalog, facts }: RuleInput): Finding[] {
   const out: Finding[] = [];
+  const limit = profile.limits.zip;
   for (const work of catalog.works) {
     for (const file of work.files) {
       const f = facts.get(file.absPath);
@@ -24,9 +23,9 @@ export function zipAndPdfRules({ profile, catalog, facts }: RuleInput): Finding[
         if (z.unsafeCount) {
           out.push(fileFinding(profile, 'zip.unsafe-path', work, file, `压缩包中有不安全的路径(含“..”、绝对路径或盘符)：${list(z.unsafePaths, z.unsafeCount)}`, { expected: '相对路径', actual: list(z.unsafePaths, z.unsafeCount) }));
         }
-        if (z.compressedBytes > 0 && z.uncompressedBytes >= ZIP_RATIO.minUncompressed && z.uncompressedBytes / z.compressedBytes >= ZIP_RATIO.ratio) {
+        if (z.compressedBytes > 0 && z.uncompressedBytes >= limit.minUncompressedBytes && z.uncompressedBytes / z.compressedBytes >= limit.ratio) {
           const ratio = Math.round(z.uncompressedBytes / z.compressedBytes);
-          out.push(fileFinding(profile, 'zip.ratio', work, file, `压缩比异常：解压后 ${(z.uncompressedBytes / 1e9).toFixed(1)} GB，是压缩包的 ${ratio} 倍`, { expected: `< ${ZIP_RATIO.ratio} 倍`, actual: `${ratio} 倍` }));
+          out.push(fileFinding(profile, 'zip.ratio', work, file, `压缩比异常：解压后 ${(z.uncompressedBytes / 1e9).toFixed(1)} GB，是压缩包的 ${ratio} 倍`, { expected: `< ${limit.ratio} 倍`, actual: `${ratio} 倍` }));
         }
       }
       if (f.pdf?.encrypted) {

@@ -1,0 +1,28 @@
+// works.*: the works, their authors and order; people.list: the authors the catalog knows.
+import { z } from 'zod';
+import { authorInputSchema, editText, workPatchSchema } from '../entities.js';
+import { CATEGORIES, STAGES, type Work } from '../model.js';
+import { method } from './define.js';
+
+/** A person known to the catalog, with how many works they are an author of. */
+export interface Person {
+  id: number;
+  name: string;
+  unit: string;
+  mobile: string;
+  email: string;
+  works: number;
+  firstAuthor: number;
+}
+
+const id = z.number().int();
+
+export const worksApi = {
+  'works.list': method<Work[]>()('read', z.strictObject({})),
+  'works.create': method<Work>()('write', z.strictObject({ category: z.enum(CATEGORIES), stage: z.enum(STAGES), title: editText })),
+  'works.update': method<Work>()('write', z.strictObject({ id, patch: workPatchSchema })),
+  'works.setAuthors': method<Work>()('write', z.strictObject({ id, authors: z.array(authorInputSchema).max(10) })),
+  'works.reorder': method<Work[]>()('write', z.strictObject({ ids: z.array(id) })),
+  'works.delete': method<{ id: number }>()('write', z.strictObject({ id })),
+  'people.list': method<Person[]>()('read', z.strictObject({})),
+};
