@@ -1,6 +1,7 @@
 // The batch file of CONTRACT.md: its schema, and the line between bad input (refused) and findings (stored).
 import { z } from 'zod';
-import { CATEGORIES, GROUPS, STAGES, UNIT_KINDS, UNIT_ROLES, VARIANTS, WORK_ROLES } from './model.js';
+import { batchUnitShape } from './entities.js';
+import { CATEGORIES, STAGES, UNIT_ROLES, VARIANTS, WORK_ROLES } from './model.js';
 import { editions, profileFor } from './rules/registry.js';
 
 const text = z.string().nullish();
@@ -35,24 +36,8 @@ const workSchema = z.strictObject({
   checklist: z.record(z.string(), z.boolean()).nullish(),
 });
 
-const unitSchema = z.strictObject({
-  name: z.string(),
-  kind: z.enum(UNIT_KINDS),
-  group: z.enum(GROUPS),
-  city: text,
-  department: text,
-  contact: text,
-  title: text,
-  mobile: text,
-  phone: text,
-  qq: text,
-  email: text,
-  postcode: text,
-  address: text,
-  cloudLink: text,
-  cloudCode: text,
-  files: z.array(fileSchema(UNIT_ROLES)).nullish(),
-});
+// The unit object: the entity's values (shared/entities.ts), its text values nullable, and its files.
+const unitSchema = z.strictObject(batchUnitShape(z.array(fileSchema(UNIT_ROLES)).nullish()));
 
 export const batchSchema = z
   .strictObject({

@@ -9,6 +9,7 @@ import { compactJsonWhitespace, fold, jsonDepth } from '../../shared/text.js';
 import type { Db } from './db.js';
 import { addFile } from './files.js';
 import { getUnit, putUnit } from './unit.js';
+import { UNIT_TEXT_KEYS, type UnitTextKey } from '../../shared/entities.js';
 import { insertWork, workKeyExists } from './works.js';
 
 
@@ -147,7 +148,6 @@ function locate(base: string, path: string): Located {
 
 const s = (v: string | null | undefined): string => v ?? '';
 
-const UNIT_TEXT_KEYS = ['city', 'department', 'contact', 'title', 'mobile', 'phone', 'qq', 'email', 'postcode', 'address', 'cloudLink', 'cloudCode'] as const;
 
 /** Imports a batch file in ONE transaction: either every work is stored or nothing is. */
 export function importBatch(db: Db, file: string): ImportResult {
@@ -185,7 +185,7 @@ export function importBatch(db: Db, file: string): ImportResult {
       // A later batch of the same unit keeps the earlier values it leaves empty.
       const text = Object.fromEntries(
         UNIT_TEXT_KEYS.map((k) => [k, u[k] ? u[k] : (existing?.[k] ?? '')]),
-      ) as Record<(typeof UNIT_TEXT_KEYS)[number], string>;
+      ) as Record<UnitTextKey, string>;
       putUnit(db, { edition: batch.edition, name: existing?.name ?? u.name, kind: u.kind, group: u.group, ...text });
       for (const f of unitFiles) {
         addFile(db, null, f);

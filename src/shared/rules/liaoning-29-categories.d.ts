@@ -1,0 +1,2 @@
+import type { CategorySpec } from './profile.js';
+export declare const categories: Record<string, CategorySpec>;

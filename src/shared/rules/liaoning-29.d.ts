@@ -1,0 +1,2 @@
+import type { Profile } from './profile.js';
+export declare const liaoning29: Profile;
