@@ -22,7 +22,7 @@ function probe(layer: 'shared' | 'main' | 'renderer', code: string): Promise<{ o
     join(dir, 'tsconfig.json'),
     JSON.stringify({
       extends: join(ROOT, `src/${layer}/tsconfig.json`),
-      compilerOptions: { rootDir: '.', outDir: './out', declarationDir: './out', tsBuildInfoFile: './out/probe.tsbuildinfo' },
+      compilerOptions: { typeRoots: [join(ROOT, 'node_modules/@types')], rootDir: '.', outDir: './out', declarationDir: './out', tsBuildInfoFile: './out/probe.tsbuildinfo' },
       include: ['./probe.ts', './probe.tsx'],
       references: refs,
     }),
