@@ -1,9 +1,10 @@
 // Each entity of the catalog declared once, as a zod schema: the types (model.ts), the API's edit schemas, the batch
 // file's unit object, the catalog's columns, the window's forms and the CLI's listing are derived from here.
-// Adding a unit field = one entry in UNIT_VALUES plus its label in UNIT_LABELS (test/unit/entities.test.ts walks
-// every derived map; the catalog adds the column when it opens).
+// Adding a unit field = one entry in UNIT_VALUES plus its label in UNIT_LABELS (unit-fields.ts);
+// test/unit/entities.test.ts adds one and walks every derived map. The catalog adds the column when it opens.
 import { z } from 'zod';
-import { CATEGORIES, GROUPS, STAGES, UNIT_KINDS, UNIT_ROLES, VARIANTS, WORK_ROLES } from './model.js';
+import { CATEGORIES, STAGES, UNIT_ROLES, VARIANTS, WORK_ROLES } from './model.js';
+import { UNIT_VALUES, type UnitKey } from './unit-fields.js';
 
 export const ROLE_IDS = [...WORK_ROLES, ...UNIT_ROLES] as const;
 
@@ -55,44 +56,7 @@ export const workSchema = workValuesSchema.extend({
   files: z.array(fileRefSchema),
 });
 
-/** The unit's values, in the order the window and the CLI list them. name, kind and group are required. */
-export const UNIT_VALUES = {
-  name: z.string(),
-  kind: z.enum(UNIT_KINDS),
-  group: z.enum(GROUPS),
-  city: z.string(),
-  contact: z.string(),
-  department: z.string(),
-  title: z.string(),
-  mobile: z.string(),
-  phone: z.string(),
-  qq: z.string(),
-  email: z.string(),
-  postcode: z.string(),
-  address: z.string(),
-  cloudLink: z.string(),
-  cloudCode: z.string(),
-};
-export type UnitKey = keyof typeof UNIT_VALUES;
-
-/** What the window and the CLI call each unit value. */
-export const UNIT_LABELS: Record<UnitKey, string> = {
-  name: '组织单位名称',
-  kind: '单位类型',
-  group: '组别',
-  city: '所在市',
-  contact: '活动联系人',
-  department: '负责部门',
-  title: '职务',
-  mobile: '手机号',
-  phone: '座机号',
-  qq: 'QQ',
-  email: '电子信箱',
-  postcode: '邮政编码',
-  address: '通信地址',
-  cloudLink: '云盘链接地址',
-  cloudCode: '访问密码',
-};
+export { UNIT_LABELS, UNIT_VALUES, type UnitKey } from './unit-fields.js';
 
 export const unitValuesSchema = z.object(UNIT_VALUES);
 export const unitSchema = unitValuesSchema.extend({
