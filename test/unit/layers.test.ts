@@ -22,7 +22,7 @@ function probe(layer: 'shared' | 'main' | 'renderer', code: string): Promise<{ o
     join(dir, 'tsconfig.json'),
     JSON.stringify({
       extends: join(ROOT, `src/${layer}/tsconfig.json`),
-      compilerOptions: { typeRoots: [join(ROOT, 'node_modules/@types')], rootDir: '.', outDir: './out', declarationDir: './out', tsBuildInfoFile: './out/probe.tsbuildinfo' },
+      compilerOptions: { noEmitOnError: true, typeRoots: [join(ROOT, 'node_modules/@types')], rootDir: '.', outDir: './out', declarationDir: './out', tsBuildInfoFile: './out/probe.tsbuildinfo' },
       include: ['./probe.ts', './probe.tsx'],
       references: refs,
     }),
@@ -60,6 +60,12 @@ describe('layers the compiler enforces', () => {
     expect(node.ok).toBe(false);
     expect(node.out).toMatch(/node:fs/);
   }, 120_000);
+
+  it('src holds sources only: no compiled file beside them (a stale .js would be imported instead of its .ts)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const compiled = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter((f) => /\.(js|mjs|d\.ts)$/.test(f) && !/(ambient|vite-env)\.d\.ts$/.test(f));
+    expect(compiled).toEqual([]);
+  });
 
   it('src/main does not import the renderer', async () => {
     const r = await probe('main', `import { fieldOf } from ${abs('src/renderer/focus.ts')};\nexport const f = fieldOf;\n`);

@@ -1,2 +1,0 @@
-import type { CategorySpec } from './profile.js';
-export declare const categories: Record<string, CategorySpec>;

@@ -1,2 +1,0 @@
-import type { Profile } from './profile.js';
-export declare const liaoning29: Profile;
