@@ -66,3 +66,55 @@ describe('catalog.open during an export on the same session', () => {
     closeSession(session);
   }, 60_000);
 });
+
+describe('access by declaration', () => {
+  it('writes run one at a time, reads beside them', async () => {
+    const gate = new Gate();
+    const log: string[] = [];
+    const job = (name: string, ms: number) => async () => {
+      log.push(`${name}+`);
+      await new Promise((r) => setTimeout(r, ms));
+      log.push(`${name}-`);
+    };
+    await Promise.all([gate.run('write', job('w1', 30)), gate.run('write', job('w2', 5)), gate.run('read', job('r', 5))]);
+    // The read ran inside the first write; the second write started only after the first ended.
+    expect(log.indexOf('r+')).toBeLessThan(log.indexOf('w1-'));
+    expect(log.indexOf('r-')).toBeLessThan(log.indexOf('w1-'));
+    expect(log.slice(-3)).toEqual(['w1-', 'w2+', 'w2-']);
+  });
+
+  it('a failed write lets the next one in', async () => {
+    const gate = new Gate();
+    await expect(gate.run('write', async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    expect(await gate.run('write', async () => 2)).toBe(2);
+  });
+
+  it('every method that changes the catalog is declared a write, catalog.open an open', async () => {
+    const { api, accessOf } = await import('../../src/shared/api.js');
+    const changes = /\.(create|update|delete|import|add|remove|setRole|setAuthors|reorder)$/;
+    for (const method of Object.keys(api) as (keyof typeof api)[]) {
+      if (method === 'catalog.open') expect(accessOf(method)).toBe('open');
+      // The sample batch is written into a folder, not into the catalog.
+      else if (method === 'demo.create') expect(accessOf(method)).toBe('read');
+      else expect([method, accessOf(method)]).toEqual([method, changes.test(method) ? 'write' : 'read']);
+    }
+  });
+
+  it('two edits of one work from two callers both land, one after the other', async () => {
+    const dir = tempDir();
+    const session = createSession();
+    const api = localClient(session);
+    await api.call('catalog.open', { path: join(dir, 'a.sqlite'), create: true });
+    await api.call('batch.import', { path: await writeBatch(join(dir, 'a'), validBatch([microlecture('w1', '张强')])) });
+    const works = await api.call('works.list', {});
+    const id = works.ok ? works.value[0]!.id : 0;
+    const [a, b] = await Promise.all([
+      api.call('works.update', { id, patch: { title: '甲' } }),
+      api.call('works.update', { id, patch: { subject: '数学' } }),
+    ]);
+    expect(a).toMatchObject({ ok: true, value: { title: '甲' } });
+    expect(b).toMatchObject({ ok: true, value: { title: '甲', subject: '数学' } });
+    expect(await api.call('works.delete', { id: 999 })).toMatchObject({ ok: false, error: { message: '目录中没有作品 id:999' } });
+    closeSession(session);
+  });
+});

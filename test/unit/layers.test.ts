@@ -61,14 +61,14 @@ describe('layers the compiler enforces', () => {
     expect(node.out).toMatch(/node:fs/);
   }, 120_000);
 
-  it('src holds sources only: no compiled file beside them (a stale .js would be imported instead of its .ts)', async () => {
-    const { readdirSync } = await import('node:fs');
-    const compiled = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter((f) => /\.(js|mjs|d\.ts)$/.test(f) && !/(ambient|vite-env)\.d\.ts$/.test(f));
-    expect(compiled).toEqual([]);
-  });
-
   it('src/main does not import the renderer', async () => {
     const r = await probe('main', `import { fieldOf } from ${abs('src/renderer/focus.ts')};\nexport const f = fieldOf;\n`);
     expect(r.out).toMatch(/error TS6307/);
   }, 120_000);
+
+  it('leaves src holding sources only: no compiled file beside them (a stale .js would be imported instead of its .ts)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const compiled = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter((f) => /\.(js|mjs|d\.ts)$/.test(f) && !/(ambient|vite-env)\.d\.ts$/.test(f));
+    expect(compiled).toEqual([]);
+  });
 });

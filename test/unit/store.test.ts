@@ -1,0 +1,46 @@
+// The window's jobs follow the API's rule: one at a time. A second job waits for the first and gets its own cancel;
+// it never replaces the first's (cancelling then stops the job the user sees, not a queued one).
+import { describe, expect, it } from 'vitest';
+import type { ApiClient, CallOptions } from '../../src/shared/api.js';
+import { requireProfile } from '../../src/shared/rules/registry.js';
+import { useStore } from '../../src/renderer/store.js';
+
+function fakeApi(log: string[], signals: AbortSignal[]): ApiClient {
+  const report = { edition: 'liaoning-29', works: 0, errors: 0, warnings: 0, infos: 0, findings: [] };
+  return {
+    call: (async (method: string, _args: unknown, options: CallOptions = {}) => {
+      if (method === 'catalog.profile') return { ok: true, value: requireProfile(null) };
+      if (method !== 'check.run') return { ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } };
+      const n = signals.push(options.signal!);
+      log.push(`check${n}+`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 40);
+        options.signal?.addEventListener('abort', () => (clearTimeout(t), resolve()));
+      });
+      log.push(`check${n}-`);
+      return options.signal?.aborted ? { ok: false, error: { code: 'cancelled', message: '已取消' } } : { ok: true, value: report };
+    }) as ApiClient['call'],
+  };
+}
+
+describe('the window\'s jobs', () => {
+  it('run one at a time: a second waits, and cancel stops only the running one', async () => {
+    const log: string[] = [];
+    const signals: AbortSignal[] = [];
+    useStore.getState().init(fakeApi(log, signals));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(useStore.getState().profile?.edition).toBe('liaoning-29');
+    const first = useStore.getState().check();
+    const second = useStore.getState().check();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(log).toEqual(['check1+']);
+    expect(useStore.getState().busy).toBe('正在检查…');
+    useStore.getState().cancel();
+    await Promise.all([first, second]);
+    expect(log).toEqual(['check1+', 'check1-', 'check2+', 'check2-']);
+    expect(signals[0]!.aborted).toBe(true);
+    expect(signals[1]!.aborted).toBe(false);
+    expect(useStore.getState().busy).toBeNull();
+    expect(useStore.getState().report?.edition).toBe('liaoning-29');
+  });
+});
