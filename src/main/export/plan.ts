@@ -1,4 +1,4 @@
-// The cloud-drive tree of RULES.md §12, planned from the catalog alone (no disk): folder names, 序号,
+// The cloud-drive tree of 附表1-6 (docs/rules.md: each category's folder and its files' names), planned from the catalog alone (no disk): folder names, 序号,
 // file names by role, safe names, and whole paths of at most MAX_PATH characters below the export root.
 import { type Catalog, type CategoryId, type FileRef, type Finding, type Work, type WorkRole } from '../../shared/model.js';
 import { workFinding } from '../../shared/rules/finding.js';
@@ -50,7 +50,7 @@ interface PlannedName {
   changed: string | null;
 }
 
-/** File names of one work folder, by role (RULES.md §12), before the path-length check. */
+/** File names of one work folder, by role (the profile's exportNames), before the path-length check. */
 function workFileNames(profile: Profile, work: Work): PlannedName[] {
   const out: PlannedName[] = [];
   const byRole = new Map<WorkRole, FileRef[]>();
@@ -59,7 +59,7 @@ function workFileNames(profile: Profile, work: Work): PlannedName[] {
     const spec = profile.exportNames.byCategory[work.category]?.[role] ?? profile.exportNames.files[role];
     files.forEach((file, i) => {
       const base = baseName(file.path);
-      // The source's extension, as it is spelled (RULES.md §12: "keeping the source's extension").
+      // The source's extension, as it is spelled (the notice's reference tree keeps it).
       const ext = base.slice(base.length - extensionOf(file.path).length);
       const head = `${spec.name}${spec.numbered || files.length > 1 ? `-${i + 1}` : ''}`;
       const why: string[] = [];

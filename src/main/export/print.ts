@@ -1,4 +1,4 @@
-// `baosong print` and `baosong mail`: the forms to print, sign and stamp, and the e-mail package (RULES.md §11).
+// `baosong print` and `baosong mail`: the forms to print, sign and stamp, and the e-mail package (附表1-1…1-7 as docs/forms.md shows them; the mail subject is the profile's).
 import { copyFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

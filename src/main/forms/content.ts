@@ -1,4 +1,4 @@
-// What each form says, row by row (FORMS.md), independent of Word or PDF: both renderers draw this model.
+// What each form says, row by row (docs/forms.md is generated from it), independent of Word or PDF: both renderers draw this model.
 import type { Catalog, Unit, Work } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { groupOfStage } from '../../shared/rules/text.js';
@@ -184,7 +184,7 @@ export function reportForm(profile: Profile, catalog: Catalog): FormDoc {
   };
 }
 
-/** The 作品汇总表 rows (RULES.md §11), in export order. */
+/** The 作品汇总表 rows (附表1-5), in export order. */
 export const SUMMARY_HEADER = ['序号', '交流组别', '作品名称', '作者姓名', '所在单位', '作品类别', '年级', '学科', '手机号码', '是否同意共享'];
 
 export function summaryRows(profile: Profile, plan: ExportPlan): string[][] {

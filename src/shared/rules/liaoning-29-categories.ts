@@ -1,4 +1,4 @@
-// The 29th edition's categories (RULES.md §2, §5, §6): who may enter, variants, author limits, form fields,
+// The 29th edition's categories (docs/rules.md, Categories): who may enter, variants, author limits, form fields,
 // the roles of their files with formats and counts, and their folders in the cloud-drive tree.
 import type { CategorySpec, FieldSpec, RoleSpec } from './profile.js';
 
@@ -141,7 +141,7 @@ export const categories: Record<string, CategorySpec> = {
     open: [{ group: 'k12' }, { group: 'higher' }],
     variants: [
       { id: 'region', name: '区域应用典型案例', groups: ['k12'], maxAuthors: 5 },
-      // 三(三) says 5, the form and the summary notes say 3: allow 5, warn above 3 (RULES.md §2).
+      // 三(三) says 5, the form and the summary notes say 3: allow 5, warn above 3 (authors.count-conflict).
       { id: 'school', name: '学校应用典型案例', groups: ['k12', 'higher'], maxAuthors: 5, conflictAbove: 3 },
       { id: 'teacher', name: '教师应用典型案例', groups: ['k12', 'higher'], maxAuthors: 3 },
     ],

@@ -1,4 +1,4 @@
-// The forms' own wording in the 29th edition, verbatim from the notice (FORMS.md): kept with the profile, so that
+// The forms' own wording in the 29th edition, verbatim from the notice (docs/forms.md shows them in place): kept with the profile, so that
 // next year's forms are a new text file, not a code change.
 
 export const formTexts = {

@@ -1,4 +1,5 @@
-// The 29th edition (辽宁省第二十九届教育教学信息化交流活动), from ../shared/RULES.md and the notice itself.
+// The 29th edition (辽宁省第二十九届教育教学信息化交流活动), from the notice itself; docs/rules.md is
+// generated from it (`npm run docs`).
 import type { Profile } from './profile.js';
 import { categories } from './liaoning-29-categories.js';
 import { formTexts } from './liaoning-29-texts.js';

@@ -47,7 +47,7 @@ export interface CategorySpec {
   quota: QuotaKey;
   /** Subtitle of the registration form (附表1-1 variant). */
   formVariant: string;
-  /** Folder of the cloud-drive tree (RULES.md §12). */
+  /** Folder of the cloud-drive tree (docs/rules.md, each category's folder). */
   folder: string;
   /** A higher-education batch may name the folder differently. */
   folderHigher?: string;
@@ -122,7 +122,7 @@ export interface Patterns {
   email: string;
 }
 
-/** How a role's files are named inside a work folder (RULES.md §12); the source's extension is kept. */
+/** How a role's files are named inside a work folder (docs/rules.md: "exported as"); the source's extension is kept. */
 export interface FileNameSpec {
   name: string;
   /** Several files: every one numbered from 1 (`教学活动录像-1.mp4`). */
@@ -189,7 +189,6 @@ export interface Profile {
   usualGrades: string[];
   gradesByStage: Partial<Record<Stage, string[]>>;
   presentationExtensions: string[];
-  /** An upper size "5G" is 5×1024³ bytes (RULES.md). */
   deadline: string;
   freezeUntil: string;
   mailbox: string;
