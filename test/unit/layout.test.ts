@@ -36,3 +36,12 @@ describe('src/shared', () => {
     expect(Object.keys(liaoning29.severities).length).toBeGreaterThan(60);
   });
 });
+
+describe('src/main', () => {
+  it('keeps SQL in src/main/catalog', () => {
+    const offenders = files(join(SRC, 'main'))
+      .filter((f) => !/[\\/]main[\\/]catalog[\\/]/.test(f))
+      .filter((f) => /\.(prepare|pragma)\(|\bdb\.exec\(/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

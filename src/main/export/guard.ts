@@ -1,6 +1,7 @@
 // What no command may destroy: the catalog's sources and the catalog itself. Every output target (the export
 // folder, --zip, print and mail folders, intake's plan) is checked against them before anything is written, and
 // an existing file is replaced only when it is this tool's own earlier output of the same command.
+import { readOutputFile, writeOutputFile } from '../catalog/output-files.js';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
@@ -65,10 +66,9 @@ export function refuseProtected(target: string, label: string, list: Protected[]
 
 /** Files written by this tool outside an export tree (--zip), so that a later run may replace them, and only them. */
 export function ownOutput(db: Db, path: string, command: string): { size: number; mtime: number } | null {
-  const row = db.prepare('SELECT size, mtime FROM output_files WHERE path = ? AND command = ?').get(canonical(path), command) as { size: number; mtime: number } | undefined;
-  return row ?? null;
+  return readOutputFile(db, canonical(path), command);
 }
 
 export function recordOutput(db: Db, path: string, command: string, st: { size: number; mtimeMs: number }): void {
-  db.prepare('INSERT OR REPLACE INTO output_files (path, command, size, mtime) VALUES (?, ?, ?, ?)').run(canonical(path), command, st.size, st.mtimeMs);
+  writeOutputFile(db, canonical(path), command, st.size, st.mtimeMs);
 }
