@@ -1,5 +1,5 @@
 // Commands on the catalog: import, check, unit.
-import { UNIT_KEYS, UNIT_LABELS, type UnitKey } from '../../shared/entities.js';
+import type { UnitKey } from '../../shared/entities.js';
 import type { ApiClient } from '../../shared/api.js';
 import { workLabel } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -66,7 +66,7 @@ export async function runUnit(values: Record<string, unknown>): Promise<Exit> {
     return 0;
   }
   // Every value the entity declares, by its label; kind and group named as the edition names them.
-  const profiled = await api.call('catalog.profile', {});
+  const [profiled, { UNIT_KEYS, UNIT_LABELS }] = await Promise.all([api.call('catalog.profile', {}), import('../../shared/entities.js')]);
   const named: Partial<Record<UnitKey, string>> = {
     kind: u.kind,
     group: profiled.ok ? profiled.value.groups[u.group].name : u.group,
