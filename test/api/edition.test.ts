@@ -74,6 +74,13 @@ describe('a second edition, registered as data', () => {
     expect(mine.exported.errors).toBeGreaterThan(0);
   }, 120_000);
 
+  it('a profile is plain data: it crosses the API to the window as JSON unchanged', () => {
+    for (const edition of editions()) {
+      const profile = requireProfile(edition);
+      expect(JSON.parse(JSON.stringify(profile))).toEqual(profile);
+    }
+  });
+
   it('a catalog of an edition this version does not know is said plainly', async () => {
     expect(() => requireProfile('liaoning-31')).toThrow(/不认识的届次 liaoning-31/);
   });
