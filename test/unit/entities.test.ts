@@ -32,8 +32,8 @@ describe('the unit entity, declared once', () => {
   });
 
   it('adding a field is one schema entry plus its label: every layer compiles, and API, batch, catalog and CLI follow', async () => {
-    // A copy of src inside the repository (so that node_modules resolve), with the one edit a developer makes.
-    const copy = join(ROOT, '.tsbuild', `field-probe-${process.pid}`);
+    // A copy of src inside the repository's dist/ (so that node_modules resolve; dist is not committed), with the one edit a developer makes.
+    const copy = join(ROOT, 'dist', `.field-probe-${process.pid}`);
     rmSync(copy, { recursive: true, force: true });
     try {
       cpSync(join(ROOT, 'src'), join(copy, 'src'), { recursive: true });
