@@ -42,9 +42,13 @@ const unitSchema = z.strictObject(batchUnitShape(z.array(fileSchema(UNIT_ROLES))
 export const batchSchema = z
   .strictObject({
     // The editions this version knows (the registry's): an unknown one is refused with the known ones listed.
-    edition: z.string().superRefine((edition, ctx) => {
-      if (!editions().includes(edition)) ctx.addIssue({ code: 'invalid_value', values: editions(), input: edition });
-    }),
+    // (Said as an enum would say it: missing or wrong, with the choices.)
+    edition: z
+      .unknown()
+      .superRefine((edition, ctx) => {
+        if (typeof edition !== 'string' || !editions().includes(edition)) ctx.addIssue({ code: 'invalid_value', values: editions(), input: edition });
+      })
+      .transform((edition) => edition as string),
     unit: unitSchema,
     works: z.array(workSchema),
   })
