@@ -136,24 +136,46 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
     dir: root,
     summary: summaryPath,
     plan: resolve(options.plan),
-    unit: { ...unit.name, kind: unit.kind },
+    unit: { ...unit.name, kind: unit.kind, ...(unit.kindGuess ? { kindGuess: unit.kindGuess } : {}) },
     works,
     unitFiles,
     unmatchedRows: rows.filter((_, i) => !matchedRows.has(i)).map((r) => ({ row: r.row, title: r.title, authors: r.authors })),
     foldersWithoutRow: summary ? works.filter((w) => w.row === null).map((w) => w.folder) : [],
-    ignored,
+    // Each left-out file once (a system file met by the walk and again by a work's own listing).
+    ignored: ignored.filter((x, i) => ignored.findIndex((y) => y.path === x.path) === i),
   };
   await writePlan(profile, report, options.unit, unit.kind, group);
   return report;
 }
 
-function unitGuess(options: IntakeOptions, summary: Summary | null, root: string): { name: Guessed<string>; kind: UnitKind } {
+/** The unit's kind from its name (the quotas depend on it): low confidence where the name does not say. */
+export function kindOfUnitName(name: string): { kind: UnitKind; sure: boolean } {
+  if (/^(沈阳|大连)/.test(name) && /教育局/.test(name)) return { kind: 'city-major', sure: true };
+  if (/省教育学院/.test(name)) return { kind: 'institute', sure: true };
+  if (/大学|学院|高等专科学校|职业技术学院/.test(name) && !/教育学院/.test(name)) return { kind: 'university', sure: true };
+  if (/^辽宁省/.test(name)) return { kind: 'provincial', sure: false };
+  if (/市.*教育局/.test(name)) return { kind: 'city', sure: true };
+  return { kind: 'city', sure: false };
+}
+
+const UNIT_NAME = /(教育局|教育学院|大学|学院|学校|中心)/;
+
+function unitGuess(options: IntakeOptions, summary: Summary | null, root: string): { name: Guessed<string>; kind: UnitKind; kindGuess?: Guessed<UnitKind> } {
   if (options.unit) return { name: { value: options.unit.name, confidence: 'high', reason: '目录中的组织单位' }, kind: options.unit.kind };
-  const kind = options.unitKind ?? 'city';
-  if (options.unitName) return { name: { value: fold(options.unitName), confidence: 'high', reason: '命令行给出' }, kind };
-  const fromCaption = summary?.caption.match(/^(.*?(教育局|教育学院|大学|学院|学校|中心))/)?.[1];
-  if (fromCaption) return { name: { value: fold(fromCaption), confidence: 'medium', reason: '汇总表标题' }, kind };
-  return { name: { value: basename(root), confidence: 'low', reason: '文件夹名称，请改为按单位公章填写的名称' }, kind };
+  const withKind = (name: Guessed<string>) => {
+    if (options.unitKind) return { name, kind: options.unitKind };
+    const k = kindOfUnitName(name.value);
+    const kindGuess: Guessed<UnitKind> = { value: k.kind, confidence: k.sure ? 'medium' : 'low', reason: k.sure ? `按单位名称“${name.value}”` : '单位名称看不出单位类型，按“其他市”计，请核对(它决定作品限额)' };
+    return { name, kind: k.kind, kindGuess };
+  };
+  if (options.unitName) return withKind({ value: fold(options.unitName), confidence: 'high', reason: '命令行给出' });
+  const caption = fold(summary?.caption ?? '');
+  // `报送单位(盖章)：大连市教育局` names the unit; else the caption's title starts with it.
+  const labelled = caption.match(/(?:报送|推荐|组织)单位\s*(?:[(（]\s*盖章\s*[)）])?\s*[:：]\s*(\S+)/)?.[1];
+  if (labelled && UNIT_NAME.test(labelled)) return withKind({ value: labelled, confidence: 'medium', reason: '汇总表的“报送单位”' });
+  const fromTitle = caption.match(/^(.*?(教育局|教育学院|大学|学院|学校|中心))/)?.[1];
+  if (fromTitle) return withKind({ value: fromTitle, confidence: 'medium', reason: '汇总表标题' });
+  return withKind({ value: basename(root), confidence: 'low', reason: '文件夹名称，请改为按单位公章填写的名称' });
 }
 
 /** The plan (a batch file) and its sidecar report, each written whole and renamed. */

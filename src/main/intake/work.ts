@@ -12,7 +12,18 @@ import type { SummaryRow } from './summary.js';
 import type { Found, WorkFolder } from './walk.js';
 
 const MATERIAL_DIRS = /相关材料|学习资源|素材|配套|学习指导|练习|资料/;
-const GENERATED = /登记表|推荐意见|推荐表/;
+const GENERATED = /登记表|推荐意见|推荐表|申报书/;
+/** Archives no reviewer's computer opens without extra software, and intake cannot read. */
+const UNREADABLE_ARCHIVES: Partial<Record<string, string>> = { rar: 'RAR', '7z': '7z' };
+/** A final cut, and a copy: a name that says which of two versions the school meant. */
+const FINAL = /最终版|终版|定稿|修改版|正式版|final/i;
+const COPY = /副本|[(（]\d+[)）]\s*$|copy/i;
+
+/** How much a file's name says it is the version to send: a final cut first, a copy last. */
+function versionRank(rel: string): number {
+  const stem = basename(rel).replace(/\.[^.]+$/, '');
+  return FINAL.test(stem) ? 1 : COPY.test(stem) ? -1 : 0;
+}
 
 /** A category from what a folder holds, when nothing else says. */
 function categoryOfContent(files: Found[], facts: Map<string, FileFacts>): Guessed<CategoryId> {
@@ -84,6 +95,12 @@ export async function planWork(
       ignored.push({ path: fileRel(f), reason: 'Word 版登记表/推荐意见由本工具生成' });
       continue;
     }
+    const archive = UNREADABLE_ARCHIVES[kind];
+    if (archive) {
+      // Never packed as material: nobody could open it. The school is asked for what the archive holds.
+      unused.push({ path: fileRel(f), reason: `${archive} 压缩包，报送助手和许多评审电脑都打不开：请学校解压后改为 ZIP 重新发送(或直接发送其中的文件)` });
+      continue;
+    }
     if (inMaterials) {
       loose.push(f);
       continue;
@@ -91,12 +108,23 @@ export async function planWork(
     const g = guessRole(spec, f.rel, kind);
     candidates.push({ f, role: g.role, confidence: g.confidence, reason: g.reason });
   }
-  // 微课: the longest MP4 is the lecture (a short one is a 片头 or a clip).
+  // 微课: the final version (最终版/定稿…) if a name says so, else the longest MP4 (a short one is a 片头 or a clip);
+  // two equally long ones are a choice the user makes (low), never a silent drop.
   const mp4s = candidates.filter((c) => c.role === 'lecture-video');
   if (mp4s.length > 1) {
-    const longest = mp4s.reduce((a, b) => ((facts.get(b.f.abs)?.video?.durationS ?? 0) > (facts.get(a.f.abs)?.video?.durationS ?? 0) ? b : a));
-    for (const c of mp4s) if (c !== longest) Object.assign(c, { role: null, reason: '另有更长的 MP4 作为微课视频' });
-    Object.assign(longest, { confidence: 'high', reason: `${longest.reason}；几个 MP4 中最长的一个` });
+    const duration = (c: (typeof mp4s)[number]) => Math.round(facts.get(c.f.abs)?.video?.durationS ?? 0);
+    const ordered = [...mp4s].sort((a, b) => versionRank(b.f.rel) - versionRank(a.f.rel) || duration(b) - duration(a));
+    const chosen = ordered[0]!;
+    const next = ordered[1]!;
+    const byName = versionRank(chosen.f.rel) > versionRank(next.f.rel);
+    const tie = !byName && duration(chosen) === duration(next);
+    for (const c of mp4s) {
+      if (c === chosen) continue;
+      const why = byName ? `另一个文件(${basename(chosen.f.rel)})的名称表明它是最终版` : duration(c) === duration(chosen) ? `与 ${basename(chosen.f.rel)} 一样长，选了后者，请核对` : '另有更长的 MP4 作为微课视频';
+      Object.assign(c, { role: null, reason: why });
+    }
+    if (tie) Object.assign(chosen, { confidence: 'low', reason: `${chosen.reason}；有 ${mp4s.filter((c) => duration(c) === duration(chosen)).length} 个一样长的 MP4，无法判断哪个是微课视频，请核对` });
+    else Object.assign(chosen, { confidence: 'high', reason: `${chosen.reason}；${byName ? '文件名表明是最终版' : '几个 MP4 中最长的一个'}` });
   }
   // Boards: without a 主展板 by name, the 300-dpi JPEG (the largest) is the main board, the others extra.
   if (spec.roles.some((r) => r.role === 'board-main') && !candidates.some((c) => c.role === 'board-main' && c.confidence === 'high')) {

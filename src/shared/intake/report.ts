@@ -40,7 +40,8 @@ export interface IntakeReport {
   dir: string;
   summary: string | null;
   plan: string;
-  unit: Guessed<string> & { kind: UnitKind };
+  /** kindGuess: how the kind was guessed from the name, when neither the catalog nor the command line gave it. */
+  unit: Guessed<string> & { kind: UnitKind; kindGuess?: Guessed<UnitKind> };
   works: IntakeWork[];
   unitFiles: IntakeFile[];
   /** Rows of the summary with no folder: not in the plan. */

@@ -16,7 +16,8 @@ export interface RoleGuess {
 
 /** Name keywords, most specific first. A keyword only counts for a role the category has. */
 const KEYWORDS: [RegExp, WorkRole | WorkRole[]][] = [
-  [/登记表/, 'registration-scan'],
+  // The AI case's form is its 申报书 ("同登记表").
+  [/登记表|申报书/, 'registration-scan'],
   [/推荐(意见|表)?/, 'recommendation-scan'],
   [/工作版|原始版|未剪辑|素材视频/, 'raw-video'],
   [/专题片/, 'feature-video'],

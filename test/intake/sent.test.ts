@@ -1,0 +1,119 @@
+// What schools really send (issue 13, first part): an AI case's 申报书, a RAR archive, two versions of a lecture,
+// two equally long lectures, a summary whose caption names the unit after 报送单位(盖章), a system file met twice.
+// The plan and its report say exactly what a careful person would; sources stay as they were.
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localClient } from '../../src/main/api/dispatch.js';
+import { closeSession, createSession } from '../../src/main/api/handlers.js';
+import { kindOfUnitName } from '../../src/main/intake/plan.js';
+import type { IntakeReport, IntakeWork } from '../../src/shared/intake/report.js';
+import { minimalPdf, tempDir } from '../helpers/files.js';
+import { clip } from '../helpers/media.js';
+
+let dir: string;
+let report: IntakeReport;
+let before: Map<string, string>;
+
+function put(rel: string, data: Buffer | string | { copy: string }) {
+  const path = join(dir, rel);
+  mkdirSync(join(path, '..'), { recursive: true });
+  if (typeof data === 'object' && !Buffer.isBuffer(data)) copyFileSync(data.copy, path);
+  else writeFileSync(path, data);
+}
+
+function snapshot(base: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of readdirSync(base, { recursive: true }) as string[]) {
+    const p = join(base, rel);
+    if (statSync(p).isFile()) out.set(rel, `${createHash('sha256').update(readFileSync(p)).digest('hex')} ${statSync(p).mtimeMs}`);
+  }
+  return out;
+}
+
+const work = (folder: string): IntakeWork => report.works.find((w) => w.folder === folder)!;
+const roles = (w: IntakeWork) => Object.fromEntries(w.files.map((f) => [relative(join(dir, w.folder), f.path), f.role]));
+
+beforeAll(async () => {
+  const root = tempDir();
+  dir = join(root, '收到的作品');
+  // A lecture with a RAR of materials and a final cut shorter than an earlier one.
+  put('1-张强-小小的船/登记表.pdf', minimalPdf());
+  put('1-张强-小小的船/推荐意见.pdf', minimalPdf());
+  put('1-张强-小小的船/微课.mp4', { copy: clip('lecture.mp4') });
+  put('1-张强-小小的船/微课-最终版.mp4', { copy: clip('opening-blue.mp4') });
+  put('1-张强-小小的船/学习资源.rar', Buffer.concat([Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), Buffer.alloc(64, 7)]));
+  put('1-张强-小小的船/Thumbs.db', 'x');
+  // Two equally long lectures: the user chooses.
+  put('2-王芳-春晓/登记表.pdf', minimalPdf());
+  put('2-王芳-春晓/推荐意见.pdf', minimalPdf());
+  put('2-王芳-春晓/春晓A.mp4', { copy: clip('lecture.mp4') });
+  put('2-王芳-春晓/春晓B.mp4', { copy: clip('lecture.mp4') });
+  // An AI case whose form is its 申报书.
+  put('3-周敏-智慧课堂/申报书.pdf', minimalPdf());
+  put('3-周敏-智慧课堂/推荐意见.pdf', minimalPdf());
+  put('3-周敏-智慧课堂/专题片.mp4', { copy: clip('feature.mp4') });
+  put('Thumbs.db', 'x');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('汇总表');
+  ws.getCell('A1').value = '第二十九届教育教学信息化交流活动作品汇总表';
+  ws.getCell('A2').value = '报送单位(盖章)：大连市教育局';
+  ws.getRow(3).values = ['序号', '交流组别', '作品名称', '作者姓名', '所在单位', '作品类别', '年级', '学科', '手机号码', '是否同意共享'];
+  ws.getRow(4).values = [1, '中小学校', '小小的船', '张强', '大连市第一小学', '微课', '一年级', '语文', '13800000001', '是'];
+  ws.getRow(5).values = [2, '中小学校', '春晓', '王芳', '大连市第二小学', '微课', '一年级', '语文', '13800000002', '是'];
+  ws.getRow(6).values = [3, '中小学校', '智慧课堂', '周敏', '大连市第一中学', '“人工智能+”教育案例', '高二', '', '13800000003', '是'];
+  await wb.xlsx.writeFile(join(dir, '作品汇总表.xlsx'));
+  before = snapshot(dir);
+  const session = createSession();
+  const r = await localClient(session).call('intake.plan', { dir, plan: join(root, 'plan.json') });
+  closeSession(session);
+  if (!r.ok) throw new Error(r.error.message);
+  report = r.value;
+}, 120_000);
+
+describe('intake of what schools really send', () => {
+  it('names the unit from 报送单位(盖章) and guesses its kind from the name', () => {
+    expect(report.unit).toMatchObject({ value: '大连市教育局', confidence: 'medium', reason: '汇总表的“报送单位”', kind: 'city-major' });
+    expect(report.unit.kindGuess).toMatchObject({ value: 'city-major', confidence: 'medium' });
+    expect(kindOfUnitName('辽宁大学')).toEqual({ kind: 'university', sure: true });
+    expect(kindOfUnitName('辽宁省教育学院')).toEqual({ kind: 'institute', sure: true });
+    expect(kindOfUnitName('鞍山市教育局')).toEqual({ kind: 'city', sure: true });
+    expect(kindOfUnitName('某某单位')).toEqual({ kind: 'city', sure: false });
+  });
+
+  it('prefers the final cut by its name, and never packs a RAR as material', () => {
+    const w = work('1-张强-小小的船');
+    expect(roles(w)).toEqual({ '登记表.pdf': 'registration-scan', '推荐意见.pdf': 'recommendation-scan', '微课-最终版.mp4': 'lecture-video' });
+    expect(w.files.find((f) => f.role === 'lecture-video')).toMatchObject({ confidence: 'high', reason: expect.stringContaining('文件名表明是最终版') });
+    expect(w.unused).toEqual([
+      { path: '1-张强-小小的船/学习资源.rar', reason: 'RAR 压缩包，报送助手和许多评审电脑都打不开：请学校解压后改为 ZIP 重新发送(或直接发送其中的文件)' },
+      { path: '1-张强-小小的船/微课.mp4', reason: '另一个文件(微课-最终版.mp4)的名称表明它是最终版' },
+    ]);
+    expect(w.repairs).toEqual([]);
+  });
+
+  it('marks a choice between two equally long lectures for review', () => {
+    const w = work('2-王芳-春晓');
+    const lecture = w.files.find((f) => f.role === 'lecture-video')!;
+    expect(lecture.confidence).toBe('low');
+    expect(lecture.reason).toContain('有 2 个一样长的 MP4，无法判断哪个是微课视频，请核对');
+    const other = relative(join(dir, w.folder), lecture.path) === '春晓A.mp4' ? '春晓B.mp4' : '春晓A.mp4';
+    expect(w.unused).toEqual([{ path: `2-王芳-春晓/${other}`, reason: `与 ${relative(join(dir, w.folder), lecture.path)} 一样长，选了后者，请核对` }]);
+  });
+
+  it('takes an AI case’s 申报书 as its signed form', () => {
+    const w = work('3-周敏-智慧课堂');
+    expect(w.category.value).toBe('ai-case');
+    expect(roles(w)['申报书.pdf']).toBe('registration-scan');
+  });
+
+  it('lists each left-out file once, and leaves the received folder as it was', () => {
+    const paths = report.ignored.map((x) => x.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths).toContain('Thumbs.db');
+    expect(paths).toContain('1-张强-小小的船/Thumbs.db');
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
