@@ -2,7 +2,7 @@
 // (≥ 20 GB with big = true), built once in the temp folder and reused.
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { constants, copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, constants, copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +12,9 @@ export const BIN = fileURLToPath(new URL('../bin/baosong.js', import.meta.url));
 export function buildBatch(BIG) {
   const require = createRequire(import.meta.url);
   const ffmpeg = require('@ffmpeg-installer/ffmpeg').path;
-  const root = join(tmpdir(), `baosong-bench-check-${BIG ? '20gb' : '4gb'}`);
-  const media = join(root, 'media');
+  // v2: every work's PDFs and MP4s are its own bytes (intake takes byte-identical folders for one work sent twice).
+  const root = join(tmpdir(), `baosong-bench-check-${BIG ? '20gb' : '4gb'}-v2`);
+  const media = join(tmpdir(), `baosong-bench-check-${BIG ? '20gb' : '4gb'}`, 'media');
   mkdirSync(media, { recursive: true });
 
   function log(text) {
@@ -39,13 +40,24 @@ export function buildBatch(BIG) {
 
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
   const fixtures = fileURLToPath(new URL('../test/fixtures/realworld/', import.meta.url));
+  // A `free` box naming the copy, as an encoder's padding would be: other bytes, the same pictures.
+  const freeBox = (tag) => {
+    const t = Buffer.from(tag);
+    const box = Buffer.alloc(8);
+    box.writeUInt32BE(8 + t.length, 0);
+    box.write('free', 4, 'latin1');
+    return Buffer.concat([box, t]);
+  };
   const small = {
-    pdf: (p) => writeFileSync(p, pdf),
+    pdf: (p) => writeFileSync(p, Buffer.concat([pdf.subarray(0, pdf.length - 6), Buffer.from(`% ${p}\n%%EOF\n`)])),
     docx: (p) => copyFileSync(join(fixtures, 'docx_word2010_with_picture.docx'), p),
     zip: (p) => copyFileSync(join(fixtures, 'zip_gbk_names_no_utf8_flag_7zip.zip'), p),
     jpg: (p) => copyFileSync(join(fixtures, 'jpeg_cmyk_adobe_swop_profile_180dpi_exif.jpg'), p),
     psd: (p) => copyFileSync(join(fixtures, 'psd_cmyk_spot_channels_300dpi.psd'), p),
-    mp4: (p) => copyFileSync(base, p, constants.COPYFILE_FICLONE),
+    mp4: (p) => {
+      copyFileSync(base, p, constants.COPYFILE_FICLONE);
+      appendFileSync(p, freeBox(p));
+    },
   };
 
   const works = [];

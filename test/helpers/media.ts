@@ -1,6 +1,6 @@
 // Test media made by the bundled ffmpeg and sharp, cached between runs in the temp folder (never committed).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -68,6 +68,21 @@ export function clip(name: keyof typeof RECIPES | string): string {
     const formatGiven = recipe.includes('-f') && ['mov', 'matroska', 'flv'].includes(recipe[recipe.lastIndexOf('-f') + 1]!);
     const args = recipe.map((a) => (a.startsWith('@') ? clip(a.slice(1)) : a));
     execFileSync(ffmpegBin(), ['-v', 'error', '-y', ...args, ...(formatGiven ? [] : ['-f', 'mp4']), tmp], { stdio: ['ignore', 'ignore', 'pipe'] });
+  }) as string;
+}
+
+/**
+ * Another teacher's copy of a clip: the same pictures, other bytes (an MP4 `free` box naming the copy is appended,
+ * as an encoder's padding would be). Two works never share a video's bytes; a test corpus should not either.
+ */
+export function clipOf(name: keyof typeof RECIPES | string, copy: string): string {
+  const source = clip(name);
+  return make(`${name.replace(/\.mp4$/, '')}-${Buffer.from(copy).toString('hex').slice(0, 32)}.mp4`, (tmp) => {
+    const tag = Buffer.from(copy);
+    const box = Buffer.alloc(8);
+    box.writeUInt32BE(8 + tag.length, 0);
+    box.write('free', 4, 'latin1');
+    writeFileSync(tmp, Buffer.concat([readFileSync(source), box, tag]));
   }) as string;
 }
 

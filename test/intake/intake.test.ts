@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, minimalPdf, tempDir } from '../helpers/files.js';
-import { clip, jpeg } from '../helpers/media.js';
+import { clip, clipOf, jpeg } from '../helpers/media.js';
 
 const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 const baosong = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -115,7 +115,7 @@ beforeAll(async () => {
   put(`${ai}/展板2.jpg`, { copy: await jpeg('intake-board-72', { width: 1600, height: 900, dpi: 72 }) });
   put(`${ai}/获奖证书.pdf`, minimalPdf());
   // A folder without a row.
-  put('吴九-秋天的雨/秋天的雨.mp4', { copy: lecture });
+  put('吴九-秋天的雨/秋天的雨.mp4', { copy: clipOf('lecture.mp4', '吴九') });
   // The unit's scans at the root, and the summary.
   put('组织单位及联系人信息表(盖章).pdf', minimalPdf());
   put('.DS_Store', 'x');

@@ -56,6 +56,9 @@ beforeAll(async () => {
   put('3-周敏-智慧课堂/推荐意见.pdf', minimalPdf());
   put('3-周敏-智慧课堂/专题片.mp4', { copy: clip('feature.mp4') });
   put('Thumbs.db', 'x');
+  // The same work twice: a district forwarded the school's folder (byte-identical), and a resend of 春晓.
+  for (const f of ['登记表.pdf', '推荐意见.pdf', '微课.mp4', '微课-最终版.mp4', '学习资源.rar']) put(`区县转来/张强-小小的船/${f}`, readFileSync(join(dir, '1-张强-小小的船', f)));
+  put('5-王芳-春晓/登记表.pdf', minimalPdf());
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('汇总表');
   ws.getCell('A1').value = '第二十九届教育教学信息化交流活动作品汇总表';
@@ -74,6 +77,19 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('intake of what schools really send', () => {
+  it('plans a work sent twice once, and says which folder was left out and why', () => {
+    expect(report.works.map((w) => w.folder).sort()).toEqual(['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂']);
+    expect(report.duplicates).toEqual([
+      { folder: '5-王芳-春晓', sameAs: '2-王芳-春晓', why: '作品名称和第一作者相同' },
+      { folder: '区县转来/张强-小小的船', sameAs: '1-张强-小小的船', why: '文件完全相同' },
+    ]);
+    const left = report.ignored.filter((x) => x.path.startsWith('区县转来/'));
+    expect(left.map((x) => x.path).sort()).toEqual(['登记表.pdf', '微课-最终版.mp4', '微课.mp4', '推荐意见.pdf', '学习资源.rar'].map((f) => `区县转来/张强-小小的船/${f}`).sort());
+    expect(left[0]!.reason).toBe('“区县转来/张强-小小的船”与“1-张强-小小的船”是同一作品(文件完全相同)，重复发送，只保留后者');
+    expect(report.ignored).toContainEqual({ path: '5-王芳-春晓/登记表.pdf', reason: '“5-王芳-春晓”与“2-王芳-春晓”是同一作品(作品名称和第一作者相同)，重复发送，只保留后者' });
+    expect(report.unmatchedRows).toEqual([]);
+  });
+
   it('names the unit from 报送单位(盖章) and guesses its kind from the name', () => {
     expect(report.unit).toMatchObject({ value: '大连市教育局', confidence: 'medium', reason: '汇总表的“报送单位”', kind: 'city-major' });
     expect(report.unit.kindGuess).toMatchObject({ value: 'city-major', confidence: 'medium' });

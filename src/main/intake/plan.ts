@@ -18,6 +18,7 @@ import { gatherFacts } from '../inspect/facts.js';
 import { readSummary, type Summary } from './summary.js';
 import { findWorks, UNIT_FILES } from './walk.js';
 import { planWork } from './work.js';
+import { findDuplicates } from './duplicates.js';
 
 export interface IntakeOptions {
   dir: string;
@@ -104,10 +105,32 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   const rowOf = new Map(pairs.map((p) => [p.folder, rows[p.row]!]));
   const matchedRows = new Set(pairs.map((p) => p.row));
 
+  // The same work sent twice: one is planned, the other reported with its files.
+  const duplicates = await findDuplicates(
+    folders.map((w, i) => ({
+      files: w.files.map((f) => f.abs),
+      sizes: w.files.map((f) => facts.get(f.abs)?.size ?? -1),
+      title: rowOf.get(i)?.title ?? parsed[i]!.title,
+      firstAuthor: rowOf.get(i)?.authors[0] ?? parsed[i]!.authors[0] ?? null,
+      hasRow: rowOf.has(i),
+    })),
+    options.signal,
+  );
+  const dropped = new Map(duplicates.map((d) => [d.dup, d]));
+  for (const d of duplicates) {
+    const folder = folders[d.dup]!;
+    for (const f of folder.files) ignored.push({ path: `${folder.rel}/${f.rel}`, reason: `“${folder.rel}”与“${folders[d.of]!.rel}”是同一作品(${d.why})，重复发送，只保留后者` });
+    // A row it took goes back to the kept folder's side: the kept one is the row's when it had none.
+    const row = rowOf.get(d.dup);
+    if (row && !rowOf.has(d.of)) rowOf.set(d.of, row);
+    rowOf.delete(d.dup);
+  }
+
   const group: Group = options.unit?.group ?? (rows.some((r) => /高等/.test(r.group)) && !rows.some((r) => /中小学/.test(r.group)) ? 'higher' : 'k12');
   const works: IntakeWork[] = [];
   for (let i = 0; i < folders.length; i += 1) {
     options.signal?.throwIfAborted();
+    if (dropped.has(i)) continue;
     works.push(await planWork(profile, folders[i]!, parsed[i]!, rowOf.get(i) ?? null, facts, group, options.workspace, ignored, root));
   }
   // Order (= the 序号 of the export): by category; within it the summary's row order (the unit's own list), then
@@ -139,6 +162,7 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
     unit: { ...unit.name, kind: unit.kind, ...(unit.kindGuess ? { kindGuess: unit.kindGuess } : {}) },
     works,
     unitFiles,
+    duplicates: duplicates.map((d) => ({ folder: folders[d.dup]!.rel, sameAs: folders[d.of]!.rel, why: d.why })),
     unmatchedRows: rows.filter((_, i) => !matchedRows.has(i)).map((r) => ({ row: r.row, title: r.title, authors: r.authors })),
     foldersWithoutRow: summary ? works.filter((w) => w.row === null).map((w) => w.folder) : [],
     // Each left-out file once (a system file met by the walk and again by a work's own listing).

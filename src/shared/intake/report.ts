@@ -44,6 +44,8 @@ export interface IntakeReport {
   unit: Guessed<string> & { kind: UnitKind; kindGuess?: Guessed<UnitKind> };
   works: IntakeWork[];
   unitFiles: IntakeFile[];
+  /** Folders that are a work sent twice: not in the plan (their files are in `ignored`), with the one kept. */
+  duplicates: { folder: string; sameAs: string; why: string }[];
   /** Rows of the summary with no folder: not in the plan. */
   unmatchedRows: { row: number; title: string; authors: string[] }[];
   /** Folders with no row of the summary (only when a summary was read): in the plan, from their names. */
