@@ -64,8 +64,8 @@ beforeAll(async () => {
   ws.getCell('A1').value = '第二十九届教育教学信息化交流活动作品汇总表';
   ws.getCell('A2').value = '报送单位(盖章)：大连市教育局';
   ws.getRow(3).values = ['序号', '交流组别', '作品名称', '作者姓名', '所在单位', '作品类别', '年级', '学科', '手机号码', '是否同意共享'];
-  ws.getRow(4).values = [1, '中小学校', '小小的船', '张强', '大连市第一小学', '微课', '一年级', '语文', '13800000001', '是'];
-  ws.getRow(5).values = [2, '中小学校', '春晓', '王芳', '大连市第二小学', '微课', '一年级', '语文', '13800000002', '是'];
+  ws.getRow(4).values = [1, '中小学校', '小小的船儿', '张强', '大连市第一小学', '微课', '一年级', '语文', '13800000001', '是'];
+  ws.getRow(5).values = [2, '中小学校', '《春晓》', '王芳', '大连市第二小学', '微课', '一年级', '语文', '13800000002', '是'];
   ws.getRow(6).values = [3, '中小学校', '智慧课堂', '周敏', '大连市第一中学', '“人工智能+”教育案例', '高二', '', '13800000003', '是'];
   await wb.xlsx.writeFile(join(dir, '作品汇总表.xlsx'));
   before = snapshot(dir);
@@ -117,6 +117,15 @@ describe('intake of what schools really send', () => {
     expect(lecture.reason).toContain('有 2 个一样长的 MP4，无法判断哪个是微课视频，请核对');
     const other = relative(join(dir, w.folder), lecture.path) === '春晓A.mp4' ? '春晓B.mp4' : '春晓A.mp4';
     expect(w.unused).toEqual([{ path: `2-王芳-春晓/${other}`, reason: `与 ${relative(join(dir, w.folder), lecture.path)} 一样长，选了后者，请核对` }]);
+  });
+
+  it('strips 《》 from the summary’s titles, and marks a title paired by similarity for review', () => {
+    expect(work('2-王芳-春晓').title).toEqual({ value: '春晓', confidence: 'high', reason: '汇总表第 5 行' });
+    expect(work('1-张强-小小的船').title).toEqual({
+      value: '小小的船儿',
+      confidence: 'low',
+      reason: '汇总表第 4 行写作“小小的船儿”，文件夹名称是“小小的船”，两者相近但不相同：按汇总表，请核对',
+    });
   });
 
   it('takes an AI case’s 申报书 as its signed form', () => {

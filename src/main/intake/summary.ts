@@ -138,7 +138,8 @@ export async function readSummary(file: string): Promise<Summary> {
         row: r + 1,
         serial: Number.isFinite(serial) && serial > 0 ? serial : null,
         group: get(cells, 'group'),
-        title,
+        // 作品名称 is written without 《》 (附表1-5 注 2); a unit that typed them did not mean them as part of it.
+        title: title.replace(/[《》]/g, '').trim(),
         authors: splitAuthors(authors),
         unit: get(cells, 'unit'),
         category: get(cells, 'category'),

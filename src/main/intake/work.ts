@@ -2,7 +2,7 @@
 // name, its content), every file's role, what is left out and why, and the repairs into the workspace.
 import { createHash } from 'node:crypto';
 import { basename, join, relative, sep } from 'node:path';
-import { categoryOfText, DEFAULT_STAGE, type Guessed, type parseFolderName, stageOfGrade } from '../../shared/intake/names.js';
+import { categoryOfText, DEFAULT_STAGE, type Guessed, type parseFolderName, stageOfGrade, titleKey } from '../../shared/intake/names.js';
 import type { IntakeFile, IntakeReport, IntakeWork } from '../../shared/intake/report.js';
 import type { CategoryId, FileFacts, Group, Stage, WorkRole } from '../../shared/model.js';
 import { guessRole } from '../../shared/rules/guess.js';
@@ -70,9 +70,12 @@ export async function planWork(
   // The teaching-case folder also holds the vocational and higher 课程案例.
   if (category.value === 'teaching-case' && (stage.value === 'vocational' || stage.value === 'higher')) category = { ...category, value: 'course-case', reason: `${category.reason}；${stage.reason}，为信息化教学课程案例` };
 
-  const title: Guessed<string> = row
-    ? { value: row.title, confidence: 'high', reason: `汇总表第 ${row.row} 行` }
-    : { value: name.title, confidence: 'medium', reason: '文件夹名称' };
+  // A row paired by similarity, not by the same title, is the user's to confirm: never high.
+  const title: Guessed<string> = !row
+    ? { value: name.title, confidence: 'medium', reason: '文件夹名称' }
+    : !name.title || titleKey(row.title) === titleKey(name.title)
+      ? { value: row.title, confidence: 'high', reason: `汇总表第 ${row.row} 行` }
+      : { value: row.title, confidence: 'low', reason: `汇总表第 ${row.row} 行写作“${row.title}”，文件夹名称是“${name.title}”，两者相近但不相同：按汇总表，请核对` };
   const authors: Guessed<string[]> = row?.authors.length
     ? { value: row.authors, confidence: 'high', reason: `汇总表第 ${row.row} 行${row.authors.length > 1 ? '；汇总表只有第一作者的单位，其他作者暂按同一单位填写，请核对' : ''}` }
     : name.authors.length
