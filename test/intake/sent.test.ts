@@ -11,7 +11,7 @@ import { closeSession, createSession } from '../../src/main/api/handlers.js';
 import { kindOfUnitName } from '../../src/main/intake/plan.js';
 import type { IntakeReport, IntakeWork } from '../../src/shared/intake/report.js';
 import { minimalPdf, tempDir } from '../helpers/files.js';
-import { clip } from '../helpers/media.js';
+import { clip, jpeg } from '../helpers/media.js';
 
 let dir: string;
 let report: IntakeReport;
@@ -48,13 +48,16 @@ beforeAll(async () => {
   put('1-张强-小小的船/Thumbs.db', 'x');
   // Two equally long lectures: the user chooses.
   put('2-王芳-春晓/登记表.pdf', minimalPdf());
-  put('2-王芳-春晓/推荐意见.pdf', minimalPdf());
   put('2-王芳-春晓/春晓A.mp4', { copy: clip('lecture.mp4') });
   put('2-王芳-春晓/春晓B.mp4', { copy: clip('lecture.mp4') });
   // An AI case whose form is its 申报书.
   put('3-周敏-智慧课堂/申报书.pdf', minimalPdf());
   put('3-周敏-智慧课堂/推荐意见.pdf', minimalPdf());
   put('3-周敏-智慧课堂/专题片.mp4', { copy: clip('feature.mp4') });
+  // Files named by their folder; a recommendation sent as a phone photo.
+  put('3-周敏-智慧课堂/证据材料/照片1.pdf', minimalPdf());
+  put('3-周敏-智慧课堂/证据材料/照片2.pdf', minimalPdf());
+  put('2-王芳-春晓/推荐意见.jpg', { copy: await jpeg('intake-photo', { width: 800, height: 1100 }) });
   put('Thumbs.db', 'x');
   // The same work twice: a district forwarded the school's folder (byte-identical), and a resend of 春晓.
   for (const f of ['登记表.pdf', '推荐意见.pdf', '微课.mp4', '微课-最终版.mp4', '学习资源.rar']) put(`区县转来/张强-小小的船/${f}`, readFileSync(join(dir, '1-张强-小小的船', f)));
@@ -132,6 +135,16 @@ describe('intake of what schools really send', () => {
     const w = work('3-周敏-智慧课堂');
     expect(w.category.value).toBe('ai-case');
     expect(roles(w)['申报书.pdf']).toBe('registration-scan');
+  });
+
+  it('reads a folder’s name as the role of the files in it, and a photographed form as the form', () => {
+    const ai = work('3-周敏-智慧课堂');
+    expect(roles(ai)['证据材料/照片1.pdf']).toBe('evidence');
+    expect(roles(ai)['证据材料/照片2.pdf']).toBe('evidence');
+    expect(ai.files.find((f) => f.path.endsWith('照片1.pdf'))).toMatchObject({ confidence: 'medium', reason: '所在文件夹“证据材料”' });
+    const w = work('2-王芳-春晓');
+    expect(roles(w)['推荐意见.jpg']).toBe('recommendation-scan');
+    expect(w.files.find((f) => f.path.endsWith('推荐意见.jpg'))).toMatchObject({ confidence: 'medium', reason: '文件名含“推荐意见”，是照片而不是 PDF 扫描件(检查时会提示)' });
   });
 
   it('lists each left-out file once, and leaves the received folder as it was', () => {

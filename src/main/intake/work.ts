@@ -1,7 +1,7 @@
 // One work folder → one planned work: category, stage, title and authors (from the summary row, the folder's
 // name, its content), every file's role, what is left out and why, and the repairs into the workspace.
 import { createHash } from 'node:crypto';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { categoryOfText, DEFAULT_STAGE, type Guessed, type parseFolderName, stageOfGrade, titleKey } from '../../shared/intake/names.js';
 import type { IntakeFile, IntakeReport, IntakeWork } from '../../shared/intake/report.js';
 import type { CategoryId, FileFacts, Group, Stage, WorkRole } from '../../shared/model.js';
@@ -13,6 +13,8 @@ import type { Found, WorkFolder } from './walk.js';
 
 const MATERIAL_DIRS = /相关材料|学习资源|素材|配套|学习指导|练习|资料/;
 const GENERATED = /登记表|推荐意见|推荐表|申报书/;
+const FORM_NAMES = /登记表|申报书|推荐意见|推荐表/;
+const PHOTO_KINDS = new Set(['jpg', 'png', 'tiff', 'bmp', 'webp']);
 /** Archives no reviewer's computer opens without extra software, and intake cannot read. */
 const UNREADABLE_ARCHIVES: Partial<Record<string, string>> = { rar: 'RAR', '7z': '7z' };
 /** A final cut, and a copy: a name that says which of two versions the school meant. */
@@ -108,7 +110,19 @@ export async function planWork(
       loose.push(f);
       continue;
     }
-    const g = guessRole(spec, f.rel, kind);
+    let g = guessRole(spec, f.rel, kind);
+    // A photographed form (登记表.jpg) is the form's scan all the same: the check then says it should be a PDF.
+    const form = basename(f.rel).match(FORM_NAMES);
+    if (g.confidence !== 'high' && form && PHOTO_KINDS.has(kind)) {
+      const role = /推荐/.test(form[0]) ? 'recommendation-scan' : 'registration-scan';
+      g = { role, confidence: 'medium', reason: `文件名含“${form[0]}”，是照片而不是 PDF 扫描件(检查时会提示)` };
+    }
+    // A file whose own name says nothing, in a folder whose name does (证据材料/、展板/、专题片/…).
+    const parent = f.rel.includes('/') ? f.rel.split('/').slice(-2)[0]! : null;
+    if (g.confidence !== 'high' && parent) {
+      const byFolder = guessRole(spec, `${parent}${extname(f.rel)}`, kind);
+      if (byFolder.confidence === 'high') g = { role: byFolder.role, confidence: 'medium', reason: `所在文件夹“${parent}”` };
+    }
     candidates.push({ f, role: g.role, confidence: g.confidence, reason: g.reason });
   }
   // 微课: the final version (最终版/定稿…) if a name says so, else the longest MP4 (a short one is a 片头 or a clip);
