@@ -16,6 +16,24 @@ describe('parseFolderName', () => {
   ])('%s', (name, want) => expect(parseFolderName(name)).toEqual(want));
 });
 
+describe('parseFolderName on names as schools really write them (issue 13)', () => {
+  it.each([
+    ['和平区-张强-小小的船', { order: null, authors: ['张强'], title: '小小的船', place: '和平区' }],
+    ['3-沈阳市第一小学-王芳-春晓', { order: 3, authors: ['王芳'], title: '春晓', place: '沈阳市第一小学' }],
+    ['张强 小小的船', { order: null, authors: ['张强'], title: '小小的船' }],
+    ['课件-张强-函数的性质', { order: null, authors: ['张强'], title: '函数的性质' }],
+    ['平台案例－周敏－智慧课堂', { order: null, authors: ['周敏'], title: '智慧课堂' }],
+    ['小小的船-张强', { order: null, authors: ['张强'], title: '小小的船' }],
+    ['小小的船（张强、李明）', { order: null, authors: ['张强', '李明'], title: '小小的船' }],
+    ['1-张强-小小的船-最终版', { order: 1, authors: ['张强'], title: '小小的船' }],
+    ['张强-小小的船(定稿)(1)', { order: null, authors: ['张强'], title: '小小的船' }],
+    ['张强-小小的船 副本', { order: null, authors: ['张强'], title: '小小的船' }],
+    ['王芳-Unit 3 My School', { order: null, authors: ['王芳'], title: 'Unit 3 My School' }],
+    ['王芳-第2课', { order: null, authors: ['王芳'], title: '第2课' }],
+    ['和平区实验小学', { order: null, authors: [], title: '和平区实验小学' }],
+  ])('%s', (name, want) => expect(parseFolderName(name)).toEqual(want));
+});
+
 describe('the rest of the readers', () => {
   it('splits authors on 、 , ， ; and spaces, full-width or not', () => {
     expect(splitAuthors('张强、李明，王芳,赵刚；孙丽 周杰')).toEqual(['张强', '李明', '王芳', '赵刚', '孙丽', '周杰']);

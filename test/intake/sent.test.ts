@@ -11,7 +11,7 @@ import { closeSession, createSession } from '../../src/main/api/handlers.js';
 import { kindOfUnitName } from '../../src/main/intake/plan.js';
 import type { IntakeReport, IntakeWork } from '../../src/shared/intake/report.js';
 import { minimalPdf, tempDir } from '../helpers/files.js';
-import { clip, jpeg } from '../helpers/media.js';
+import { clip, clipOf, jpeg } from '../helpers/media.js';
 
 let dir: string;
 let report: IntakeReport;
@@ -54,6 +54,9 @@ beforeAll(async () => {
   put('3-周敏-智慧课堂/申报书.pdf', minimalPdf());
   put('3-周敏-智慧课堂/推荐意见.pdf', minimalPdf());
   put('3-周敏-智慧课堂/专题片.mp4', { copy: clip('feature.mp4') });
+  // A school before the author, a space as the separator, a trailing 最终版; no summary row for either.
+  put('沈阳市第一小学-吴九-秋天的雨-最终版/秋天的雨.mp4', { copy: clipOf('lecture.mp4', '吴九') });
+  put('郑十 雪地里的小画家/雪地里的小画家.mp4', { copy: clipOf('lecture.mp4', '郑十') });
   // Files named by their folder; a recommendation sent as a phone photo.
   put('3-周敏-智慧课堂/证据材料/照片1.pdf', minimalPdf());
   put('3-周敏-智慧课堂/证据材料/照片2.pdf', minimalPdf());
@@ -81,7 +84,7 @@ beforeAll(async () => {
 
 describe('intake of what schools really send', () => {
   it('plans a work sent twice once, and says which folder was left out and why', () => {
-    expect(report.works.map((w) => w.folder).sort()).toEqual(['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂']);
+    expect(report.works.map((w) => w.folder).sort()).toEqual(['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort());
     expect(report.duplicates).toEqual([
       { folder: '5-王芳-春晓', sameAs: '2-王芳-春晓', why: '作品名称和第一作者相同' },
       { folder: '区县转来/张强-小小的船', sameAs: '1-张强-小小的船', why: '文件完全相同' },
@@ -129,6 +132,12 @@ describe('intake of what schools really send', () => {
       confidence: 'low',
       reason: '汇总表第 4 行写作“小小的船儿”，文件夹名称是“小小的船”，两者相近但不相同：按汇总表，请核对',
     });
+  });
+
+  it('reads a school before the author as the authors’ unit, a space as a separator, and drops 最终版 from a title', () => {
+    expect(work('沈阳市第一小学-吴九-秋天的雨-最终版')).toMatchObject({ title: { value: '秋天的雨' }, authors: { value: ['吴九'] }, authorUnit: '沈阳市第一小学' });
+    expect(work('郑十 雪地里的小画家')).toMatchObject({ title: { value: '雪地里的小画家' }, authors: { value: ['郑十'] }, authorUnit: '' });
+    expect(report.foldersWithoutRow.sort()).toEqual(['沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort());
   });
 
   it('takes an AI case’s 申报书 as its signed form', () => {

@@ -225,7 +225,8 @@ export async function planWork(
     subject: row?.subject ?? '',
     grade: row?.grade ?? '',
     share: row?.share ?? null,
-    authorUnit: row?.unit ?? '',
+    // The summary's unit; else a school named before the author in the folder's name (a district is no unit).
+    authorUnit: row?.unit || (name.place && /(学校|小学|中学|学院|大学|幼儿园|中心|附小|附中)$/.test(name.place) ? name.place : ''),
     mobile: row?.mobile ?? '',
     files,
     unused,

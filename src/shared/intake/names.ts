@@ -51,11 +51,43 @@ export interface FolderName {
   order: number | null;
   authors: string[];
   title: string;
+  /** A district or school named before the author (`和平区-张强-…`, `第一小学-张强-…`): the authors' unit at best. */
+  place?: string;
+}
+
+/** A district, a school or an office: not a person, even when it is three Han characters (`和平区`, `实验小学`). */
+export function looksLikePlace(text: string): boolean {
+  return /(省|市|区|县|旗|镇|乡|街道|学校|小学|中学|高中|初中|学院|大学|幼儿园|中心|教育局|分校|校区|附小|附中|一小|二小|三小|[一二三四五六七八九十\d]+中)$/.test(text) || /学校|中学|小学/.test(text);
+}
+
+/** A category label a school puts before the author (`课件-张强-…`, `平台案例-周敏-…`, `AI案例`). */
+function looksLikeLabel(text: string): boolean {
+  return categoryOfText(text) !== null || /^(作品|案例|参赛作品|报送作品)$/.test(text);
+}
+
+const isAuthor = (text: string) => looksLikeName(text) && !looksLikePlace(text) && !looksLikeLabel(text);
+
+/** The hundred commonest surnames: with a 2–3 character length, what tells `张强` from a title like `小小的船`. */
+const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤']);
+/** How much a part looks like a list of people's names rather than a title. */
+function nameScore(text: string): number {
+  const names = splitAuthors(text);
+  if (!names.length || !names.every(isAuthor)) return 0;
+  return Math.min(...names.map((n) => (n.length <= 3 ? 2 : 1) + (SURNAMES.has(n[0]!) ? 2 : 0)));
+}
+
+/** 最终版, 定稿, 副本, (1)… after a title: how the file was kept, not what the work is called. */
+const VERSION_TAIL = /(?:[\s\-_－—–]*(?:[(（](?:最终版|最终稿|终版|定稿|修改版|修订版|正式版|副本|\d{1,2})[)）]|最终版|最终稿|终版|定稿|修改版|修订版|正式版|副本))+$/;
+
+function stripVersion(title: string): string {
+  const stripped = title.replace(VERSION_TAIL, '').trim();
+  return stripped || title;
 }
 
 /**
- * `1-张强-小小的船`, `张强-小小的船`, `1-张强、李明-小小的船`, `小小的船(张强)`, `小小的船`. The title keeps any
- * separators of its own (`1-张强-函数-性质` → title `函数-性质`).
+ * `1-张强-小小的船`, `张强-小小的船`, `1-张强、李明-小小的船`, `小小的船(张强)`, `小小的船`, `张强 小小的船`,
+ * `和平区-张强-小小的船`, `课件-张强-函数`, `小小的船-张强`. The title keeps any separators of its own
+ * (`1-张强-函数-性质` → title `函数-性质`), without a trailing 最终版/副本/(1).
  */
 export function parseFolderName(name: string): FolderName {
   let rest = fold(name.normalize('NFKC'));
@@ -65,26 +97,38 @@ export function parseFolderName(name: string): FolderName {
     order = Number(num[1]);
     rest = rest.slice(num[0].length);
   }
-  const parts = rest.split(SEPARATORS);
+  const done = (authors: string[], title: string, place?: string): FolderName => ({ order, authors, title: stripVersion(title), ...(place ? { place } : {}) });
+  let parts = rest.split(SEPARATORS);
+  // `张强 小小的船`: a space is the separator when nothing else is and the first word is a name.
+  if (parts.length === 1) {
+    const m = /^(\S+)\s+(.+)$/.exec(rest);
+    if (m && splitAuthors(m[1]!).every(isAuthor)) parts = [m[1]!, m[2]!];
+  }
+  // Two parts that both could be names (`小小的船-张强`): the one that looks more like people is the author.
+  if (parts.length === 2 && nameScore(parts[1]!) > nameScore(parts[0]!) && nameScore(parts[0]!) < 4) return done(splitAuthors(parts[1]!), parts[0]!);
   if (parts.length >= 2) {
-    // 作者-作品名, possibly after a label of the folder's own (`AI案例-周敏-智慧课堂`): the first part made of names.
+    // 作者-作品名, possibly after labels of the folder's own (`AI案例-周敏-智慧课堂`) or a place (`和平区-张强-…`):
+    // the first part made of names.
     for (let k = 0; k < parts.length - 1; k += 1) {
       const authors = splitAuthors(parts[k]!);
-      if (authors.length > 0 && authors.every(looksLikeName)) {
+      if (authors.length > 0 && authors.every(isAuthor)) {
+        const before = parts.slice(0, k).filter((p) => looksLikePlace(p));
+        const title = parts.slice(k + 1).join('');
+        // The title as written (its own separators kept): the text after the author part.
         let at = 0;
         for (let j = 0; j <= k; j += 1) at = rest.indexOf(parts[j]!, at) + parts[j]!.length;
-        return { order, authors, title: rest.slice(rest.indexOf(parts[k + 1]!, at)) };
+        return done(authors, rest.slice(rest.indexOf(parts[k + 1]!, at)) || title, before[before.length - 1]);
       }
     }
     const last = splitAuthors(parts[parts.length - 1]!);
-    if (last.length > 0 && last.every(looksLikeName) && parts.length === 2) return { order, authors: last, title: parts[0]! };
+    if (last.length > 0 && last.every(isAuthor) && parts.length === 2) return done(last, parts[0]!);
   }
   const paren = /^(.*?)\s*[(（]([^()（）]+)[)）]$/.exec(rest);
   if (paren) {
     const authors = splitAuthors(paren[2]!);
-    if (authors.length > 0 && authors.every(looksLikeName)) return { order, authors, title: paren[1]! };
+    if (authors.length > 0 && authors.every(isAuthor)) return done(authors, paren[1]!);
   }
-  return { order, authors: [], title: rest };
+  return done([], rest);
 }
 
 /** The category a folder of the official tree stands for (`2微课`, `5.国家智慧教育平台应用案例`…). */
