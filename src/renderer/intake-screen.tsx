@@ -89,7 +89,7 @@ export function IntakeScreen() {
             <ul className="findings" aria-label="未匹配">
               {intake.unmatchedRows.map((r) => (
                 <li key={r.row} className="warning">
-                  <span className="sev">警告</span> 汇总表第 {r.row} 行《{r.title}》({r.authors.join('、')})没有找到对应的文件夹：不导入
+                  <span className="sev">警告</span> {r.where ?? `汇总表第 ${r.row} 行`}《{r.title}》({r.authors.join('、')})没有找到对应的文件夹：不导入
                 </li>
               ))}
               {intake.foldersWithoutRow.map((f) => (

@@ -57,6 +57,18 @@ beforeAll(async () => {
   // A school before the author, a space as the separator, a trailing 最终版; no summary row for either.
   put('沈阳市第一小学-吴九-秋天的雨-最终版/秋天的雨.mp4', { copy: clipOf('lecture.mp4', '吴九') });
   put('郑十 雪地里的小画家/雪地里的小画家.mp4', { copy: clipOf('lecture.mp4', '郑十') });
+  // A district's folder: its own table (one row also in the unit's, with another grade) and notice, two works.
+  put('和平区报送/6-孙丽-静夜思/登记表.pdf', minimalPdf());
+  put('和平区报送/6-孙丽-静夜思/静夜思.mp4', { copy: clipOf('lecture.mp4', '孙丽') });
+  put('和平区报送/7-钱七-咏鹅/咏鹅.mp4', { copy: clipOf('lecture.mp4', '钱七') });
+  put('和平区报送/关于报送作品的通知.pdf', minimalPdf());
+  const district = new ExcelJS.Workbook();
+  const dws = district.addWorksheet('汇总');
+  dws.getRow(1).values = ['和平区作品汇总表'];
+  dws.getRow(2).values = ['序号', '交流组别', '作品名称', '作者姓名', '所在单位', '作品类别', '年级', '学科', '手机号码', '是否同意共享'];
+  dws.getRow(3).values = [1, '中小学校', '静夜思', '孙丽', '和平区第三小学', '微课', '三年级', '语文', '13800000006', '是'];
+  dws.getRow(4).values = [2, '中小学校', '春晓', '王芳', '大连市第二小学', '微课', '二年级', '语文', '13800000002', '是'];
+  await district.xlsx.writeFile(join(dir, '和平区报送', '和平区汇总表.xlsx'));
   // Files named by their folder; a recommendation sent as a phone photo.
   put('3-周敏-智慧课堂/证据材料/照片1.pdf', minimalPdf());
   put('3-周敏-智慧课堂/证据材料/照片2.pdf', minimalPdf());
@@ -84,7 +96,9 @@ beforeAll(async () => {
 
 describe('intake of what schools really send', () => {
   it('plans a work sent twice once, and says which folder was left out and why', () => {
-    expect(report.works.map((w) => w.folder).sort()).toEqual(['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort());
+    expect(report.works.map((w) => w.folder).sort()).toEqual(
+      ['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂', '和平区报送/6-孙丽-静夜思', '和平区报送/7-钱七-咏鹅', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort(),
+    );
     expect(report.duplicates).toEqual([
       { folder: '5-王芳-春晓', sameAs: '2-王芳-春晓', why: '作品名称和第一作者相同' },
       { folder: '区县转来/张强-小小的船', sameAs: '1-张强-小小的船', why: '文件完全相同' },
@@ -137,7 +151,15 @@ describe('intake of what schools really send', () => {
   it('reads a school before the author as the authors’ unit, a space as a separator, and drops 最终版 from a title', () => {
     expect(work('沈阳市第一小学-吴九-秋天的雨-最终版')).toMatchObject({ title: { value: '秋天的雨' }, authors: { value: ['吴九'] }, authorUnit: '沈阳市第一小学' });
     expect(work('郑十 雪地里的小画家')).toMatchObject({ title: { value: '雪地里的小画家' }, authors: { value: ['郑十'] }, authorUnit: '' });
-    expect(report.foldersWithoutRow.sort()).toEqual(['沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort());
+    expect(report.foldersWithoutRow.sort()).toEqual(['和平区报送/7-钱七-咏鹅', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort());
+  });
+
+  it('walks a district’s folder as a container: its works are works, its table is merged, its notice reported', () => {
+    expect(report.summaries.map((f) => relative(dir, f))).toEqual(['作品汇总表.xlsx', '和平区报送/和平区汇总表.xlsx']);
+    expect(work('和平区报送/6-孙丽-静夜思')).toMatchObject({ row: 3, title: { value: '静夜思', confidence: 'high', reason: '汇总表“和平区报送/和平区汇总表.xlsx”第 3 行' }, authorUnit: '和平区第三小学', grade: '三年级' });
+    expect(report.summaryConflicts).toEqual([{ title: '春晓', rows: ['汇总表第 5 行', '汇总表“和平区报送/和平区汇总表.xlsx”第 4 行'], fields: ['年级'] }]);
+    expect(report.ignored).toContainEqual({ path: '和平区报送/关于报送作品的通知.pdf', reason: '“和平区报送”文件夹自身的文件(通知、表格等)，不属于其中任何作品' });
+    expect(report.ignored.map((x) => x.path)).not.toContain('和平区报送/和平区汇总表.xlsx');
   });
 
   it('takes an AI case’s 申报书 as its signed form', () => {

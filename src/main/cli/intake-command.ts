@@ -15,7 +15,9 @@ export function describeIntake(r: IntakeReport, profile: Profile): string {
   lines.push(`  组织单位：${r.unit.value}(${r.unit.reason})${SURE[r.unit.confidence]}`);
   lines.push(`  ${r.works.length} 件作品：${[...byCategory].map(([n, c]) => `${n} ${c} 件`).join('，') || '无'}；单位文件 ${r.unitFiles.length} 个`);
   if (r.summary) lines.push(`  作品汇总表：${r.summary}，匹配 ${r.works.filter((w) => w.row !== null).length} 行`);
-  for (const row of r.unmatchedRows) lines.push(`  汇总表第 ${row.row} 行《${row.title}》(${row.authors.join('、')})没有找到对应的文件夹：未列入计划`);
+  for (const row of r.unmatchedRows) lines.push(`  ${row.where ?? `汇总表第 ${row.row} 行`}《${row.title}》(${row.authors.join('、')})没有找到对应的文件夹：未列入计划`);
+  for (const c of r.summaryConflicts ?? []) lines.push(`  《${c.title}》在两个汇总表中不一致(${c.fields.join('、')})：${c.rows.join('、')}；按前者`);
+  for (const d of r.duplicates ?? []) lines.push(`  ${d.folder} 与 ${d.sameAs} 是同一作品(${d.why})：只保留后者`);
   for (const f of r.foldersWithoutRow) lines.push(`  文件夹 ${f} 在汇总表中没有对应的行：按文件夹名称列入计划`);
   for (const w of r.works) {
     const doubts = [w.category, w.stage, w.title, w.authors].filter((g) => g.confidence === 'low');

@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
-import { matchRows, parseFolderName, type Guessed } from '../../shared/intake/names.js';
+import { matchRows, parseFolderName, titleKey, type Guessed } from '../../shared/intake/names.js';
 import { reportPathOf, type IntakeFile, type IntakeReport, type IntakeWork } from '../../shared/intake/report.js';
 import { CATEGORIES, type CategoryId, type Group, type Unit, type UnitKind } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -15,7 +15,7 @@ import { canonical, within } from '../export/guard.js';
 import { fold } from '../../shared/text.js';
 import type { FactsCache } from '../inspect/facts.js';
 import { gatherFacts } from '../inspect/facts.js';
-import { readSummary, type Summary } from './summary.js';
+import { readSummary, type Summary, type SummaryRow } from './summary.js';
 import { findWorks, UNIT_FILES } from './walk.js';
 import { planWork } from './work.js';
 import { findDuplicates } from './duplicates.js';
@@ -78,7 +78,7 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   }
   if (!st.isDirectory()) throw new BaosongError('bad-input', `${root} 不是文件夹`);
   const ignored: IntakeReport['ignored'] = [];
-  const { works: folders, rootFiles } = await findWorks(profile, root, ignored);
+  const { works: folders, rootFiles, containerFiles } = await findWorks(profile, root, ignored);
 
   // The summary: given, or a 汇总表 .xlsx at the root.
   let summaryPath = options.summary ? resolve(options.summary) : null;
@@ -86,7 +86,23 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
     const found = rootFiles.find((f) => /汇总/.test(f.rel) && /\.xlsx$/i.test(f.rel));
     if (found) summaryPath = found.abs;
   }
-  const summary: Summary | null = summaryPath ? await readSummary(summaryPath) : null;
+  const summaries: Summary[] = summaryPath ? [await readSummary(summaryPath)] : [];
+  // A district's or a school's own table in its folder is read too; its other loose files are reported.
+  for (const f of containerFiles) {
+    const where = f.rel.slice(0, f.rel.lastIndexOf('/'));
+    if (/汇总/.test(basename(f.rel)) && /\.xlsx$/i.test(f.rel)) {
+      try {
+        summaries.push(await readSummary(f.abs));
+        continue;
+      } catch (e) {
+        ignored.push({ path: f.rel, reason: `“${where}”中的汇总表无法读取：${(e as Error).message}` });
+        continue;
+      }
+    }
+    ignored.push({ path: f.rel, reason: `“${where}”文件夹自身的文件(通知、表格等)，不属于其中任何作品` });
+  }
+  const summary: Summary | null = summaries[0] ?? null;
+  const { rows, conflicts } = mergeSummaries(summaries, root);
 
   // Facts of every file (real type, durations, dpi), from the cache when unchanged.
   const everything = [...folders.flatMap((w) => w.files), ...rootFiles];
@@ -97,7 +113,6 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
 
   // Rows ↔ folders.
   const parsed = folders.map((w) => parseFolderName(basename(w.abs)));
-  const rows = summary?.rows ?? [];
   const pairs = matchRows(
     rows.map((r) => ({ title: r.title, firstAuthor: r.authors[0] ?? null })),
     parsed.map((p) => ({ title: p.title, firstAuthor: p.authors[0] ?? null })),
@@ -133,13 +148,16 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
     if (dropped.has(i)) continue;
     works.push(await planWork(profile, folders[i]!, parsed[i]!, rowOf.get(i) ?? null, facts, group, options.workspace, ignored, root));
   }
+  // The merged tables' order: the first table's rows, then each further table's.
+  const rankOf = new Map<string, number>();
+  for (const [i, row] of rowOf) if (!dropped.has(i)) rankOf.set(folders[i]!.rel, rows.indexOf(row));
   // Order (= the 序号 of the export): by category; within it the summary's row order (the unit's own list), then
   // the 序号 of a folder name, then the name.
   const catIndex = (c: CategoryId) => CATEGORIES.indexOf(c);
   works.sort(
     (a, b) =>
       catIndex(a.category.value) - catIndex(b.category.value) ||
-      (a.row ?? 1e9) - (b.row ?? 1e9) ||
+      (rankOf.get(a.folder) ?? 1e9) - (rankOf.get(b.folder) ?? 1e9) ||
       (a.order ?? 1e9) - (b.order ?? 1e9) ||
       a.folder.localeCompare(b.folder, 'zh-CN', { numeric: true }),
   );
@@ -163,7 +181,9 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
     works,
     unitFiles,
     duplicates: duplicates.map((d) => ({ folder: folders[d.dup]!.rel, sameAs: folders[d.of]!.rel, why: d.why })),
-    unmatchedRows: rows.filter((_, i) => !matchedRows.has(i)).map((r) => ({ row: r.row, title: r.title, authors: r.authors })),
+    summaries: summaries.map((s) => s.file),
+    summaryConflicts: conflicts,
+    unmatchedRows: rows.filter((_, i) => !matchedRows.has(i)).map((r) => ({ row: r.row, title: r.title, authors: r.authors, ...(r.where ? { where: r.where } : {}) })),
     foldersWithoutRow: summary ? works.filter((w) => w.row === null).map((w) => w.folder) : [],
     // Each left-out file once (a system file met by the walk and again by a work's own listing).
     ignored: ignored.filter((x, i) => ignored.findIndex((y) => y.path === x.path) === i),
@@ -183,6 +203,30 @@ export function kindOfUnitName(name: string): { kind: UnitKind; sure: boolean } 
 }
 
 const UNIT_NAME = /(教育局|教育学院|大学|学院|学校|中心)/;
+
+/**
+ * Several districts' tables as one set of rows: a row an earlier table already has (the same title and first author)
+ * is the same row; where the two say different things, that is reported.
+ */
+function mergeSummaries(summaries: Summary[], root: string): { rows: SummaryRow[]; conflicts: IntakeReport['summaryConflicts'] } {
+  const rows: SummaryRow[] = [];
+  const conflicts: IntakeReport['summaryConflicts'] = [];
+  const FIELDS: [keyof SummaryRow, string][] = [['category', '作品类别'], ['grade', '年级'], ['subject', '学科'], ['unit', '所在单位'], ['mobile', '手机号码'], ['share', '是否同意共享']];
+  summaries.forEach((s, t) => {
+    for (const r of s.rows) {
+      // The first table's rows are named as before (汇总表第 N 行); a further table's with its file.
+      const where = t === 0 ? undefined : `汇总表“${relative(root, s.file).split(sep).join('/')}”第 ${r.row} 行`;
+      const same = rows.find((x) => titleKey(x.title) === titleKey(r.title) && fold(x.authors[0] ?? '') === fold(r.authors[0] ?? ''));
+      if (!same) {
+        rows.push(where ? { ...r, where } : r);
+        continue;
+      }
+      const differ = FIELDS.filter(([k]) => r[k] !== '' && r[k] !== null && same[k] !== '' && same[k] !== null && String(r[k]) !== String(same[k])).map(([, label]) => label);
+      if (differ.length) conflicts.push({ title: r.title, rows: [same.where ?? `汇总表第 ${same.row} 行`, where ?? `汇总表第 ${r.row} 行`], fields: differ });
+    }
+  });
+  return { rows, conflicts };
+}
 
 function unitGuess(options: IntakeOptions, summary: Summary | null, root: string): { name: Guessed<string>; kind: UnitKind; kindGuess?: Guessed<UnitKind> } {
   if (options.unit) return { name: { value: options.unit.name, confidence: 'high', reason: '目录中的组织单位' }, kind: options.unit.kind };

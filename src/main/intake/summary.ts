@@ -18,6 +18,8 @@ export interface SummaryRow {
   subject: string;
   mobile: string;
   share: boolean | null;
+  /** How messages name the row: `汇总表第 5 行`, or with its file when several tables were merged. */
+  where?: string;
 }
 
 export interface Summary {

@@ -46,10 +46,36 @@ export async function allFiles(dir: string, base: string, ignored: IntakeReport[
   return out;
 }
 
-/** The work folders under DIR: a folder with files of its own is a work (its subfolders are part of it). */
-export async function findWorks(profile: Profile, root: string, ignored: IntakeReport['ignored']): Promise<{ works: WorkFolder[]; rootFiles: Found[] }> {
+/** Names that belong to a work's set: a video, or a file named as a form or a part of some category. */
+const WORK_NAMES = /登记表|申报书|推荐意见|推荐表|设计说明|课件|微课|案例|专题片|展板|脚本|解说词|录像|实录|演示/;
+const VIDEO_NAMES = /\.(mp4|mov|m4v|avi|mkv|flv|wmv|mpe?g)$/i;
+/** A work's own part folders (materials, evidence, boards…): never a work of their own. */
+const PART_DIRS = /^(相关材料|学习资源|学习指导|素材|配套|练习|资料|证据材料|支撑材料|佐证材料|证明材料|展板|特色展板|主展板|视频|文档|图片|附件|源文件|工作版)/;
+
+const workLike = (names: string[]) => names.some((n) => VIDEO_NAMES.test(n) || WORK_NAMES.test(basename(n)));
+
+/** Every file name under dir (names only; the walk's cheap look ahead). */
+async function namesUnder(dir: string, depth = 0): Promise<string[]> {
+  if (depth > 8) return [];
+  const out: string[] = [];
+  for (const e of await listDir(dir)) {
+    if (IGNORED_NAMES.test(e.name)) continue;
+    if (e.isDirectory()) out.push(...(await namesUnder(join(dir, e.name), depth + 1)));
+    else if (e.isFile()) out.push(e.name);
+  }
+  return out;
+}
+
+/**
+ * The work folders under DIR. A folder with files of its own is a work (its subfolders belong to it), unless it is
+ * a container: a district's or a school's folder whose own files are no work's (a summary table, a notice, a stray
+ * archive) and which holds folders that are works. A container's own files are returned to be reported (a summary
+ * table among them is read).
+ */
+export async function findWorks(profile: Profile, root: string, ignored: IntakeReport['ignored']): Promise<{ works: WorkFolder[]; rootFiles: Found[]; containerFiles: Found[] }> {
   const works: WorkFolder[] = [];
   const rootFiles: Found[] = [];
+  const containerFiles: Found[] = [];
   const visit = async (dir: string, hint: CategoryId | null, depth: number): Promise<void> => {
     const entries = (await listDir(dir)).filter((e) => {
       if (!IGNORED_NAMES.test(e.name)) return true;
@@ -59,13 +85,26 @@ export async function findWorks(profile: Profile, root: string, ignored: IntakeR
     const files = entries.filter((e) => e.isFile());
     const dirs = entries.filter((e) => e.isDirectory());
     const category = dir === root ? null : categoryOfFolder(profile, basename(dir));
+    let container = false;
     if (dir !== root && !category && files.length > 0) {
-      works.push({ abs: dir, rel: posix(relative(root, dir)), hint, files: await allFiles(dir, dir, ignored, root) });
-      return;
+      if (!workLike(files.map((f) => f.name))) {
+        for (const d of dirs) {
+          if (PART_DIRS.test(d.name) || categoryOfFolder(profile, d.name)) continue;
+          if (workLike(await namesUnder(join(dir, d.name)))) {
+            container = true;
+            break;
+          }
+        }
+      }
+      if (!container) {
+        works.push({ abs: dir, rel: posix(relative(root, dir)), hint, files: await allFiles(dir, dir, ignored, root) });
+        return;
+      }
     }
     for (const f of files) {
       const found = { abs: join(dir, f.name), rel: posix(relative(root, join(dir, f.name))) };
       if (dir === root) rootFiles.push(found);
+      else if (container) containerFiles.push(found);
       else ignored.push({ path: found.rel, reason: '分类文件夹中的散落文件(不在作品文件夹里)' });
     }
     if (depth > 8) return;
@@ -74,9 +113,9 @@ export async function findWorks(profile: Profile, root: string, ignored: IntakeR
   await visit(root, null, 0);
   // DIR is itself one work's folder (its files are not the unit's forms and scans): that work.
   if (works.length === 0 && rootFiles.some((f) => !UNIT_FILES.some(([re]) => re.test(f.rel)) && !/汇总/.test(f.rel))) {
-    return { works: [{ abs: root, rel: basename(root), hint: null, files: await allFiles(root, root, [], root) }], rootFiles: [] };
+    return { works: [{ abs: root, rel: basename(root), hint: null, files: await allFiles(root, root, [], root) }], rootFiles: [], containerFiles: [] };
   }
-  return { works, rootFiles };
+  return { works, rootFiles, containerFiles };
 }
 
 export const UNIT_FILES: [RegExp, UnitRole, string[]][] = [

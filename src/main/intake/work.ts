@@ -39,6 +39,9 @@ function categoryOfContent(files: Found[], facts: Map<string, FileFacts>): Guess
   return { value: 'microlecture', confidence: 'low', reason: '无法判断，默认为微课，请核对' };
 }
 
+/** How a message names a summary row. */
+const at = (row: SummaryRow) => row.where ?? `汇总表第 ${row.row} 行`;
+
 const hashOf = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 10);
 
 export async function planWork(
@@ -57,7 +60,7 @@ export async function planWork(
   const fromRow = row ? categoryOfText(row.category) : null;
   const fromName = categoryOfText(folder.rel);
   if (folder.hint) category = { value: folder.hint, confidence: 'high', reason: `在分类文件夹“${folder.rel.split('/')[0]}”中` };
-  else if (fromRow) category = { value: fromRow, confidence: 'high', reason: `汇总表第 ${row!.row} 行的作品类别“${row!.category}”` };
+  else if (fromRow) category = { value: fromRow, confidence: 'high', reason: `${at(row!)}的作品类别“${row!.category}”` };
   else if (fromName) category = { value: fromName, confidence: 'medium', reason: '文件夹名称' };
   else category = categoryOfContent(folder.files, facts);
   if (folder.hint && fromRow && fromRow !== folder.hint) category.reason += `(汇总表写的是“${row!.category}”，请核对)`;
@@ -76,10 +79,10 @@ export async function planWork(
   const title: Guessed<string> = !row
     ? { value: name.title, confidence: 'medium', reason: '文件夹名称' }
     : !name.title || titleKey(row.title) === titleKey(name.title)
-      ? { value: row.title, confidence: 'high', reason: `汇总表第 ${row.row} 行` }
-      : { value: row.title, confidence: 'low', reason: `汇总表第 ${row.row} 行写作“${row.title}”，文件夹名称是“${name.title}”，两者相近但不相同：按汇总表，请核对` };
+      ? { value: row.title, confidence: 'high', reason: at(row) }
+      : { value: row.title, confidence: 'low', reason: `${at(row)}写作“${row.title}”，文件夹名称是“${name.title}”，两者相近但不相同：按汇总表，请核对` };
   const authors: Guessed<string[]> = row?.authors.length
-    ? { value: row.authors, confidence: 'high', reason: `汇总表第 ${row.row} 行${row.authors.length > 1 ? '；汇总表只有第一作者的单位，其他作者暂按同一单位填写，请核对' : ''}` }
+    ? { value: row.authors, confidence: 'high', reason: `${at(row)}${row.authors.length > 1 ? '；汇总表只有第一作者的单位，其他作者暂按同一单位填写，请核对' : ''}` }
     : name.authors.length
       ? { value: name.authors, confidence: 'medium', reason: '文件夹名称' }
       : { value: [], confidence: 'low', reason: '文件夹名称和汇总表中都没有作者' };

@@ -46,8 +46,12 @@ export interface IntakeReport {
   unitFiles: IntakeFile[];
   /** Folders that are a work sent twice: not in the plan (their files are in `ignored`), with the one kept. */
   duplicates: { folder: string; sameAs: string; why: string }[];
+  /** Every summary table read: the given or root one first, then those found in district or school folders. */
+  summaries: string[];
+  /** The same row in two tables with different values (category, grade…): the first table's is used. */
+  summaryConflicts: { title: string; rows: string[]; fields: string[] }[];
   /** Rows of the summary with no folder: not in the plan. */
-  unmatchedRows: { row: number; title: string; authors: string[] }[];
+  unmatchedRows: { row: number; title: string; authors: string[]; where?: string }[];
   /** Folders with no row of the summary (only when a summary was read): in the plan, from their names. */
   foldersWithoutRow: string[];
   ignored: { path: string; reason: string }[];
