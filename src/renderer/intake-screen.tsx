@@ -85,10 +85,20 @@ export function IntakeScreen() {
               ))}
             </tbody>
           </table>
-          {(intake.unmatchedRows.length > 0 || intake.foldersWithoutRow.length > 0) && (
+          {(intake.unmatchedRows.length > 0 || intake.foldersWithoutRow.length > 0 || intake.duplicates.length > 0 || intake.summaryConflicts.length > 0) && (
             <ul className="findings" aria-label="未匹配">
+              {intake.duplicates.map((d) => (
+                <li key={`dup:${d.folder}`} className="warning">
+                  <span className="sev">警告</span> 文件夹 {d.folder} 与 {d.sameAs} 是同一作品({d.why})：只导入后者
+                </li>
+              ))}
+              {intake.summaryConflicts.map((c) => (
+                <li key={`conflict:${c.rows.join()}`} className="warning">
+                  <span className="sev">警告</span> 《{c.title}》在两个汇总表中不一致({c.fields.join('、')})：{c.rows.join('、')}；按前者
+                </li>
+              ))}
               {intake.unmatchedRows.map((r) => (
-                <li key={r.row} className="warning">
+                <li key={`row:${r.where ?? ''}${r.row}`} className="warning">
                   <span className="sev">警告</span> {r.where ?? `汇总表第 ${r.row} 行`}《{r.title}》({r.authors.join('、')})没有找到对应的文件夹：不导入
                 </li>
               ))}
@@ -106,6 +116,19 @@ export function IntakeScreen() {
                 {intake.works.flatMap((w) => w.repairs.map((x) => <li key={x.to}>{`${w.title.value}：${x.what}`}</li>))}
               </ul>
             </>
+          )}
+          {/* Every file the plan leaves out, once, with why: what the user would otherwise meet later as file.missing. */}
+          {(intake.ignored.length > 0 || intake.works.some((w) => w.unused.length > 0)) && (
+            <details>
+              <summary>未列入计划的文件({intake.ignored.length + intake.works.reduce((n, w) => n + w.unused.length, 0)} 个)</summary>
+              <ul className="plain" aria-label="未列入计划的文件">
+                {[...intake.works.flatMap((w) => w.unused), ...intake.ignored].map((x) => (
+                  <li key={x.path}>
+                    <span className="file">{x.path}</span>：{x.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
           <div className="buttons">
             <button onClick={() => void confirmIntake()}>确认导入</button>
