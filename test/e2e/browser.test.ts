@@ -220,6 +220,9 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     copyFileSync(clip('lecture.mp4'), join(received, '1-张三-荷塘月色', '荷塘月色.mp4'));
     writeFileSync(join(received, '1-张三-荷塘月色', '作品登记表.pdf'), minimalPdf());
     copyFileSync(clip('lecture.mp4'), join(received, '李四-认识钟表', '微课.mp4'));
+    // What a school also sends: a RAR nobody can open, and a system file.
+    writeFileSync(join(received, '李四-认识钟表', '练习.rar'), Buffer.concat([Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), Buffer.alloc(32)]));
+    writeFileSync(join(received, 'Thumbs.db'), 'x');
 
     // The catalog made at the end of the first test (鞍山市教育局) is the open one.
     await page.getByRole('button', { name: '收件导入' }).click();
@@ -236,6 +239,10 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     expect(first).toContain('微课视频：荷塘月色.mp4');
     expect(first).toContain('作品登记表(签字扫描件)：作品登记表.pdf');
     expect(await preview.textContent()).toContain('组织单位：鞍山市教育局');
+    // Every file left out, once, with why — not only in the report file.
+    await page.getByText('未列入计划的文件(2 个)').click();
+    const left = await page.getByLabel('未列入计划的文件').locator('li').allTextContents();
+    expect(left).toEqual([expect.stringMatching(/^李四-认识钟表\/练习\.rar：RAR 压缩包/), 'Thumbs.db：系统或临时文件']);
     await page.screenshot({ path: join(SHOTS, 'intake.png') });
     await page.getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 30_000 }).toContain('作品列表(2 件)');

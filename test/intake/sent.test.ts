@@ -58,8 +58,8 @@ beforeAll(async () => {
   put('沈阳市第一小学-吴九-秋天的雨-最终版/秋天的雨.mp4', { copy: clipOf('lecture.mp4', '吴九') });
   put('郑十 雪地里的小画家/雪地里的小画家.mp4', { copy: clipOf('lecture.mp4', '郑十') });
   // A district's folder: its own table (one row also in the unit's, with another grade) and notice, two works.
-  put('和平区报送/6-孙丽-静夜思/登记表.pdf', minimalPdf());
-  put('和平区报送/6-孙丽-静夜思/静夜思.mp4', { copy: clipOf('lecture.mp4', '孙丽') });
+  put('和平区报送/6-孙丽、周杰-静夜思/登记表.pdf', minimalPdf());
+  put('和平区报送/6-孙丽、周杰-静夜思/静夜思.mp4', { copy: clipOf('lecture.mp4', '孙丽') });
   put('和平区报送/7-钱七-咏鹅/咏鹅.mp4', { copy: clipOf('lecture.mp4', '钱七') });
   put('和平区报送/关于报送作品的通知.pdf', minimalPdf());
   const district = new ExcelJS.Workbook();
@@ -97,7 +97,7 @@ beforeAll(async () => {
 describe('intake of what schools really send', () => {
   it('plans a work sent twice once, and says which folder was left out and why', () => {
     expect(report.works.map((w) => w.folder).sort()).toEqual(
-      ['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂', '和平区报送/6-孙丽-静夜思', '和平区报送/7-钱七-咏鹅', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort(),
+      ['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂', '和平区报送/6-孙丽、周杰-静夜思', '和平区报送/7-钱七-咏鹅', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort(),
     );
     expect(report.duplicates).toEqual([
       { folder: '5-王芳-春晓', sameAs: '2-王芳-春晓', why: '作品名称和第一作者相同' },
@@ -156,7 +156,9 @@ describe('intake of what schools really send', () => {
 
   it('walks a district’s folder as a container: its works are works, its table is merged, its notice reported', () => {
     expect(report.summaries.map((f) => relative(dir, f))).toEqual(['作品汇总表.xlsx', '和平区报送/和平区汇总表.xlsx']);
-    expect(work('和平区报送/6-孙丽-静夜思')).toMatchObject({ row: 3, title: { value: '静夜思', confidence: 'high', reason: '汇总表“和平区报送/和平区汇总表.xlsx”第 3 行' }, authorUnit: '和平区第三小学', grade: '三年级' });
+    expect(work('和平区报送/6-孙丽、周杰-静夜思')).toMatchObject({ row: 3, title: { value: '静夜思', confidence: 'high', reason: '汇总表“和平区报送/和平区汇总表.xlsx”第 3 行' }, authorUnit: '和平区第三小学', grade: '三年级' });
+    // The folder's name has a co-author the district's row lacks: said, and the authors are the user's to confirm.
+    expect(work('和平区报送/6-孙丽、周杰-静夜思').authors).toEqual({ value: ['孙丽'], confidence: 'medium', reason: '汇总表“和平区报送/和平区汇总表.xlsx”第 3 行；文件夹名称写的是“孙丽、周杰”(多出 周杰)：按汇总表，请核对' });
     expect(report.summaryConflicts).toEqual([{ title: '春晓', rows: ['汇总表第 5 行', '汇总表“和平区报送/和平区汇总表.xlsx”第 4 行'], fields: ['年级'] }]);
     expect(report.ignored).toContainEqual({ path: '和平区报送/关于报送作品的通知.pdf', reason: '“和平区报送”文件夹自身的文件(通知、表格等)，不属于其中任何作品' });
     expect(report.ignored.map((x) => x.path)).not.toContain('和平区报送/和平区汇总表.xlsx');

@@ -81,8 +81,15 @@ export async function planWork(
     : !name.title || titleKey(row.title) === titleKey(name.title)
       ? { value: row.title, confidence: 'high', reason: at(row) }
       : { value: row.title, confidence: 'low', reason: `${at(row)}写作“${row.title}”，文件夹名称是“${name.title}”，两者相近但不相同：按汇总表，请核对` };
+  // The summary's people, cross-checked with the folder's name: an author the name gives and the row lacks (or the
+  // other way round) is said, and the list is the user's to confirm.
+  const key = (n: string) => titleKey(n);
+  const onlyInName = row ? name.authors.filter((a) => !row.authors.some((b) => key(b) === key(a))) : [];
+  const onlyInRow = row && name.authors.length ? row.authors.filter((a) => !name.authors.some((b) => key(b) === key(a))) : [];
   const authors: Guessed<string[]> = row?.authors.length
-    ? { value: row.authors, confidence: 'high', reason: `${at(row)}${row.authors.length > 1 ? '；汇总表只有第一作者的单位，其他作者暂按同一单位填写，请核对' : ''}` }
+    ? onlyInName.length || onlyInRow.length
+      ? { value: row.authors, confidence: 'medium', reason: `${at(row)}；文件夹名称写的是“${name.authors.join('、')}”${onlyInName.length ? `(多出 ${onlyInName.join('、')})` : ''}${onlyInRow.length ? `(没有 ${onlyInRow.join('、')})` : ''}：按汇总表，请核对` }
+      : { value: row.authors, confidence: 'high', reason: `${at(row)}${row.authors.length > 1 ? '；汇总表只有第一作者的单位，其他作者暂按同一单位填写，请核对' : ''}` }
     : name.authors.length
       ? { value: name.authors, confidence: 'medium', reason: '文件夹名称' }
       : { value: [], confidence: 'low', reason: '文件夹名称和汇总表中都没有作者' };
