@@ -10,7 +10,7 @@ import { localClient } from '../../src/main/api/dispatch.js';
 import { closeSession, createSession } from '../../src/main/api/handlers.js';
 import { kindOfUnitName } from '../../src/main/intake/plan.js';
 import type { IntakeReport, IntakeWork } from '../../src/shared/intake/report.js';
-import { minimalPdf, tempDir } from '../helpers/files.js';
+import { minimalPdf, tempDir, writeZip } from '../helpers/files.js';
 import { clip, clipOf, jpeg } from '../helpers/media.js';
 
 let dir: string;
@@ -69,6 +69,14 @@ beforeAll(async () => {
   dws.getRow(3).values = [1, '中小学校', '静夜思', '孙丽', '和平区第三小学', '微课', '三年级', '语文', '13800000006', '是'];
   dws.getRow(4).values = [2, '中小学校', '春晓', '王芳', '大连市第二小学', '微课', '二年级', '语文', '13800000002', '是'];
   await district.xlsx.writeFile(join(dir, '和平区报送', '和平区汇总表.xlsx'));
+  // A school forwarded one work as a ZIP (and a note of its own).
+  mkdirSync(join(dir, '某校转来'), { recursive: true });
+  await writeZip(join(dir, '某校转来', '张强-荷塘月色.zip'), {
+    '张强-荷塘月色/登记表.pdf': minimalPdf(),
+    '张强-荷塘月色/推荐意见.pdf': minimalPdf(),
+    '张强-荷塘月色/微课.mp4': readFileSync(clipOf('lecture.mp4', '荷塘月色')),
+  });
+  put('某校转来/说明.txt', '请查收');
   // Files named by their folder; a recommendation sent as a phone photo.
   put('3-周敏-智慧课堂/证据材料/照片1.pdf', minimalPdf());
   put('3-周敏-智慧课堂/证据材料/照片2.pdf', minimalPdf());
@@ -97,7 +105,7 @@ beforeAll(async () => {
 describe('intake of what schools really send', () => {
   it('plans a work sent twice once, and says which folder was left out and why', () => {
     expect(report.works.map((w) => w.folder).sort()).toEqual(
-      ['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂', '和平区报送/6-孙丽、周杰-静夜思', '和平区报送/7-钱七-咏鹅', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort(),
+      ['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂', '和平区报送/6-孙丽、周杰-静夜思', '和平区报送/7-钱七-咏鹅', '某校转来/张强-荷塘月色', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort(),
     );
     expect(report.duplicates).toEqual([
       { folder: '5-王芳-春晓', sameAs: '2-王芳-春晓', why: '作品名称和第一作者相同' },
@@ -151,7 +159,7 @@ describe('intake of what schools really send', () => {
   it('reads a school before the author as the authors’ unit, a space as a separator, and drops 最终版 from a title', () => {
     expect(work('沈阳市第一小学-吴九-秋天的雨-最终版')).toMatchObject({ title: { value: '秋天的雨' }, authors: { value: ['吴九'] }, authorUnit: '沈阳市第一小学' });
     expect(work('郑十 雪地里的小画家')).toMatchObject({ title: { value: '雪地里的小画家' }, authors: { value: ['郑十'] }, authorUnit: '' });
-    expect(report.foldersWithoutRow.sort()).toEqual(['和平区报送/7-钱七-咏鹅', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort());
+    expect(report.foldersWithoutRow.sort()).toEqual(['和平区报送/7-钱七-咏鹅', '某校转来/张强-荷塘月色', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort());
   });
 
   it('walks a district’s folder as a container: its works are works, its table is merged, its notice reported', () => {
@@ -162,6 +170,20 @@ describe('intake of what schools really send', () => {
     expect(report.summaryConflicts).toEqual([{ title: '春晓', rows: ['汇总表第 5 行', '汇总表“和平区报送/和平区汇总表.xlsx”第 4 行'], fields: ['年级'] }]);
     expect(report.ignored).toContainEqual({ path: '和平区报送/关于报送作品的通知.pdf', reason: '“和平区报送”文件夹自身的文件(通知、表格等)，不属于其中任何作品' });
     expect(report.ignored.map((x) => x.path)).not.toContain('和平区报送/和平区汇总表.xlsx');
+  });
+
+  it('unpacks a ZIP holding a whole work into the workspace and reads it as that work', () => {
+    const w = work('某校转来/张强-荷塘月色');
+    const zip = join(dir, '某校转来', '张强-荷塘月色.zip');
+    expect(w).toMatchObject({ title: { value: '荷塘月色' }, authors: { value: ['张强'] }, category: { value: 'microlecture' } });
+    expect(Object.fromEntries(w.files.map((f) => [f.path.split(/[\\/]/).pop(), f.role]))).toEqual({ '登记表.pdf': 'registration-scan', '推荐意见.pdf': 'recommendation-scan', '微课.mp4': 'lecture-video' });
+    for (const f of w.files) {
+      expect(f.origin).toBe(zip);
+      expect(f.path.startsWith(dir)).toBe(false);
+      expect(f.path).toContain(join('plan.baosong', 'intake', 'unpacked'));
+    }
+    expect(w.repairs).toEqual([{ from: zip, to: expect.stringContaining('张强-荷塘月色'), what: '整件作品的压缩包 张强-荷塘月色.zip 解压到工作文件夹，按其中的文件读取' }]);
+    expect(report.ignored).toContainEqual({ path: '某校转来/说明.txt', reason: '“某校转来”文件夹自身的文件(通知、表格等)，不属于其中任何作品' });
   });
 
   it('takes an AI case’s 申报书 as its signed form', () => {

@@ -78,7 +78,7 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   }
   if (!st.isDirectory()) throw new BaosongError('bad-input', `${root} 不是文件夹`);
   const ignored: IntakeReport['ignored'] = [];
-  const { works: folders, rootFiles, containerFiles } = await findWorks(profile, root, ignored);
+  const { works: folders, rootFiles, containerFiles } = await findWorks(profile, root, ignored, options.workspace);
 
   // The summary: given, or a 汇总表 .xlsx at the root.
   let summaryPath = options.summary ? resolve(options.summary) : null;

@@ -1,9 +1,12 @@
 // Intake's walk of DIR: the work folders (a folder with files of its own; its subfolders belong to it), the
 // official tree's category folders, the files at the root, and what is skipped (system and temporary files).
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { categoryOfFolder } from '../../shared/intake/names.js';
+import { decodeEntryName, readZipEntries } from '../inspect/zip.js';
+import { unpackZip } from './repair.js';
 import type { IntakeReport } from '../../shared/intake/report.js';
 import type { CategoryId, UnitRole } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -19,6 +22,8 @@ export interface WorkFolder {
   rel: string;
   hint: CategoryId | null;
   files: Found[];
+  /** A work that came as one ZIP: the archive it was unpacked from (abs is then a folder of the workspace). */
+  origin?: string;
 }
 
 const IGNORED_NAMES = /^(\.|~\$)|^(thumbs\.db|desktop\.ini|\.ds_store|manifest\.sha256)$|\.baosong-|\.tmp$/i;
@@ -54,6 +59,25 @@ const PART_DIRS = /^(相关材料|学习资源|学习指导|素材|配套|练习
 
 const workLike = (names: string[]) => names.some((n) => VIDEO_NAMES.test(n) || WORK_NAMES.test(basename(n)));
 
+/** A ZIP named as a work's part (相关材料.zip…) is material, whatever it holds. */
+const MATERIAL_ZIP = /相关材料|学习资源|学习指导|素材|配套|练习|资料|证据|支撑|佐证|附件/;
+
+/** The names inside a ZIP (its central directory only), or null when it cannot be read. */
+async function namesInZip(path: string): Promise<string[] | null> {
+  const names: string[] = [];
+  try {
+    await readZipEntries(path, (e) => {
+      names.push(decodeEntryName(e).name);
+      return names.length < 2000;
+    });
+    return names;
+  } catch {
+    return null;
+  }
+}
+
+const hashOf = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 10);
+
 /** Every file name under dir (names only; the walk's cheap look ahead). */
 async function namesUnder(dir: string, depth = 0): Promise<string[]> {
   if (depth > 8) return [];
@@ -72,10 +96,46 @@ async function namesUnder(dir: string, depth = 0): Promise<string[]> {
  * archive) and which holds folders that are works. A container's own files are returned to be reported (a summary
  * table among them is read).
  */
-export async function findWorks(profile: Profile, root: string, ignored: IntakeReport['ignored']): Promise<{ works: WorkFolder[]; rootFiles: Found[]; containerFiles: Found[] }> {
+export async function findWorks(
+  profile: Profile,
+  root: string,
+  ignored: IntakeReport['ignored'],
+  workspace?: string,
+): Promise<{ works: WorkFolder[]; rootFiles: Found[]; containerFiles: Found[] }> {
   const works: WorkFolder[] = [];
   const rootFiles: Found[] = [];
   const containerFiles: Found[] = [];
+  /**
+   * A folder's ZIPs that each hold a whole work (a video, forms…), where the folder's other files are no work's:
+   * each is unpacked into the workspace and read as a work folder of its own. Returns the ZIPs taken.
+   */
+  const workZips = async (dir: string, files: { name: string }[], hint: CategoryId | null): Promise<Set<string>> => {
+    const taken = new Set<string>();
+    if (!workspace) return taken;
+    const zips = files.filter((f) => /\.zip$/i.test(f.name) && !MATERIAL_ZIP.test(f.name));
+    if (!zips.length || workLike(files.filter((f) => !zips.includes(f)).map((f) => f.name))) return taken;
+    for (const z of zips) {
+      const abs = join(dir, z.name);
+      const names = await namesInZip(abs);
+      if (!names || !workLike(names)) continue;
+      taken.add(z.name);
+      const rel = posix(relative(root, abs));
+      const st = await stat(abs);
+      const stem = z.name.replace(/\.zip$/i, '');
+      const target = join(workspace, 'intake', 'unpacked', `${hashOf(`${abs}\0${st.size}\0${st.mtimeMs}`)}-${stem.replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`);
+      try {
+        await unpackZip(abs, target);
+      } catch (e) {
+        ignored.push({ path: rel, reason: `整件作品的压缩包无法解压(${(e as Error).message})：请学校重新发送未加密、完整的 ZIP 或文件夹` });
+        continue;
+      }
+      const inner: IntakeReport['ignored'] = [];
+      const workRel = rel.replace(/\.zip$/i, '');
+      works.push({ abs: target, rel: workRel, hint, files: await allFiles(target, target, inner, target), origin: abs });
+      for (const x of inner) ignored.push({ path: `${rel}/${x.path}`, reason: x.reason });
+    }
+    return taken;
+  };
   const visit = async (dir: string, hint: CategoryId | null, depth: number): Promise<void> => {
     const entries = (await listDir(dir)).filter((e) => {
       if (!IGNORED_NAMES.test(e.name)) return true;
@@ -85,8 +145,10 @@ export async function findWorks(profile: Profile, root: string, ignored: IntakeR
     const files = entries.filter((e) => e.isFile());
     const dirs = entries.filter((e) => e.isDirectory());
     const category = dir === root ? null : categoryOfFolder(profile, basename(dir));
-    let container = false;
-    if (dir !== root && !category && files.length > 0) {
+    const zipped = !category ? await workZips(dir, files, hint) : new Set<string>();
+    let container = zipped.size > 0;
+    if (zipped.size) files.splice(0, files.length, ...files.filter((f) => !zipped.has(f.name)));
+    if (dir !== root && !category && files.length > 0 && !container) {
       if (!workLike(files.map((f) => f.name))) {
         for (const d of dirs) {
           if (PART_DIRS.test(d.name) || categoryOfFolder(profile, d.name)) continue;

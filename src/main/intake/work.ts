@@ -97,7 +97,7 @@ export async function planWork(
   const spec = profile.categories[category.value];
   const files: IntakeFile[] = [];
   const unused: IntakeWork['unused'] = [];
-  const repairs: IntakeWork['repairs'] = [];
+  const repairs: IntakeWork['repairs'] = folder.origin ? [{ from: folder.origin, to: folder.abs, what: `整件作品的压缩包 ${basename(folder.origin)} 解压到工作文件夹，按其中的文件读取` }] : [];
   const loose: Found[] = [];
   const fileRel = (f: Found) => `${folder.rel}/${f.rel}`;
 
@@ -173,7 +173,8 @@ export async function planWork(
     const limit = spec.roles.find((r) => r.role === c.role)?.max ?? null;
     if (c.role && (limit === null || (count.get(c.role) ?? 0) < limit)) {
       count.set(c.role, (count.get(c.role) ?? 0) + 1);
-      files.push({ path: c.f.abs, role: c.role, confidence: c.confidence, reason: c.reason });
+      // A work that came as one ZIP: each file is the archive's, unpacked into the workspace.
+      files.push({ path: c.f.abs, role: c.role, confidence: c.confidence, reason: c.reason, ...(folder.origin ? { origin: folder.origin } : {}) });
     } else if (c.role) {
       loose.push(c.f);
       unused.push({ path: fileRel(c.f), reason: `已有${profile.roleNames[c.role]}` });
