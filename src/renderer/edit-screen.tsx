@@ -293,7 +293,10 @@ export function EditScreen() {
           ))}
         </select>
         <PathField label="文件路径" kind="file" value={filePath} onChange={setFilePath} placeholder="文件的完整路径" />
-        <button disabled={!filePath} onClick={() => void addFile(work.id, (fileRole || undefined) as Role | undefined, filePath).then(() => setFilePath(''))}>
+        <button disabled={!filePath} onClick={() => {
+          const sent = filePath;
+          void addFile(work.id, (fileRole || undefined) as Role | undefined, filePath).then(() => setFilePath((now) => (now === sent ? '' : now)));
+        }}>
           添加文件
         </button>
       </div>

@@ -1,6 +1,8 @@
 // 收件导入: a folder of works as received (and the filled 作品汇总表.xlsx) → a preview of the plan → import.
-import { useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { Confidence } from '../shared/intake/names.js';
+import type { IntakeReport } from '../shared/intake/report.js';
+import { CATEGORIES, STAGES, type CategoryId, type Stage, type WorkRole } from '../shared/model.js';
 import { PathField } from './path-field.js';
 import { useProfile, useStore } from './store.js';
 
@@ -10,11 +12,69 @@ function Sure({ c, reason }: { c: Confidence; reason: string }) {
   return c === 'high' ? null : <span className={c === 'low' ? 'doubt low' : 'doubt'} title={reason}>{SURE[c]}</span>;
 }
 
+/** One work of the preview as the user corrects it; `role: ''` leaves a file out, `into` merges the work into another. */
+interface Draft {
+  key: string;
+  category: CategoryId;
+  stage: Stage;
+  title: string;
+  authors: string;
+  files: { path: string; role: WorkRole | '' }[];
+  into: string;
+}
+
+function draftOf(r: IntakeReport): Draft[] {
+  return r.works.map((w) => ({
+    key: w.key,
+    category: w.category.value,
+    stage: w.stage.value,
+    title: w.title.value,
+    authors: w.authors.value.join('、'),
+    // The files left out are listed too: the user may take one in after all.
+    files: [...w.files.map((f) => ({ path: f.path, role: f.role as WorkRole })), ...w.unused.map((u) => ({ path: `${r.dir}/${u.path}`, role: '' as const }))],
+    into: '',
+  }));
+}
+
+/** The corrected works for intake.apply: merged works' files go to the work they were merged into. */
+function editsOf(drafts: Draft[]) {
+  const final = (d: Draft): Draft => {
+    let at = d;
+    for (let i = 0; at.into && i < drafts.length; i += 1) at = drafts.find((x) => x.key === at.into) ?? at;
+    return at;
+  };
+  return drafts
+    .filter((d) => !d.into)
+    .map((d) => ({
+      key: d.key,
+      category: d.category,
+      stage: d.stage,
+      title: d.title,
+      authors: d.authors.split(/[、,，;；\s]+/).filter(Boolean),
+      files: drafts
+        .filter((x) => final(x).key === d.key)
+        .flatMap((x) => x.files)
+        .filter((f): f is { path: string; role: WorkRole } => f.role !== ''),
+    }));
+}
+
 export function IntakeScreen() {
   const profile = useProfile();
   const { runIntake, intake, confirmIntake, unit } = useStore();
   const [dir, setDir] = useState('');
   const [summary, setSummary] = useState('');
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [edited, setEdited] = useState(false);
+  useEffect(() => {
+    setDrafts(intake ? draftOf(intake) : []);
+    setEditing(null);
+    setEdited(false);
+  }, [intake]);
+  const change = (key: string, patch: Partial<Draft>) => {
+    setDrafts((all) => all.map((d) => (d.key === key ? { ...d, ...patch } : d)));
+    setEdited(true);
+  };
   const base = (p: string) => p.split(/[\\/]/).pop();
   return (
     <section>
@@ -51,38 +111,126 @@ export function IntakeScreen() {
                 <th>学段</th>
                 <th>文件</th>
                 <th>来源文件夹</th>
+                <th></th>
               </tr>
             </thead>
             <tbody>
-              {intake.works.map((w) => (
-                <tr key={w.key}>
-                  <td>
-                    {profile.categories[w.category.value].name} <Sure c={w.category.confidence} reason={w.category.reason} />
-                  </td>
-                  <td>
-                    {w.title.value} <Sure c={w.title.confidence} reason={w.title.reason} />
-                  </td>
-                  <td>
-                    {w.authors.value.join('、') || '(无)'} <Sure c={w.authors.confidence} reason={w.authors.reason} />
-                  </td>
-                  <td>
-                    {profile.stages[w.stage.value]} <Sure c={w.stage.confidence} reason={w.stage.reason} />
-                  </td>
-                  <td>
-                    {w.files.map((f) => (
-                      <div key={f.path} className="facts" title={f.reason}>
-                        {profile.roleNames[f.role]}：{base(f.path)} {f.origin && '(修复生成)'} <Sure c={f.confidence} reason={f.reason} />
-                      </div>
-                    ))}
-                    {w.unused.map((u) => (
-                      <div key={u.path} className="inline-warning">
-                        未使用：{base(u.path)}({u.reason})
-                      </div>
-                    ))}
-                  </td>
-                  <td className="file">{w.folder}</td>
-                </tr>
-              ))}
+              {intake.works.map((w) => {
+                const d = drafts.find((x) => x.key === w.key);
+                if (!d) return null;
+                const changed = (guessed: string, now: string) => (guessed === now ? null : <span className="doubt">已修改</span>);
+                return (
+                  <Fragment key={w.key}>
+                    <tr className={d.into ? 'merged' : undefined}>
+                      <td>
+                        {profile.categories[d.category].name} {changed(w.category.value, d.category) ?? <Sure c={w.category.confidence} reason={w.category.reason} />}
+                      </td>
+                      <td>
+                        {d.title} {changed(w.title.value, d.title) ?? <Sure c={w.title.confidence} reason={w.title.reason} />}
+                      </td>
+                      <td>
+                        {d.authors || '(无)'} {changed(w.authors.value.join('、'), d.authors) ?? <Sure c={w.authors.confidence} reason={w.authors.reason} />}
+                      </td>
+                      <td>
+                        {profile.stages[d.stage]} {changed(w.stage.value, d.stage) ?? <Sure c={w.stage.confidence} reason={w.stage.reason} />}
+                      </td>
+                      <td>
+                        {d.into && <div className="inline-warning">已并入：{drafts.find((x) => x.key === d.into)?.title}</div>}
+                        {/* The files as the plan will have them: the guess, or the user's correction. */}
+                        {d.files.map((f) => {
+                          const guessed = w.files.find((x) => x.path === f.path);
+                          const unused = w.unused.find((u) => f.path.endsWith(u.path));
+                          if (f.role === '') {
+                            return (
+                              <div key={f.path} className="inline-warning">
+                                未使用：{base(f.path)}({unused?.reason ?? '已改为不导入'})
+                              </div>
+                            );
+                          }
+                          return (
+                            <div key={f.path} className="facts" title={guessed?.reason}>
+                              {profile.roleNames[f.role]}：{base(f.path)} {guessed?.origin && '(修复生成)'}{' '}
+                              {guessed && guessed.role === f.role ? <Sure c={guessed.confidence} reason={guessed.reason} /> : <span className="doubt">已修改</span>}
+                            </div>
+                          );
+                        })}
+                      </td>
+                      <td className="file">{w.folder}</td>
+                      <td>
+                        <button className="secondary" aria-label={`修改 ${w.folder}`} onClick={() => setEditing(editing === w.key ? null : w.key)}>
+                          {editing === w.key ? '完成' : '修改'}
+                        </button>
+                      </td>
+                    </tr>
+                    {editing === w.key && (
+                      <tr className="editor">
+                        <td colSpan={7}>
+                          <div className="form" aria-label={`修改 ${w.folder} 的计划`}>
+                            <label className="row">
+                              类别
+                              <select aria-label="类别" value={d.category} onChange={(e) => change(d.key, { category: e.target.value as CategoryId })}>
+                                {CATEGORIES.map((c) => (
+                                  <option key={c} value={c}>
+                                    {profile.categories[c].name}
+                                  </option>
+                                ))}
+                              </select>
+                            </label>
+                            <label className="row">
+                              学段
+                              <select aria-label="学段" value={d.stage} onChange={(e) => change(d.key, { stage: e.target.value as Stage })}>
+                                {STAGES.map((st) => (
+                                  <option key={st} value={st}>
+                                    {profile.stages[st]}
+                                  </option>
+                                ))}
+                              </select>
+                            </label>
+                            <label className="row">
+                              作品名称
+                              <input aria-label="作品名称" value={d.title} onChange={(e) => change(d.key, { title: e.target.value })} />
+                            </label>
+                            <label className="row">
+                              作者(按顺序，用“、”分隔)
+                              <input aria-label="作者" value={d.authors} onChange={(e) => change(d.key, { authors: e.target.value })} />
+                            </label>
+                            {d.files.map((f) => (
+                              <label key={f.path} className="row">
+                                {base(f.path)}
+                                <select
+                                  aria-label={`${base(f.path)} 的用途`}
+                                  value={f.role}
+                                  onChange={(e) => change(d.key, { files: d.files.map((x) => (x.path === f.path ? { ...x, role: e.target.value as WorkRole | '' } : x)) })}
+                                >
+                                  <option value="">不导入</option>
+                                  {profile.categories[d.category].roles.map((r) => (
+                                    <option key={r.role} value={r.role}>
+                                      {profile.roleNames[r.role]}
+                                    </option>
+                                  ))}
+                                </select>
+                              </label>
+                            ))}
+                            <label className="row">
+                              与另一件作品合并(同一作品分两个文件夹发来)
+                              <select aria-label="并入" value={d.into} onChange={(e) => change(d.key, { into: e.target.value })}>
+                                <option value="">不合并</option>
+                                {drafts
+                                  .filter((x) => x.key !== d.key && !x.into)
+                                  .map((x) => (
+                                    <option key={x.key} value={x.key}>
+                                      并入《{x.title}》({x.authors || '无作者'})
+                                    </option>
+                                  ))}
+                              </select>
+                            </label>
+                          </div>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
           {(intake.unmatchedRows.length > 0 || intake.foldersWithoutRow.length > 0 || intake.duplicates.length > 0 || intake.summaryConflicts.length > 0) && (
@@ -131,7 +279,7 @@ export function IntakeScreen() {
             </details>
           )}
           <div className="buttons">
-            <button onClick={() => void confirmIntake()}>确认导入</button>
+            <button onClick={() => void confirmIntake(edited ? editsOf(drafts) : undefined)}>{edited ? '按修改后的计划导入' : '确认导入'}</button>
             <span className="hint" style={{ margin: 0 }}>
               计划文件：{intake.plan}(可用文本编辑器修改后在“目录”中导入)
             </span>

@@ -63,7 +63,10 @@ export function WorksScreen() {
           ))}
         </select>
         <input aria-label="新作品名称" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} placeholder="作品名称" />
-        <button disabled={!newTitle} onClick={() => void createWork(newCategory, unit?.group === 'higher' ? 'higher' : DEFAULT_STAGE[newCategory], newTitle).then(() => setNewTitle(''))}>
+        <button disabled={!newTitle} onClick={() => {
+          const sent = newTitle;
+          void createWork(newCategory, unit?.group === 'higher' ? 'higher' : DEFAULT_STAGE[newCategory], newTitle).then(() => setNewTitle((now) => (now === sent ? '' : now)));
+        }}>
           新建作品
         </button>
       </div>

@@ -1,7 +1,7 @@
 // The app's state (zustand). Stores talk only to the API client; they never know the transport.
 import { create } from 'zustand';
 import type { IntakeReport } from '../shared/intake/report.js';
-import type { ApiClient, CatalogInfo, ExportResult, FileDetail, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
+import type { ApiArgs, ApiClient, CatalogInfo, ExportResult, FileDetail, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
 import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
 import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
 import type { Profile } from '../shared/rules/profile.js';
@@ -31,7 +31,8 @@ interface State {
   preflight: Preflight | null;
   intake: IntakeReport | null;
   runIntake(dir: string, summary: string): Promise<void>;
-  confirmIntake(): Promise<void>;
+  /** Imports the plan; with corrections from the preview, writes them into the plan first (intake.apply). */
+  confirmIntake(edits?: ApiArgs<'intake.apply'>['works']): Promise<void>;
   cancel(): void;
   loadDetails(workId: number | null): Promise<void>;
   runPreflight(out: string): Promise<void>;
@@ -125,10 +126,14 @@ export const useStore = create<State>((set, get) => {
         if (!r.ok) return set({ error: r.error.message });
         set({ intake: r.value });
       }),
-    confirmIntake: () =>
+    confirmIntake: (edits) =>
       guard('正在导入…', async () => {
         const plan = get().intake?.plan;
         if (!plan) return;
+        if (edits) {
+          const applied = await api().call('intake.apply', { plan, works: edits });
+          if (!applied.ok) return set({ error: applied.error.message });
+        }
         const r = await api().call('batch.import', { path: plan });
         if (!r.ok) return set({ error: r.error.message });
         set({ intake: null, screen: 'works', notice: `已导入 ${r.value.works} 件作品、${r.value.files} 个文件` });

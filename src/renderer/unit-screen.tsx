@@ -101,7 +101,10 @@ export function UnitScreen() {
               ))}
             </select>
             <PathField label="扫描件路径" kind="file" value={scanPath} onChange={setScanPath} />
-            <button disabled={!scanPath} onClick={() => void addFile(null, scanRole as Role, scanPath).then(() => setScanPath(''))}>
+            <button disabled={!scanPath} onClick={() => {
+          const sent = scanPath;
+          void addFile(null, scanRole as Role, scanPath).then(() => setScanPath((now) => (now === sent ? '' : now)));
+        }}>
               添加
             </button>
           </div>

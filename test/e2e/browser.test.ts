@@ -223,6 +223,9 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     // What a school also sends: a RAR nobody can open, and a system file.
     writeFileSync(join(received, '李四-认识钟表', '练习.rar'), Buffer.concat([Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), Buffer.alloc(32)]));
     writeFileSync(join(received, 'Thumbs.db'), 'x');
+    // The same work's recommendation sent in a folder of its own, under a co-author's name: merged on screen.
+    mkdirSync(join(received, '王五-认识钟表'), { recursive: true });
+    writeFileSync(join(received, '王五-认识钟表', '推荐意见.pdf'), Buffer.concat([minimalPdf(), Buffer.from('% 王五\n')]));
 
     // The catalog made at the end of the first test (鞍山市教育局) is the open one.
     await page.getByRole('button', { name: '收件导入' }).click();
@@ -233,7 +236,7 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByRole('button', { name: '选择此文件夹' }).click();
     await page.getByRole('button', { name: '预览', exact: true }).click();
     const preview = page.getByLabel('导入预览');
-    await expect.poll(() => preview.locator('tbody tr').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => preview.locator('tbody tr').count(), { timeout: 60_000 }).toBe(3);
     const first = await preview.locator('tbody tr').first().textContent();
     expect(first).toMatch(/^微课.*荷塘月色.*张三/);
     expect(first).toContain('微课视频：荷塘月色.mp4');
@@ -243,10 +246,27 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByText('未列入计划的文件(2 个)').click();
     const left = await page.getByLabel('未列入计划的文件').locator('li').allTextContents();
     expect(left).toEqual([expect.stringMatching(/^李四-认识钟表\/练习\.rar：RAR 压缩包/), 'Thumbs.db：系统或临时文件']);
+    // Corrected on screen: a co-author added, a file's role changed, a work merged into another.
+    await page.getByRole('button', { name: '修改 1-张三-荷塘月色' }).click();
+    const editor = page.getByLabel('修改 1-张三-荷塘月色 的计划');
+    await editor.getByLabel('作者', { exact: true }).fill('张三、赵六');
+    await editor.getByLabel('作品登记表.pdf 的用途').selectOption('recommendation-scan');
+    await page.getByRole('button', { name: '修改 王五-认识钟表' }).click();
+    await page.getByLabel('修改 王五-认识钟表 的计划').getByLabel('并入').selectOption({ label: '并入《认识钟表》(李四)' });
     await page.screenshot({ path: join(SHOTS, 'intake.png') });
-    await page.getByRole('button', { name: '确认导入' }).click();
+    await page.getByRole('button', { name: '按修改后的计划导入' }).click();
     await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 30_000 }).toContain('作品列表(2 件)');
     expect(await page.locator('table tbody tr td:nth-child(3)').allTextContents()).toEqual(['荷塘月色', '认识钟表']);
     await expect.poll(() => page.locator('.notice').textContent()).toContain('已导入 2 件作品');
+    // The imported catalog is the corrected plan.
+    const { openCatalog } = await import('../../src/main/catalog/db.js');
+    const { listWorks } = await import('../../src/main/catalog/works.js');
+    const db = openCatalog(join(dir, '新目录.sqlite'));
+    const works = listWorks(db).filter((w) => ['荷塘月色', '认识钟表'].includes(w.title));
+    db.close();
+    const byTitle = Object.fromEntries(works.map((w) => [w.title, w]));
+    expect(byTitle['荷塘月色']!.authors.map((a) => a.name)).toEqual(['张三', '赵六']);
+    expect(byTitle['荷塘月色']!.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]).sort()).toEqual([['lecture-video', '荷塘月色.mp4'], ['recommendation-scan', '作品登记表.pdf']]);
+    expect(byTitle['认识钟表']!.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]).sort()).toEqual([['lecture-video', '微课.mp4'], ['recommendation-scan', '推荐意见.pdf']]);
   }, 120_000);
 });

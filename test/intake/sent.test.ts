@@ -16,6 +16,7 @@ import { clip, clipOf, jpeg } from '../helpers/media.js';
 let dir: string;
 let report: IntakeReport;
 let before: Map<string, string>;
+let planFile: string;
 
 function put(rel: string, data: Buffer | string | { copy: string }) {
   const path = join(dir, rel);
@@ -96,7 +97,8 @@ beforeAll(async () => {
   await wb.xlsx.writeFile(join(dir, '作品汇总表.xlsx'));
   before = snapshot(dir);
   const session = createSession();
-  const r = await localClient(session).call('intake.plan', { dir, plan: join(root, 'plan.json') });
+  planFile = join(root, 'plan.json');
+  const r = await localClient(session).call('intake.plan', { dir, plan: planFile });
   closeSession(session);
   if (!r.ok) throw new Error(r.error.message);
   report = r.value;
@@ -208,5 +210,25 @@ describe('intake of what schools really send', () => {
     expect(paths).toContain('Thumbs.db');
     expect(paths).toContain('1-张强-小小的船/Thumbs.db');
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('writes the screen’s corrections into its own plan only, naming only this intake’s files', async () => {
+    const session = createSession();
+    const api = localClient(session);
+    const w = work('2-王芳-春晓');
+    const left = join(dir, '2-王芳-春晓', relative(join(dir, w.folder), w.files.find((f) => f.role === 'lecture-video')!.path) === '春晓A.mp4' ? '春晓B.mp4' : '春晓A.mp4');
+    const edit = { key: w.key, category: 'microlecture' as const, stage: 'primary' as const, title: '春晓', authors: ['王芳', '李雷'], files: [{ path: left, role: 'lecture-video' as const }] };
+    // Not a file of this intake; a plan intake did not write.
+    expect(await api.call('intake.apply', { plan: planFile, works: [{ ...edit, files: [{ path: join(dir, '..', 'plan.json'), role: 'materials' }] }] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不是这次收件中的文件') } });
+    const foreign = join(dir, '..', 'other.json');
+    writeFileSync(foreign, '{"edition":"liaoning-29","unit":{},"works":[]}');
+    expect(await api.call('intake.apply', { plan: foreign, works: [] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不是报送助手收件导入生成的计划文件') } });
+    // The file left out (the other lecture) taken in instead; a co-author added; every other work dropped.
+    expect(await api.call('intake.apply', { plan: planFile, works: [edit] })).toMatchObject({ ok: true, value: { works: 1, files: 1 } });
+    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    expect(plan.works).toHaveLength(1);
+    expect(plan.works[0]).toMatchObject({ key: w.key, title: '春晓', files: [{ role: 'lecture-video', path: left }] });
+    expect(plan.works[0].authors.map((a: { name: string; unit: string }) => [a.name, a.unit])).toEqual([['王芳', '大连市第二小学'], ['李雷', '大连市第二小学']]);
+    closeSession(session);
   });
 });

@@ -1,7 +1,8 @@
 // intake.plan: a folder of works as schools sent it → a plan (a batch file) to correct and import.
 import { z } from 'zod';
 import type { IntakeReport } from '../intake/report.js';
-import { UNIT_KINDS } from '../model.js';
+import { editText } from '../entities.js';
+import { CATEGORIES, STAGES, UNIT_KINDS, WORK_ROLES } from '../model.js';
 import { method } from './define.js';
 
 const path = z.string().min(1);
@@ -14,5 +15,28 @@ export const intakeApi = {
   'intake.plan': method<IntakeReport>()(
     'read',
     z.strictObject({ dir: path, summary: path.optional(), plan: path.optional(), unitName: path.optional(), unitKind: z.enum(UNIT_KINDS).optional() }),
+  ),
+  /**
+   * The preview's corrections written into the plan (then imported with batch.import): the works in their final
+   * order — category, stage, title, authors and the files with their roles (a file left out is not listed; a work
+   * merged into another is not listed, its files are the other's). Only files of this intake may be named.
+   */
+  'intake.apply': method<{ plan: string; works: number; files: number }>()(
+    'read',
+    z.strictObject({
+      plan: path,
+      works: z
+        .array(
+          z.strictObject({
+            key: z.string().min(1),
+            category: z.enum(CATEGORIES),
+            stage: z.enum(STAGES),
+            title: editText,
+            authors: z.array(editText).max(10),
+            files: z.array(z.strictObject({ path, role: z.enum(WORK_ROLES) })).max(500),
+          }),
+        )
+        .max(5000),
+    }),
   ),
 };
