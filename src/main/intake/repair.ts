@@ -13,48 +13,69 @@ import { BaosongError } from '../../shared/errors.js';
 import { decodeEntryName, isUnsafePath } from '../inspect/zip.js';
 import { writeZipFile } from '../export/zip.js';
 
+/**
+ * Each entry of a ZIP, one at a time, named as the check names it (decoded, `/` separators). An archive with an
+ * encrypted entry is refused (`what` says what could then not be done); unsafe paths are skipped and listed.
+ * `take` gets the entry's name and a function to open its data; the next entry is read when it resolves.
+ */
+function eachEntry(
+  source: string,
+  what: string,
+  skipped: string[],
+  take: (name: string, entry: yauzl.Entry, open: () => Promise<Readable>) => Promise<void>,
+): Promise<void> {
+  return new Promise<void>((resolvePromise, reject) => {
+    yauzl.open(source, { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: true }, (err, zf) => {
+      if (err || !zf) return reject(new BaosongError('bad-input', `无法打开 ${source}：${err?.message ?? ''}`));
+      zf.on('error', reject);
+      zf.on('end', () => resolvePromise());
+      zf.on('entry', (entry: yauzl.Entry) => {
+        const name = decodeEntryName({
+          rawName: entry.fileName as unknown as Buffer,
+          generalPurposeBitFlag: entry.generalPurposeBitFlag,
+          compressedSize: entry.compressedSize,
+          uncompressedSize: entry.uncompressedSize,
+          extraFields: entry.extraFields,
+        }).name.replace(/\\/g, '/');
+        if (entry.generalPurposeBitFlag & 1) {
+          zf.close();
+          return reject(new BaosongError('bad-input', `${source} 中有加密的文件(${name})，${what}`));
+        }
+        if (isUnsafePath(name)) {
+          skipped.push(name);
+          return zf.readEntry();
+        }
+        const open = () =>
+          new Promise<Readable>((resolveStream, rejectStream) =>
+            zf.openReadStream(entry, (e, stream) => (e || !stream ? rejectStream(e ?? new Error('no stream')) : resolveStream(stream))),
+          );
+        take(name, entry, open).then(() => zf.readEntry(), reject);
+      });
+      zf.readEntry();
+    });
+  });
+}
+
 /** Re-packs `source` into `target` with UTF-8 names. Refuses an archive with encrypted entries (cannot be re-packed). */
 export async function repackZip(source: string, target: string): Promise<{ entries: number; skipped: string[] }> {
   const skipped: string[] = [];
   let entries = 0;
-  await writeZipFile(target, (zip) =>
-    new Promise<void>((resolve, reject) => {
-      yauzl.open(source, { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: true }, (err, zf) => {
-        if (err || !zf) return reject(new BaosongError('bad-input', `无法打开 ${source}：${err?.message ?? ''}`));
-        zf.on('error', reject);
-        zf.on('end', () => resolve());
-        zf.on('entry', (entry: yauzl.Entry) => {
-          const { name } = decodeEntryName({
-            rawName: entry.fileName as unknown as Buffer,
-            generalPurposeBitFlag: entry.generalPurposeBitFlag,
-            compressedSize: entry.compressedSize,
-            uncompressedSize: entry.uncompressedSize,
-            extraFields: entry.extraFields,
-          });
-          const clean = name.replace(/\\/g, '/');
-          if (entry.generalPurposeBitFlag & 1) {
-            zf.close();
-            return reject(new BaosongError('bad-input', `${source} 中有加密的文件(${clean})，无法重新打包`));
-          }
-          if (isUnsafePath(clean)) {
-            skipped.push(clean);
-            return zf.readEntry();
-          }
-          if (clean.endsWith('/')) {
-            zip.append('', { name: clean, date: entry.getLastModDate() });
-            return zf.readEntry();
-          }
-          zf.openReadStream(entry, (e, stream) => {
-            if (e || !stream) return reject(e ?? new Error('no stream'));
-            entries += 1;
-            // One entry at a time: the next is read when archiver has taken this one in (memory stays flat).
-            zip.once('entry', () => zf.readEntry());
-            zip.append(stream as Readable, { name: clean, date: entry.getLastModDate() });
-          });
+  await writeZipFile(
+    target,
+    (zip) =>
+      eachEntry(source, '无法重新打包', skipped, async (name, entry, open) => {
+        if (name.endsWith('/')) {
+          zip.append('', { name, date: entry.getLastModDate() });
+          return;
+        }
+        const stream = await open();
+        entries += 1;
+        // One entry at a time: the next is read when archiver has taken this one in (memory stays flat).
+        await new Promise<void>((taken) => {
+          zip.once('entry', () => taken());
+          zip.append(stream, { name, date: entry.getLastModDate() });
         });
-        zf.readEntry();
-      });
-    }),
+      }),
     { level: 6 },
   );
   return { entries, skipped };
@@ -81,45 +102,15 @@ export async function unpackZip(source: string, targetDir: string): Promise<{ fi
   const skipped: string[] = [];
   let files = 0;
   try {
-    await new Promise<void>((resolvePromise, reject) => {
-      yauzl.open(source, { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: true }, (err, zf) => {
-        if (err || !zf) return reject(new BaosongError('bad-input', `无法打开 ${source}：${err?.message ?? ''}`));
-        zf.on('error', reject);
-        zf.on('end', () => resolvePromise());
-        zf.on('entry', (entry: yauzl.Entry) => {
-          const { name } = decodeEntryName({
-            rawName: entry.fileName as unknown as Buffer,
-            generalPurposeBitFlag: entry.generalPurposeBitFlag,
-            compressedSize: entry.compressedSize,
-            uncompressedSize: entry.uncompressedSize,
-            extraFields: entry.extraFields,
-          });
-          const clean = name.replace(/\\/g, '/');
-          if (entry.generalPurposeBitFlag & 1) {
-            zf.close();
-            return reject(new BaosongError('bad-input', `${source} 中有加密的文件(${clean})，无法解压`));
-          }
-          if (isUnsafePath(clean) || clean.split('/').some((p) => p === '..')) {
-            skipped.push(clean);
-            return zf.readEntry();
-          }
-          const out = join(partial, ...clean.split('/').filter(Boolean));
-          if (clean.endsWith('/')) {
-            mkdir(out, { recursive: true }).then(() => zf.readEntry(), reject);
-            return;
-          }
-          zf.openReadStream(entry, (e, stream) => {
-            if (e || !stream) return reject(e ?? new Error('no stream'));
-            mkdir(dirname(out), { recursive: true })
-              .then(() => pipeline(stream, createWriteStream(out, { flags: 'wx' })))
-              .then(() => {
-                files += 1;
-                zf.readEntry();
-              }, reject);
-          });
-        });
-        zf.readEntry();
-      });
+    await eachEntry(source, '无法解压', skipped, async (name, _entry, open) => {
+      const out = join(partial, ...name.split('/').filter(Boolean));
+      if (name.endsWith('/')) {
+        await mkdir(out, { recursive: true });
+        return;
+      }
+      await mkdir(dirname(out), { recursive: true });
+      await pipeline(await open(), createWriteStream(out, { flags: 'wx' }));
+      files += 1;
     });
     await rename(partial, targetDir);
   } catch (e) {
