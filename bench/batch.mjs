@@ -100,3 +100,28 @@ export function buildBatch(BIG) {
 
   return { root, db, allFiles, totalBytes, mp4Bytes, works };
 }
+
+/** bench/cli-start's batch: 100 micro-lectures with 300 tiny files, written into dir; returns the batch file. */
+export function writeSmallBatch(dir) {
+  const pdf = '%PDF-1.4\n%%EOF\n';
+  const works = Array.from({ length: 100 }, (_, i) => {
+    const key = `w${i + 1}`;
+    mkdirSync(join(dir, key));
+    const files = [
+      ['registration-scan', '登记表.pdf', pdf],
+      ['recommendation-scan', '推荐意见.pdf', pdf],
+      ['lecture-video', '微课.mp4', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.alloc(4096)])],
+    ].map(([role, name, data]) => {
+      writeFileSync(join(dir, key, name), data);
+      return { role, path: `${key}/${name}` };
+    });
+    return {
+      key, category: 'microlecture', stage: 'primary', title: `作品${i + 1}`, subject: '语文', grade: '一年级', share: true,
+      authors: [{ name: `作者${i + 1}`, unit: '某小学', mobile: '13800000000', email: 'a@b.cn' }, { name: '共同作者', unit: '某小学' }],
+      comment: '好'.repeat(120), files,
+    };
+  });
+  const file = join(dir, 'batch.json');
+  writeFileSync(file, JSON.stringify({ edition: 'liaoning-29', unit: { name: '某市教育局', kind: 'city', group: 'k12' }, works }));
+  return file;
+}

@@ -3,9 +3,10 @@
 // Not a test: run `npm run build && node bench/cli-start.mjs`. Figures go into bench/README.md.
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeSmallBatch } from './batch.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/baosong.js', import.meta.url));
 const run = (...args) => {
@@ -23,25 +24,7 @@ const node = median(Array.from({ length: 10 }, () => {
 const help = median(Array.from({ length: 10 }, () => run('--help').ms));
 
 const dir = mkdtempSync(join(tmpdir(), 'baosong-bench-'));
-const pdf = '%PDF-1.4\n%%EOF\n';
-const works = Array.from({ length: 100 }, (_, i) => {
-  const key = `w${i + 1}`;
-  mkdirSync(join(dir, key));
-  const files = [
-    ['registration-scan', '登记表.pdf', pdf],
-    ['recommendation-scan', '推荐意见.pdf', pdf],
-    ['lecture-video', '微课.mp4', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.alloc(4096)])],
-  ].map(([role, name, data]) => {
-    writeFileSync(join(dir, key, name), data);
-    return { role, path: `${key}/${name}` };
-  });
-  return {
-    key, category: 'microlecture', stage: 'primary', title: `作品${i + 1}`, subject: '语文', grade: '一年级', share: true,
-    authors: [{ name: `作者${i + 1}`, unit: '某小学', mobile: '13800000000', email: 'a@b.cn' }, { name: '共同作者', unit: '某小学' }],
-    comment: '好'.repeat(120), files,
-  };
-});
-writeFileSync(join(dir, 'batch.json'), JSON.stringify({ edition: 'liaoning-29', unit: { name: '某市教育局', kind: 'city', group: 'k12' }, works }));
+writeSmallBatch(dir);
 const db = join(dir, 'c.sqlite');
 const imp = run('import', join(dir, 'batch.json'), '--db', db);
 const checks = Array.from({ length: 5 }, () => run('check', '--db', db, '--json'));

@@ -5,12 +5,12 @@
 //   git worktree add /tmp/baseline <commit> && ln -s "$PWD/node_modules" /tmp/baseline/ && (cd /tmp/baseline && npm run build)
 //   npm run build && node bench/compare.mjs /tmp/baseline [rounds]
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBatch } from './batch.mjs';
+import { buildBatch, writeSmallBatch } from './batch.mjs';
 
 const [baselineDir, roundsArg] = process.argv.slice(2);
 if (!baselineDir) {
@@ -35,25 +35,7 @@ const stats = (xs) => `${Math.min(...xs).toFixed(0)} / ${median(xs).toFixed(0)} 
 
 // The small batch of bench/cli-start (100 micro-lectures, 300 tiny files).
 const small = mkdtempSync(join(tmpdir(), 'baosong-compare-'));
-const pdf = '%PDF-1.4\n%%EOF\n';
-const works = Array.from({ length: 100 }, (_, i) => {
-  const key = `w${i + 1}`;
-  mkdirSync(join(small, key));
-  const files = [
-    ['registration-scan', '登记表.pdf', pdf],
-    ['recommendation-scan', '推荐意见.pdf', pdf],
-    ['lecture-video', '微课.mp4', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.alloc(4096)])],
-  ].map(([role, name, data]) => {
-    writeFileSync(join(small, key, name), data);
-    return { role, path: `${key}/${name}` };
-  });
-  return {
-    key, category: 'microlecture', stage: 'primary', title: `作品${i + 1}`, subject: '语文', grade: '一年级', share: true,
-    authors: [{ name: `作者${i + 1}`, unit: '某小学', mobile: '13800000000', email: 'a@b.cn' }, { name: '共同作者', unit: '某小学' }],
-    comment: '好'.repeat(120), files,
-  };
-});
-writeFileSync(join(small, 'batch.json'), JSON.stringify({ edition: 'liaoning-29', unit: { name: '某市教育局', kind: 'city', group: 'k12' }, works }));
+writeSmallBatch(small);
 
 const { root, db } = buildBatch(false);
 // Each tree checks its own copy of the bench catalog (the check writes its probe cache).
