@@ -112,7 +112,8 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   );
 
   // Rows ↔ folders.
-  const parsed = folders.map((w) => parseFolderName(basename(w.abs)));
+  // By the name the user sees (a work unpacked from a ZIP: the archive's name, not the workspace folder's).
+  const parsed = folders.map((w) => parseFolderName(w.rel.split('/').pop()!));
   const pairs = matchRows(
     rows.map((r) => ({ title: r.title, firstAuthor: r.authors[0] ?? null })),
     parsed.map((p) => ({ title: p.title, firstAuthor: p.authors[0] ?? null })),
