@@ -12,14 +12,19 @@ function Sure({ c, reason }: { c: Confidence; reason: string }) {
   return c === 'high' ? null : <span className={c === 'low' ? 'doubt low' : 'doubt'} title={reason}>{SURE[c]}</span>;
 }
 
-/** One work of the preview as the user corrects it; `role: ''` leaves a file out, `into` merges the work into another. */
+/**
+ * One work of the preview as the user corrects it; `role: ''` leaves a file out, `into` merges the work into another,
+ * `from` is the work a split-off one came from, `row` the unmatched summary row it was paired with.
+ */
 interface Draft {
   key: string;
+  from?: string;
+  row?: number;
   category: CategoryId;
   stage: Stage;
   title: string;
   authors: string;
-  files: { path: string; role: WorkRole | '' }[];
+  files: { path: string; role: WorkRole | ''; picked?: boolean }[];
   into: string;
 }
 
@@ -31,7 +36,7 @@ function draftOf(r: IntakeReport): Draft[] {
     title: w.title.value,
     authors: w.authors.value.join('、'),
     // The files left out are listed too: the user may take one in after all.
-    files: [...w.files.map((f) => ({ path: f.path, role: f.role as WorkRole })), ...w.unused.map((u) => ({ path: `${r.dir}/${u.path}`, role: '' as const }))],
+    files: [...w.files.map((f) => ({ path: f.path, role: f.role as WorkRole })), ...w.unused.map((u) => ({ path: u.file, role: '' as const }))],
     into: '',
   }));
 }
@@ -47,6 +52,8 @@ function editsOf(drafts: Draft[]) {
     .filter((d) => !d.into)
     .map((d) => ({
       key: d.key,
+      ...(d.from ? { from: d.from } : {}),
+      ...(d.row !== undefined ? { row: d.row } : {}),
       category: d.category,
       stage: d.stage,
       title: d.title,
@@ -54,9 +61,13 @@ function editsOf(drafts: Draft[]) {
       files: drafts
         .filter((x) => final(x).key === d.key)
         .flatMap((x) => x.files)
-        .filter((f): f is { path: string; role: WorkRole } => f.role !== ''),
+        .filter((f): f is { path: string; role: WorkRole } => f.role !== '')
+        .map((f) => ({ path: f.path, role: f.role })),
     }));
 }
+
+/** The stem of a file's name: a split-off work's first title. */
+const stemOf = (path: string) => (path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]+$/, '');
 
 export function IntakeScreen() {
   const profile = useProfile();
@@ -66,16 +77,71 @@ export function IntakeScreen() {
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
   const [edited, setEdited] = useState(false);
+  // The unmatched row and folder picked to be paired.
+  const [pickRow, setPickRow] = useState<number | null>(null);
+  const [pickWork, setPickWork] = useState<string | null>(null);
   useEffect(() => {
     setDrafts(intake ? draftOf(intake) : []);
     setEditing(null);
     setEdited(false);
+    setPickRow(null);
+    setPickWork(null);
   }, [intake]);
   const change = (key: string, patch: Partial<Draft>) => {
     setDrafts((all) => all.map((d) => (d.key === key ? { ...d, ...patch } : d)));
     setEdited(true);
   };
+  /** The picked files of a work become a new work, placed after it (same category, stage and authors to start). */
+  const split = (d: Draft) => {
+    const picked = d.files.filter((f) => f.picked);
+    if (!picked.length || picked.length === d.files.length) return;
+    let n = 2;
+    while (drafts.some((x) => x.key === `${d.from ?? d.key}#${n}`)) n += 1;
+    const key = `${d.from ?? d.key}#${n}`;
+    const fresh: Draft = {
+      key,
+      from: d.from ?? d.key,
+      category: d.category,
+      stage: d.stage,
+      title: stemOf(picked.find((f) => f.role !== '')?.path ?? picked[0]!.path),
+      authors: d.authors,
+      files: picked.map((f) => ({ path: f.path, role: f.role })),
+      into: '',
+    };
+    setDrafts((all) => all.flatMap((x) => (x.key === d.key ? [{ ...x, files: x.files.filter((f) => !f.picked) }, fresh] : [x])));
+    setEditing(key);
+    setEdited(true);
+  };
+  /** A summary row with no folder and a work with no row are the same work: the row's title, authors, category… */
+  const pair = (rowIndex: number, key: string) => {
+    const r = intake!.unmatchedRows[rowIndex]!;
+    const d = drafts.find((x) => x.key === key)!;
+    change(key, { row: rowIndex, title: r.title, authors: r.authors.join('、'), category: r.category ?? d.category, stage: r.stage ?? d.stage });
+    setPickRow(null);
+    setPickWork(null);
+  };
   const base = (p: string) => p.split(/[\\/]/).pop();
+  const rowName = (r: { row: number; where?: string }) => r.where ?? `汇总表第 ${r.row} 行`;
+  const workOf = (d: Draft) => intake?.works.find((w) => w.key === (d.from ?? d.key));
+  // Rows still without a folder, and works still without a row (when a summary was read).
+  const openRows = intake ? intake.unmatchedRows.map((r, i) => ({ r, i })).filter(({ i }) => !drafts.some((d) => d.row === i)) : [];
+  const rowless = intake?.summary ? drafts.filter((d) => !d.into && d.row === undefined && (d.from !== undefined || workOf(d)?.row === null)) : [];
+  // The files left out as the plan now stands: intake's reason, or the user's own choice.
+  const shown = (path: string) => (intake && path.startsWith(intake.dir) && /[\\/]/.test(path.charAt(intake.dir.length)) ? path.slice(intake.dir.length + 1) : path);
+  const leftOut = intake
+    ? [
+        ...drafts.flatMap((d) =>
+          d.files
+            .filter((f) => f.role === '')
+            .map((f) => {
+              const u = workOf(d)?.unused.find((x) => x.file === f.path);
+              return { path: u?.path ?? shown(f.path), reason: u?.reason ?? '在预览中改为不导入' };
+            }),
+        ),
+        ...intake.ignored,
+      ]
+    : [];
+  const folderOf = (d: Draft) => `${workOf(d)?.folder ?? d.key}${d.from ? `(拆分出的《${d.title}》)` : ''}`;
   return (
     <section>
       <h2>从收到的文件夹导入</h2>
@@ -99,7 +165,7 @@ export function IntakeScreen() {
         <div aria-label="导入预览">
           <p className="hint">
             组织单位：{intake.unit.value} <Sure c={intake.unit.confidence} reason={intake.unit.reason} />
-            {!unit && '(目录中还没有组织单位：将按此名称创建，可在“单位信息”中修改)'} · {intake.works.length} 件作品 · 单位文件 {intake.unitFiles.length} 个
+            {!unit && '(目录中还没有组织单位：将按此名称创建，可在“单位信息”中修改)'} · {drafts.filter((d) => !d.into).length} 件作品 · 单位文件 {intake.unitFiles.length} 个
             {intake.summary && ` · 汇总表 ${base(intake.summary)}`}
           </p>
           <table>
@@ -115,31 +181,39 @@ export function IntakeScreen() {
               </tr>
             </thead>
             <tbody>
-              {intake.works.map((w) => {
-                const d = drafts.find((x) => x.key === w.key);
-                if (!d) return null;
-                const changed = (guessed: string, now: string) => (guessed === now ? null : <span className="doubt">已修改</span>);
+              {drafts.map((d) => {
+                const w = workOf(d);
+                if (!w) return null;
+                // A split-off work, or one paired with a row, is the user's: no guess to show beside it.
+                const own = d.from !== undefined || d.row !== undefined;
+                const changed = (guessed: string, now: string) => (own ? null : guessed === now ? undefined : <span className="doubt">已修改</span>);
+                const sure = (guessed: string, now: string, g: { confidence: Confidence; reason: string }) => {
+                  const c = changed(guessed, now);
+                  return c === undefined ? <Sure c={g.confidence} reason={g.reason} /> : c;
+                };
+                const paired = d.row !== undefined ? intake.unmatchedRows[d.row] : undefined;
                 return (
-                  <Fragment key={w.key}>
+                  <Fragment key={d.key}>
                     <tr className={d.into ? 'merged' : undefined}>
                       <td>
-                        {profile.categories[d.category].name} {changed(w.category.value, d.category) ?? <Sure c={w.category.confidence} reason={w.category.reason} />}
+                        {profile.categories[d.category].name} {sure(w.category.value, d.category, w.category)}
                       </td>
                       <td>
-                        {d.title} {changed(w.title.value, d.title) ?? <Sure c={w.title.confidence} reason={w.title.reason} />}
+                        {d.title} {sure(w.title.value, d.title, w.title)}
+                        {paired && <div className="facts">已与{rowName(paired)}配对</div>}
                       </td>
                       <td>
-                        {d.authors || '(无)'} {changed(w.authors.value.join('、'), d.authors) ?? <Sure c={w.authors.confidence} reason={w.authors.reason} />}
+                        {d.authors || '(无)'} {sure(w.authors.value.join('、'), d.authors, w.authors)}
                       </td>
                       <td>
-                        {profile.stages[d.stage]} {changed(w.stage.value, d.stage) ?? <Sure c={w.stage.confidence} reason={w.stage.reason} />}
+                        {profile.stages[d.stage]} {sure(w.stage.value, d.stage, w.stage)}
                       </td>
                       <td>
                         {d.into && <div className="inline-warning">已并入：{drafts.find((x) => x.key === d.into)?.title}</div>}
                         {/* The files as the plan will have them: the guess, or the user's correction. */}
                         {d.files.map((f) => {
                           const guessed = w.files.find((x) => x.path === f.path);
-                          const unused = w.unused.find((u) => f.path.endsWith(u.path));
+                          const unused = w.unused.find((u) => u.file === f.path);
                           if (f.role === '') {
                             return (
                               <div key={f.path} className="inline-warning">
@@ -155,17 +229,20 @@ export function IntakeScreen() {
                           );
                         })}
                       </td>
-                      <td className="file">{w.folder}</td>
+                      <td className="file">
+                        {w.folder}
+                        {d.from && <div className="facts">(从中拆分出的作品)</div>}
+                      </td>
                       <td>
-                        <button className="secondary" aria-label={`修改 ${w.folder}`} onClick={() => setEditing(editing === w.key ? null : w.key)}>
-                          {editing === w.key ? '完成' : '修改'}
+                        <button className="secondary" aria-label={`修改 ${d.from ? d.title : w.folder}`} onClick={() => setEditing(editing === d.key ? null : d.key)}>
+                          {editing === d.key ? '完成' : '修改'}
                         </button>
                       </td>
                     </tr>
-                    {editing === w.key && (
+                    {editing === d.key && (
                       <tr className="editor">
                         <td colSpan={7}>
-                          <div className="form" aria-label={`修改 ${w.folder} 的计划`}>
+                          <div className="form" aria-label={`修改 ${d.from ? d.title : w.folder} 的计划`}>
                             <label className="row">
                               类别
                               <select aria-label="类别" value={d.category} onChange={(e) => change(d.key, { category: e.target.value as CategoryId })}>
@@ -195,8 +272,15 @@ export function IntakeScreen() {
                               <input aria-label="作者" value={d.authors} onChange={(e) => change(d.key, { authors: e.target.value })} />
                             </label>
                             {d.files.map((f) => (
-                              <label key={f.path} className="row">
-                                {base(f.path)}
+                              <div key={f.path} className="row file-role">
+                                <input
+                                  type="checkbox"
+                                  aria-label={`选中 ${base(f.path)}`}
+                                  title="选中后可拆分为另一件作品"
+                                  checked={!!f.picked}
+                                  onChange={(e) => setDrafts((all) => all.map((x) => (x.key === d.key ? { ...x, files: x.files.map((y) => (y.path === f.path ? { ...y, picked: e.target.checked } : y)) } : x)))}
+                                />
+                                <span className="file">{base(f.path)}</span>
                                 <select
                                   aria-label={`${base(f.path)} 的用途`}
                                   value={f.role}
@@ -209,8 +293,18 @@ export function IntakeScreen() {
                                     </option>
                                   ))}
                                 </select>
-                              </label>
+                              </div>
                             ))}
+                            <div className="buttons">
+                              <button
+                                className="secondary"
+                                disabled={!d.files.some((f) => f.picked) || d.files.every((f) => f.picked)}
+                                onClick={() => split(d)}
+                                title="一个文件夹里装了两件作品：把选中的文件拆成另一件作品"
+                              >
+                                把选中的文件拆成另一件作品
+                              </button>
+                            </div>
                             <label className="row">
                               与另一件作品合并(同一作品分两个文件夹发来)
                               <select aria-label="并入" value={d.into} onChange={(e) => change(d.key, { into: e.target.value })}>
@@ -224,6 +318,13 @@ export function IntakeScreen() {
                                   ))}
                               </select>
                             </label>
+                            {paired && (
+                              <div className="buttons">
+                                <button className="secondary" onClick={() => change(d.key, { row: undefined })}>
+                                  取消与{rowName(paired)}的配对
+                                </button>
+                              </div>
+                            )}
                           </div>
                         </td>
                       </tr>
@@ -233,8 +334,8 @@ export function IntakeScreen() {
               })}
             </tbody>
           </table>
-          {(intake.unmatchedRows.length > 0 || intake.foldersWithoutRow.length > 0 || intake.duplicates.length > 0 || intake.summaryConflicts.length > 0) && (
-            <ul className="findings" aria-label="未匹配">
+          {(intake.duplicates.length > 0 || intake.summaryConflicts.length > 0) && (
+            <ul className="findings" aria-label="重复与冲突">
               {intake.duplicates.map((d) => (
                 <li key={`dup:${d.folder}`} className="warning">
                   <span className="sev">警告</span> 文件夹 {d.folder} 与 {d.sameAs} 是同一作品({d.why})：只导入后者
@@ -245,17 +346,37 @@ export function IntakeScreen() {
                   <span className="sev">警告</span> 《{c.title}》在两个汇总表中不一致({c.fields.join('、')})：{c.rows.join('、')}；按前者
                 </li>
               ))}
-              {intake.unmatchedRows.map((r) => (
-                <li key={`row:${r.where ?? ''}${r.row}`} className="warning">
-                  <span className="sev">警告</span> {r.where ?? `汇总表第 ${r.row} 行`}《{r.title}》({r.authors.join('、')})没有找到对应的文件夹：不导入
-                </li>
-              ))}
-              {intake.foldersWithoutRow.map((f) => (
-                <li key={f} className="warning">
-                  <span className="sev">警告</span> 文件夹 {f} 在汇总表中没有对应的行：按文件夹名称导入
-                </li>
-              ))}
             </ul>
+          )}
+          {/* The rows without a folder and the folders without a row, side by side: the user pairs what belongs together. */}
+          {(openRows.length > 0 || rowless.length > 0) && (
+            <div className="pairs" aria-label="未匹配">
+              <div>
+                <h3>汇总表中找不到文件夹的行({openRows.length})</h3>
+                {openRows.length === 0 && <p className="hint">无</p>}
+                {openRows.map(({ r, i }) => (
+                  <label key={`row:${i}`} className="pair-option warning">
+                    <input type="radio" name="pair-row" aria-label={`行 ${rowName(r)}`} checked={pickRow === i} onChange={() => setPickRow(i)} />
+                    {rowName(r)}《{r.title}》({r.authors.join('、') || '无作者'})<span className="hint">：不配对则不导入</span>
+                  </label>
+                ))}
+              </div>
+              <div>
+                <h3>汇总表中没有的文件夹({rowless.length})</h3>
+                {rowless.length === 0 && <p className="hint">无</p>}
+                {rowless.map((d) => (
+                  <label key={`work:${d.key}`} className="pair-option warning">
+                    <input type="radio" name="pair-work" aria-label={`文件夹 ${folderOf(d)}`} checked={pickWork === d.key} onChange={() => setPickWork(d.key)} />
+                    {folderOf(d)}<span className="hint">：不配对则按文件夹名称导入</span>
+                  </label>
+                ))}
+              </div>
+              <div className="buttons">
+                <button disabled={pickRow === null || pickWork === null} onClick={() => pair(pickRow!, pickWork!)}>
+                  配对选中的行和文件夹
+                </button>
+              </div>
+            </div>
           )}
           {intake.works.some((w) => w.repairs.length) && (
             <>
@@ -265,12 +386,12 @@ export function IntakeScreen() {
               </ul>
             </>
           )}
-          {/* Every file the plan leaves out, once, with why: what the user would otherwise meet later as file.missing. */}
-          {(intake.ignored.length > 0 || intake.works.some((w) => w.unused.length > 0)) && (
+          {/* Every file the plan leaves out, once, with why (as corrected on screen): what the user would otherwise meet later as file.missing. */}
+          {leftOut.length > 0 && (
             <details>
-              <summary>未列入计划的文件({intake.ignored.length + intake.works.reduce((n, w) => n + w.unused.length, 0)} 个)</summary>
+              <summary>未列入计划的文件({leftOut.length} 个)</summary>
               <ul className="plain" aria-label="未列入计划的文件">
-                {[...intake.works.flatMap((w) => w.unused), ...intake.ignored].map((x) => (
+                {leftOut.map((x) => (
                   <li key={x.path}>
                     <span className="file">{x.path}</span>：{x.reason}
                   </li>

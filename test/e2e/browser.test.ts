@@ -269,4 +269,68 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     expect(byTitle['荷塘月色']!.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]).sort()).toEqual([['lecture-video', '荷塘月色.mp4'], ['recommendation-scan', '作品登记表.pdf']]);
     expect(byTitle['认识钟表']!.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]).sort()).toEqual([['lecture-video', '微课.mp4'], ['recommendation-scan', '推荐意见.pdf']]);
   }, 120_000);
+  it('splits a folder that holds two works and pairs a folder with the summary row that had none, then imports that', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const { clipOf } = await import('../helpers/media.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const received = join(dir, '收件二');
+    mkdirSync(join(received, '郑十-雪地里的小画家'), { recursive: true });
+    mkdirSync(join(received, '微课3'), { recursive: true });
+    // One school put two teachers' videos in one folder; another named its folder after nothing.
+    copyFileSync(clipOf('lecture.mp4', '雪地'), join(received, '郑十-雪地里的小画家', '雪地里的小画家.mp4'));
+    copyFileSync(clipOf('lecture.mp4', '乌鸦'), join(received, '郑十-雪地里的小画家', '乌鸦喝水.mp4'));
+    copyFileSync(clipOf('lecture.mp4', '蝌蚪'), join(received, '微课3', '第三节.mp4'));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('汇总表');
+    ws.addRow(['序号', '交流组别', '作品名称', '作者姓名', '所在单位', '作品类别', '年级', '学科', '手机号码', '是否同意共享']);
+    ws.addRow([1, '中小学校', '雪地里的小画家', '郑十', '鞍山市第一小学', '微课', '一年级', '语文', '13800000010', '是']);
+    ws.addRow([2, '中小学校', '乌鸦喝水', '孙七', '鞍山市第二小学', '微课', '二年级', '语文', '13800000011', '是']);
+    ws.addRow([3, '中小学校', '小蝌蚪找妈妈', '李八', '鞍山市第三小学', '微课', '二年级', '语文', '13800000012', '否']);
+    await wb.xlsx.writeFile(join(received, '作品汇总表.xlsx'));
+
+    await page.getByRole('button', { name: '收件导入' }).click();
+    await page.getByLabel('作品文件夹', { exact: true }).fill(received);
+    await page.getByRole('button', { name: '预览', exact: true }).click();
+    const preview = page.getByLabel('导入预览');
+    await expect.poll(() => preview.locator('tbody tr').count(), { timeout: 60_000 }).toBe(2);
+    const pairs = page.getByLabel('未匹配');
+    expect(await pairs.textContent()).toContain('汇总表中找不到文件夹的行(2)');
+    expect(await pairs.textContent()).toContain('汇总表中没有的文件夹(1)');
+    // Split: the second video becomes a work of its own.
+    await page.getByRole('button', { name: '修改 郑十-雪地里的小画家' }).click();
+    const editor = page.getByLabel('修改 郑十-雪地里的小画家 的计划');
+    await editor.getByLabel('雪地里的小画家.mp4 的用途').selectOption('lecture-video');
+    await editor.getByLabel('选中 乌鸦喝水.mp4').check();
+    await editor.getByRole('button', { name: '把选中的文件拆成另一件作品' }).click();
+    const fresh = page.getByLabel('修改 乌鸦喝水 的计划');
+    await fresh.getByLabel('乌鸦喝水.mp4 的用途').selectOption('lecture-video');
+    await expect.poll(() => preview.locator('tbody tr:not(.editor)').count()).toBe(3);
+    // Both videos are in the plan now: nothing is listed as left out.
+    expect(await page.getByText(/未列入计划的文件/).count()).toBe(0);
+    // Pair: each row with its folder.
+    await pairs.getByLabel('行 汇总表第 3 行').check();
+    await pairs.getByLabel('文件夹 郑十-雪地里的小画家(拆分出的《乌鸦喝水》)').check();
+    await pairs.getByRole('button', { name: '配对选中的行和文件夹' }).click();
+    await pairs.getByLabel('行 汇总表第 4 行').check();
+    await pairs.getByLabel('文件夹 微课3').check();
+    await pairs.getByRole('button', { name: '配对选中的行和文件夹' }).click();
+    await expect.poll(() => page.getByLabel('未匹配').count()).toBe(0);
+    expect(await preview.textContent()).toContain('已与汇总表第 4 行配对');
+    await page.screenshot({ path: join(SHOTS, 'intake-split-pair.png'), fullPage: true });
+    await page.getByRole('button', { name: '按修改后的计划导入' }).click();
+    await expect.poll(() => page.locator('.notice').textContent(), { timeout: 30_000 }).toContain('已导入 3 件作品');
+    const { openCatalog } = await import('../../src/main/catalog/db.js');
+    const { listWorks } = await import('../../src/main/catalog/works.js');
+    const db = openCatalog(join(dir, '新目录.sqlite'));
+    const works = listWorks(db).filter((w) => ['雪地里的小画家', '乌鸦喝水', '小蝌蚪找妈妈'].includes(w.title));
+    db.close();
+    const byTitle = Object.fromEntries(works.map((w) => [w.title, w]));
+    const summaryOf = (t: string) => {
+      const w = byTitle[t]!;
+      return { authors: w.authors.map((a) => [a.name, a.unit, a.mobile]), grade: w.grade, share: w.share, files: w.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]) };
+    };
+    expect(summaryOf('雪地里的小画家')).toEqual({ authors: [['郑十', '鞍山市第一小学', '13800000010']], grade: '一年级', share: true, files: [['lecture-video', '雪地里的小画家.mp4']] });
+    expect(summaryOf('乌鸦喝水')).toEqual({ authors: [['孙七', '鞍山市第二小学', '13800000011']], grade: '二年级', share: true, files: [['lecture-video', '乌鸦喝水.mp4']] });
+    expect(summaryOf('小蝌蚪找妈妈')).toEqual({ authors: [['李八', '鞍山市第三小学', '13800000012']], grade: '二年级', share: false, files: [['lecture-video', '第三节.mp4']] });
+  }, 120_000);
 });

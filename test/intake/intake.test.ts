@@ -9,6 +9,10 @@ import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localClient } from '../../src/main/api/dispatch.js';
+import { closeSession, createSession } from '../../src/main/api/handlers.js';
+import type { IntakeReport } from '../../src/shared/intake/report.js';
+import type { WorkRole } from '../../src/shared/model.js';
 import { FIXTURES, minimalPdf, tempDir } from '../helpers/files.js';
 import { clip, clipOf, jpeg } from '../helpers/media.js';
 
@@ -137,7 +141,9 @@ describe('baosong intake', () => {
     const report = JSON.parse(readFileSync(join(root, 'plan', 'PLAN.report.json'), 'utf8'));
     expect(batch.unit).toMatchObject({ name: '沈阳市教育局', kind: 'city-major', group: 'k12' });
     // The notes merged across the row under the table are not a work.
-    expect(report.unmatchedRows).toEqual([{ row: 9, title: '没有文件夹的作品', authors: ['钱七'] }]);
+    expect(report.unmatchedRows).toEqual([
+      { row: 9, title: '没有文件夹的作品', authors: ['钱七'], category: 'courseware', stage: 'primary', subject: '数学', grade: '五年级', share: true, unit: '沈阳市铁西区小学', mobile: '13800000006' },
+    ]);
     expect(report.foldersWithoutRow).toEqual(['吴九-秋天的雨']);
     expect(batch.unit.files).toEqual([{ role: 'unit-info-scan', path: join(dir, '组织单位及联系人信息表(盖章).pdf') }]);
     const works = batch.works.map((w: any) => ({
@@ -238,7 +244,7 @@ describe('baosong intake', () => {
     // The report: every guess with its confidence and reason; what was left out and why.
     const w1 = report.works.find((w: any) => w.key === '沈阳市第一批/和平区/张强-小小的船');
     expect(w1.category).toEqual({ value: 'microlecture', confidence: 'high', reason: '汇总表第 4 行的作品类别“微课”' });
-    expect(w1.unused).toEqual([{ path: '沈阳市第一批/和平区/张强-小小的船/片头.mp4', reason: '另有更长的 MP4 作为微课视频' }]);
+    expect(w1.unused).toEqual([{ path: '沈阳市第一批/和平区/张强-小小的船/片头.mp4', file: join(dir, '沈阳市第一批', '和平区', '张强-小小的船', '片头.mp4'), reason: '另有更长的 MP4 作为微课视频' }]);
     expect(w1.files.find((f: any) => f.role === 'lecture-video').reason).toContain('最长');
     const board = report.works.find((w: any) => w.category.value === 'ai-case').files.find((f: any) => f.role === 'board-main');
     expect(board.reason).toContain('300 dpi');
@@ -289,6 +295,47 @@ describe('baosong intake', () => {
     expect(again.stderr).toContain('已在目录中');
     expect(hashes(dir)).toEqual(before);
   }, 180_000);
+
+  it('applies a pairing and a split from the screen, again and again from intake’s own guesses, into a plan that imports', async () => {
+    const planFile = join(root, 'plan', 'PLAN.json');
+    const report = JSON.parse(readFileSync(join(root, 'plan', 'PLAN.report.json'), 'utf8')) as IntakeReport;
+    const ai = report.works.find((w) => w.folder === 'ＡＩ案例－周敏－智慧课堂')!;
+    const autumn = report.works.find((w) => w.folder === '吴九-秋天的雨')!;
+    const board2 = ai.files.find((f) => f.path.endsWith('展板2.jpg'))!;
+    const keep = (w: typeof ai) => ({ key: w.key, category: w.category.value, stage: w.stage.value, title: w.title.value, authors: w.authors.value, files: w.files.map((f) => ({ path: f.path, role: f.role as WorkRole })) });
+    const edits = [
+      ...report.works.filter((w) => w !== ai && w !== autumn).map(keep),
+      { ...keep(ai), files: keep(ai).files.filter((f) => f.path !== board2.path) },
+      // 展板2.jpg was another work's board: split out, under a key of its own.
+      { ...keep(ai), key: `${ai.key}#2`, from: ai.key, title: '智慧校园', authors: ['周敏'], files: [{ path: board2.path, role: board2.role as WorkRole }] },
+      // The folder with no row is the row with no folder (the school renamed the work).
+      { ...keep(autumn), row: 0, category: 'courseware' as const, stage: 'primary' as const, title: '没有文件夹的作品', authors: ['钱七', '吴九'] },
+    ];
+    const session = createSession();
+    const api = localClient(session);
+    // A split-off work may not take an existing key; a row is paired once.
+    expect(await api.call('intake.apply', { plan: planFile, works: [{ ...edits.at(-2)!, key: autumn.key }] })).toMatchObject({ ok: false, error: { message: '拆分出的作品不能沿用已有的作品键“吴九-秋天的雨”' } });
+    expect(await api.call('intake.apply', { plan: planFile, works: [edits.at(-1)!, { ...keep(ai), row: 0 }] })).toMatchObject({ ok: false, error: { message: '汇总表第 9 行同时配给了“吴九-秋天的雨”和“ＡＩ案例－周敏－智慧课堂”' } });
+    expect(await api.call('intake.apply', { plan: planFile, works: edits })).toMatchObject({ ok: true, value: { works: report.works.length + 1 } });
+    const once = readFileSync(planFile, 'utf8');
+    // Applied again (the import failed, the user corrected once more): the same plan, not an edit of the edit.
+    expect(await api.call('intake.apply', { plan: planFile, works: edits })).toMatchObject({ ok: true });
+    expect(readFileSync(planFile, 'utf8')).toBe(once);
+    const batch = JSON.parse(once);
+    const paired = batch.works.find((w: { key: string }) => w.key === autumn.key);
+    expect(paired).toMatchObject({ title: '没有文件夹的作品', category: 'courseware', subject: '数学', grade: '五年级', share: true });
+    expect(paired.authors.map((a: { name: string; unit: string; mobile: string }) => [a.name, a.unit, a.mobile])).toEqual([
+      ['钱七', '沈阳市铁西区小学', '13800000006'],
+      ['吴九', '沈阳市铁西区小学', ''],
+    ]);
+    const split = batch.works.find((w: { key: string }) => w.key === `${ai.key}#2`);
+    expect(split).toMatchObject({ title: '智慧校园', category: ai.category.value, files: [{ path: board2.path, role: board2.role }] });
+    expect(batch.works.find((w: { key: string }) => w.key === ai.key).files.map((f: { path: string }) => f.path)).not.toContain(board2.path);
+    // And it imports.
+    expect(await api.call('catalog.open', { path: join(root, 'paired.sqlite'), create: true })).toMatchObject({ ok: true });
+    expect(await api.call('batch.import', { path: planFile })).toMatchObject({ ok: true, value: { works: report.works.length + 1 } });
+    closeSession(session);
+  });
 
   it('says clearly what is wrong with its input', () => {
     const none = baosong(['intake', join(root, 'nope'), '--plan', join(root, 'p.json')]);

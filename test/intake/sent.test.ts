@@ -2,7 +2,7 @@
 // two equally long lectures, a summary whose caption names the unit after 报送单位(盖章), a system file met twice.
 // The plan and its report say exactly what a careful person would; sources stay as they were.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { localClient } from '../../src/main/api/dispatch.js';
 import { closeSession, createSession } from '../../src/main/api/handlers.js';
 import { kindOfUnitName } from '../../src/main/intake/plan.js';
 import type { IntakeReport, IntakeWork } from '../../src/shared/intake/report.js';
+import type { WorkRole } from '../../src/shared/model.js';
 import { minimalPdf, tempDir, writeZip } from '../helpers/files.js';
 import { clip, clipOf, jpeg } from '../helpers/media.js';
 
@@ -76,6 +77,7 @@ beforeAll(async () => {
     '张强-荷塘月色/登记表.pdf': minimalPdf(),
     '张强-荷塘月色/推荐意见.pdf': minimalPdf(),
     '张强-荷塘月色/微课.mp4': readFileSync(clipOf('lecture.mp4', '荷塘月色')),
+    '张强-荷塘月色/片头.mp4': readFileSync(clip('small-silent.mp4')),
   });
   put('某校转来/说明.txt', '请查收');
   // Files named by their folder; a recommendation sent as a phone photo.
@@ -134,8 +136,8 @@ describe('intake of what schools really send', () => {
     expect(roles(w)).toEqual({ '登记表.pdf': 'registration-scan', '推荐意见.pdf': 'recommendation-scan', '微课-最终版.mp4': 'lecture-video' });
     expect(w.files.find((f) => f.role === 'lecture-video')).toMatchObject({ confidence: 'high', reason: expect.stringContaining('文件名表明是最终版') });
     expect(w.unused).toEqual([
-      { path: '1-张强-小小的船/学习资源.rar', reason: 'RAR 压缩包，报送助手和许多评审电脑都打不开：请学校解压后改为 ZIP 重新发送(或直接发送其中的文件)' },
-      { path: '1-张强-小小的船/微课.mp4', reason: '另一个文件(微课-最终版.mp4)的名称表明它是最终版' },
+      { path: '1-张强-小小的船/学习资源.rar', file: join(dir, '1-张强-小小的船', '学习资源.rar'), reason: 'RAR 压缩包，报送助手和许多评审电脑都打不开：请学校解压后改为 ZIP 重新发送(或直接发送其中的文件)' },
+      { path: '1-张强-小小的船/微课.mp4', file: join(dir, '1-张强-小小的船', '微课.mp4'), reason: '另一个文件(微课-最终版.mp4)的名称表明它是最终版' },
     ]);
     expect(w.repairs).toEqual([]);
   });
@@ -146,7 +148,7 @@ describe('intake of what schools really send', () => {
     expect(lecture.confidence).toBe('low');
     expect(lecture.reason).toContain('有 2 个一样长的 MP4，无法判断哪个是微课视频，请核对');
     const other = relative(join(dir, w.folder), lecture.path) === '春晓A.mp4' ? '春晓B.mp4' : '春晓A.mp4';
-    expect(w.unused).toEqual([{ path: `2-王芳-春晓/${other}`, reason: `与 ${relative(join(dir, w.folder), lecture.path)} 一样长，选了后者，请核对` }]);
+    expect(w.unused).toEqual([{ path: `2-王芳-春晓/${other}`, file: join(dir, '2-王芳-春晓', other), reason: `与 ${relative(join(dir, w.folder), lecture.path)} 一样长，选了后者，请核对` }]);
   });
 
   it('strips 《》 from the summary’s titles, and marks a title paired by similarity for review', () => {
@@ -185,6 +187,9 @@ describe('intake of what schools really send', () => {
       expect(f.path).toContain(join('plan.baosong', 'intake', 'unpacked'));
     }
     expect(w.repairs).toEqual([{ from: zip, to: expect.stringContaining('张强-荷塘月色'), what: '整件作品的压缩包 张强-荷塘月色.zip 解压到工作文件夹，按其中的文件读取' }]);
+    // A file of the ZIP left out is named inside the ZIP, and found in the workspace.
+    expect(w.unused).toEqual([{ path: '某校转来/张强-荷塘月色.zip/张强-荷塘月色/片头.mp4', file: expect.stringContaining(join('intake', 'unpacked')), origin: zip, reason: '另有更长的 MP4 作为微课视频' }]);
+    expect(existsSync(w.unused[0]!.file)).toBe(true);
     expect(report.ignored).toContainEqual({ path: '某校转来/说明.txt', reason: '“某校转来”文件夹自身的文件(通知、表格等)，不属于其中任何作品' });
   });
 
@@ -223,10 +228,15 @@ describe('intake of what schools really send', () => {
     const foreign = join(dir, '..', 'other.json');
     writeFileSync(foreign, '{"edition":"liaoning-29","unit":{},"works":[]}');
     expect(await api.call('intake.apply', { plan: foreign, works: [] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不是报送助手收件导入生成的计划文件') } });
-    // The file left out (the other lecture) taken in instead; a co-author added; every other work dropped.
-    expect(await api.call('intake.apply', { plan: planFile, works: [edit] })).toMatchObject({ ok: true, value: { works: 1, files: 1 } });
+    // The file left out (the other lecture) taken in instead; a co-author added; every other work dropped but one
+    // sent as a ZIP, whose left-out 片头 is taken in from the workspace, the ZIP named as its origin.
+    const zipped = work('某校转来/张强-荷塘月色');
+    const opening = zipped.unused[0]!;
+    const zipEdit = { key: zipped.key, category: 'microlecture' as const, stage: zipped.stage.value, title: '荷塘月色', authors: ['张强'], files: [...zipped.files.map((f) => ({ path: f.path, role: f.role as WorkRole })), { path: opening.file, role: 'materials' as const }] };
+    expect(await api.call('intake.apply', { plan: planFile, works: [edit, zipEdit] })).toMatchObject({ ok: true, value: { works: 2, files: 5 } });
     const plan = JSON.parse(readFileSync(planFile, 'utf8'));
-    expect(plan.works).toHaveLength(1);
+    expect(plan.works).toHaveLength(2);
+    expect(plan.works[1].files.at(-1)).toEqual({ role: 'materials', path: opening.file, origin: join(dir, '某校转来', '张强-荷塘月色.zip') });
     expect(plan.works[0]).toMatchObject({ key: w.key, title: '春晓', files: [{ role: 'lecture-video', path: left }] });
     expect(plan.works[0].authors.map((a: { name: string; unit: string }) => [a.name, a.unit])).toEqual([['王芳', '大连市第二小学'], ['李雷', '大连市第二小学']]);
     closeSession(session);

@@ -7,6 +7,7 @@ import type { intakeApi } from '../../shared/api/intake.js';
 import { BaosongError } from '../../shared/errors.js';
 import { probeCache } from '../catalog/probe-cache.js';
 import { getUnit } from '../catalog/unit.js';
+import { batchWorkOf } from '../intake/batch-work.js';
 import { profileOf, workspaceOf, type DomainHandlers } from './session.js';
 
 /** A plan intake wrote (its report beside it names its hash): the only kind of file intake.apply writes. */
@@ -48,18 +49,23 @@ export const intakeHandlers: DomainHandlers<typeof intakeApi> = {
   'intake.apply': async (_session, args) => {
     const plan = resolve(args.plan);
     const { batch, report } = await readOwnPlan(plan);
-    type PlannedAuthor = { name: string; unit: string; mobile: string; email: string; phone: string };
-    type PlannedWork = { key: string; authors: PlannedAuthor[]; files: { path: string; role: string; origin?: string }[] } & Record<string, unknown>;
-    const planned = new Map((batch.works as PlannedWork[]).map((w) => [w.key, w]));
+    // Every correction starts from intake's own guesses (the report), not from an earlier correction.
+    const planned = new Map(report.works.map((w) => [w.key, batchWorkOf(w)]));
     // The files of this intake: the plan's, and the ones it left out (which the user may take in after all).
     const known = new Map<string, string | undefined>();
     // (Compared as resolved paths: the window may spell separators otherwise.)
     for (const w of planned.values()) for (const f of w.files) known.set(resolve(f.path), f.origin);
-    for (const w of report.works) for (const u of w.unused) if (!known.has(resolve(report.dir, ...u.path.split('/')))) known.set(resolve(report.dir, ...u.path.split('/')), undefined);
+    for (const w of report.works) for (const u of w.unused) if (!known.has(resolve(u.file))) known.set(resolve(u.file), u.origin);
     const seen = new Set<string>();
+    const keys = new Set<string>();
+    const rowsTaken = new Map<number, string>();
     const works = args.works.map((edit) => {
-      const base = planned.get(edit.key);
-      if (!base) throw new BaosongError('bad-input', `计划中没有作品“${edit.key}”`);
+      // A split-off work starts as a copy of the one it came from, under its own key.
+      const base = planned.get(edit.from ?? edit.key);
+      if (!base) throw new BaosongError('bad-input', `计划中没有作品“${edit.from ?? edit.key}”`);
+      if (edit.from !== undefined && planned.has(edit.key)) throw new BaosongError('bad-input', `拆分出的作品不能沿用已有的作品键“${edit.key}”`);
+      if (keys.has(edit.key)) throw new BaosongError('bad-input', `作品键“${edit.key}”出现了两次`);
+      keys.add(edit.key);
       const files = edit.files.map((f) => {
         const path = resolve(f.path);
         if (!known.has(path)) throw new BaosongError('bad-input', `${f.path} 不是这次收件中的文件`);
@@ -68,12 +74,27 @@ export const intakeHandlers: DomainHandlers<typeof intakeApi> = {
         const origin = known.get(path);
         return { role: f.role, path, ...(origin ? { origin } : {}) };
       });
+      // A row paired on screen: what it says of the work and its first author comes with it.
+      let row: IntakeReport['unmatchedRows'][number] | null = null;
+      if (edit.row !== undefined) {
+        row = report.unmatchedRows[edit.row] ?? null;
+        if (!row) throw new BaosongError('bad-input', `汇总表中没有第 ${edit.row + 1} 个未匹配的行`);
+        const other = rowsTaken.get(edit.row);
+        if (other) throw new BaosongError('bad-input', `${row.where ?? `汇总表第 ${row.row} 行`}同时配给了“${other}”和“${edit.key}”`);
+        rowsTaken.set(edit.row, edit.key);
+      }
+      const unitOf = row?.unit || base.authors[0]?.unit || '';
       // An author kept keeps what the plan knew of them (unit, mobile); a new one gets the first author's unit.
       const authors = edit.authors
         .map((name) => name.trim())
         .filter(Boolean)
-        .map((name) => base.authors.find((a) => a.name === name) ?? { name, unit: base.authors[0]?.unit ?? '', mobile: '', email: '', phone: '' });
-      return { ...base, category: edit.category, stage: edit.stage, title: edit.title.trim(), authors, files };
+        .map((name, i) =>
+          row
+            ? { name, unit: unitOf, mobile: i === 0 && name === row.authors[0] ? row.mobile : '', email: '', phone: '' }
+            : (base.authors.find((a) => a.name === name) ?? { name, unit: unitOf, mobile: '', email: '', phone: '' }),
+        );
+      const fromRow = row ? { subject: row.subject, grade: row.grade, share: row.share } : {};
+      return { ...base, ...fromRow, key: edit.key, category: edit.category, stage: edit.stage, title: edit.title.trim(), authors, files };
     });
     await writeAtomic(plan, JSON.stringify({ ...batch, works }, null, 2) + '\n');
     return { plan, works: works.length, files: seen.size };

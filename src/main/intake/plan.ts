@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
-import { matchRows, parseFolderName, titleKey, type Guessed } from '../../shared/intake/names.js';
+import { categoryOfText, matchRows, parseFolderName, stageOfGrade, titleKey, type Guessed } from '../../shared/intake/names.js';
 import { reportPathOf, type IntakeFile, type IntakeReport, type IntakeWork } from '../../shared/intake/report.js';
 import { CATEGORIES, type CategoryId, type Group, type Unit, type UnitKind } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -19,6 +19,7 @@ import { readSummary, type Summary, type SummaryRow } from './summary.js';
 import { findWorks, UNIT_FILES } from './walk.js';
 import { planWork } from './work.js';
 import { findDuplicates } from './duplicates.js';
+import { batchWorkOf } from './batch-work.js';
 
 export interface IntakeOptions {
   dir: string;
@@ -184,7 +185,21 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
     duplicates: duplicates.map((d) => ({ folder: folders[d.dup]!.rel, sameAs: folders[d.of]!.rel, why: d.why })),
     summaries: summaries.map((s) => s.file),
     summaryConflicts: conflicts,
-    unmatchedRows: rows.filter((_, i) => !matchedRows.has(i)).map((r) => ({ row: r.row, title: r.title, authors: r.authors, ...(r.where ? { where: r.where } : {}) })),
+    unmatchedRows: rows
+      .filter((_, i) => !matchedRows.has(i))
+      .map((r) => ({
+        row: r.row,
+        title: r.title,
+        authors: r.authors,
+        ...(r.where ? { where: r.where } : {}),
+        category: categoryOfText(r.category),
+        stage: stageOfGrade(r.grade) ?? (/高等/.test(r.group) ? 'higher' : null),
+        subject: r.subject,
+        grade: r.grade,
+        share: r.share,
+        unit: r.unit,
+        mobile: r.mobile,
+      })),
     foldersWithoutRow: summary ? works.filter((w) => w.row === null).map((w) => w.folder) : [],
     // Each left-out file once (a system file met by the walk and again by a work's own listing).
     ignored: ignored.filter((x, i) => ignored.findIndex((y) => y.path === x.path) === i),
@@ -258,24 +273,7 @@ async function writePlan(profile: Profile, report: IntakeReport, unit: Unit | nu
       group: unit?.group ?? group,
       files: report.unitFiles.map((f) => ({ role: f.role, path: f.path })),
     },
-    works: report.works.map((w) => ({
-      key: w.key,
-      category: w.category.value,
-      stage: w.stage.value,
-      variant: null,
-      title: w.title.value,
-      subject: w.subject,
-      grade: w.grade,
-      share: w.share,
-      // The summary gives the first author's unit; co-authors are taken to be of the same unit (usually so).
-      authors: w.authors.value.map((name, i) => ({ name, unit: w.authorUnit, mobile: i === 0 ? w.mobile : '', email: '', phone: '' })),
-      comment: '',
-      fields: {},
-      scenes: [],
-      space: false,
-      files: w.files.map((f) => ({ role: f.role, path: f.path, ...(f.origin ? { origin: f.origin } : {}) })),
-      checklist: {},
-    })),
+    works: report.works.map(batchWorkOf),
   };
   await mkdir(dirname(report.plan), { recursive: true });
   const sidecar = reportPathOf(report.plan);

@@ -99,7 +99,11 @@ export async function planWork(
   const unused: IntakeWork['unused'] = [];
   const repairs: IntakeWork['repairs'] = folder.origin ? [{ from: folder.origin, to: folder.abs, what: `整件作品的压缩包 ${basename(folder.origin)} 解压到工作文件夹，按其中的文件读取` }] : [];
   const loose: Found[] = [];
-  const fileRel = (f: Found) => `${folder.rel}/${f.rel}`;
+  // (Inside a ZIP sent as the whole work: under the archive's own name, as the walk names what it skipped there.)
+  const shownRel = folder.origin ? relative(root, folder.origin).split(sep).join('/') : folder.rel;
+  const fileRel = (f: Found) => `${shownRel}/${f.rel}`;
+  // A left-out file, named as the user sees it and by where it is (in the workspace, for a work sent as a ZIP).
+  const leaveOut = (f: Found, reason: string) => unused.push({ path: fileRel(f), file: f.abs, reason, ...(folder.origin ? { origin: folder.origin } : {}) });
 
   // Roles, from names and real types; the generated Word forms are left out.
   const candidates: { f: Found; role: WorkRole | null; confidence: IntakeFile['confidence']; reason: string }[] = [];
@@ -113,7 +117,7 @@ export async function planWork(
     const archive = UNREADABLE_ARCHIVES[kind];
     if (archive) {
       // Never packed as material: nobody could open it. The school is asked for what the archive holds.
-      unused.push({ path: fileRel(f), reason: `${archive} 压缩包，报送助手和许多评审电脑都打不开：请学校解压后改为 ZIP 重新发送(或直接发送其中的文件)` });
+      leaveOut(f, `${archive} 压缩包，报送助手和许多评审电脑都打不开：请学校解压后改为 ZIP 重新发送(或直接发送其中的文件)`);
       continue;
     }
     if (inMaterials) {
@@ -177,10 +181,10 @@ export async function planWork(
       files.push({ path: c.f.abs, role: c.role, confidence: c.confidence, reason: c.reason, ...(folder.origin ? { origin: folder.origin } : {}) });
     } else if (c.role) {
       loose.push(c.f);
-      unused.push({ path: fileRel(c.f), reason: `已有${profile.roleNames[c.role]}` });
+      leaveOut(c.f, `已有${profile.roleNames[c.role]}`);
     } else {
       loose.push(c.f);
-      unused.push({ path: fileRel(c.f), reason: c.reason });
+      leaveOut(c.f, c.reason);
     }
   }
 
@@ -190,7 +194,9 @@ export async function planWork(
     const zipFacts = facts.get(f.path)?.zip;
     if (!zipFacts || zipFacts.legacyCount === 0) continue;
     if (zipFacts.encryptedCount > 0) {
-      unused.push({ path: relative(root, f.path), reason: '压缩包文件名不是 UTF-8 且有加密文件，无法自动重新打包，请手工处理' });
+      // Kept as sent (it is the work's file), and said: the reviewer's Windows shows its names garbled.
+      f.confidence = 'low';
+      f.reason += '；压缩包文件名不是 UTF-8 且有加密文件，无法自动重新打包：请学校改用 UTF-8 文件名重新压缩后发送';
       continue;
     }
     const target = join(dest, basename(f.path));
@@ -221,7 +227,7 @@ export async function planWork(
       }
     }
   } else {
-    for (const f of loose) if (!unused.some((u) => u.path === fileRel(f))) unused.push({ path: fileRel(f), reason: '材料文件夹中的文件，已有相关材料压缩包' });
+    for (const f of loose) if (!unused.some((u) => u.path === fileRel(f))) leaveOut(f, '材料文件夹中的文件，已有相关材料压缩包');
   }
   const order = name.order ?? row?.serial ?? null;
   return {

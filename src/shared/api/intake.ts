@@ -20,6 +20,9 @@ export const intakeApi = {
    * The preview's corrections written into the plan (then imported with batch.import): the works in their final
    * order — category, stage, title, authors and the files with their roles (a file left out is not listed; a work
    * merged into another is not listed, its files are the other's). Only files of this intake may be named.
+   * A work split out of another has a new key and `from`, the key it was split from (it starts as that work's
+   * copy). `row` pairs the work with an unmatched summary row (its index in the report's `unmatchedRows`): the
+   * row's subject, grade, share, unit and mobile go into the plan.
    */
   'intake.apply': method<{ plan: string; works: number; files: number }>()(
     'read',
@@ -29,6 +32,8 @@ export const intakeApi = {
         .array(
           z.strictObject({
             key: z.string().min(1),
+            from: z.string().min(1).optional(),
+            row: z.number().int().min(0).optional(),
             category: z.enum(CATEGORIES),
             stage: z.enum(STAGES),
             title: editText,

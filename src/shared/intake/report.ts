@@ -31,8 +31,12 @@ export interface IntakeWork {
   authorUnit: string;
   mobile: string;
   files: IntakeFile[];
-  /** Files of the folder the plan leaves out, with why. */
-  unused: { path: string; reason: string }[];
+  /**
+   * Files of the folder the plan leaves out, with why: `path` as the user sees it (relative to DIR; inside a ZIP sent
+   * as the whole work, under the ZIP's name), `file` where it is (in the workspace for such a ZIP, whose `origin` it
+   * then names) — what intake.apply takes in when the user does after all.
+   */
+  unused: { path: string; file: string; reason: string; origin?: string }[];
   repairs: { from: string; to: string; what: string }[];
 }
 
@@ -50,8 +54,23 @@ export interface IntakeReport {
   summaries: string[];
   /** The same row in two tables with different values (category, grade…): the first table's is used. */
   summaryConflicts: { title: string; rows: string[]; fields: string[] }[];
-  /** Rows of the summary with no folder: not in the plan. */
-  unmatchedRows: { row: number; title: string; authors: string[]; where?: string }[];
+  /**
+   * Rows of the summary with no folder: not in the plan. What the row says, so that the window can pair it with a
+   * folder without a row (intake.apply's `row`): category and stage where the row's text names them, else null.
+   */
+  unmatchedRows: {
+    row: number;
+    title: string;
+    authors: string[];
+    where?: string;
+    category: CategoryId | null;
+    stage: Stage | null;
+    subject: string;
+    grade: string;
+    share: boolean | null;
+    unit: string;
+    mobile: string;
+  }[];
   /** Folders with no row of the summary (only when a summary was read): in the plan, from their names. */
   foldersWithoutRow: string[];
   ignored: { path: string; reason: string }[];
