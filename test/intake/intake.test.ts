@@ -251,7 +251,7 @@ describe('baosong intake', () => {
     expect(report.works.find((w: any) => w.key === '吴九-秋天的雨').category.confidence).toBe('low');
     expect(report.ignored).toEqual(
       expect.arrayContaining([
-        { path: '2微课/1-孙丽-静夜思/作品登记表.docx', reason: 'Word 版登记表/推荐意见由本工具生成' },
+        { path: '2微课/1-孙丽-静夜思/作品登记表.docx', reason: 'Word 版的登记表/推荐意见不报送：本工具按目录生成 Word 版，要报送的是签字盖章后的 PDF 扫描件' },
         { path: '沈阳市第一批/和平区/张强-小小的船/Thumbs.db', reason: '系统或临时文件' },
       ]),
     );

@@ -11,13 +11,16 @@ import { closeSession, createSession } from '../../src/main/api/handlers.js';
 import { kindOfUnitName } from '../../src/main/intake/plan.js';
 import type { IntakeReport, IntakeWork } from '../../src/shared/intake/report.js';
 import type { WorkRole } from '../../src/shared/model.js';
-import { minimalPdf, tempDir, writeZip } from '../helpers/files.js';
+import { FIXTURES, minimalPdf, tempDir, writeZip } from '../helpers/files.js';
 import { clip, clipOf, jpeg } from '../helpers/media.js';
 
 let dir: string;
 let report: IntakeReport;
 let before: Map<string, string>;
 let planFile: string;
+let root: string;
+/** The plan and report as intake wrote them (the apply test below rewrites the plan). */
+let written: { plan: unknown; report: unknown };
 
 function put(rel: string, data: Buffer | string | { copy: string }) {
   const path = join(dir, rel);
@@ -39,7 +42,7 @@ const work = (folder: string): IntakeWork => report.works.find((w) => w.folder =
 const roles = (w: IntakeWork) => Object.fromEntries(w.files.map((f) => [relative(join(dir, w.folder), f.path), f.role]));
 
 beforeAll(async () => {
-  const root = tempDir();
+  root = tempDir();
   dir = join(root, '收到的作品');
   // A lecture with a RAR of materials and a final cut shorter than an earlier one.
   put('1-张强-小小的船/登记表.pdf', minimalPdf());
@@ -85,6 +88,14 @@ beforeAll(async () => {
   put('3-周敏-智慧课堂/证据材料/照片2.pdf', minimalPdf());
   put('2-王芳-春晓/推荐意见.jpg', { copy: await jpeg('intake-photo', { width: 800, height: 1100 }) });
   put('Thumbs.db', 'x');
+  // A category label before the author; the author in （） after the title; a .doc recommendation; a stray RAR in
+  // a district's folder.
+  put('课件-李雷-分数的意义/分数的意义.pptx', { copy: join(FIXTURES, 'pptx_powerpoint_mac2011_3_slides.pptx') });
+  put('课件-李雷-分数的意义/设计说明.docx', { copy: join(FIXTURES, 'docx_word2010_with_picture.docx') });
+  put('课件-李雷-分数的意义/登记表.pdf', minimalPdf());
+  put('分数的加法（刘洋）/微课.mp4', { copy: clipOf('lecture.mp4', '刘洋') });
+  put('分数的加法（刘洋）/推荐意见.doc', { copy: join(FIXTURES, 'doc_word_mac2011_ole2.doc') });
+  put('和平区报送/旧材料.rar', Buffer.concat([Buffer.from('Rar!\x1a\x07\x00', 'latin1'), Buffer.alloc(16, 1)]));
   // The same work twice: a district forwarded the school's folder (byte-identical), and a resend of 春晓.
   for (const f of ['登记表.pdf', '推荐意见.pdf', '微课.mp4', '微课-最终版.mp4', '学习资源.rar']) put(`区县转来/张强-小小的船/${f}`, readFileSync(join(dir, '1-张强-小小的船', f)));
   put('5-王芳-春晓/登记表.pdf', minimalPdf());
@@ -104,12 +115,24 @@ beforeAll(async () => {
   closeSession(session);
   if (!r.ok) throw new Error(r.error.message);
   report = r.value;
+  written = { plan: JSON.parse(readFileSync(planFile, 'utf8')), report: JSON.parse(readFileSync(planFile.replace(/\.json$/, '.report.json'), 'utf8')) };
 }, 120_000);
 
 describe('intake of what schools really send', () => {
+  it('writes exactly the plan and report expected for this corpus (every class of the issue in one received folder)', async () => {
+    // What differs from run to run: the temporary folder, and the workspace folders named by a hash of it.
+    const { planSha256, ...rest } = written.report as { planSha256: string };
+    expect(planSha256).toMatch(/^[0-9a-f]{64}$/);
+    const text = JSON.stringify({ plan: written.plan, report: rest }, null, 2)
+      .split(root)
+      .join('<TMP>')
+      .replace(/(intake\/(?:unpacked\/)?)[0-9a-f]{10}-/g, '$1<hash>-');
+    await expect(text + '\n').toMatchFileSnapshot('./sent.expected.json');
+  });
+
   it('plans a work sent twice once, and says which folder was left out and why', () => {
     expect(report.works.map((w) => w.folder).sort()).toEqual(
-      ['1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂', '和平区报送/6-孙丽、周杰-静夜思', '和平区报送/7-钱七-咏鹅', '某校转来/张强-荷塘月色', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort(),
+      ['课件-李雷-分数的意义', '分数的加法（刘洋）', '1-张强-小小的船', '2-王芳-春晓', '3-周敏-智慧课堂', '和平区报送/6-孙丽、周杰-静夜思', '和平区报送/7-钱七-咏鹅', '某校转来/张强-荷塘月色', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort(),
     );
     expect(report.duplicates).toEqual([
       { folder: '5-王芳-春晓', sameAs: '2-王芳-春晓', why: '作品名称和第一作者相同' },
@@ -148,7 +171,7 @@ describe('intake of what schools really send', () => {
     expect(lecture.confidence).toBe('low');
     expect(lecture.reason).toContain('有 2 个一样长的 MP4，无法判断哪个是微课视频，请核对');
     const other = relative(join(dir, w.folder), lecture.path) === '春晓A.mp4' ? '春晓B.mp4' : '春晓A.mp4';
-    expect(w.unused).toEqual([{ path: `2-王芳-春晓/${other}`, file: join(dir, '2-王芳-春晓', other), reason: `与 ${relative(join(dir, w.folder), lecture.path)} 一样长，选了后者，请核对` }]);
+    expect(w.unused).toEqual([{ path: `2-王芳-春晓/${other}`, file: join(dir, '2-王芳-春晓', other), reason: `与 ${relative(join(dir, w.folder), lecture.path)} 一样长，暂选了 ${relative(join(dir, w.folder), lecture.path)}，请核对` }]);
   });
 
   it('strips 《》 from the summary’s titles, and marks a title paired by similarity for review', () => {
@@ -163,7 +186,7 @@ describe('intake of what schools really send', () => {
   it('reads a school before the author as the authors’ unit, a space as a separator, and drops 最终版 from a title', () => {
     expect(work('沈阳市第一小学-吴九-秋天的雨-最终版')).toMatchObject({ title: { value: '秋天的雨' }, authors: { value: ['吴九'] }, authorUnit: '沈阳市第一小学' });
     expect(work('郑十 雪地里的小画家')).toMatchObject({ title: { value: '雪地里的小画家' }, authors: { value: ['郑十'] }, authorUnit: '' });
-    expect(report.foldersWithoutRow.sort()).toEqual(['和平区报送/7-钱七-咏鹅', '某校转来/张强-荷塘月色', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort());
+    expect(report.foldersWithoutRow.sort()).toEqual(['分数的加法（刘洋）', '课件-李雷-分数的意义', '和平区报送/7-钱七-咏鹅', '某校转来/张强-荷塘月色', '沈阳市第一小学-吴九-秋天的雨-最终版', '郑十 雪地里的小画家'].sort());
   });
 
   it('walks a district’s folder as a container: its works are works, its table is merged, its notice reported', () => {

@@ -100,7 +100,12 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
         continue;
       }
     }
-    ignored.push({ path: f.rel, reason: `“${where}”文件夹自身的文件(通知、表格等)，不属于其中任何作品` });
+    ignored.push({
+      path: f.rel,
+      reason: /\.(zip|rar|7z)$/i.test(f.rel)
+        ? `“${where}”文件夹中的压缩包，看不出属于哪件作品：如果其中是作品，请学校解压后按作品分文件夹(或 ZIP)重新发送`
+        : `“${where}”文件夹自身的文件(通知、表格等)，不属于其中任何作品`,
+    });
   }
   const summary: Summary | null = summaries[0] ?? null;
   const { rows, conflicts } = mergeSummaries(summaries, root);

@@ -14,6 +14,8 @@ import type { Found, WorkFolder } from './walk.js';
 const MATERIAL_DIRS = /相关材料|学习资源|素材|配套|学习指导|练习|资料/;
 const GENERATED = /登记表|推荐意见|推荐表|申报书/;
 const FORM_NAMES = /登记表|申报书|推荐意见|推荐表/;
+/** Why a Word form a school sent is left out. */
+const WORD_FORM = 'Word 版的登记表/推荐意见不报送：本工具按目录生成 Word 版，要报送的是签字盖章后的 PDF 扫描件';
 const PHOTO_KINDS = new Set(['jpg', 'png', 'tiff', 'bmp', 'webp']);
 /** Archives no reviewer's computer opens without extra software, and intake cannot read. */
 const UNREADABLE_ARCHIVES: Partial<Record<string, string>> = { rar: 'RAR', '7z': '7z' };
@@ -111,7 +113,7 @@ export async function planWork(
     const kind = facts.get(f.abs)?.kind ?? 'unknown';
     const inMaterials = f.rel.includes('/') && MATERIAL_DIRS.test(f.rel.slice(0, f.rel.lastIndexOf('/')));
     if (GENERATED.test(basename(f.rel)) && (kind === 'docx' || kind === 'doc')) {
-      ignored.push({ path: fileRel(f), reason: 'Word 版登记表/推荐意见由本工具生成' });
+      ignored.push({ path: fileRel(f), reason: WORD_FORM });
       continue;
     }
     const archive = UNREADABLE_ARCHIVES[kind];
@@ -151,7 +153,7 @@ export async function planWork(
     const tie = !byName && duration(chosen) === duration(next);
     for (const c of mp4s) {
       if (c === chosen) continue;
-      const why = byName ? `另一个文件(${basename(chosen.f.rel)})的名称表明它是最终版` : duration(c) === duration(chosen) ? `与 ${basename(chosen.f.rel)} 一样长，选了后者，请核对` : '另有更长的 MP4 作为微课视频';
+      const why = byName ? `另一个文件(${basename(chosen.f.rel)})的名称表明它是最终版` : duration(c) === duration(chosen) ? `与 ${basename(chosen.f.rel)} 一样长，暂选了 ${basename(chosen.f.rel)}，请核对` : '另有更长的 MP4 作为微课视频';
       Object.assign(c, { role: null, reason: why });
     }
     if (tie) Object.assign(chosen, { confidence: 'low', reason: `${chosen.reason}；有 ${mp4s.filter((c) => duration(c) === duration(chosen)).length} 个一样长的 MP4，无法判断哪个是微课视频，请核对` });
