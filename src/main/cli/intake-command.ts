@@ -46,10 +46,12 @@ export async function runIntake(positionals: string[], values: Record<string, un
     const err = await openDb(api, values.db as string, false);
     if (err) return fail(err);
   }
+  const reading = progressPrinter('读取文件');
+  const probing = progressPrinter('读取视频时长');
   const r = await api.call(
     'intake.plan',
     { dir, plan, ...(values.summary ? { summary: values.summary as string } : {}), ...(values.unit ? { unitName: values.unit as string } : {}), ...(kind ? { unitKind: kind as UnitKind } : {}) },
-    { signal, onProgress: progressPrinter('读取文件') },
+    { signal, onProgress: (p) => (p.phase === 'probe' ? probing : reading)(p) },
   );
   if (!r.ok) return fail(r.error);
   const profile = await api.call('catalog.profile', {});

@@ -19,6 +19,11 @@ export interface ProbeNeeds {
 
 export interface ProbeOptions {
   signal?: AbortSignal;
+  /**
+   * What a file is, not whether it is whole or how its video is encoded: the type (sniffed, ZIP and OLE directories),
+   * the size, and image headers — no ffprobe, no PDF or wholeness reads. Intake's first look; never cached.
+   */
+  light?: boolean;
   /** Where contact sheets go; null keeps none. */
   cacheDir?: string | null;
 }
@@ -69,13 +74,15 @@ export async function fileFacts(absPath: string, needs: ProbeNeeds = { titleCard
     }
   }
   const facts: FileFacts = { ...base, kind: sniffed };
-  const whole = WHOLENESS[sniffed];
+  const light = options.light === true;
+  const whole = light ? undefined : WHOLENESS[sniffed];
   const cut = whole ? await whole(absPath, size).catch(() => '文件结构无法读取') : null;
   if (cut) {
     facts.corrupt = cut;
     return facts;
   }
   if (VIDEO_KINDS.has(sniffed)) {
+    if (light) return facts;
     try {
       facts.video = await probeVideo(absPath, options.signal);
       if (needs.titleCard) facts.titleCard = await probeTitleCard(absPath, options.cacheDir ?? null, options.signal);
@@ -95,7 +102,7 @@ export async function fileFacts(absPath: string, needs: ProbeNeeds = { titleCard
     } catch (e) {
       facts.corrupt = `PSD 文件头无法读取：${(e as Error).message}`;
     }
-  } else if (sniffed === 'pdf') {
+  } else if (sniffed === 'pdf' && !light) {
     facts.pdf = await probePdf(absPath, size);
     if (!facts.pdf.complete) facts.corrupt = 'PDF 文件不完整：缺少文件结尾标记(可能没有下载完或保存时中断)';
   }
@@ -154,7 +161,7 @@ export async function gatherFacts(
       let facts = st ? options.cache?.get(path, st.size, st.mtimeMs, need) : undefined;
       if (!facts) {
         facts = await fileFacts(path, need, options);
-        if (st && facts.exists) options.cache?.put(path, st.size, st.mtimeMs, need, facts);
+        if (st && facts.exists && !options.light) options.cache?.put(path, st.size, st.mtimeMs, need, facts);
       }
       out.set(path, facts);
       done += 1;

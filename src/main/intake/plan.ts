@@ -3,6 +3,7 @@
 // every guess. Sources are only read; repairs are new files in the workspace. The walk is walk.ts, one work work.ts.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
@@ -110,12 +111,26 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   const summary: Summary | null = summaries[0] ?? null;
   const { rows, conflicts } = mergeSummaries(summaries, root);
 
-  // Facts of every file (real type, durations, dpi), from the cache when unchanged.
+  // What every file is (its real type, size, an image's dpi), from the cache when unchanged; a video's duration
+  // only where a folder has two videos to choose between (ffprobe is the costly part of a look at 100 folders).
   const everything = [...folders.flatMap((w) => w.files), ...rootFiles];
+  const progress = (phase: string) => (p: { done: number; total: number }) => options.onProgress?.({ phase, done: p.done, total: p.total });
   const facts = await gatherFacts(
     everything.map((f) => ({ absPath: f.abs })),
-    { cache: options.cache, signal: options.signal, cacheDir: null, onProgress: (p) => options.onProgress?.({ phase: 'inspect', done: p.done, total: p.total }) },
+    { cache: options.cache, signal: options.signal, cacheDir: null, light: true, onProgress: progress('inspect') },
   );
+  const VIDEO = new Set(['mp4', 'mkv', 'flv', 'avi']);
+  const choices = folders.flatMap((w) => {
+    const videos = w.files.filter((f) => VIDEO.has(facts.get(f.abs)?.kind ?? '') && !facts.get(f.abs)?.video);
+    return videos.length > 1 ? videos : [];
+  });
+  if (choices.length) {
+    const probed = await gatherFacts(
+      choices.map((f) => ({ absPath: f.abs })),
+      { cache: options.cache, signal: options.signal, cacheDir: null, onProgress: progress('probe') },
+    );
+    for (const [path, f] of probed) facts.set(path, f);
+  }
 
   // Rows ↔ folders.
   // By the name the user sees (a work unpacked from a ZIP: the archive's name, not the workspace folder's).
@@ -149,12 +164,17 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   }
 
   const group: Group = options.unit?.group ?? (rows.some((r) => /高等/.test(r.group)) && !rows.some((r) => /中小学/.test(r.group)) ? 'higher' : 'k12');
-  const works: IntakeWork[] = [];
-  for (let i = 0; i < folders.length; i += 1) {
+  // Folders are planned side by side (a repair re-packs or packs a ZIP: file I/O and deflate), each into its own
+  // list of left-out files, joined in the folders' order so the report reads the same every time.
+  const kept = folders.map((_, i) => i).filter((i) => !dropped.has(i));
+  const planned = await inOrder(kept, Math.max(2, availableParallelism()), async (i) => {
     options.signal?.throwIfAborted();
-    if (dropped.has(i)) continue;
-    works.push(await planWork(profile, folders[i]!, parsed[i]!, rowOf.get(i) ?? null, facts, group, options.workspace, ignored, root));
-  }
+    const own: IntakeReport['ignored'] = [];
+    const work = await planWork(profile, folders[i]!, parsed[i]!, rowOf.get(i) ?? null, facts, group, options.workspace, own, root);
+    return { work, own };
+  });
+  const works: IntakeWork[] = planned.map((p) => p.work);
+  for (const p of planned) ignored.push(...p.own);
   // The merged tables' order: the first table's rows, then each further table's.
   const rankOf = new Map<string, number>();
   for (const [i, row] of rowOf) if (!dropped.has(i)) rankOf.set(folders[i]!.rel, rows.indexOf(row));
@@ -211,6 +231,20 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   };
   await writePlan(profile, report, options.unit, unit.kind, group);
   return report;
+}
+
+/** `run` over each item, at most `width` at a time; the results in the items' order. */
+async function inOrder<T, R>(items: T[], width: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      out[at] = await run(items[at]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
 }
 
 /** The unit's kind from its name (the quotas depend on it): low confidence where the name does not say. */
