@@ -232,6 +232,28 @@ describe('intake of what schools really send', () => {
     expect(w.files.find((f) => f.path.endsWith('推荐意见.jpg'))).toMatchObject({ confidence: 'medium', reason: '文件名含“推荐意见”，是照片而不是 PDF 扫描件(检查时会提示)' });
   });
 
+  it('accounts for every file received exactly once: in the plan, a summary read, or left out with a reason', () => {
+    const rel = (abs: string) => relative(dir, abs).split(/[\\/]/).join('/');
+    const seen = new Map<string, string[]>();
+    const note = (path: string, where: string) => seen.set(path, [...(seen.get(path) ?? []), where]);
+    for (const w of report.works) {
+      for (const f of w.files) note(f.origin && !f.origin.includes('(') ? rel(f.origin) : rel(f.path), `plan:${w.key}`);
+      for (const u of w.unused) note(u.path, 'unused');
+    }
+    for (const f of report.unitFiles) note(rel(f.path), 'unit');
+    for (const s of report.summaries) note(rel(s), 'summary');
+    for (const x of report.ignored) note(x.path, 'ignored');
+    for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+      const path = name.split(/[\\/]/).join('/');
+      if (!statSync(join(dir, name)).isFile()) continue;
+      const where = seen.get(path) ?? [];
+      // A whole-work ZIP is the origin of each of its files, all in one work.
+      if (path.endsWith('张强-荷塘月色.zip')) expect(new Set(where)).toEqual(new Set(['plan:某校转来/张强-荷塘月色']));
+      else expect({ path, where }).toEqual({ path, where: [expect.stringMatching(/./)] });
+    }
+    for (const x of [...report.ignored, ...report.works.flatMap((w) => w.unused)]) expect(x.reason.length).toBeGreaterThan(6);
+  });
+
   it('lists each left-out file once, and leaves the received folder as it was', () => {
     const paths = report.ignored.map((x) => x.path);
     expect(new Set(paths).size).toBe(paths.length);
