@@ -19,7 +19,8 @@ const KEYWORDS: [RegExp, WorkRole | WorkRole[]][] = [
   // The AI case's form is its 申报书 ("同登记表").
   [/登记表|申报书/, 'registration-scan'],
   [/推荐(意见|表)?/, 'recommendation-scan'],
-  [/工作版|原始版|未剪辑|素材视频/, 'raw-video'],
+  // 工作版: "无字幕、无包装、无配乐版原视频" (notice, 附件 2).
+  [/工作版|原始版|原视频|无字幕|无包装|无配乐|未剪辑|素材视频/, 'raw-video'],
   [/专题片/, 'feature-video'],
   [/脚本|解说词|文稿/, 'script'],
   [/源文件/, 'board-main-source'],
