@@ -89,6 +89,10 @@ export const useStore = create<State>((set, get) => {
     jobs = run.catch(() => undefined);
     return run;
   };
+  /** A job's end takes the user to `to` only if they are still where they started it (never yanked away). */
+  const goIfStill = (from: Screen, to: Screen) => {
+    if (get().screen === from) set({ screen: to });
+  };
   /** The profile of the catalog's edition, for every screen. */
   const loadProfile = async () => {
     const r = await api().call('catalog.profile', {});
@@ -126,8 +130,9 @@ export const useStore = create<State>((set, get) => {
         if (!r.ok) return set({ error: r.error.message });
         set({ intake: r.value });
       }),
-    confirmIntake: (edits) =>
-      guard('正在导入…', async () => {
+    confirmIntake: (edits) => {
+      const from = get().screen;
+      return guard('正在导入…', async () => {
         const plan = get().intake?.plan;
         if (!plan) return;
         if (edits) {
@@ -136,9 +141,11 @@ export const useStore = create<State>((set, get) => {
         }
         const r = await api().call('batch.import', { path: plan });
         if (!r.ok) return set({ error: r.error.message });
-        set({ intake: null, screen: 'works', notice: `已导入 ${r.value.works} 件作品、${r.value.files} 个文件` });
+        set({ intake: null, notice: `已导入 ${r.value.works} 件作品、${r.value.files} 个文件` });
+        goIfStill(from, 'works');
         void get().refresh();
-      }),
+      });
+    },
     cancel: () => controller?.abort(),
     clearFocus: () => set({ focus: null }),
     loadDetails: async (workId) => {
@@ -214,19 +221,24 @@ export const useStore = create<State>((set, get) => {
         .call('catalog.info', {})
         .then((r) => {
           if (r.ok) {
-            set({ info: r.value, screen: 'works' });
+            set({ info: r.value });
+            goIfStill('catalog', 'works');
             void get().refresh();
           }
         });
     },
     go: (screen) => set({ screen, notice: null }),
-    open: (path, create) =>
-      guard('正在打开目录…', async () => {
+    open: (path, create) => {
+      const from = get().screen;
+      return guard('正在打开目录…', async () => {
         const r = await api().call('catalog.open', { path, create });
         if (!r.ok) return set({ error: r.error.message });
-        set({ info: r.value, screen: 'works' });
+        set({ info: r.value });
+        // To the works, unless the user went elsewhere while it opened.
+        goIfStill(from, 'works');
         void get().refresh();
-      }),
+      });
+    },
     importBatch: (path) =>
       guard('正在导入…', async () => {
         const r = await api().call('batch.import', { path });

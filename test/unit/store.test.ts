@@ -44,3 +44,28 @@ describe('the window\'s jobs', () => {
     expect(useStore.getState().report?.edition).toBe('liaoning-29');
   });
 });
+
+describe('a job\'s end', () => {
+  it('takes the user to the works after opening a catalog only if they did not go elsewhere meanwhile', async () => {
+    const info = { path: '/x/c.sqlite', workspace: '/x/c.baosong', works: 0 };
+    const slowOpen = (delay: number): ApiClient => ({
+      call: (async (method: string) => {
+        if (method === 'catalog.profile') return { ok: true, value: requireProfile(null) };
+        if (method === 'catalog.open') {
+          await new Promise((r) => setTimeout(r, delay));
+          return { ok: true, value: info };
+        }
+        return { ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } };
+      }) as ApiClient['call'],
+    });
+    useStore.setState({ screen: 'catalog' });
+    useStore.getState().init(slowOpen(30));
+    const opened = useStore.getState().open('/x/c.sqlite', true);
+    useStore.getState().go('unit');
+    await opened;
+    expect(useStore.getState().screen).toBe('unit');
+    useStore.getState().go('catalog');
+    await useStore.getState().open('/x/c.sqlite', true);
+    expect(useStore.getState().screen).toBe('works');
+  });
+});
