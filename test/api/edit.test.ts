@@ -60,4 +60,33 @@ describe('editing works', () => {
     expect(await api.call('works.update', { id: w!.id, patch: { category: 'movie' } } as never)).toMatchObject({ ok: false, error: { code: 'bad-args' } });
     closeSession(session);
   });
+
+  it('removes works and puts them back exactly (undo), changes several at once; files on disk untouched', async () => {
+    const { dir, session, api } = await setUp();
+    const { readdirSync, statSync } = await import('node:fs');
+    const before = await api.call('works.list', {});
+    const all = before.ok ? before.value : [];
+    const onDisk = () => (readdirSync(join(dir, 'works'), { recursive: true }) as string[]).map((f) => `${f}:${statSync(join(dir, 'works', f)).mtimeMs}`).sort();
+    const disk = onDisk();
+    const removed = await api.call('works.remove', { ids: all.map((w) => w.id) });
+    expect(removed).toMatchObject({ ok: true, value: { removed: 2 } });
+    expect(await api.call('works.list', {})).toMatchObject({ ok: true, value: [] });
+    expect(onDisk()).toEqual(disk);
+    // Unknown ids change nothing.
+    expect(await api.call('works.remove', { ids: [all[0]!.id] })).toMatchObject({ ok: false, error: { message: `目录中没有作品 id:${all[0]!.id}` } });
+    const undo = removed.ok ? removed.value.undo : '';
+    const back = await api.call('works.restore', { undo });
+    expect(back.ok && back.value).toEqual(all);
+    expect(await api.call('works.restore', { undo })).toMatchObject({ ok: false, error: { message: expect.stringContaining('无法撤销') } });
+    const many = await api.call('works.updateMany', { ids: all.map((w) => w.id), patch: { share: false } });
+    expect(many.ok && many.value.map((w) => w.share)).toEqual([false, false]);
+    expect(await api.call('works.updateMany', { ids: [all[0]!.id, 9999], patch: { share: true } })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const after = await api.call('works.list', {});
+    expect(after.ok && after.value.map((w) => w.share)).toEqual([false, false]);
+    // A token of another catalog is refused.
+    const again = await api.call('works.remove', { ids: [all[0]!.id] });
+    await api.call('catalog.open', { path: join(dir, 'other.sqlite'), create: true });
+    expect(await api.call('works.restore', { undo: again.ok ? again.value.undo : '' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('无法撤销') } });
+    closeSession(session);
+  });
 });

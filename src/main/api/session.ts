@@ -10,7 +10,7 @@ import { requireProfile } from '../../shared/rules/registry.js';
 import type { Db } from '../catalog/db.js';
 import { probeCache } from '../catalog/probe-cache.js';
 import { getUnit } from '../catalog/unit.js';
-import { listWorks } from '../catalog/works.js';
+import { listWorks, type WorksSnapshot } from '../catalog/works.js';
 import { planExport } from '../export/plan.js';
 import { gatherFacts } from '../inspect/facts.js';
 
@@ -19,6 +19,8 @@ export interface Session {
   path: string | null;
   /** The catalog file was created by this session's open and nothing has been stored in it yet. */
   fresh: boolean;
+  /** Works deleted by works.remove, for works.restore: the latest few, each with the catalog it came from. */
+  undo?: { token: string; catalog: string; snapshot: WorksSnapshot }[];
   /** How system.openPath opens a folder: Electron's shell.openPath in the app, the platform's opener otherwise. */
   openPath?: (path: string) => Promise<void>;
 }
@@ -30,6 +32,7 @@ export function createSession(): Session {
 export function closeSession(session: Session): void {
   session.db?.close();
   session.db = null;
+  session.undo = [];
   session.path = null;
   session.fresh = false;
 }

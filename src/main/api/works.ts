@@ -2,7 +2,9 @@
 // transaction, and a write naming a work the catalog does not hold changes nothing (catalog/works.ts says so).
 import type { worksApi } from '../../shared/api/works.js';
 import { listPeople } from '../catalog/people.js';
-import { deleteWork, getWork, insertWork, listWorks, reorderWorks, setAuthors, updateWork } from '../catalog/works.js';
+import { randomUUID } from 'node:crypto';
+import { BaosongError } from '../../shared/errors.js';
+import { deleteWork, getWork, insertWork, listWorks, removeWorks, reorderWorks, restoreWorks, setAuthors, updateWork } from '../catalog/works.js';
 import { needDb, type DomainHandlers } from './session.js';
 
 export const worksHandlers: DomainHandlers<typeof worksApi> = {
@@ -34,6 +36,29 @@ export const worksHandlers: DomainHandlers<typeof worksApi> = {
     const db = needDb(session);
     db.transaction(() => deleteWork(db, args.id))();
     return { id: args.id };
+  },
+  'works.remove': async (session, args) => {
+    const db = needDb(session);
+    const snapshot = db.transaction(() => removeWorks(db, args.ids))();
+    const undo = randomUUID();
+    // Kept for this session and this catalog only; the oldest go first.
+    session.undo = [...(session.undo ?? []).slice(-19), { token: undo, catalog: session.path!, snapshot }];
+    return { removed: snapshot.tables.works.length, undo };
+  },
+  'works.restore': async (session, args) => {
+    const db = needDb(session);
+    const entry = session.undo?.find((u) => u.token === args.undo && u.catalog === session.path);
+    if (!entry) throw new BaosongError('bad-input', '无法撤销：删除记录已不存在(目录已切换或应用已重新启动)');
+    db.transaction(() => restoreWorks(db, entry.snapshot))();
+    session.undo = session.undo!.filter((u) => u !== entry);
+    return listWorks(db);
+  },
+  'works.updateMany': async (session, args) => {
+    const db = needDb(session);
+    db.transaction(() => {
+      for (const id of args.ids) updateWork(db, id, args.patch);
+    })();
+    return listWorks(db);
   },
   'people.list': async (session) => listPeople(needDb(session)),
 };

@@ -214,3 +214,38 @@ export function deleteWork(db: Db, id: number): void {
 export function workIds(db: Db): number[] {
   return db.prepare('SELECT id FROM works ORDER BY position, id').pluck().all() as number[];
 }
+
+/** Every row that belongs to some works, as stored: what deleting them removes, and what undoing it puts back. */
+export interface WorksSnapshot {
+  tables: Record<(typeof WORK_TABLES)[number], Record<string, unknown>[]>;
+}
+
+/** The work's own row and the rows that cascade from it, in the order they are put back. */
+const WORK_TABLES = ['works', 'work_authors', 'files', 'form_fields', 'work_scenes', 'checklist'] as const;
+
+/** Deletes works (their files on disk are never touched) and returns what it deleted, to put back with restoreWorks. */
+export function removeWorks(db: Db, ids: number[]): WorksSnapshot {
+  const unique = [...new Set(ids)];
+  const marks = unique.map(() => '?').join(',');
+  const snapshot = { tables: {} } as WorksSnapshot;
+  for (const table of WORK_TABLES) {
+    const column = table === 'works' ? 'id' : 'work_id';
+    snapshot.tables[table] = db.prepare(`SELECT * FROM ${table} WHERE ${column} IN (${marks})`).all(...unique) as Record<string, unknown>[];
+  }
+  const found = new Set(snapshot.tables.works.map((w) => w.id as number));
+  const missing = unique.filter((id) => !found.has(id));
+  if (missing.length) throw new BaosongError('bad-input', `目录中没有作品 id:${missing.join('、')}`);
+  db.prepare(`DELETE FROM works WHERE id IN (${marks})`).run(...unique);
+  return snapshot;
+}
+
+/** Puts deleted works back exactly as they were (ids, order, authors, files, form, checklist). */
+export function restoreWorks(db: Db, snapshot: WorksSnapshot): number[] {
+  for (const table of WORK_TABLES) {
+    for (const row of snapshot.tables[table]) {
+      const columns = Object.keys(row);
+      db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c] as never));
+    }
+  }
+  return snapshot.tables.works.map((w) => w.id as number);
+}

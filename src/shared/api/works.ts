@@ -24,5 +24,14 @@ export const worksApi = {
   'works.setAuthors': method<Work>()('write', z.strictObject({ id, authors: z.array(authorInputSchema).max(10) })),
   'works.reorder': method<Work[]>()('write', z.strictObject({ ids: z.array(id) })),
   'works.delete': method<{ id: number }>()('write', z.strictObject({ id })),
+  /**
+   * Deletes works (never their files on disk); `undo` names what was deleted, for works.restore while this session
+   * lasts (the window's 撤销).
+   */
+  'works.remove': method<{ removed: number; undo: string }>()('write', z.strictObject({ ids: z.array(id).min(1).max(5000) })),
+  /** Puts works deleted by works.remove back as they were (ids, order, authors, files, form, checklist). */
+  'works.restore': method<Work[]>()('write', z.strictObject({ undo: z.string().min(1) })),
+  /** The same change to several works at once (the list's bulk actions: share flag, stage…). */
+  'works.updateMany': method<Work[]>()('write', z.strictObject({ ids: z.array(id).min(1).max(5000), patch: workPatchSchema })),
   'people.list': method<Person[]>()('read', z.strictObject({})),
 };
