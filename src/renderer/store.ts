@@ -58,6 +58,13 @@ interface State {
   removeFile(id: number): Promise<void>;
   setFileRole(id: number, role: Role): Promise<void>;
   move(id: number, by: -1 | 1): Promise<void>;
+  /** Moves a work to position `to` (1-based, in the whole list). */
+  moveTo(id: number, to: number): Promise<void>;
+  /** Works deleted last, for 撤销 while the window is open. */
+  removed: { undo: string; text: string } | null;
+  removeWorks(ids: number[]): Promise<void>;
+  undoRemove(): Promise<void>;
+  updateMany(ids: number[], patch: Partial<Work>): Promise<void>;
   printed: { dir: string; files: string[] } | null;
   mailed: { dir: string; files: string[]; subject: string; to: string } | null;
   print(out: string): Promise<void>;
@@ -207,12 +214,40 @@ export const useStore = create<State>((set, get) => {
     removeFile: (id) => change(api().call('files.remove', { id })),
     setFileRole: (id, role) => change(api().call('files.setRole', { id, role })),
     move: async (id, by) => {
+      const i = get().works.findIndex((w) => w.id === id);
+      if (i >= 0) await get().moveTo(id, i + 1 + by);
+    },
+    moveTo: async (id, to) => {
       const ids = get().works.map((w) => w.id);
-      const i = ids.indexOf(id);
-      const j = i + by;
-      if (i < 0 || j < 0 || j >= ids.length) return;
-      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
-      await change(api().call('works.reorder', { ids }));
+      const from = ids.indexOf(id);
+      const at = Math.min(Math.max(1, Math.round(to)), ids.length) - 1;
+      if (from < 0 || at === from) return;
+      ids.splice(from, 1);
+      ids.splice(at, 0, id);
+      // The order changes no finding: the list is updated from the answer, without a new check.
+      const r = await api().call('works.reorder', { ids });
+      if (!r.ok) return set({ error: r.error.message });
+      set({ works: r.value, error: null });
+    },
+    removed: null,
+    removeWorks: async (ids) => {
+      const titles = get().works.filter((w) => ids.includes(w.id)).map((w) => `《${w.title}》`);
+      const r = await api().call('works.remove', { ids });
+      if (!r.ok) return set({ error: r.error.message });
+      set({ removed: { undo: r.value.undo, text: ids.length === 1 ? `已删除作品${titles[0] ?? ''}(其文件未被删除)` : `已删除 ${r.value.removed} 件作品(其文件未被删除)` }, error: null });
+      await get().refresh();
+    },
+    undoRemove: async () => {
+      const removed = get().removed;
+      if (!removed) return;
+      const r = await api().call('works.restore', { undo: removed.undo });
+      set({ removed: null });
+      if (!r.ok) return set({ error: r.error.message });
+      await get().refresh();
+    },
+    updateMany: async (ids, patch) => {
+      const clean = Object.fromEntries(WORK_PATCH_KEYS.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]));
+      await change(api().call('works.updateMany', { ids, patch: clean }));
     },
     init: (client) => {
       set({ api: client });
@@ -233,7 +268,7 @@ export const useStore = create<State>((set, get) => {
       return guard('正在打开目录…', async () => {
         const r = await api().call('catalog.open', { path, create });
         if (!r.ok) return set({ error: r.error.message });
-        set({ info: r.value });
+        set({ info: r.value, removed: null });
         // To the works, unless the user went elsewhere while it opened.
         goIfStill(from, 'works');
         void get().refresh();

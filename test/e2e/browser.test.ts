@@ -1,18 +1,15 @@
 // End to end in Debian's Chromium over `npm run web`'s bridge: open the catalog, fix the unit, check, export, verify.
-import { fileURLToPath } from 'node:url';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
+import { browserReady, openBrowser, ROOT, SHOTS, startWeb } from '../helpers/web.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/baosong.js');
-const SHOTS = join(ROOT, 'test-results/screenshots');
-const ready = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist/renderer/index.html'));
+const ready = browserReady;
 
 let web: ChildProcess;
 let browser: Browser;
@@ -28,22 +25,8 @@ beforeAll(async () => {
   const file = await writeBatch(dir, batch);
   const db = join(dir, 'c.sqlite');
   expect(spawnSync(process.execPath, [BIN, 'import', file, '--db', db]).status).toBe(0);
-  web = spawn(process.execPath, [join(ROOT, 'dist/main/web.js'), '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    web.stdout!.on('data', (c) => {
-      out += c;
-      const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    web.on('exit', () => reject(new Error(`web exited: ${out}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  mkdirSync(SHOTS, { recursive: true });
+  ({ web, url } = await startWeb(db));
+  ({ browser, page } = await openBrowser());
 }, 120_000);
 
 afterAll(async () => {
@@ -131,9 +114,9 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     // Reorder: the new work first (序号 1 in its folder).
     await page.getByRole('button', { name: '作品列表' }).click();
     await page.getByRole('button', { name: '上移 春晓' }).click();
-    await expect.poll(async () => (await page.locator('table tbody tr td:nth-child(3)').allTextContents()).join('|'), { timeout: 30_000 }).toBe('小小的船w1|春晓|分数的初步认识');
+    await expect.poll(async () => (await page.locator('table.works tbody td.title-cell').allTextContents()).join('|'), { timeout: 30_000 }).toBe('小小的船w1|春晓|分数的初步认识');
     await page.getByRole('button', { name: '上移 春晓' }).click();
-    await expect.poll(async () => (await page.locator('table tbody tr td:nth-child(3)').allTextContents()).join('|'), { timeout: 30_000 }).toBe('春晓|小小的船w1|分数的初步认识');
+    await expect.poll(async () => (await page.locator('table.works tbody td.title-cell').allTextContents()).join('|'), { timeout: 30_000 }).toBe('春晓|小小的船w1|分数的初步认识');
     await expect.poll(() => page.locator('.busy').count(), { timeout: 30_000 }).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'works.png') });
 
@@ -256,7 +239,7 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.screenshot({ path: join(SHOTS, 'intake.png') });
     await page.getByRole('button', { name: '按修改后的计划导入' }).click();
     await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 30_000 }).toContain('作品列表(2 件)');
-    expect(await page.locator('table tbody tr td:nth-child(3)').allTextContents()).toEqual(['荷塘月色', '认识钟表']);
+    expect(await page.locator('table.works tbody td.title-cell').allTextContents()).toEqual(['荷塘月色', '认识钟表']);
     await expect.poll(() => page.locator('.notice').textContent()).toContain('已导入 2 件作品');
     // The imported catalog is the corrected plan.
     const { openCatalog } = await import('../../src/main/catalog/db.js');
