@@ -6,6 +6,8 @@ import { charCount, charCountNoSpace } from '../shared/text.js';
 import { useProfile, useStore } from './store.js';
 import { domId, fieldOf } from './focus.js';
 import { droppedPaths, native, PathField } from './path-field.js';
+import { combined, SAVE_TEXT, useAutosave } from './autosave.js';
+import { authorCountRules, peopleRules } from '../shared/rules/people.js';
 
 /** The usual subjects of basic education (a picker only: vocational and higher education name their own). */
 const SUBJECTS = ['语文', '数学', '英语', '日语', '俄语', '物理', '化学', '生物', '科学', '道德与法治', '思想政治', '历史', '地理', '音乐', '美术', '艺术', '体育与健康', '信息科技', '信息技术', '通用技术', '劳动', '心理健康', '综合实践活动', '书法'];
@@ -19,26 +21,37 @@ function Counter({ n, limit, min }: { n: number; limit?: number | null; min?: nu
 }
 
 export function EditScreen() {
-  const profile = useProfile();
-  const { works, editing, updateWork, setAuthors, addFile, removeFile, setFileRole, report, focus, clearFocus, people, details, loadDetails } = useStore();
+  const { works, editing } = useStore();
   const work = works.find((w) => w.id === editing);
-  const [draft, setDraft] = useState<Work | null>(null);
-  const [authors, setAuthorRows] = useState<AuthorRow[]>([]);
+  if (!work) return <p>请先在作品列表中选择一件作品。</p>;
+  // One editor per work: its values are the user's from here on (a refresh after a save never overwrites typing).
+  return <WorkEditor key={work.id} work={work} />;
+}
+
+/** Rows as the catalog stores them: an empty row (no name) is not an author. */
+const filled = (rows: AuthorRow[]) => rows.filter((a) => a.name.trim() !== '');
+
+function WorkEditor({ work }: { work: Work }) {
+  const profile = useProfile();
+  const { works, unit, updateWork, setAuthors, addFile, removeFile, setFileRole, report, focus, clearFocus, people, details, loadDetails } = useStore();
+  const [draft, setDraft] = useState<Work>(work);
+  const [authors, setAuthorRows] = useState<AuthorRow[]>(() => work.authors.map(({ personId: _p, ...a }) => a));
   const [filePath, setFilePath] = useState('');
   const [fileRole, setNewRole] = useState('');
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
   const root = useRef<HTMLElement>(null);
+  // Fields and authors save themselves; files save at once. One state for all of it.
+  const { id: _i, authors: _a, files: _f, position: _p, key: _k, ...values } = draft;
+  const fieldsSave = useAutosave(work.id, values, (v) => updateWork(work.id, v));
+  const authorsSave = useAutosave(work.id, filled(authors), (rows) => setAuthors(work.id, rows));
+  const saveState = combined(fieldsSave, authorsSave);
   useEffect(() => {
-    setDraft(work ?? null);
-    setAuthorRows(work?.authors.map(({ personId: _p, ...a }) => a) ?? []);
-  }, [work]);
-  useEffect(() => {
-    if (editing !== null) void loadDetails(editing);
-  }, [editing]);
+    void loadDetails(work.id);
+  }, [work.id]);
   // From a finding: scroll to its field, focus it and mark it for a moment.
   useEffect(() => {
-    if (!focus || !draft) return;
+    if (!focus) return;
     const el = root.current?.querySelector<HTMLElement>(`#${CSS.escape(domId(focus))}`);
     if (el) {
       el.scrollIntoView({ block: 'center' });
@@ -47,8 +60,7 @@ export function EditScreen() {
       setTimeout(() => el.classList.remove('focused'), 2500);
     }
     clearFocus();
-  }, [focus, draft]);
-  if (!work || !draft) return <p>请先在作品列表中选择一件作品。</p>;
+  }, [focus]);
   const known = (name: string) => people.filter((p) => p.name === name.trim());
   const onDrop = async (e: React.DragEvent) => {
     e.preventDefault();
@@ -62,11 +74,25 @@ export function EditScreen() {
   const key = work.key ?? `id:${work.id}`;
   const findings = (report?.findings ?? []).filter((f) => f.work === key);
   const fileFindings = (path: string) => findings.filter((f) => f.file === path);
-  const save = () => void updateWork(work.id, draft);
   const set = (patch: Partial<Work>) => setDraft({ ...draft, ...patch });
+  // While typing: the author limit, and a first author who already leads another work.
+  // (The rules themselves, over the catalog as it would be with these rows: what the check will say.)
+  const rows = filled(authors);
+  const live = (() => {
+    const mine = { ...work, category: draft.category, variant: draft.variant, authors: rows.map((a) => ({ ...a, name: a.name.trim(), unit: a.unit.trim(), personId: 0 })) };
+    const input = { profile, catalog: { unit, works: works.map((w) => (w.id === work.id ? mine : w)) }, facts: new Map() };
+    return [...authorCountRules(input), ...peopleRules(input)].filter((f) => f.work === key);
+  })();
   return (
     <section className="edit" ref={root}>
-      <h2>作品编辑 · {key}</h2>
+      <h2 className="edit-title">
+        <span>作品编辑 · 《{draft.title.replace(/^《+|》+$/g, '') || '未命名'}》</span>
+        <span className={`save-state ${saveState.state}`} role="status" aria-label="保存状态" title={saveState.reason}>
+          {SAVE_TEXT[saveState.state]}
+          {saveState.state === 'error' && `：${saveState.reason}`}
+        </span>
+      </h2>
+      <p className="hint">修改会自动保存。{work.key ? `批次中的作品键：${key}` : ''}</p>
       <div className="form">
         <label className="row">
           类别
@@ -186,9 +212,6 @@ export function EditScreen() {
             ))}
         </fieldset>
       </div>
-      <div className="buttons">
-        <button onClick={save}>保存作品信息</button>
-      </div>
 
       <h3>作者(第一作者为联系人，最多 {spec.maxAuthors} 人)</h3>
       <datalist id="known-people">
@@ -198,7 +221,18 @@ export function EditScreen() {
           </option>
         ))}
       </datalist>
-      <table id={domId('authors')}>
+      <table id={domId('authors')} className="authors">
+        <thead>
+          <tr>
+            <th>序</th>
+            <th>姓名</th>
+            <th>所在单位</th>
+            <th>手机</th>
+            <th>电子邮箱</th>
+            <th></th>
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           {authors.map((a, i) => (
             <tr key={i}>
@@ -225,17 +259,21 @@ export function EditScreen() {
                   .map((p) => `已在 ${p.works} 件作品中${p.firstAuthor ? `(第一作者 ${p.firstAuthor} 件)` : ''}`)
                   .join('') || (a.name ? '新作者' : '')}
               </td>
-              <td>
-                <button disabled={i === 0} onClick={() => setAuthorRows(authors.map((x, j) => (j === i - 1 ? authors[i]! : j === i ? authors[i - 1]! : x)))}>↑</button>{' '}
-                <button onClick={() => setAuthorRows(authors.filter((_, j) => j !== i))}>删除</button>
+              <td className="nowrap">
+                <button disabled={i === 0} aria-label={`上移作者${i + 1}`} onClick={() => setAuthorRows(authors.map((x, j) => (j === i - 1 ? authors[i]! : j === i ? authors[i - 1]! : x)))}>↑</button>{' '}
+                <button aria-label={`删除作者${i + 1}`} onClick={() => setAuthorRows(authors.filter((_, j) => j !== i))}>删除</button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {live.map((f, i) => (
+        <div key={i} className={`inline-${f.severity}`} aria-label="作者检查">
+          {f.message}
+        </div>
+      ))}
       <div className="buttons">
         <button onClick={() => setAuthorRows([...authors, blank])}>添加作者</button>
-        <button onClick={() => void setAuthors(work.id, authors)}>保存作者</button>
       </div>
 
       <h3>文件</h3>

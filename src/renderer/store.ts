@@ -52,8 +52,9 @@ interface State {
   editing: number | null;
   edit(id: number, focus?: string): void;
   createWork(category: Work['category'], stage: Work['stage'], title: string): Promise<void>;
-  updateWork(id: number, patch: Partial<Work>): Promise<void>;
-  setAuthors(id: number, authors: { name: string; unit: string; mobile: string; email: string; phone: string }[]): Promise<void>;
+  /** Saves a work's values: null when saved, else why not. */
+  updateWork(id: number, patch: Partial<Work>): Promise<string | null>;
+  setAuthors(id: number, authors: { name: string; unit: string; mobile: string; email: string; phone: string }[]): Promise<string | null>;
   addFile(workId: number | null, role: Role | undefined, path: string): Promise<void>;
   removeFile(id: number): Promise<void>;
   setFileRole(id: number, role: Role): Promise<void>;
@@ -111,6 +112,13 @@ export const useStore = create<State>((set, get) => {
     const r = await call;
     if (!r.ok) return set({ error: r.error.message });
     await get().refresh();
+  };
+  /** An editor's save: the message on failure (the editor shows it), null when saved; the catalog is read again after. */
+  const saved = async (call: Promise<{ ok: true } | { ok: false; error: { message: string } }>): Promise<string | null> => {
+    const r = await call;
+    if (!r.ok) return r.error.message;
+    void get().refresh();
+    return null;
   };
   return {
     api: null,
@@ -201,9 +209,9 @@ export const useStore = create<State>((set, get) => {
     updateWork: async (id, patch) => {
       // The work's own values only (not its id, authors or files), as the entity declares them.
       const clean = Object.fromEntries(WORK_PATCH_KEYS.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]));
-      await change(api().call('works.update', { id, patch: clean }));
+      return saved(api().call('works.update', { id, patch: clean }));
     },
-    setAuthors: (id, authors) => change(api().call('works.setAuthors', { id, authors })),
+    setAuthors: (id, authors) => saved(api().call('works.setAuthors', { id, authors })),
     addFile: async (workId, role, path) => {
       set({ notice: null });
       const r = await api().call('files.add', role ? { workId, role, path } : { workId, path });

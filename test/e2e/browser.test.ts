@@ -74,7 +74,8 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByLabel('是否同意共享', { exact: true }).selectOption('yes');
     await page.getByLabel('推荐评语', { exact: true }).fill('该微课'.repeat(40));
     for (const box of await page.locator('fieldset input[type=checkbox]').all()) await box.check();
-    await page.getByRole('button', { name: '保存作品信息' }).click();
+    // Saved by itself, and said so.
+    await expect.poll(() => page.getByLabel('保存状态').textContent(), { timeout: 30_000 }).toBe('已保存');
     await expect.poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 }).not.toEqual(expect.arrayContaining([expect.stringContaining('title.brackets')]));
     await page.getByRole('button', { name: '添加作者' }).click();
     await page.getByLabel('作者1姓名', { exact: true }).fill('孟浩');
@@ -86,9 +87,10 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByLabel('作者2姓名', { exact: true }).fill('张强');
     await expect.poll(() => page.getByLabel('作者2所在单位', { exact: true }).inputValue()).not.toBe('');
     await expect.poll(() => page.locator('td.known').nth(1).textContent()).toContain('已在 1 件作品中(第一作者 1 件)');
-    // …and, being w1's first author, may not join this work (authors.first-unique): removed again.
-    await page.locator('#field-authors tr').nth(1).getByRole('button', { name: '删除' }).click();
-    await page.getByRole('button', { name: '保存作者' }).click();
+    // …and, being w1's first author, may not join this work (authors.first-unique): said while typing, removed again.
+    await expect.poll(() => page.getByLabel('作者检查').allTextContents()).toEqual([expect.stringContaining('张强')]);
+    await page.getByRole('button', { name: '删除作者2' }).click();
+    await expect.poll(() => page.getByLabel('作者检查').count()).toBe(0);
     await expect.poll(() => page.locator('td.known').first().textContent(), { timeout: 30_000 }).toContain('已在 1 件作品中');
     expect(await page.locator('td.known').count()).toBe(1);
     // Files: two with a chosen role, the video with its role guessed from its name and type.

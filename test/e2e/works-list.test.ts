@@ -140,4 +140,32 @@ describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/
     expect(listWorks(c).slice(0, 4).map((w) => w.title)).toEqual(['作品3', '作品1', '作品100', '作品2']);
     c.close();
   }, 120_000);
+
+  it('keeps an edit across leaving the screen and reloading the page, and says when it is saved', async () => {
+    const editor = async () => {
+      await page.getByRole('button', { name: '作品列表' }).click();
+      await page.getByLabel('搜索作品').fill('作品7');
+      await page.getByRole('button', { name: '编辑 作品7', exact: true }).click();
+      await expect.poll(() => page.locator('h2').first().textContent()).toContain('作品编辑 · 《作品7》');
+    };
+    await editor();
+    const subject = page.getByLabel('学科', { exact: true });
+    // Typed, and away at once (before the pause after which it saves itself).
+    await subject.fill('数学离开');
+    await page.getByRole('button', { name: '检查' }).click();
+    await editor();
+    await expect.poll(() => subject.inputValue(), { timeout: 30_000 }).toBe('数学离开');
+    // Typed, and reloaded at once: the page asks; leaving anyway keeps the edit.
+    await subject.fill('数学重载');
+    page.once('dialog', (d) => void d.accept());
+    await page.reload();
+    await expect.poll(() => page.locator('table.works tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await editor();
+    await expect.poll(() => subject.inputValue(), { timeout: 30_000 }).toBe('数学重载');
+    // And the state is shown: 已保存 after a pause.
+    await subject.fill('数学');
+    expect(await page.getByLabel('保存状态').textContent()).toMatch(/有未保存的修改|保存中/);
+    await expect.poll(() => page.getByLabel('保存状态').textContent(), { timeout: 30_000 }).toBe('已保存');
+    await page.screenshot({ path: join(SHOTS, 'edit-saved.png') });
+  }, 180_000);
 });

@@ -6,12 +6,15 @@ export function httpClient(baseUrl: string, token: string): ApiClient {
   return {
     async call<M extends ApiMethod>(method: M, args: ApiArgs<M>, options: CallOptions = {}): Promise<ApiResult<ApiResults[M]>> {
       let response: Response;
+      const body = JSON.stringify({ method, args });
       try {
         response = await fetch(new URL('/api/call', baseUrl), {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ method, args }),
+          body,
           signal: options.signal,
+          // An edit saved as the page unloads (a reload) still reaches the bridge (small calls only: the limit is 64 KB).
+          keepalive: !options.signal && body.length < 48_000,
         });
       } catch (e) {
         if (options.signal?.aborted) return { ok: false, error: { code: 'cancelled', message: '已取消' } };
