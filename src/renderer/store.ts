@@ -46,7 +46,8 @@ interface State {
   importBatch(path: string): Promise<void>;
   refresh(): Promise<void>;
   check(): Promise<void>;
-  saveUnit(values: Partial<Unit>): Promise<void>;
+  /** Saves the unit's values: true when saved. */
+  saveUnit(values: Partial<Unit>): Promise<boolean>;
   runExport(out: string, allowErrors: boolean): Promise<void>;
   verify(dir: string): Promise<void>;
   editing: number | null;
@@ -97,6 +98,8 @@ export const useStore = create<State>((set, get) => {
     jobs = run.catch(() => undefined);
     return run;
   };
+  /** How many catalog reads were started (refresh): only the latest one's answer is used. */
+  let refreshes = 0;
   /** A job's end takes the user to `to` only if they are still where they started it (never yanked away). */
   const goIfStill = (from: Screen, to: Screen) => {
     if (get().screen === from) set({ screen: to });
@@ -289,8 +292,11 @@ export const useStore = create<State>((set, get) => {
         void get().refresh();
       }),
     refresh: async () => {
+      // Only the latest read lands: one started before a later write would put back what the write changed.
+      const mine = ++refreshes;
       await loadProfile();
       const [info, unit, works] = await Promise.all([api().call('catalog.info', {}), api().call('unit.get', {}), api().call('works.list', {})]);
+      if (mine !== refreshes) return;
       set({ info: info.ok ? info.value : null, unit: unit.ok ? unit.value : null, works: works.ok ? works.value : [] });
       const people = await api().call('people.list', {});
       if (people.ok) set({ people: people.value });
@@ -303,16 +309,19 @@ export const useStore = create<State>((set, get) => {
         if (!r.ok) return set({ error: r.error.message });
         set({ report: r.value });
       }),
-    saveUnit: (values) =>
-      guard('正在保存…', async () => {
+    saveUnit: async (values) => {
+      let ok = false;
+      await guard('正在保存…', async () => {
         // The unit's own values only (not its edition or files), as the entity declares them.
         const r = await api().call('unit.update', Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]])));
         if (!r.ok) return set({ error: r.error.message });
+        ok = true;
         set({ unit: r.value });
-        const info = await api().call('catalog.info', {});
-        if (info.ok) set({ info: info.value });
-        void get().check();
-      }),
+        // Read again after the write (an older read still on its way is then dropped).
+        void get().refresh();
+      });
+      return ok;
+    },
     runExport: (out, allowErrors) =>
       guard('正在导出…', async (signal) => {
         set({ exported: null, verified: null });

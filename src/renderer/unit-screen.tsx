@@ -15,8 +15,14 @@ export function UnitScreen() {
   const [values, setValues] = useState<Partial<Unit>>({});
   const [scanRole, setScanRole] = useState<string>(profile.unitRoles[0]!.role);
   const [scanPath, setScanPath] = useState('');
+  // Typed values are the user's until saved: a refresh of the catalog (a check ending) never overwrites them.
+  const [touched, setTouched] = useState(false);
+  const edit = (patch: Partial<Unit>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setTouched(true);
+  };
   useEffect(() => {
-    setValues(unit ?? { kind: 'city' });
+    if (!touched) setValues(unit ?? { kind: 'city' });
     if (unit) void loadDetails(null);
   }, [unit]);
   const unitFindings = (report?.findings ?? []).filter((f) => f.work === undefined && f.rule.startsWith('unit.'));
@@ -27,11 +33,11 @@ export function UnitScreen() {
       <div className="form">
         <label className="row">
           组织单位名称
-          <input aria-label="组织单位名称" value={values.name ?? ''} onChange={(e) => setValues({ ...values, name: e.target.value })} placeholder="按单位公章填写" />
+          <input aria-label="组织单位名称" value={values.name ?? ''} onChange={(e) => edit({ name: e.target.value })} placeholder="按单位公章填写" />
         </label>
         <label className="row">
           单位类型(决定名额)
-          <select aria-label="单位类型" value={values.kind ?? 'city'} onChange={(e) => setValues({ ...values, kind: e.target.value as Unit['kind'], group: e.target.value === 'university' ? 'higher' : 'k12' })}>
+          <select aria-label="单位类型" value={values.kind ?? 'city'} onChange={(e) => edit({ kind: e.target.value as Unit['kind'], group: e.target.value === 'university' ? 'higher' : 'k12' })}>
             {UNIT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {profile.unitKinds[k]}
@@ -41,7 +47,7 @@ export function UnitScreen() {
         </label>
         <label className="row">
           组别
-          <select aria-label="组别" value={values.group ?? 'k12'} onChange={(e) => setValues({ ...values, group: e.target.value as Unit['group'] })}>
+          <select aria-label="组别" value={values.group ?? 'k12'} onChange={(e) => edit({ group: e.target.value as Unit['group'] })}>
             {GROUPS.map((g) => (
               <option key={g} value={g}>
                 {profile.groups[g].name}
@@ -52,12 +58,12 @@ export function UnitScreen() {
         {FIELDS.map(([key, label]) => (
           <label key={key} className="row">
             {label}
-            <input aria-label={label} value={String(values[key] ?? '')} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+            <input aria-label={label} value={String(values[key] ?? '')} onChange={(e) => edit({ [key]: e.target.value })} />
           </label>
         ))}
       </div>
       <div className="buttons">
-        <button onClick={() => void saveUnit(values)}>保存</button>
+        <button onClick={() => void saveUnit(values).then((ok) => ok && setTouched(false))}>保存</button>
       </div>
       {unitFindings.length > 0 && (
         <ul className="findings">

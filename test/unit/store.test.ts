@@ -69,3 +69,39 @@ describe('a job\'s end', () => {
     expect(useStore.getState().screen).toBe('works');
   });
 });
+
+describe('reading the catalog again', () => {
+  it('drops an older read that answers after a later write (the unit just saved stays)', async () => {
+    const unit = { name: '鞍山市教育局', kind: 'city' };
+    let saved = false;
+    let reads = 0;
+    const api: ApiClient = {
+      call: (async (method: string) => {
+        if (method === 'catalog.profile') return { ok: true, value: requireProfile(null) };
+        if (method === 'unit.update') {
+          saved = true;
+          return { ok: true, value: unit };
+        }
+        if (method === 'unit.get') {
+          const before = !saved;
+          reads += 1;
+          // The read started before the save answers last.
+          if (before) await new Promise((r) => setTimeout(r, 80));
+          return { ok: true, value: before ? null : unit };
+        }
+        if (method === 'catalog.info') return { ok: true, value: { path: '/x/c.sqlite', unit: saved ? unit.name : undefined } };
+        if (method === 'works.list' || method === 'people.list') return { ok: true, value: [] };
+        return { ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } };
+      }) as ApiClient['call'],
+    };
+    useStore.getState().init(api);
+    const stale = useStore.getState().refresh();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await useStore.getState().saveUnit({ name: unit.name, kind: 'city' })).toBe(true);
+    await stale;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(reads).toBeGreaterThanOrEqual(2);
+    expect(useStore.getState().unit?.name).toBe('鞍山市教育局');
+    expect(useStore.getState().info?.unit).toBe('鞍山市教育局');
+  });
+});
