@@ -7,6 +7,7 @@ import { EditScreen } from './edit-screen.js';
 import { PrintScreen } from './print-screen.js';
 import { PathField } from './path-field.js';
 import { IntakeScreen } from './intake-screen.js';
+import { recentCatalogs } from './remember.js';
 
 const SCREENS: [Screen, string][] = [
   ['catalog', '目录'],
@@ -21,7 +22,8 @@ const SCREENS: [Screen, string][] = [
 
 function CatalogScreen() {
   const { open, importBatch, info } = useStore();
-  const [path, setPath] = useState(info?.path ?? '');
+  const recent = recentCatalogs();
+  const [path, setPath] = useState(info?.path ?? recent[0] ?? '');
   const [batch, setBatch] = useState('');
   return (
     <section>
@@ -35,6 +37,28 @@ function CatalogScreen() {
         <button onClick={() => void open(path, false)}>打开</button>
         <button onClick={() => void open(path, true)}>新建或打开</button>
       </div>
+      {recent.length > 0 && (
+        <>
+          <h3>最近打开的目录</h3>
+          <ul className="plain recent" aria-label="最近打开的目录">
+            {recent.map((p) => (
+              <li key={p}>
+                <button
+                  className="link"
+                  aria-label={`打开 ${p}`}
+                  onClick={() => {
+                    setPath(p);
+                    void open(p, false);
+                  }}
+                >
+                  {p}
+                  {p === info?.path && '(当前)'}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {info && (
         <>
           <h2>导入报送批次</h2>
@@ -90,7 +114,7 @@ export function App() {
     <div className="app">
       <nav>
         <h1>报送助手</h1>
-        <div className="catalog-name" title={info?.path}>{info?.unit ?? '未打开目录'}</div>
+        <div className="catalog-name" title={info?.path}>{info ? (info.unit ?? '(尚未填写组织单位)') : '未打开目录'}</div>
         {SCREENS.map(([id, label]) => (
           <button key={id} className={id === screen ? 'active' : ''} disabled={!info && id !== 'catalog'} onClick={() => go(id)}>
             {label}

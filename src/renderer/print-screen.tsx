@@ -1,6 +1,7 @@
 // 打印: the forms to print, sign and stamp (附表1-1, 1-2 per work; 1-4 to 1-7) with a preview, and the e-mail package.
 import { lazy, Suspense, useState } from 'react';
 import { PathField } from './path-field.js';
+import { useRememberedPath } from './remember.js';
 import { useStore } from './store.js';
 
 // pdf.js is large: loaded when the first preview is shown, not at start.
@@ -10,8 +11,9 @@ const joinPath = (dir: string, rel: string) => `${dir}${dir.includes('\\') && !d
 
 export function PrintScreen() {
   const { print, printed, mail, mailed, openPath } = useStore();
-  const [out, setOut] = useState('');
-  const [mailOut, setMailOut] = useState('');
+  const catalogPath = useStore((st) => st.info?.path ?? '');
+  const [out, setOut] = useRememberedPath(catalogPath, 'print');
+  const [mailOut, setMailOut] = useRememberedPath(catalogPath, 'mail');
   const [shown, setShown] = useState<string | null>(null);
   const current = shown ?? printed?.files[0] ?? null;
   return (

@@ -7,6 +7,7 @@ import { PathField } from './path-field.js';
 import { DEFAULT_STAGE } from '../shared/intake/names.js';
 import { fieldOf } from './focus.js';
 import { fold } from '../shared/text.js';
+import { useRememberedPath } from './remember.js';
 import { useProfile, useStore } from './store.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '待确认' } as const;
@@ -321,9 +322,11 @@ export function CheckScreen() {
 export function ExportScreen() {
   const profile = useProfile();
   const { report, runExport, exported, verify, verified, preflight, runPreflight, openPath, go } = useStore();
-  const [out, setOut] = useState('');
+  const catalogPath = useStore((st) => st.info?.path ?? '');
+  const [out, setOut] = useRememberedPath(catalogPath, 'export');
   const [allowErrors, setAllowErrors] = useState(false);
-  const p = preflight;
+  // A pre-flight of another folder than the one now named is not shown.
+  const p = preflight && preflight.dir.replace(/[\\/]+$/, '') === out.trim().replace(/[\\/]+$/, '') ? preflight : null;
   const short = p !== null && preflightShort(p);
   return (
     <section>

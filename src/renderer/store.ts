@@ -5,6 +5,7 @@ import type { ApiArgs, ApiClient, CatalogInfo, ExportResult, FileDetail, JobProg
 import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
 import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
 import type { Profile } from '../shared/rules/profile.js';
+import { rememberCatalog } from './remember.js';
 
 export type Screen = 'catalog' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
 
@@ -268,18 +269,21 @@ export const useStore = create<State>((set, get) => {
         .then((r) => {
           if (r.ok) {
             set({ info: r.value });
+            rememberCatalog(r.value.path);
             goIfStill('catalog', 'works');
             void get().refresh();
           }
         });
     },
-    go: (screen) => set({ screen, notice: null }),
+    // Messages belong to the screen that raised them.
+    go: (screen) => set({ screen, notice: null, error: null }),
     open: (path, create) => {
       const from = get().screen;
       return guard('正在打开目录…', async () => {
         const r = await api().call('catalog.open', { path, create });
         if (!r.ok) return set({ error: r.error.message });
-        set({ info: r.value, removed: null });
+        set({ info: r.value, removed: null, preflight: null, exported: null, verified: null, printed: null, mailed: null, intake: null });
+        rememberCatalog(r.value.path);
         // To the works, unless the user went elsewhere while it opened.
         goIfStill(from, 'works');
         void get().refresh();
@@ -327,7 +331,8 @@ export const useStore = create<State>((set, get) => {
         set({ exported: null, verified: null });
         const r = await api().call('export.run', { out, allowErrors }, { signal, onProgress: (p) => set({ progress: p }) });
         if (!r.ok) return set({ error: r.error.message });
-        set({ exported: r.value });
+        // The pre-flight was of the folder before the export: stale now.
+        set({ exported: r.value, preflight: null });
       }),
     verify: (dir) =>
       guard('正在校验…', async (signal) => {

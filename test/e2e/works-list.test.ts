@@ -168,4 +168,36 @@ describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/
     await expect.poll(() => page.getByLabel('保存状态').textContent(), { timeout: 30_000 }).toBe('已保存');
     await page.screenshot({ path: join(SHOTS, 'edit-saved.png') });
   }, 180_000);
+
+  it('keeps the window’s state true: the sidebar, a screen’s own messages, a stale pre-flight, folders and catalogs remembered', async () => {
+    await page.getByRole('button', { name: '作品列表' }).click();
+    expect(await page.locator('nav .catalog-name').textContent()).toBe('沈阳市教育局');
+    // A message belongs to the screen that raised it: refused export (the quota error), then elsewhere.
+    await page.locator('nav').getByRole('button', { name: '导出', exact: true }).click();
+    const out = join(dir, '云盘 上传');
+    await page.getByLabel('导出到文件夹', { exact: true }).fill(out);
+    await page.locator('section').getByRole('button', { name: '导出', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 }).toContain('未导出：修正后再导出，或选择“有错误也导出”');
+    expect(await page.getByRole('alert').textContent()).not.toMatch(/--[a-z]/);
+    await page.getByRole('button', { name: '作品列表' }).click();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // The pre-flight says the folder will be made; after the export it is not shown as it was.
+    await page.locator('nav').getByRole('button', { name: '导出', exact: true }).click();
+    expect(await page.getByLabel('导出到文件夹', { exact: true }).inputValue()).toBe(out);
+    await page.getByRole('button', { name: '预检' }).click();
+    await expect.poll(() => page.getByLabel('导出预检').textContent(), { timeout: 60_000 }).toContain('新文件夹(将创建)');
+    await page.getByLabel('有错误也导出').check();
+    await page.locator('section').getByRole('button', { name: '导出', exact: true }).click();
+    await expect.poll(() => page.locator('.ok[role=status]').count(), { timeout: 120_000 }).toBe(1);
+    expect(await page.getByLabel('导出预检').count()).toBe(0);
+    await page.getByRole('button', { name: '预检' }).click();
+    await expect.poll(() => page.getByLabel('导出预检').textContent(), { timeout: 60_000 }).toContain('以前导出的文件夹');
+    // After a reload: the folder is remembered for this catalog, and the catalog is among the recent ones.
+    await page.reload();
+    await expect.poll(() => page.locator('table.works tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.locator('nav').getByRole('button', { name: '导出', exact: true }).click();
+    expect(await page.getByLabel('导出到文件夹', { exact: true }).inputValue()).toBe(out);
+    await page.getByRole('button', { name: '目录' }).click();
+    expect(await page.getByLabel('最近打开的目录').textContent()).toContain(db);
+  }, 240_000);
 });

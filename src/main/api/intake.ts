@@ -27,7 +27,7 @@ async function readOwnPlan(plan: string): Promise<{ batch: { works: Record<strin
 
 export const intakeHandlers: DomainHandlers<typeof intakeApi> = {
   'intake.plan': async (session, args, options) => {
-    if (!args.plan && !session.path) throw new BaosongError('bad-input', '请给出计划文件的位置(--plan PLAN.json)，或先打开目录');
+    if (!args.plan && !session.path) throw new BaosongError('bad-input', '请先打开目录(收件计划放在目录的工作文件夹中)，或给出计划文件的位置');
     const workspace = session.path ? workspaceOf(session.path) : workspaceOf(resolve(args.plan!));
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     const plan = args.plan ? resolve(args.plan) : join(workspace, 'intake', `plan-${stamp}.json`);

@@ -10,7 +10,8 @@ export async function runExportCommand(values: Record<string, unknown>, signal: 
   const args = { out: values.out, allowErrors: values['allow-errors'] === true, ...(typeof values.zip === 'string' ? { zip: values.zip } : {}) };
   const r = await api.call('export.run', args, { signal, onProgress: transferPrinter('导出') });
   if (process.stderr.isTTY) process.stderr.write('\n');
-  if (!r.ok) return fail(r.error);
+  // The API speaks the window's words; on the command line "有错误也导出" is a flag.
+  if (!r.ok) return fail(r.error.code === 'refused' ? { ...r.error, message: r.error.message.replace('选择“有错误也导出”', '加 --allow-errors 强制导出') } : r.error);
   const v = r.value;
   for (const f of v.findings) process.stdout.write(`注意：${f.work ?? ''}《${f.title ?? ''}》${f.message}\n`);
   for (const f of v.limits) process.stdout.write(`注意：${f.message}\n`);

@@ -117,7 +117,7 @@ export async function runExport(
   const zipFile = await guardExport(db, catalog, options.catalogPath ?? null, args);
   const errors = checked.report.findings.filter((f) => f.severity === 'error');
   if (errors.length && !args.allowErrors) {
-    throw new BaosongError('refused', `还有 ${errors.length} 个错误，未导出(修正后再导出，或加 --allow-errors 强制导出)`, {
+    throw new BaosongError('refused', `还有 ${errors.length} 个错误，未导出：修正后再导出，或选择“有错误也导出”`, {
       details: [{ message: '' }, ...errors.map((f) => ({ work: f.work, message: `${f.rule}：${f.message}${f.file ? `(${f.file})` : ''}` }))],
     });
   }

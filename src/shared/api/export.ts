@@ -12,7 +12,7 @@ export interface ExportResult {
   reused: number;
   cloned: number;
   bytesCopied: number;
-  /** Errors that --allow-errors let through. */
+  /** Errors that “有错误也导出” (allowErrors) let through. */
   errors: number;
   /** How names were changed (title.unsafe-chars, title.too-long, file.export-name). */
   findings: Finding[];
