@@ -8,5 +8,7 @@ export default defineConfig({
     // better-sqlite3 is a native addon: separate processes keep each test file's handles apart.
     pool: 'forks',
     reporters: ['default', './test/summary-reporter.ts'],
+    // One temporary folder per run, removed at its end (BAOSONG_KEEP_TMP=1 keeps it to look at).
+    globalSetup: ['./test/global-tmp.ts'],
   },
 });

@@ -1,6 +1,6 @@
 // A path field with a 浏览… button: the native dialog in the desktop app; in browser mode (which has no file
 // paths) a small folder browser served by the bridge (fs.list).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DirListing } from '../shared/api.js';
 import { formatBytes } from '../shared/describe.js';
 import { useStore } from './store.js';
@@ -24,34 +24,110 @@ export function droppedPaths(e: React.DragEvent): string[] | null {
 const sep = (dir: string) => (dir.includes('\\') && !dir.includes('/') ? '\\' : '/');
 const join = (dir: string, name: string) => (dir.endsWith('/') || dir.endsWith('\\') ? dir + name : dir + sep(dir) + name);
 
+/** Icons drawn here (an emoji needs a font many Windows installs lack: it shows as a box). */
+const FolderIcon = () => (
+  <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
+    <path d="M1.5 3.5h5l1.5 1.5h6.5v8h-13z" fill="#f0c14b" stroke="#b7791f" />
+  </svg>
+);
+const FileIcon = () => (
+  <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
+    <path d="M3.5 1.5h6l3 3v10h-9z" fill="#fff" stroke="#7b8794" />
+    <path d="M9.5 1.5v3h3" fill="none" stroke="#7b8794" />
+  </svg>
+);
+
+const LAST_FOLDER = 'baosong:last-folder';
+const lastFolder = (): string => {
+  try {
+    return localStorage.getItem(LAST_FOLDER) ?? '';
+  } catch {
+    return '';
+  }
+};
+
 function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: PathKind; onPick: (path: string) => void; onClose: () => void }) {
   const api = useStore((s) => s.api)!;
   const [listing, setListing] = useState<DirListing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const go = async (dir?: string) => {
+  const [typed, setTyped] = useState('');
+  const box = useRef<HTMLDivElement>(null);
+  const pathBox = useRef<HTMLInputElement>(null);
+  const go = async (dir?: string): Promise<boolean> => {
     const r = await api.call('fs.list', dir ? { dir } : {});
     if (r.ok) {
       setListing(r.value);
+      setTyped(r.value.dir);
       setError(null);
-    } else setError(r.error.message);
+      try {
+        localStorage.setItem(LAST_FOLDER, r.value.dir);
+      } catch {
+        // Remembering is a convenience.
+      }
+      return true;
+    }
+    setError(r.error.message);
+    return false;
   };
+  const pick = (path: string) => onPick(path);
   useEffect(() => {
-    void go(start || undefined).then(() => undefined);
+    // The field's folder, else the last one used, else home; a folder that is gone falls back to the next.
+    void (async () => {
+      for (const dir of [start, lastFolder()].filter(Boolean)) if (await go(dir)) return;
+      await go();
+    })();
+    pathBox.current?.focus();
   }, []);
+  // Focus stays in the dialog until it closes; Esc closes it.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+      return;
+    }
+    if (e.key !== 'Tab' || !box.current) return;
+    const focusable = Array.from(box.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, select, [tabindex="0"]'));
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
   return (
-    <div className="modal" role="dialog" aria-label="选择位置">
-      <div className="modal-body">
+    <div className="modal" role="dialog" aria-modal="true" aria-label="选择位置" onKeyDown={onKeyDown}>
+      <div className="modal-body" ref={box}>
         <h3>选择{kind === 'file' ? '文件' : '文件夹'}</h3>
+        <div className="buttons">
+          <input
+            ref={pathBox}
+            className="path-box"
+            aria-label="位置"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void go(typed.trim());
+            }}
+            placeholder="输入文件夹路径后按回车"
+          />
+          <button className="secondary" onClick={() => void go(typed.trim())}>
+            转到
+          </button>
+        </div>
         {listing && (
           <>
             <div className="buttons">
               {listing.roots.map((r) => (
-                <button key={r} onClick={() => void go(r)}>
+                <button key={r} className="secondary" onClick={() => void go(r)}>
                   {r}
                 </button>
               ))}
-              <button disabled={!listing.parent} onClick={() => void go(listing.parent!)}>
+              <button className="secondary" disabled={!listing.parent} onClick={() => void go(listing.parent!)}>
                 上一级
               </button>
             </div>
@@ -61,15 +137,15 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
                 <li key={e.name}>
                   {e.dir ? (
                     <button className="link" onClick={() => void go(join(listing.dir, e.name))}>
-                      📁 {e.name}
+                      <FolderIcon /> {e.name}
                     </button>
                   ) : kind !== 'folder' ? (
-                    <button className="link" onClick={() => onPick(join(listing.dir, e.name))}>
-                      📄 {e.name} <span className="size">{e.size !== null ? formatBytes(e.size) : ''}</span>
+                    <button className="link" onClick={() => pick(join(listing.dir, e.name))}>
+                      <FileIcon /> {e.name} <span className="size">{e.size !== null ? formatBytes(e.size) : ''}</span>
                     </button>
                   ) : (
                     <span className="muted">
-                      📄 {e.name}
+                      <FileIcon /> {e.name}
                     </span>
                   )}
                 </li>
@@ -80,16 +156,18 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
         )}
         {error && <div className="error">{error}</div>}
         <div className="buttons">
-          {kind === 'folder' && listing && <button onClick={() => onPick(listing.dir)}>选择此文件夹</button>}
+          {kind === 'folder' && listing && <button onClick={() => pick(listing.dir)}>选择此文件夹</button>}
           {kind === 'save' && listing && (
             <>
               <input aria-label="新文件名" value={name} onChange={(e) => setName(e.target.value)} placeholder="文件名，如 沈阳市.sqlite" />
-              <button disabled={!name} onClick={() => onPick(join(listing.dir, name))}>
+              <button disabled={!name} onClick={() => pick(join(listing.dir, name))}>
                 保存到此文件夹
               </button>
             </>
           )}
-          <button onClick={onClose}>取消</button>
+          <button className="secondary" onClick={onClose}>
+            取消
+          </button>
         </div>
       </div>
     </div>
@@ -98,6 +176,12 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
 
 export function PathField({ label, value, onChange, kind, placeholder }: { label: string; value: string; onChange: (v: string) => void; kind: PathKind; placeholder?: string }) {
   const [browsing, setBrowsing] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setBrowsing(false);
+    // Focus goes back where it came from.
+    setTimeout(() => opener.current?.focus(), 0);
+  };
   const browse = async () => {
     if (!native) return setBrowsing(true);
     const r = await native.choose(kind);
@@ -108,17 +192,17 @@ export function PathField({ label, value, onChange, kind, placeholder }: { label
   return (
     <span className="path-field">
       <input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} />
-      <button type="button" aria-label={`浏览 ${label}`} onClick={() => void browse()}>
+      <button type="button" ref={opener} aria-label={`浏览 ${label}`} onClick={() => void browse()}>
         浏览…
       </button>
       {browsing && (
         <FolderBrowser
           start={kind === 'folder' ? value : parent}
           kind={kind}
-          onClose={() => setBrowsing(false)}
+          onClose={close}
           onPick={(p) => {
             onChange(p);
-            setBrowsing(false);
+            close();
           }}
         />
       )}

@@ -200,4 +200,46 @@ describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/
     await page.getByRole('button', { name: '目录' }).click();
     expect(await page.getByLabel('最近打开的目录').textContent()).toContain(db);
   }, 240_000);
+
+  it('the folder browser works by keyboard alone: focus in and kept, a path box, Esc, the last folder remembered', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const target = join(dir, '打印 文件夹');
+    mkdirSync(join(target, '子文件夹'), { recursive: true });
+    await page.locator('nav').getByRole('button', { name: '打印与邮件' }).click();
+    await page.getByLabel('打印文件夹', { exact: true }).fill('');
+    const active = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'));
+    await page.getByRole('button', { name: '浏览 打印文件夹' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '选择位置' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    await expect.poll(active).toBe('位置');
+    // Typed into the path box.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(target);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.getByLabel('当前文件夹').textContent()).toBe(target);
+    // Tab and Shift+Tab never leave it.
+    for (let i = 0; i < 25; i += 1) {
+      await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
+      expect(await inDialog()).toBe(true);
+    }
+    // Esc closes it, and focus is back on 浏览.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(active).toBe('浏览 打印文件夹');
+    // Again: it starts where it was last, and the folder is chosen by keyboard.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.getByLabel('当前文件夹').textContent()).toBe(target);
+    for (let i = 0; i < 40 && (await active()) !== '选择此文件夹'; i += 1) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('打印文件夹', { exact: true }).inputValue()).toBe(target);
+    // Icons are drawn, not emoji.
+    await expect.poll(active).toBe('浏览 打印文件夹');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.locator('svg.icon').count()).toBeGreaterThan(0);
+    expect(await dialog.textContent()).not.toMatch(/[\u{1F4C1}\u{1F4C4}]/u);
+    await page.screenshot({ path: join(SHOTS, 'folder-browser.png') });
+    await page.keyboard.press('Escape');
+  }, 120_000);
 });

@@ -8,8 +8,9 @@ import CFB from 'cfb';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/realworld/', import.meta.url));
 
+/** A new temporary folder, inside this run's own (removed when the run ends: test/global-tmp.ts). */
 export function tempDir(prefix = 'baosong-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.BAOSONG_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** A real ZIP (UTF-8 names) written by archiver. */

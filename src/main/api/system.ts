@@ -28,7 +28,8 @@ export function systemOpen(path: string): Promise<void> {
 async function roots(): Promise<string[]> {
   if (process.platform !== 'win32') return ['/', homedir()];
   const letters = 'CDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((l) => `${l}:\\`);
-  return letters.filter((d) => existsSync(d));
+  // The drives there are, and the user's own folder (C:\Users\张 三) first.
+  return [homedir(), ...letters.filter((d) => existsSync(d))];
 }
 
 export const systemHandlers: DomainHandlers<typeof systemApi> = {
