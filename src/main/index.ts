@@ -29,6 +29,11 @@ export function registerIpc(): void {
     if (!trusted(event)) return { ok: false, error: { code: 'bad-args', message: '拒绝：请求不是来自报送助手的页面' } };
     const controller = new AbortController();
     running.set(call.id, controller);
+    // The page that asked reloads or goes away: its job is cancelled, as the browser bridge does when the
+    // connection closes (the reloaded page then says what happened).
+    const stop = () => controller.abort();
+    event.sender.once('did-start-loading', stop);
+    event.sender.once('destroyed', stop);
     try {
       return await dispatch(session, call.method as never, call.args, {
         signal: controller.signal,
@@ -36,6 +41,10 @@ export function registerIpc(): void {
       });
     } finally {
       running.delete(call.id);
+      if (!event.sender.isDestroyed()) {
+        event.sender.off('did-start-loading', stop);
+        event.sender.off('destroyed', stop);
+      }
     }
   });
   ipcMain.on(CHANNEL.cancel, (event, id: string) => {

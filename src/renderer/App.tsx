@@ -8,6 +8,7 @@ import { PrintScreen } from './print-screen.js';
 import { PathField } from './path-field.js';
 import { IntakeScreen } from './intake-screen.js';
 import { recentCatalogs } from './remember.js';
+import { overallFraction, PHASE_NAMES, phaseFraction } from '../shared/progress.js';
 
 const SCREENS: [Screen, string][] = [
   ['catalog', '目录'],
@@ -75,22 +76,28 @@ function CatalogScreen() {
   );
 }
 
-/** The running job: its progress, time left (from the bytes done so far) and a cancel button. */
+/**
+ * The running job: its phase, one bar across all its phases (never 100 % before the end: shared/progress.ts), the
+ * time left of a phase that counts bytes, and a cancel button.
+ */
 function Busy() {
-  const { busy, progress, started, cancel } = useStore();
-  const fraction = progress?.totalBytes ? (progress.bytes ?? 0) / progress.totalBytes : progress && progress.total > 0 ? progress.done / progress.total : null;
+  const { busy, progress, job, phaseStarted, cancel } = useStore();
+  const fraction = overallFraction(job, progress);
+  const within = progress ? phaseFraction(progress) : null;
   let left = '';
-  if (fraction !== null && fraction > 0.02 && started) {
-    const s = Math.round(((Date.now() - started) / 1000) * ((1 - fraction) / fraction));
-    left = s >= 60 ? `，约剩 ${Math.floor(s / 60)} 分 ${s % 60} 秒` : `，约剩 ${s} 秒`;
+  // Time left only where it can be told: a phase that counts its bytes, well under way.
+  if (progress?.totalBytes && within !== null && within > 0.05 && within < 1 && phaseStarted) {
+    const s = Math.round(((Date.now() - phaseStarted) / 1000) * ((1 - within) / within));
+    left = s >= 60 ? `，${PHASE_NAMES[progress.phase] ?? ''}约剩 ${Math.floor(s / 60)} 分 ${s % 60} 秒` : `，${PHASE_NAMES[progress.phase] ?? ''}约剩 ${s} 秒`;
   }
   return (
     <div className="busy" role="status">
       <div className="buttons" style={{ margin: 0 }}>
         <span>
           {busy}
+          {progress && PHASE_NAMES[progress.phase] && ` · ${PHASE_NAMES[progress.phase]}`}
           {progress && progress.total > 0 && ` ${progress.done}/${progress.total}`}
-          {fraction !== null && ` · ${(fraction * 100).toFixed(0)}%`}
+          {fraction !== null && ` · ${Math.floor(fraction * 100)}%`}
           {left}
         </span>
         <button className="secondary" onClick={cancel}>

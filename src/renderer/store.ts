@@ -7,6 +7,32 @@ import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
 import type { Profile } from '../shared/rules/profile.js';
 import { rememberCatalog } from './remember.js';
 
+/** The page session's own storage (a reload keeps it; closing the window does not); absent outside a browser. */
+const session = {
+  get: (key: string): string | null => {
+    try {
+      return globalThis.sessionStorage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  },
+  set: (key: string, value: string) => {
+    try {
+      globalThis.sessionStorage?.setItem(key, value);
+    } catch {
+      // Telling about a reload is a courtesy.
+    }
+  },
+  remove: (key: string) => {
+    try {
+      globalThis.sessionStorage?.removeItem(key);
+    } catch {
+      // As above.
+    }
+  },
+};
+const RUNNING = 'baosong:running-job';
+
 export type Screen = 'catalog' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
 
 interface State {
@@ -22,6 +48,9 @@ interface State {
   progress: JobProgress | null;
   /** When the running job started (ms), for its time left. */
   started: number | null;
+  /** Which job runs (its phases weigh the bar: shared/progress.ts), and when its current phase started. */
+  job: string | null;
+  phaseStarted: number | null;
   error: string | null;
   /** A plain message for the user (a guessed role, an opened folder). */
   notice: string | null;
@@ -84,16 +113,19 @@ export const useStore = create<State>((set, get) => {
    * second job waits for the first (its own cancel comes with it), never replaces the first's. A job that wants the
    * catalog read again after it asks with `void get().refresh()`: awaiting a job from inside a job would wait forever.
    */
-  const guard = (label: string, fn: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+  const guard = (label: string, fn: (signal: AbortSignal) => Promise<void>, job: string | null = null): Promise<void> => {
     const run = jobs.then(async () => {
       const own = new AbortController();
       controller = own;
-      set({ busy: label, error: null, progress: null, started: Date.now() });
+      set({ busy: label, error: null, progress: null, started: Date.now(), job, phaseStarted: Date.now() });
+      // Marked in the page's session: a reload meanwhile (which ends the job) is told after it.
+      session.set(RUNNING, label);
       try {
         await fn(own.signal);
       } finally {
+        session.remove(RUNNING);
         controller = null;
-        set({ busy: null, progress: null, started: null });
+        set({ busy: null, progress: null, started: null, job: null, phaseStarted: null });
       }
     });
     jobs = run.catch(() => undefined);
@@ -101,6 +133,8 @@ export const useStore = create<State>((set, get) => {
   };
   /** How many catalog reads were started (refresh): only the latest one's answer is used. */
   let refreshes = 0;
+  /** A job's progress, and when a new phase of it began (its time left is of that phase). */
+  const progressed = (p: JobProgress) => set((st) => ({ progress: p, phaseStarted: st.progress?.phase === p.phase ? st.phaseStarted : Date.now() }));
   /** A job's end takes the user to `to` only if they are still where they started it (never yanked away). */
   const goIfStill = (from: Screen, to: Screen) => {
     if (get().screen === from) set({ screen: to });
@@ -135,6 +169,8 @@ export const useStore = create<State>((set, get) => {
     busy: null,
     progress: null,
     started: null,
+    job: null,
+    phaseStarted: null,
     error: null,
     notice: null,
     focus: null,
@@ -145,10 +181,10 @@ export const useStore = create<State>((set, get) => {
     runIntake: (dir, summary) =>
       guard('正在读取作品文件夹…', async (signal) => {
         set({ intake: null });
-        const r = await api().call('intake.plan', summary ? { dir, summary } : { dir }, { signal, onProgress: (p) => set({ progress: p }) });
+        const r = await api().call('intake.plan', summary ? { dir, summary } : { dir }, { signal, onProgress: progressed });
         if (!r.ok) return set({ error: r.error.message });
         set({ intake: r.value });
-      }),
+      }, 'intake'),
     confirmIntake: (edits) => {
       const from = get().screen;
       return guard('正在导入…', async () => {
@@ -174,10 +210,10 @@ export const useStore = create<State>((set, get) => {
     runPreflight: (out) =>
       guard('正在预检…', async (signal) => {
         set({ preflight: null });
-        const r = await api().call('export.preflight', { out }, { signal, onProgress: (p) => set({ progress: p }) });
+        const r = await api().call('export.preflight', { out }, { signal, onProgress: progressed });
         if (!r.ok) return set({ error: r.error.message });
         set({ preflight: r.value });
-      }),
+      }, 'check'),
     openPath: async (path) => {
       const r = await api().call('system.openPath', { path });
       set(r.ok ? { notice: `已用系统程序打开 ${r.value.path}`, error: null } : { error: r.error.message });
@@ -189,16 +225,16 @@ export const useStore = create<State>((set, get) => {
     mailed: null,
     print: (out) =>
       guard('正在生成打印用 PDF…', async (signal) => {
-        const r = await api().call('print.run', { out }, { signal, onProgress: (p) => set({ progress: p }) });
+        const r = await api().call('print.run', { out }, { signal, onProgress: progressed });
         if (!r.ok) return set({ error: r.error.message });
         set({ printed: r.value });
-      }),
+      }, 'print'),
     mail: (out) =>
       guard('正在生成邮件附件…', async (signal) => {
-        const r = await api().call('mail.run', { out }, { signal, onProgress: (p) => set({ progress: p }) });
+        const r = await api().call('mail.run', { out }, { signal, onProgress: progressed });
         if (!r.ok) return set({ error: r.error.message });
         set({ mailed: r.value });
-      }),
+      }, 'mail'),
     edit: (id, focus) => {
       if (get().editing !== id) set({ details: {} });
       set({ editing: id, screen: 'edit', focus: focus ?? null });
@@ -263,6 +299,12 @@ export const useStore = create<State>((set, get) => {
     },
     init: (client) => {
       set({ api: client });
+      const cut = session.get(RUNNING);
+      if (cut) {
+        session.remove(RUNNING);
+        const what = cut.replace(/^正在/, '').replace(/…$/, '');
+        set({ notice: `页面重新加载时“${what}”还没有完成，已被中断和取消(没有留下半成品)：请重新${what}。` });
+      }
       void loadProfile();
       void api()
         .call('catalog.info', {})
@@ -309,10 +351,10 @@ export const useStore = create<State>((set, get) => {
     },
     check: () =>
       guard('正在检查…', async (signal) => {
-        const r = await api().call('check.run', {}, { signal, onProgress: (p) => set({ progress: p }) });
+        const r = await api().call('check.run', {}, { signal, onProgress: progressed });
         if (!r.ok) return set({ error: r.error.message });
         set({ report: r.value });
-      }),
+      }, 'check'),
     saveUnit: async (values) => {
       let ok = false;
       await guard('正在保存…', async () => {
@@ -329,17 +371,17 @@ export const useStore = create<State>((set, get) => {
     runExport: (out, allowErrors) =>
       guard('正在导出…', async (signal) => {
         set({ exported: null, verified: null });
-        const r = await api().call('export.run', { out, allowErrors }, { signal, onProgress: (p) => set({ progress: p }) });
+        const r = await api().call('export.run', { out, allowErrors }, { signal, onProgress: progressed });
         if (!r.ok) return set({ error: r.error.message });
         // The pre-flight was of the folder before the export: stale now.
         set({ exported: r.value, preflight: null });
-      }),
+      }, 'export'),
     verify: (dir) =>
       guard('正在校验…', async (signal) => {
-        const r = await api().call('export.verify', { dir }, { signal, onProgress: (p) => set({ progress: p }) });
+        const r = await api().call('export.verify', { dir }, { signal, onProgress: progressed });
         if (!r.ok) return set({ error: r.error.message });
         set({ verified: r.value });
-      }),
+      }, 'verify'),
   };
 });
 

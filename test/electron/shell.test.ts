@@ -1,4 +1,5 @@
 // The Electron main and preload code against a stub of the `electron` module (the binary cannot run here).
+import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -30,6 +31,12 @@ beforeAll(async () => {
 
 const event = () => ({ preventDefault: vi.fn() });
 
+
+/** What the main process sees of the page that calls: it sends progress, emits loading and may be destroyed. */
+function pageSender() {
+  return Object.assign(new EventEmitter(), { send: vi.fn(), isDestroyed: () => false });
+}
+
 describe('the Electron shell', () => {
   it('opens an isolated, sandboxed window without Node', () => {
     const prefs = state.windows[0]!.options.webPreferences;
@@ -54,7 +61,7 @@ describe('the Electron shell', () => {
 
   it('refuses IPC from an unknown origin and answers its own page', async () => {
     const call = state.ipcHandlers.get('baosong:call')!;
-    const sender = { send: vi.fn() };
+    const sender = pageSender();
     const foreign = await call({ senderFrame: { url: 'https://evil.example/' }, sender }, { id: 'c1', method: 'catalog.info', args: {} });
     expect(foreign).toMatchObject({ ok: false, error: { message: expect.stringContaining('拒绝') } });
     const none = await call({ senderFrame: null, sender }, { id: 'c2', method: 'catalog.info', args: {} });
@@ -72,7 +79,7 @@ describe('opening a folder from the window', () => {
     const dir = tempDir();
     mkdirSync(`${dir}/locked`);
     const call = state.ipcHandlers.get('baosong:call')!;
-    const from = { senderFrame: { url: appUrl }, sender: { send: vi.fn() } };
+    const from = { senderFrame: { url: appUrl }, sender: pageSender() };
     expect(await call(from, { id: 'o1', method: 'system.openPath', args: { path: dir } })).toEqual({ ok: true, value: { path: dir } });
     expect(await call(from, { id: 'o2', method: 'system.openPath', args: { path: `${dir}/locked` } })).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('拒绝访问') } });
     expect(state.openedPaths).toEqual([dir, `${dir}/locked`]);
@@ -118,4 +125,19 @@ describe('npm start without the Electron binary', () => {
     expect(err).toContain('未找到 Electron 程序');
     expect(out).toMatch(/http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/);
   }, 30_000);
+});
+
+describe('a page that reloads during a job', () => {
+  it('has its job cancelled, as the browser bridge does when the connection closes', async () => {
+    const { tempDir } = await import('../helpers/files.js');
+    const call = state.ipcHandlers.get('baosong:call')!;
+    const sender = pageSender();
+    const job = call({ senderFrame: { url: appUrl }, sender }, { id: 'r1', method: 'demo.create', args: { dir: tempDir() } });
+    await new Promise((r) => setTimeout(r, 50));
+    sender.emit('did-start-loading');
+    expect(await job).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    // A finished call leaves no listener behind on the page.
+    expect(sender.listenerCount('did-start-loading')).toBe(0);
+    expect(sender.listenerCount('destroyed')).toBe(0);
+  });
 });

@@ -105,3 +105,33 @@ describe('reading the catalog again', () => {
     expect(useStore.getState().info?.unit).toBe('鞍山市教育局');
   });
 });
+
+describe('a reload during a job', () => {
+  it('is told after it: the job was cut off and cancelled', async () => {
+    const stored = new Map<string, string>();
+    (globalThis as { sessionStorage?: unknown }).sessionStorage = {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => void stored.set(k, v),
+      removeItem: (k: string) => void stored.delete(k),
+    };
+    let release: () => void = () => undefined;
+    const api: ApiClient = {
+      call: (async (method: string) => {
+        if (method === 'catalog.profile') return { ok: true, value: requireProfile(null) };
+        if (method === 'check.run') await new Promise<void>((r) => (release = r));
+        return { ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } };
+      }) as ApiClient['call'],
+    };
+    useStore.getState().init(api);
+    void useStore.getState().check();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(stored.get('baosong:running-job')).toBe('正在检查…');
+    // The page reloads here: a new window state over the same session storage.
+    useStore.setState({ notice: null });
+    useStore.getState().init(api);
+    expect(useStore.getState().notice).toBe('页面重新加载时“检查”还没有完成，已被中断和取消(没有留下半成品)：请重新检查。');
+    expect(stored.has('baosong:running-job')).toBe(false);
+    release();
+    delete (globalThis as { sessionStorage?: unknown }).sessionStorage;
+  });
+});
