@@ -54,8 +54,12 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
   const [typed, setTyped] = useState('');
   const box = useRef<HTMLDivElement>(null);
   const pathBox = useRef<HTMLInputElement>(null);
+  // Only the latest listing asked for lands (the first one, of the start folder, may answer after a typed path's).
+  const asked = useRef(0);
   const go = async (dir?: string): Promise<boolean> => {
+    const mine = ++asked.current;
     const r = await api.call('fs.list', dir ? { dir } : {});
+    if (mine !== asked.current) return true;
     if (r.ok) {
       setListing(r.value);
       setTyped(r.value.dir);

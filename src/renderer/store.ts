@@ -97,6 +97,8 @@ interface State {
   removeWorks(ids: number[]): Promise<void>;
   undoRemove(): Promise<void>;
   updateMany(ids: number[], patch: Partial<Work>): Promise<void>;
+  /** Ticks a 待确认 item on several works (recorded with who and when). */
+  confirmItem(item: string, ids: number[]): Promise<void>;
   printed: { dir: string; files: string[] } | null;
   mailed: { dir: string; files: string[]; subject: string; to: string } | null;
   print(out: string): Promise<void>;
@@ -291,6 +293,12 @@ export const useStore = create<State>((set, get) => {
       const r = await api().call('works.restore', { undo: removed.undo });
       set({ removed: null });
       if (!r.ok) return set({ error: r.error.message });
+      await get().refresh();
+    },
+    confirmItem: async (item, ids) => {
+      const r = await api().call('checklist.confirm', { item, ids });
+      if (!r.ok) return set({ error: r.error.message });
+      set({ notice: `已确认 ${r.value.confirmed} 件作品(确认人：${r.value.by || '未记录'})` });
       await get().refresh();
     },
     updateMany: async (ids, patch) => {

@@ -54,6 +54,8 @@ export const workSchema = workValuesSchema.extend({
   position: z.number().int(),
   authors: z.array(authorSchema),
   files: z.array(fileRefSchema),
+  /** Who confirmed each ticked checklist item, and when (ISO time): the catalog's record, not an edit. */
+  confirmed: z.record(z.string(), z.object({ by: z.string(), at: z.string() })).optional(),
 });
 
 export { UNIT_LABELS, UNIT_VALUES, type UnitKey } from './unit-fields.js';

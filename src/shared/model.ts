@@ -93,6 +93,8 @@ export interface CheckReport {
   warnings: number;
   infos: number;
   findings: Finding[];
+  /** The 待确认 items a person confirmed: which work, which item, who and when (ISO time). */
+  confirmations: { work: string; title: string; item: string; text: string; by: string; at: string }[];
 }
 
 /** What a file's content is, judged from its bytes (never its name). */

@@ -89,4 +89,28 @@ describe('editing works', () => {
     expect(await api.call('works.restore', { undo: again.ok ? again.value.undo : '' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('无法撤销') } });
     closeSession(session);
   });
+
+  it('confirms a 待确认 item on several works at once, recorded with who and when, and the report says so', async () => {
+    const { session, api } = await setUp();
+    await api.call('unit.update', { contact: '李老师' });
+    const works = await api.call('works.list', {});
+    const ids = works.ok ? works.value.map((w) => w.id) : [];
+    // Untick one item on both, as if never confirmed.
+    for (const id of ids) await api.call('works.update', { id, patch: { checklist: { 'checklist.title-card-text': false, 'checklist.teacher-on-screen': true, 'checklist.citations': true } } });
+    let report = await api.call('check.run', {});
+    expect(report.ok && report.value.findings.filter((f) => f.rule === 'checklist.title-card-text').length).toBe(2);
+    const before = Date.now();
+    expect(await api.call('checklist.confirm', { item: 'checklist.title-card-text', ids })).toEqual({ ok: true, value: { confirmed: 2, by: '李老师' } });
+    // Again: nothing left to confirm; an unknown item is refused.
+    expect(await api.call('checklist.confirm', { item: 'checklist.title-card-text', ids })).toMatchObject({ ok: true, value: { confirmed: 0 } });
+    expect(await api.call('checklist.confirm', { item: 'checklist.nothing', ids })).toMatchObject({ ok: false, error: { message: '没有待确认项“checklist.nothing”' } });
+    report = await api.call('check.run', {});
+    expect(report.ok && report.value.findings.filter((f) => f.rule === 'checklist.title-card-text')).toEqual([]);
+    const mine = report.ok ? report.value.confirmations.filter((c) => c.item === 'checklist.title-card-text') : [];
+    expect(mine.map((c) => [c.work, c.by])).toEqual([['w1', '李老师'], ['w2', '李老师']]);
+    expect(Date.parse(mine[0]!.at)).toBeGreaterThanOrEqual(before - 1000);
+    // An item kept ticked keeps who ticked it (the batch), through an edit of the checklist.
+    expect(report.ok && report.value.confirmations.find((c) => c.item === 'checklist.citations' && c.work === 'w1')?.by).toBe('批次文件');
+    closeSession(session);
+  });
 });

@@ -91,7 +91,7 @@ describe('access by declaration', () => {
 
   it('every method that changes the catalog is declared a write, catalog.open an open', async () => {
     const { api, accessOf } = await import('../../src/shared/api.js');
-    const changes = /\.(create|update|delete|import|add|remove|setRole|setAuthors|reorder)$/;
+    const changes = /\.(create|update|updateMany|delete|import|add|remove|restore|setRole|setAuthors|reorder|confirm)$/;
     for (const method of Object.keys(api) as (keyof typeof api)[]) {
       if (method === 'catalog.open') expect(accessOf(method)).toBe('open');
       // The sample batch is written into a folder, not into the catalog.

@@ -48,7 +48,11 @@ describe('baosong', () => {
     const checked = baosong('check', '--db', db, '--json');
     expect(checked.code).toBe(0);
     const report = JSON.parse(checked.stdout) as CheckReport;
-    expect(report).toEqual({ edition: 'liaoning-29', works: 2, errors: 0, warnings: 0, infos: 0, findings: [] });
+    const { confirmations, ...counts } = report;
+    expect(counts).toEqual({ edition: 'liaoning-29', works: 2, errors: 0, warnings: 0, infos: 0, findings: [] });
+    // The batch's ticks are recorded as the batch's, at the import.
+    expect(confirmations).toHaveLength(6);
+    expect(confirmations[0]).toMatchObject({ work: 'w1', item: 'checklist.title-card-text', by: '批次文件', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     const table = baosong('check', '--db', db);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('全部检查通过');

@@ -4,8 +4,22 @@ import type { worksApi } from '../../shared/api/works.js';
 import { listPeople } from '../catalog/people.js';
 import { randomUUID } from 'node:crypto';
 import { BaosongError } from '../../shared/errors.js';
-import { deleteWork, getWork, insertWork, listWorks, removeWorks, reorderWorks, restoreWorks, setAuthors, updateWork } from '../catalog/works.js';
-import { needDb, type DomainHandlers } from './session.js';
+import { confirmItem, deleteWork, getWork, insertWork, listWorks, removeWorks, reorderWorks, restoreWorks, setAuthors, updateWork } from '../catalog/works.js';
+import { userInfo } from 'node:os';
+import { getUnit } from '../catalog/unit.js';
+import type { Db } from '../catalog/db.js';
+import { needDb, profileOf, type DomainHandlers } from './session.js';
+
+/** Who a tick is recorded as: the unit's 活动联系人, else the computer's user. */
+function confirmerOf(db: Db): string {
+  const contact = getUnit(db)?.contact?.trim();
+  if (contact) return contact;
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
 
 export const worksHandlers: DomainHandlers<typeof worksApi> = {
   'works.list': async (session) => listWorks(needDb(session)),
@@ -18,7 +32,7 @@ export const worksHandlers: DomainHandlers<typeof worksApi> = {
   },
   'works.update': async (session, args) => {
     const db = needDb(session);
-    db.transaction(() => updateWork(db, args.id, args.patch))();
+    db.transaction(() => updateWork(db, args.id, args.patch, confirmerOf(db)))();
     return getWork(db, args.id);
   },
   'works.setAuthors': async (session, args) => {
@@ -56,9 +70,23 @@ export const worksHandlers: DomainHandlers<typeof worksApi> = {
   'works.updateMany': async (session, args) => {
     const db = needDb(session);
     db.transaction(() => {
-      for (const id of args.ids) updateWork(db, id, args.patch);
+      const by = confirmerOf(db);
+      for (const id of args.ids) updateWork(db, id, args.patch, by);
     })();
     return listWorks(db);
+  },
+  'checklist.confirm': async (session, args) => {
+    const db = needDb(session);
+    const profile = profileOf({ unit: getUnit(db) });
+    const item = profile.checklist.find((c) => c.id === args.item);
+    if (!item) throw new BaosongError('bad-input', `没有待确认项“${args.item}”`);
+    const by = confirmerOf(db);
+    const confirmed = db.transaction(() => {
+      // Only works the item applies to (its categories): a tick elsewhere would mean nothing.
+      const ids = args.ids.filter((id) => item.categories.includes(getWork(db, id).category));
+      return confirmItem(db, ids, item.id, by);
+    })();
+    return { confirmed, by };
   },
   'people.list': async (session) => listPeople(needDb(session)),
 };

@@ -59,8 +59,10 @@ export function insertWork(db: Db, work: NewWork): number {
   for (const [key, value] of Object.entries(work.fields)) addField.run(id, key, value);
   const addScene = db.prepare('INSERT OR IGNORE INTO work_scenes (work_id, label) VALUES (?, ?)');
   for (const label of work.scenes) addScene.run(id, label);
-  const addItem = db.prepare('INSERT INTO checklist (work_id, item, checked) VALUES (?, ?, ?)');
-  for (const [item, checked] of Object.entries(work.checklist)) addItem.run(id, item, checked ? 1 : 0);
+  // Ticks that come with a batch file are the batch's: recorded as such, at the import.
+  const addItem = db.prepare('INSERT INTO checklist (work_id, item, checked, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?)');
+  const at = new Date().toISOString();
+  for (const [item, checked] of Object.entries(work.checklist)) addItem.run(id, item, checked ? 1 : 0, checked ? '批次文件' : null, checked ? at : null);
   return id;
 }
 
@@ -112,7 +114,15 @@ function readWorks(db: Db, rows: WorkRow[]): Work[] {
   }
   const fields = groupBy(db.prepare(`SELECT work_id, key, value FROM form_fields ${where('work_id')}`).all() as { work_id: number; key: string; value: string }[]);
   const scenes = groupBy(db.prepare(`SELECT work_id, label FROM work_scenes ${where('work_id')} ORDER BY rowid`).all() as { work_id: number; label: string }[]);
-  const checks = groupBy(db.prepare(`SELECT work_id, item, checked FROM checklist ${where('work_id')}`).all() as { work_id: number; item: string; checked: number }[]);
+  const checks = groupBy(
+    db.prepare(`SELECT work_id, item, checked, confirmed_by, confirmed_at FROM checklist ${where('work_id')}`).all() as {
+      work_id: number;
+      item: string;
+      checked: number;
+      confirmed_by: string | null;
+      confirmed_at: string | null;
+    }[],
+  );
   const files = only === null ? filesByWork(db) : new Map([[only, listFiles(db, only)]]);
   return rows.map((r) => ({
     id: r.id,
@@ -131,6 +141,7 @@ function readWorks(db: Db, rows: WorkRow[]): Work[] {
     fields: Object.fromEntries((fields.get(r.id) ?? []).map((f) => [f.key, f.value])),
     scenes: (scenes.get(r.id) ?? []).map((s) => s.label),
     checklist: Object.fromEntries((checks.get(r.id) ?? []).map((c) => [c.item, c.checked === 1])),
+    confirmed: Object.fromEntries((checks.get(r.id) ?? []).filter((c) => c.checked === 1 && c.confirmed_by !== null).map((c) => [c.item, { by: c.confirmed_by!, at: c.confirmed_at ?? '' }])),
     files: files.get(r.id) ?? [],
   }));
 }
@@ -164,7 +175,7 @@ const STORED: Record<keyof WorkPatch, 'text' | 'flag' | 'rows'> = {
 const flag = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 /** Changes a work's values; fields, scenes and checklist are replaced whole when given. The caller owns the transaction. */
-export function updateWork(db: Db, id: number, patch: WorkPatch): void {
+export function updateWork(db: Db, id: number, patch: WorkPatch, by = ''): void {
   requireWork(db, id);
   for (const key of WORK_PATCH_KEYS) {
     const value = patch[key];
@@ -182,11 +193,38 @@ export function updateWork(db: Db, id: number, patch: WorkPatch): void {
     const add = db.prepare('INSERT OR IGNORE INTO work_scenes (work_id, label) VALUES (?, ?)');
     for (const label of patch.scenes) add.run(id, label);
   }
-  if (patch.checklist) {
-    db.prepare('DELETE FROM checklist WHERE work_id = ?').run(id);
-    const add = db.prepare('INSERT INTO checklist (work_id, item, checked) VALUES (?, ?, ?)');
-    for (const [item, checked] of Object.entries(patch.checklist)) add.run(id, item, checked ? 1 : 0);
+  if (patch.checklist) writeChecklist(db, id, patch.checklist, by);
+}
+
+/**
+ * A work's checklist, replaced whole: an item that was ticked keeps who ticked it and when; an item ticked now is
+ * recorded as ticked by `by`, now.
+ */
+export function writeChecklist(db: Db, id: number, checklist: Record<string, boolean>, by: string): void {
+  const before = new Map(
+    (db.prepare('SELECT item, checked, confirmed_by, confirmed_at FROM checklist WHERE work_id = ?').all(id) as { item: string; checked: number; confirmed_by: string | null; confirmed_at: string | null }[]).map((r) => [r.item, r]),
+  );
+  db.prepare('DELETE FROM checklist WHERE work_id = ?').run(id);
+  const add = db.prepare('INSERT INTO checklist (work_id, item, checked, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?)');
+  const now = new Date().toISOString();
+  for (const [item, checked] of Object.entries(checklist)) {
+    const was = before.get(item);
+    if (!checked) add.run(id, item, 0, null, null);
+    else if (was?.checked === 1) add.run(id, item, 1, was.confirmed_by, was.confirmed_at);
+    else add.run(id, item, 1, by, now);
   }
+}
+
+/** Ticks one checklist item on several works (the 检查 screen's 批量确认), recorded as ticked by `by`, now. */
+export function confirmItem(db: Db, ids: number[], item: string, by: string): number {
+  let changed = 0;
+  for (const id of ids) {
+    const work = getWork(db, id);
+    if (work.checklist[item] === true) continue;
+    writeChecklist(db, id, { ...work.checklist, [item]: true }, by);
+    changed += 1;
+  }
+  return changed;
 }
 
 /** Replaces a work's authors, in order (people are found or created by their folded name and unit). */

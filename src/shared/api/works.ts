@@ -33,5 +33,10 @@ export const worksApi = {
   'works.restore': method<Work[]>()('write', z.strictObject({ undo: z.string().min(1) })),
   /** The same change to several works at once (the list's bulk actions: share flag, stage…). */
   'works.updateMany': method<Work[]>()('write', z.strictObject({ ids: z.array(id).min(1).max(5000), patch: workPatchSchema })),
+  /**
+   * Ticks one 待确认 item on several works (the 检查 screen's 批量确认): recorded with who (the unit's 活动联系人, else
+   * the computer's user) and when; `confirmed` counts the works it changed.
+   */
+  'checklist.confirm': method<{ confirmed: number; by: string }>()('write', z.strictObject({ item: z.string().min(1).max(80), ids: z.array(id).min(1).max(5000) })),
   'people.list': method<Person[]>()('read', z.strictObject({})),
 };
