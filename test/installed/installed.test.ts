@@ -212,7 +212,8 @@ describe.skipIf(!built)('the installed app (skipped until npm run build && vite 
       for (let i = 0; i < 100 && !state.windows.length; i++) await new Promise((r) => setTimeout(r, 20));
       const win = state.windows[0];
       const call = state.ipcHandlers.get('baosong:call');
-      const from = { senderFrame: { url: win.loaded[0] }, sender: { send() {} } };
+      const { EventEmitter } = await import('node:events');
+      const from = { senderFrame: { url: win.loaded[0] }, sender: Object.assign(new EventEmitter(), { send() {}, isDestroyed: () => false }) };
       const opened = await call(from, { id: 'a', method: 'catalog.open', args: { path: ${JSON.stringify(db)} } });
       console.log(JSON.stringify({ sandbox: state.sandbox, preload: win.options.webPreferences.preload, loaded: win.loaded, opened }));
     `);
