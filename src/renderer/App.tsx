@@ -7,11 +7,13 @@ import { EditScreen } from './edit-screen.js';
 import { PrintScreen } from './print-screen.js';
 import { PathField } from './path-field.js';
 import { IntakeScreen } from './intake-screen.js';
+import { OverviewScreen } from './overview-screen.js';
 import { recentCatalogs } from './remember.js';
 import { overallFraction, PHASE_NAMES, phaseFraction } from '../shared/progress.js';
 
 const SCREENS: [Screen, string][] = [
   ['catalog', '目录'],
+  ['overview', '报送总览'],
   ['intake', '收件导入'],
   ['unit', '单位信息'],
   ['works', '作品列表'],
@@ -115,7 +117,7 @@ function Busy() {
 
 export function App() {
   const { screen, go, info, busy, error, notice, profile } = useStore();
-  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, intake: IntakeScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen };
+  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, overview: OverviewScreen, intake: IntakeScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen };
   const View = views[screen];
   return (
     <div className="app">

@@ -8,20 +8,22 @@ import { DEFAULT_STAGE } from '../shared/intake/names.js';
 import { fieldOf } from './focus.js';
 import { fold } from '../shared/text.js';
 import { useRememberedPath } from './remember.js';
-import { useProfile, useStore } from './store.js';
+import { deadlineState } from '../shared/deadline.js';
+import { useProfile, useStore, type WorkStatus } from './store.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '待确认' } as const;
 
 const label = (w: Work) => w.key ?? `id:${w.id}`;
 
-type Status = '' | 'ready' | 'errors' | 'confirm';
+type Status = WorkStatus;
 const STATUS: Record<Exclude<Status, ''>, string> = { ready: '可报送', errors: '有错误', confirm: '待确认' };
 
 export function WorksScreen() {
   const profile = useProfile();
-  const { works, report, edit, move, moveTo, createWork, unit, removed, removeWorks, undoRemove, updateMany } = useStore();
+  const { works, report, edit, move, moveTo, createWork, unit, removed, removeWorks, undoRemove, updateMany, listStatus } = useStore();
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<Status>('');
+  // From 报送总览's tiles: the list opens filtered as the tile said.
+  const [status, setStatus] = useState<Status>(listStatus);
   const [category, setCategory] = useState<Work['category'] | ''>('');
   const [newCategory, setNewCategory] = useState<Work['category']>('microlecture');
   const [newTitle, setNewTitle] = useState('');
@@ -446,6 +448,11 @@ export function ExportScreen() {
     <section>
       <h2>导出云盘文件夹</h2>
       <p className="hint">生成可直接拖进云盘客户端的文件夹：分类文件夹、作品汇总表、各类登记表和 manifest.sha256。</p>
+      {deadlineState(profile.deadline, profile.freezeUntil, new Date()).kind === 'freeze' && (
+        <div className="inline-warning" role="note">
+          现在是冻结期(上传截止后至{profile.freezeUntil.replace(/^\d+-0?(\d+)-0?(\d+)$/, '$1月$2日')})：云盘中的文件不允许修改或替换。重新导出只为留底；除非省里要求，不要再上传。
+        </div>
+      )}
       <label className="row">
         导出到文件夹
         <PathField label="导出到文件夹" kind="folder" value={out} onChange={setOut} placeholder="一个空文件夹或以前导出的文件夹" />

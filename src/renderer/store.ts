@@ -33,7 +33,9 @@ const session = {
 };
 const RUNNING = 'baosong:running-job';
 
-export type Screen = 'catalog' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
+export type Screen = 'catalog' | 'overview' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
+/** The works list's state filter: '' all, 'ready' 可报送, 'errors' 有错误, 'confirm' 待确认. */
+export type WorkStatus = '' | 'ready' | 'errors' | 'confirm';
 
 interface State {
   api: ApiClient | null;
@@ -92,6 +94,9 @@ interface State {
   move(id: number, by: -1 | 1): Promise<void>;
   /** Moves a work to position `to` (1-based, in the whole list). */
   moveTo(id: number, to: number): Promise<void>;
+  /** The works list's state filter, as 报送总览 sets it when it sends the user there. */
+  listStatus: WorkStatus;
+  showWorks(status: WorkStatus): void;
   /** Works deleted last, for 撤销 while the window is open. */
   removed: { undo: string; text: string } | null;
   removeWorks(ids: number[]): Promise<void>;
@@ -279,6 +284,8 @@ export const useStore = create<State>((set, get) => {
       if (!r.ok) return set({ error: r.error.message });
       set({ works: r.value, error: null });
     },
+    listStatus: '',
+    showWorks: (status) => set({ listStatus: status, screen: 'works', notice: null, error: null }),
     removed: null,
     removeWorks: async (ids) => {
       const titles = get().works.filter((w) => ids.includes(w.id)).map((w) => `《${w.title}》`);
@@ -320,13 +327,13 @@ export const useStore = create<State>((set, get) => {
           if (r.ok) {
             set({ info: r.value });
             rememberCatalog(r.value.path);
-            goIfStill('catalog', 'works');
+            goIfStill('catalog', 'overview');
             void get().refresh();
           }
         });
     },
     // Messages belong to the screen that raised them.
-    go: (screen) => set({ screen, notice: null, error: null }),
+    go: (screen) => set({ screen, notice: null, error: null, listStatus: '' }),
     open: (path, create) => {
       const from = get().screen;
       return guard('正在打开目录…', async () => {
@@ -334,8 +341,8 @@ export const useStore = create<State>((set, get) => {
         if (!r.ok) return set({ error: r.error.message });
         set({ info: r.value, removed: null, preflight: null, exported: null, verified: null, printed: null, mailed: null, intake: null });
         rememberCatalog(r.value.path);
-        // To the works, unless the user went elsewhere while it opened.
-        goIfStill(from, 'works');
+        // To the overview, unless the user went elsewhere while it opened.
+        goIfStill(from, 'overview');
         void get().refresh();
       });
     },

@@ -38,6 +38,9 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
   it('a new user fills the unit, adds a micro-lecture by path, fixes a finding, reorders, exports and verifies', async () => {
     const { copyFileSync } = await import('node:fs');
     await page.goto(url);
+    // An open catalog starts at 报送总览.
+    await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 60_000 }).toContain('报送总览');
+    await page.locator('nav').getByRole('button', { name: '作品列表' }).click();
     await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 30_000 }).toBe(2);
     expect(page.url()).not.toContain('token');
     await expect.poll(() => page.locator('.busy').count(), { timeout: 30_000 }).toBe(0);

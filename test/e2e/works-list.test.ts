@@ -48,6 +48,9 @@ afterAll(async () => {
 describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/bin/chromium or the built renderer is missing)', () => {
   it('searches by title, author and school, filters by category and status', async () => {
     await page.goto(url);
+    // An open catalog starts at 报送总览.
+    await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 60_000 }).toContain('报送总览');
+    await page.locator('nav').getByRole('button', { name: '作品列表' }).click();
     await expect.poll(() => page.locator('table.works tbody tr').count(), { timeout: 60_000 }).toBe(N);
     await expect.poll(() => page.locator('.busy').count(), { timeout: 120_000 }).toBe(0);
     // Filtering is measured from the keystroke to the list drawn.
@@ -161,6 +164,8 @@ describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/
     await subject.fill('数学重载');
     page.once('dialog', (d) => void d.accept());
     await page.reload();
+    await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 60_000 }).toContain('报送总览');
+    await page.locator('nav').getByRole('button', { name: '作品列表' }).click();
     await expect.poll(() => page.locator('table.works tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await editor();
     await expect.poll(() => subject.inputValue(), { timeout: 30_000 }).toBe('数学重载');
@@ -196,6 +201,8 @@ describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/
     await expect.poll(() => page.getByLabel('导出预检').textContent(), { timeout: 60_000 }).toContain('以前导出的文件夹');
     // After a reload: the folder is remembered for this catalog, and the catalog is among the recent ones.
     await page.reload();
+    await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 60_000 }).toContain('报送总览');
+    await page.locator('nav').getByRole('button', { name: '作品列表' }).click();
     await expect.poll(() => page.locator('table.works tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await page.locator('nav').getByRole('button', { name: '导出', exact: true }).click();
     expect(await page.getByLabel('导出到文件夹', { exact: true }).inputValue()).toBe(out);
@@ -278,4 +285,27 @@ describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/
     await page.getByLabel('分组').selectOption('work');
     await page.screenshot({ path: join(SHOTS, 'check-120.png') });
   }, 180_000);
+
+  it('报送总览 says what `check --json` says: works by state, the counts; a tile opens the list so filtered', async () => {
+    await page.locator('nav').getByRole('button', { name: '报送总览' }).click();
+    await page.getByRole('button', { name: /^检查：/ }).waitFor();
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/baosong.js'), 'check', '--db', db, '--json'], { encoding: 'utf8' });
+    const report = JSON.parse(r.stdout) as { errors: number; warnings: number; infos: number; findings: { work?: string; severity: string }[] };
+    const labels = Array.from({ length: N }, (_, i) => `w${i + 1}`);
+    const with_ = (s: string) => new Set(report.findings.filter((f) => f.work && f.severity === s).map((f) => f.work));
+    const errors = labels.filter((l) => with_('error').has(l)).length;
+    const confirm = labels.filter((l) => with_('info').has(l)).length;
+    const ready = labels.filter((l) => !with_('error').has(l) && !with_('info').has(l)).length;
+    const tiles = await page.getByLabel('作品状态').getByRole('button').allTextContents();
+    expect(tiles).toEqual([`${ready} 件可报送`, `${errors} 件有错误`, `${confirm} 件待确认`, `检查：错误 ${report.errors} · 警告 ${report.warnings} · 待确认 ${report.infos}`]);
+    expect(confirm).toBe(30);
+    expect(await page.getByLabel('名额').textContent()).toContain('教学类 120/50');
+    // Today (after 2025-09-30) the upload and the freeze are over; the unit's own items are each done or not.
+    expect(await page.getByLabel('截止日期').textContent()).toMatch(/2025年7月15日|冻结|还有/);
+    expect(await page.getByLabel('单位事项').locator('li').count()).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: join(SHOTS, 'overview-120.png') });
+    await page.getByRole('button', { name: `${confirm} 件待确认` }).click();
+    await expect.poll(() => page.locator('table.works tbody tr').count()).toBe(confirm);
+    expect(await page.getByLabel('按状态筛选').inputValue()).toBe('confirm');
+  }, 120_000);
 });
