@@ -78,6 +78,8 @@ interface State {
   importBatch(path: string): Promise<void>;
   refresh(): Promise<void>;
   check(): Promise<void>;
+  /** Saves an existing unit's values (the form's autosave): null when saved, else why not. */
+  updateUnit(values: Partial<Unit>): Promise<string | null>;
   /** Saves the unit's values: true when saved. */
   saveUnit(values: Partial<Unit>): Promise<boolean>;
   runExport(out: string, allowErrors: boolean): Promise<void>;
@@ -370,6 +372,7 @@ export const useStore = create<State>((set, get) => {
         if (!r.ok) return set({ error: r.error.message });
         set({ report: r.value });
       }, 'check'),
+    updateUnit: (values) => saved(api().call('unit.update', Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]])))),
     saveUnit: async (values) => {
       let ok = false;
       await guard('正在保存…', async () => {

@@ -1,7 +1,8 @@
 // 单位信息: the unit's name and kind (the kind decides the quotas), the 附表1-4 fields, the cloud-drive link and
 // code (附表1-6), and the unit's stamped scans. A new catalog gets its unit here.
 import { useEffect, useState } from 'react';
-import { UNIT_LABELS, UNIT_TEXT_KEYS } from '../shared/entities.js';
+import { UNIT_KEYS, UNIT_LABELS, UNIT_TEXT_KEYS } from '../shared/entities.js';
+import { SAVE_TEXT, useAutosave } from './autosave.js';
 import { GROUPS, UNIT_KINDS, type Role, type Unit } from '../shared/model.js';
 import { PathField } from './path-field.js';
 import { useProfile, useStore } from './store.js';
@@ -9,22 +10,28 @@ import { useProfile, useStore } from './store.js';
 /** The unit's free-text values, as the entity declares and labels them (shared/entities.ts). */
 const FIELDS = UNIT_TEXT_KEYS.map((k) => [k, UNIT_LABELS[k]] as const);
 
+/** The unit's own values (not its edition or files), as the entity declares them. */
+const own = (u: Partial<Unit>): Partial<Unit> => Object.fromEntries(UNIT_KEYS.filter((k) => u[k] !== undefined).map((k) => [k, u[k]]));
+
 export function UnitScreen() {
+  const { unit, info } = useStore();
+  // One form per catalog and per "has a unit yet": its values are the user's from here on (a refresh never
+  // overwrites typing); a unit made elsewhere (an intake) starts it anew.
+  return <UnitForm key={`${info?.path ?? ''}:${unit ? 'unit' : 'new'}`} />;
+}
+
+function UnitForm() {
   const profile = useProfile();
-  const { unit, saveUnit, report, addFile, removeFile, details, loadDetails } = useStore();
-  const [values, setValues] = useState<Partial<Unit>>({});
+  const { unit, saveUnit, updateUnit, report, addFile, removeFile, details, loadDetails } = useStore();
+  const [values, setValues] = useState<Partial<Unit>>(() => own(unit ?? { kind: 'city' }));
   const [scanRole, setScanRole] = useState<string>(profile.unitRoles[0]!.role);
   const [scanPath, setScanPath] = useState('');
-  // Typed values are the user's until saved: a refresh of the catalog (a check ending) never overwrites them.
-  const [touched, setTouched] = useState(false);
-  const edit = (patch: Partial<Unit>) => {
-    setValues((v) => ({ ...v, ...patch }));
-    setTouched(true);
-  };
+  const edit = (patch: Partial<Unit>) => setValues((v) => ({ ...v, ...patch }));
+  // An existing unit saves itself, as a work does; a new one is created with 保存.
+  const autosave = useAutosave(unit ? 'unit' : 'new', values, (v) => (unit ? updateUnit(v) : Promise.resolve(null)));
   useEffect(() => {
-    if (!touched) setValues(unit ?? { kind: 'city' });
     if (unit) void loadDetails(null);
-  }, [unit]);
+  }, [unit?.files.length]);
   const unitFindings = (report?.findings ?? []).filter((f) => f.work === undefined && f.rule.startsWith('unit.'));
   return (
     <section>
@@ -62,9 +69,16 @@ export function UnitScreen() {
           </label>
         ))}
       </div>
-      <div className="buttons">
-        <button onClick={() => void saveUnit(values).then((ok) => ok && setTouched(false))}>保存</button>
-      </div>
+      {unit ? (
+        <p className={`save-state ${autosave.state}`} role="status" aria-label="保存状态">
+          {SAVE_TEXT[autosave.state] || '修改会自动保存'}
+          {autosave.state === 'error' && `：${autosave.reason}`}
+        </p>
+      ) : (
+        <div className="buttons">
+          <button onClick={() => void saveUnit(values)}>保存</button>
+        </div>
+      )}
       {unitFindings.length > 0 && (
         <ul className="findings">
           {unitFindings.map((f, i) => (

@@ -49,7 +49,8 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByRole('button', { name: '单位信息' }).click();
     await expect.poll(() => page.locator('.findings li').allTextContents()).toEqual([expect.stringContaining('访问密码')]);
     await page.getByLabel('访问密码', { exact: true }).fill('ab12');
-    await page.getByRole('button', { name: '保存' }).click();
+    // An existing unit saves itself, and says so.
+    await expect.poll(() => page.getByLabel('保存状态').textContent(), { timeout: 30_000 }).toBe('已保存');
     await expect.poll(() => page.locator('.findings li').count(), { timeout: 30_000 }).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'unit.png') });
 

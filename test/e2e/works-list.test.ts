@@ -308,4 +308,54 @@ describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/
     await expect.poll(() => page.locator('table.works tbody tr').count()).toBe(confirm);
     expect(await page.getByLabel('按状态筛选').inputValue()).toBe('confirm');
   }, 120_000);
+
+  it('every screen at 1366×768 and 1280×720 with 120 works and an 80-character title: no sideways scroll, no button on two lines', async () => {
+    const screens: [string, string][] = [
+      ['目录', 'catalog'],
+      ['报送总览', 'overview'],
+      ['收件导入', 'intake'],
+      ['单位信息', 'unit'],
+      ['作品列表', 'works'],
+      ['检查', 'check'],
+      ['导出', 'export'],
+      ['打印与邮件', 'print'],
+    ];
+    const fits = async (where: string) => {
+      const r = await page.evaluate(() => {
+        const main = document.querySelector('main')!;
+        // A button's lines: its content box over its line height (a tile with a big number is still one line).
+        const lines = (b: Element) => {
+          const st = getComputedStyle(b);
+          const box = b.getBoundingClientRect().height - parseFloat(st.paddingTop) - parseFloat(st.paddingBottom) - parseFloat(st.borderTopWidth) - parseFloat(st.borderBottomWidth);
+          const line = st.lineHeight === 'normal' ? parseFloat(st.fontSize) * 1.5 : parseFloat(st.lineHeight);
+          const tallest = Math.max(line, ...[...b.children].map((c) => c.getBoundingClientRect().height));
+          return box / tallest;
+        };
+        const tall = [...document.querySelectorAll('main button')]
+          .filter((b) => (b as HTMLElement).offsetParent !== null && !b.classList.contains('link') && lines(b) > 1.6)
+          .map((b) => b.textContent);
+        return { sideways: main.scrollWidth - main.clientWidth, tall };
+      });
+      expect({ where, ...r }).toEqual({ where, sideways: 0, tall: [] });
+    };
+    for (const [width, height] of [
+      [1366, 768],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const [name, shot] of screens) {
+        await page.locator('nav').getByRole('button', { name, exact: true }).click();
+        await page.locator('h2').first().waitFor();
+        await fits(`${name} ${width}×${height}`);
+        if (width === 1366) await page.screenshot({ path: join(SHOTS, `${shot}-120.png`) });
+      }
+      // The editor of the work with the 80-character title.
+      await page.locator('nav').getByRole('button', { name: '作品列表', exact: true }).click();
+      await page.getByRole('button', { name: `编辑 ${'长'.repeat(80)}` }).click();
+      await expect.poll(() => page.locator('h2').first().textContent()).toContain('长长长');
+      await fits(`作品编辑 ${width}×${height}`);
+      if (width === 1366) await page.screenshot({ path: join(SHOTS, 'edit-120.png') });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }, 180_000);
 });
