@@ -210,6 +210,27 @@ describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/
     expect(await page.getByLabel('最近打开的目录').textContent()).toContain(db);
   }, 240_000);
 
+  it('an export cancelled from the window leaves no staging folder and the previous export as it was', async () => {
+    const { truncateSync, existsSync: exists, readFileSync: read } = await import('node:fs');
+    // One work's video grows by 1.5 GB of holes: the copy phase lasts long enough to be cancelled.
+    truncateSync(join(dir, 'works', 'w60', '微课.mp4'), 1_500_000_000);
+    const out = join(dir, '云盘 上传');
+    const manifest = read(join(out, 'manifest.sha256'), 'utf8');
+    await page.locator('nav').getByRole('button', { name: '导出', exact: true }).click();
+    expect(await page.getByLabel('导出到文件夹', { exact: true }).inputValue()).toBe(out);
+    await page.getByLabel('有错误也导出').check();
+    await page.locator('section').getByRole('button', { name: '导出', exact: true }).click();
+    // Cancelled while it copies; the bar names the phase and is short of 100 %.
+    await expect.poll(() => page.locator('.busy').textContent(), { timeout: 120_000 }).toContain('复制文件');
+    expect(await page.locator('.busy').textContent()).not.toContain('100%');
+    await page.locator('.busy').getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.locator('.busy').count(), { timeout: 60_000 }).toBe(0);
+    expect(await page.getByRole('alert').textContent()).toContain('已取消');
+    // (The bridge ends the job when the window lets go of it; its clean-up follows within moments.)
+    await expect.poll(() => exists(join(dir, '.云盘 上传.baosong-staging')), { timeout: 30_000 }).toBe(false);
+    expect(read(join(out, 'manifest.sha256'), 'utf8')).toBe(manifest);
+  }, 240_000);
+
   it('the folder browser works by keyboard alone: focus in and kept, a path box, Esc, the last folder remembered', async () => {
     const { mkdirSync } = await import('node:fs');
     const target = join(dir, '打印 文件夹');
