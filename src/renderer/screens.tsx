@@ -20,7 +20,7 @@ const STATUS: Record<Exclude<Status, ''>, string> = { ready: '可报送', errors
 
 export function WorksScreen() {
   const profile = useProfile();
-  const { works, report, edit, move, moveTo, createWork, unit, removed, removeWorks, undoRemove, updateMany, listStatus } = useStore();
+  const { works, report, edit, move, moveTo, createWork, unit, removed, removeWorks, undoRemove, updateMany, listStatus, confirmItem } = useStore();
   const [query, setQuery] = useState('');
   // From 报送总览's tiles: the list opens filtered as the tile said.
   const [status, setStatus] = useState<Status>(listStatus);
@@ -114,6 +114,22 @@ export function WorksScreen() {
           <button className="secondary" onClick={() => void updateMany(selected, { share: false })}>
             设为不同意共享
           </button>
+          <select
+            aria-label="批量确认待确认项"
+            value=""
+            onChange={(e) => {
+              if (e.target.value) void confirmItem(e.target.value, selected);
+            }}
+          >
+            <option value="">确认待确认项…</option>
+            {profile.checklist
+              .filter((c) => works.some((w) => selected.includes(w.id) && c.categories.includes(w.category)))
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.text.length > 24 ? `${c.text.slice(0, 24)}…` : c.text}
+                </option>
+              ))}
+          </select>
           <button className="danger" onClick={() => setAsking(selected)}>
             删除所选
           </button>
