@@ -16,6 +16,21 @@ const SEVERITY = { error: '错误', warning: '警告', info: '待确认' } as co
 const label = (w: Work) => w.key ?? `id:${w.id}`;
 
 type Status = WorkStatus;
+
+/** The category filter of the works list and of 检查. */
+function CategoryFilter({ value, onChange }: { value: Work['category'] | ''; onChange: (v: Work['category'] | '') => void }) {
+  const profile = useProfile();
+  return (
+    <select aria-label="按类别筛选" value={value} onChange={(e) => onChange(e.target.value as Work['category'] | '')}>
+      <option value="">全部类别</option>
+      {Object.values(profile.categories).map(({ id, name }) => (
+        <option key={id} value={id}>
+          {name}
+        </option>
+      ))}
+    </select>
+  );
+}
 const STATUS: Record<Exclude<Status, ''>, string> = { ready: '可报送', errors: '有错误', confirm: '待确认' };
 
 export function WorksScreen() {
@@ -83,14 +98,7 @@ export function WorksScreen() {
       )}
       <div className="buttons">
         <input className="search" type="search" aria-label="搜索作品" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="搜索作品名称、作者或单位" />
-        <select aria-label="按类别筛选" value={category} onChange={(e) => setCategory(e.target.value as Work['category'] | '')}>
-          <option value="">全部类别</option>
-          {Object.values(profile.categories).map(({ id, name }) => (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          ))}
-        </select>
+        <CategoryFilter value={category} onChange={setCategory} />
         <select aria-label="按状态筛选" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
           <option value="">全部状态</option>
           {Object.entries(STATUS).map(([k, v]) => (
@@ -365,14 +373,7 @@ export function CheckScreen() {
           <option value="warning">警告</option>
           <option value="info">待确认</option>
         </select>
-        <select aria-label="按类别筛选" value={category} onChange={(e) => setCategory(e.target.value as Work['category'] | '')}>
-          <option value="">全部类别</option>
-          {Object.values(profile.categories).map(({ id, name }) => (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          ))}
-        </select>
+        <CategoryFilter value={category} onChange={setCategory} />
         <input className="search" type="search" aria-label="搜索检查结果" value={text} onChange={(e) => setText(e.target.value)} placeholder="搜索作品、作者、文件或问题" />
       </div>
       {findings.length !== report.findings.length && <p className="hint">显示 {findings.length} / {report.findings.length} 条</p>}
