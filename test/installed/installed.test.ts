@@ -193,6 +193,9 @@ describe.skipIf(!built)('the installed app (skipped until npm run build && vite 
         page.on('requestfailed', (r) => !r.url().endsWith('/api/call') && failed.push(`${r.failure()?.errorText} ${r.url()}`));
         page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
         await page.goto(url);
+        // It starts at 报送总览; the works are one click away.
+        await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 30_000 }).toContain('报送总览');
+        await page.locator('nav').getByRole('button', { name: '作品列表' }).click();
         await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(3);
         expect(failed).toEqual([]);
         mkdirSync(SHOTS, { recursive: true });

@@ -46,7 +46,7 @@ describe('the window\'s jobs', () => {
 });
 
 describe('a job\'s end', () => {
-  it('takes the user to the works after opening a catalog only if they did not go elsewhere meanwhile', async () => {
+  it('takes the user to 报送总览 after opening a catalog only if they did not go elsewhere meanwhile', async () => {
     const info = { path: '/x/c.sqlite', workspace: '/x/c.baosong', works: 0 };
     const slowOpen = (delay: number): ApiClient => ({
       call: (async (method: string) => {
@@ -66,7 +66,7 @@ describe('a job\'s end', () => {
     expect(useStore.getState().screen).toBe('unit');
     useStore.getState().go('catalog');
     await useStore.getState().open('/x/c.sqlite', true);
-    expect(useStore.getState().screen).toBe('works');
+    expect(useStore.getState().screen).toBe('overview');
   });
 });
 
