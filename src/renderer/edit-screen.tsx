@@ -2,7 +2,7 @@
 // character counters, the 推荐评语 with its ≥100 counter, scenes, files by role (path field), and the checklist.
 import { useEffect, useRef, useState } from 'react';
 import { CATEGORIES, STAGES, type Author, type Role, type Work } from '../shared/model.js';
-import { charCount, charCountNoSpace } from '../shared/text.js';
+import { charCountNoSpace } from '../shared/text.js';
 import { useProfile, useStore } from './store.js';
 import { domId, fieldOf } from './focus.js';
 import { droppedPaths, native, PathField } from './path-field.js';
@@ -186,7 +186,7 @@ function WorkEditor({ work }: { work: Work }) {
         {spec.fields.map((f) => (
           <label key={f.key} className="column">
             <span>
-              {f.key} <Counter n={charCount(draft.fields[f.key] ?? '')} limit={f.limit} />
+              {f.key} <Counter n={charCountNoSpace(draft.fields[f.key] ?? '')} limit={f.limit} />
             </span>
             <textarea id={domId(`field:${f.key}`)} aria-label={f.key} rows={2} value={draft.fields[f.key] ?? ''} onChange={(e) => set({ fields: { ...draft.fields, [f.key]: e.target.value } })} />
           </label>

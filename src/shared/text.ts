@@ -21,7 +21,10 @@ export function charCount(text: string): number {
   return Array.from(text).length;
 }
 
-/** Characters without white space (推荐评语 "不少于100字" does not count spaces or line breaks). */
+/**
+ * 字数 as the notice's reader counts them: characters without white space — neither spaces nor line breaks count
+ * (推荐评语 "不少于100字", a field's "300字以内"). The check, the window's counters and the forms all count with it.
+ */
 export function charCountNoSpace(text: string): number {
   return charCount(text.replace(/[\s\u3000]/g, ''));
 }

@@ -36,7 +36,8 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
   {
     rule: 'field.length',
     fire: () => ({ works: [work('microlecture', { fields: { 作品特点: '字'.repeat(301) } })] }),
-    silent: () => ({ works: [work('microlecture', { fields: { 作品特点: '字'.repeat(300) } })] }),
+    // Line breaks and spaces are not 字: 300 characters in 7 paragraphs are 300.
+    silent: () => ({ works: [work('microlecture', { fields: { 作品特点: Array.from({ length: 6 }, () => '字'.repeat(50)).join('\n') + '\n　' } })] }),
   },
   { rule: 'platform.scenes', fire: () => ({ works: [work('platform-case', { scenes: [] })] }), silent: () => ({ works: [work('platform-case', { scenes: ['双师课堂'] })] }) },
   { rule: 'ai.scenes', fire: () => ({ works: [work('ai-case', { scenes: [] })] }), silent: () => ({ works: [work('ai-case', { scenes: ['智能助学'] })] }) },

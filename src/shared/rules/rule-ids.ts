@@ -63,7 +63,7 @@ export const RULES = {
   'work.grade-unusual': { severity: 'warning', checks: "年级 not one of the usual values, or not the work's stage", source: '附表1-5 注 6' },
   'work.subject': { severity: 'error', checks: '学科 missing where the form has it', source: '附表1-5 注 7' },
   'comment.length': { severity: 'error', checks: '推荐评语 shorter than the minimum (white space not counted)', source: '通知 四.3' },
-  'field.length': { severity: 'error', checks: 'a registration-form text over its character limit', source: '附表1-1' },
+  'field.length': { severity: 'error', checks: 'a registration-form text over its character limit (spaces and line breaks are not counted)', source: '附表1-1' },
   'platform.scenes': { severity: 'error', checks: 'a platform case ticks no 应用场景', source: '附表1-1 (平台案例)' },
   'ai.scenes': { severity: 'error', checks: 'an AI case ticks no 场景', source: '附表1-1 (“人工智能+”案例)' },
   'share.flag': { severity: 'error', checks: '是否同意共享 not answered', source: '附表1-5' },

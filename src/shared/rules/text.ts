@@ -1,6 +1,6 @@
 // The text of a work: title, category and group, grade and subject, comment, form fields, scenes, share flag.
 import type { Finding, Group, Work } from '../model.js';
-import { charCount, charCountNoSpace, fold, isBlank } from '../text.js';
+import { charCountNoSpace, fold, isBlank } from '../text.js';
 import { workFinding, type RuleInput } from './finding.js';
 import { describeChanges, safeName } from './naming.js';
 import type { Profile } from './profile.js';
@@ -126,7 +126,8 @@ export function commentAndFieldRules({ profile, catalog }: RuleInput): Finding[]
       );
     }
     const over = profile.categories[work.category].fields.flatMap((f) => {
-      const length = charCount(work.fields[f.key] ?? '');
+      // (Line breaks and spaces are not 字: a 3000-字 text in 7 paragraphs is 3000.)
+      const length = charCountNoSpace(work.fields[f.key] ?? '');
       return f.limit !== null && length > f.limit ? [{ key: f.key, limit: f.limit, length }] : [];
     });
     if (over.length) {
@@ -135,7 +136,7 @@ export function commentAndFieldRules({ profile, catalog }: RuleInput): Finding[]
           profile,
           'field.length',
           work,
-          `登记表字段超出字数：${over.map((o) => `“${o.key}”${o.length} 字(限 ${o.limit} 字)`).join('；')}`,
+          `登记表字段超出字数：${over.map((o) => `“${o.key}”${o.length} 字(限 ${o.limit} 字，不计空白)`).join('；')}`,
           over.length === 1 ? { expected: `≤ ${over[0]!.limit} 字`, actual: `${over[0]!.length} 字` } : {},
         ),
       );
