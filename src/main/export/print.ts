@@ -78,6 +78,17 @@ export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map
     await rename(`${join(dir, e.rel)}.baosong-tmp`, join(dir, e.rel));
     files.push(e.rel);
   }
+  // What is not in the catalog at all is missing too: each work's signed and stamped scans, the unit's scans.
+  const scans = files.length - forms.size;
+  for (const work of catalog.works) {
+    for (const r of profile.categories[work.category].roles) {
+      if (!scanRoles.has(r.role) || r.min === 0 || work.files.some((f) => f.role === r.role)) continue;
+      missing.push(`《${work.title}》(${work.authors[0]?.name ?? '无作者'})：${r.label}`);
+    }
+  }
+  for (const r of profile.unitRoles) {
+    if (r.required && !catalog.unit?.files.some((f) => f.role === r.role)) missing.push(`组织单位：${r.label}`);
+  }
   const unit = catalog.unit;
   const group = unit ? profile.groups[unit.group].name.replace('(含中等职业学校)', '') : '';
   const subject = mailSubjectOf(profile, unit?.name ?? '', group);
@@ -86,9 +97,9 @@ export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map
     `主题：${subject}`,
     `截止日期：${profile.mailDeadlines.join('；')}(通知前后不一，以较早者为稳妥)`,
     '',
-    '附件(附表1-1、1-2、1-4、1-5、1-6、1-7 的 Word/Excel 版和盖章扫描版)：',
+    `附件(附表1-1、1-2、1-4、1-5、1-6、1-7 的 Word/Excel 版${scans > 0 ? `，和 ${scans} 个签字盖章扫描件` : '；还没有任何签字盖章扫描件'})：`,
     ...files.map((f) => `  ${f}`),
-    ...(missing.length ? ['', '尚缺的盖章扫描件：', ...missing.map((f) => `  ${f}`)] : []),
+    ...(missing.length ? ['', `尚缺的签字盖章扫描件(${missing.length} 个，补齐后重新生成)：`, ...missing.map((f) => `  ${f}`)] : ['', '签字盖章扫描件齐全。']),
     '',
   ].join('\r\n');
   await writeAtomic(join(dir, MAIL_NOTE), `\uFEFF${note}`);
