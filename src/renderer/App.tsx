@@ -1,7 +1,9 @@
 // The window: a side bar of screens over the one store.
 import React, { useState } from 'react';
 import { useStore, type Screen } from './store.js';
-import { CheckScreen, ExportScreen, WorksScreen } from './screens.js';
+import { WorksScreen } from './works-screen.js';
+import { CheckScreen } from './check-screen.js';
+import { ExportScreen } from './export-screen.js';
 import { UnitScreen } from './unit-screen.js';
 import { EditScreen } from './edit-screen.js';
 import { PrintScreen } from './print-screen.js';

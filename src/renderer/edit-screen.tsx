@@ -1,12 +1,13 @@
 // 作品编辑: category and stage, title with a live 《》 check, authors, subject and grade, the form's fields with
 // character counters, the 推荐评语 with its ≥100 counter, scenes, files by role (path field), and the checklist.
 import { useEffect, useRef, useState } from 'react';
-import { CATEGORIES, STAGES, type Author, type Role, type Work } from '../shared/model.js';
+import type { Author, Role, Work } from '../shared/model.js';
 import { charCountNoSpace } from '../shared/text.js';
 import { useProfile, useStore } from './store.js';
 import { domId, fieldOf } from './focus.js';
 import { droppedPaths, native, PathField } from './path-field.js';
 import { combined, SAVE_TEXT, useAutosave } from './autosave.js';
+import { CategorySelect, StageSelect } from './pickers.js';
 import { authorCountRules, peopleRules } from '../shared/rules/people.js';
 
 /** The usual subjects of basic education (a picker only: vocational and higher education name their own). */
@@ -96,23 +97,11 @@ function WorkEditor({ work }: { work: Work }) {
       <div className="form">
         <label className="row">
           类别
-          <select id={domId('category')} aria-label="类别" value={draft.category} onChange={(e) => set({ category: e.target.value as Work['category'] })}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {profile.categories[c].name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect id={domId('category')} value={draft.category} onChange={(category) => set({ category })} />
         </label>
         <label className="row">
           学段
-          <select id={domId('stage')} aria-label="学段" value={draft.stage} onChange={(e) => set({ stage: e.target.value as Work['stage'] })}>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {profile.stages[s]}
-              </option>
-            ))}
-          </select>
+          <StageSelect id={domId('stage')} value={draft.stage} onChange={(stage) => set({ stage })} />
         </label>
         {spec.variants && (
           <label className="row">

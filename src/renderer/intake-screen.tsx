@@ -2,8 +2,9 @@
 import { Fragment, useEffect, useState } from 'react';
 import type { Confidence } from '../shared/intake/names.js';
 import type { IntakeReport } from '../shared/intake/report.js';
-import { CATEGORIES, STAGES, type CategoryId, type Stage, type WorkRole } from '../shared/model.js';
+import type { CategoryId, Stage, WorkRole } from '../shared/model.js';
 import { PathField } from './path-field.js';
+import { CategorySelect, StageSelect } from './pickers.js';
 import { useProfile, useStore } from './store.js';
 
 const SURE: Record<Confidence, string> = { high: '', medium: '较有把握', low: '请核对' };
@@ -245,23 +246,11 @@ export function IntakeScreen() {
                           <div className="form" aria-label={`修改 ${d.from ? d.title : w.folder} 的计划`}>
                             <label className="row">
                               类别
-                              <select aria-label="类别" value={d.category} onChange={(e) => change(d.key, { category: e.target.value as CategoryId })}>
-                                {CATEGORIES.map((c) => (
-                                  <option key={c} value={c}>
-                                    {profile.categories[c].name}
-                                  </option>
-                                ))}
-                              </select>
+                              <CategorySelect value={d.category} onChange={(category) => change(d.key, { category })} />
                             </label>
                             <label className="row">
                               学段
-                              <select aria-label="学段" value={d.stage} onChange={(e) => change(d.key, { stage: e.target.value as Stage })}>
-                                {STAGES.map((st) => (
-                                  <option key={st} value={st}>
-                                    {profile.stages[st]}
-                                  </option>
-                                ))}
-                              </select>
+                              <StageSelect value={d.stage} onChange={(stage) => change(d.key, { stage })} />
                             </label>
                             <label className="row">
                               作品名称
