@@ -118,7 +118,7 @@ function Busy() {
 }
 
 export function App() {
-  const { screen, go, info, busy, error, notice, profile } = useStore();
+  const { screen, go, info, busy, error, notice, profile, opening } = useStore();
   const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, overview: OverviewScreen, intake: IntakeScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen };
   const View = views[screen];
   return (
@@ -127,7 +127,7 @@ export function App() {
         <h1>报送助手</h1>
         <div className="catalog-name" title={info?.path}>{info ? (info.unit ?? '(尚未填写组织单位)') : '未打开目录'}</div>
         {SCREENS.map(([id, label]) => (
-          <button key={id} className={id === screen ? 'active' : ''} disabled={!info && id !== 'catalog'} onClick={() => go(id)}>
+          <button key={id} className={id === screen ? 'active' : ''} disabled={id !== 'catalog' && (!info || opening !== null)} onClick={() => go(id)}>
             {label}
           </button>
         ))}

@@ -96,6 +96,8 @@ interface State {
   move(id: number, by: -1 | 1): Promise<void>;
   /** Moves a work to position `to` (1-based, in the whole list). */
   moveTo(id: number, to: number): Promise<void>;
+  /** A catalog being opened: the screens wait for it (their nav buttons are off). */
+  opening: string | null;
   /** The works list's state filter, as 报送总览 sets it when it sends the user there. */
   listStatus: WorkStatus;
   showWorks(status: WorkStatus): void;
@@ -286,6 +288,7 @@ export const useStore = create<State>((set, get) => {
       if (!r.ok) return set({ error: r.error.message });
       set({ works: r.value, error: null });
     },
+    opening: null,
     listStatus: '',
     showWorks: (status) => set({ listStatus: status, screen: 'works', notice: null, error: null }),
     removed: null,
@@ -338,10 +341,14 @@ export const useStore = create<State>((set, get) => {
     go: (screen) => set({ screen, notice: null, error: null, listStatus: '' }),
     open: (path, create) => {
       const from = get().screen;
+      // Until it is open (it may wait behind a running job), no screen of the other catalog can be edited: an edit
+      // made there meanwhile would land in whichever catalog happened to be open.
+      set({ opening: path });
       return guard('正在打开目录…', async () => {
-        const r = await api().call('catalog.open', { path, create });
+        const r = await api().call('catalog.open', { path, create }).finally(() => set({ opening: null }));
         if (!r.ok) return set({ error: r.error.message });
-        set({ info: r.value, removed: null, preflight: null, exported: null, verified: null, printed: null, mailed: null, intake: null });
+        // The other catalog's unit and works are gone at once; refresh reads this one's.
+        set({ info: r.value, unit: null, works: [], report: null, people: [], details: {}, editing: null, removed: null, preflight: null, exported: null, verified: null, printed: null, mailed: null, intake: null });
         rememberCatalog(r.value.path);
         // To the overview, unless the user went elsewhere while it opened.
         goIfStill(from, 'overview');
