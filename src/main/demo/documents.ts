@@ -12,7 +12,7 @@ const doc = (title: string, lines: string[]) => ({
 
 /** Stands in for a signed and stamped scan: the printed form, as a PDF. */
 export function demoScan(title: string, lines: string[]): Promise<Buffer> {
-  return formPdf({ ...doc(title, lines), sign: ['(签字)', '(盖章)', '2025年6月20日'] });
+  return formPdf({ ...doc(title, lines), sign: { name: '(签字)', seal: '(盖章)', date: true } });
 }
 
 export function demoDocx(title: string, lines: string[]): Promise<Buffer> {

@@ -7,7 +7,7 @@ import type { Profile } from '../../shared/rules/profile.js';
 import { RULE_FAMILIES, RULE_IDS, RULES, type RuleId } from '../../shared/rules/rule-ids.js';
 import { QUOTA_NAMES } from '../../shared/rules/quotas.js';
 import { DEFAULT_STAGE } from '../../shared/intake/names.js';
-import { cloudForm, recommendationForm, registrationForm, reportForm, SUMMARY_HEADER, unitInfoForm, type FormDoc } from '../forms/content.js';
+import { cloudForm, recommendationForm, registrationForm, reportForm, signLines, SUMMARY_HEADER, summaryForm, certificateCheckForms, unitInfoForm, type FormDoc } from '../forms/content.js';
 import { planExport } from '../export/plan.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
@@ -156,17 +156,17 @@ function blankWork(profile: Profile, category: Work['category']): Work {
   };
 }
 
-function formTable(form: FormDoc, heading = ''): string {
+function formTable(form: FormDoc, dateLine: string, heading = ''): string {
   const width = form.widths.length;
   const rows = form.rows.map((r) => {
-    const cells = r.flatMap((c) => [c.text + (c.sign?.length ? `\n${c.sign.filter(Boolean).join(' / ')}` : ''), ...Array.from({ length: (c.span ?? 1) - 1 }, () => '〃')]);
+    const cells = r.flatMap((c) => [c.text + (c.sign ? `\n${signLines(c.sign, dateLine).join(' / ')}` : ''), ...Array.from({ length: (c.span ?? 1) - 1 }, () => '〃')]);
     while (cells.length < width) cells.push('');
     return cells;
   });
-  const out = [`### ${heading}${form.title}${form.subtitle ? ` ${form.subtitle}` : ''}`, ''];
+  const out = [`### ${heading}${form.appendix ? `${form.appendix} ` : ''}${form.title}${form.subtitle ? ` ${form.subtitle}` : ''}`, ''];
   if (rows.length) out.push(table(Array.from({ length: width }, (_, i) => `${i + 1}`), rows), '');
   for (const a of form.after ?? []) out.push(`${a.heading ? `**${a.heading}** ` : ''}${a.text.replace(/\n/g, ' / ')}`, '');
-  if (form.sign?.length) out.push(`Signed: ${form.sign.filter(Boolean).join(' / ')}`, '');
+  if (form.sign) out.push(`Signed: ${signLines(form.sign, dateLine).join(' / ')}`, '');
   return out.join('\n');
 }
 
@@ -179,16 +179,26 @@ export function formsDoc(profile: Profile): string {
       'spanning from its left.',
     '',
   );
+  const d = profile.formTexts.dateLine;
   out.push('## 附表1-1 作品登记表, one per category', '');
   for (const id of CATEGORIES) {
-    out.push(formTable(registrationForm(profile, blankWork(profile, id), new Map()), `${profile.categories[id].name} (\`${id}\`): `));
+    out.push(formTable(registrationForm(profile, blankWork(profile, id), new Map()), d, `${profile.categories[id].name} (\`${id}\`): `));
   }
   const empty: Catalog = { unit: null, works: [] };
-  out.push('## 附表1-2 推荐意见', '', formTable(recommendationForm(profile, null, blankWork(profile, 'microlecture'))));
-  out.push('## 附表1-4', '', formTable(unitInfoForm(profile, null)));
+  out.push('## 附表1-2 推荐意见', '', formTable(recommendationForm(profile, null, blankWork(profile, 'microlecture')), d));
+  out.push('## 附表1-4', '', formTable(unitInfoForm(profile, null), d));
   out.push('## 附表1-5 作品汇总表 (Excel)', '', table(SUMMARY_HEADER, []), '');
-  out.push('## 附表1-6', '', formTable(cloudForm(profile, null, planExport(profile, empty))));
-  out.push('## 附表1-7', '', formTable(reportForm(profile, empty)));
+  out.push('The print version (A4 landscape, the header on every page):', '', formTable(summaryForm(profile, null, planExport(profile, empty)), d));
+  out.push('## 附表1-6', '', formTable(cloudForm(profile, null, planExport(profile, empty)), d));
+  out.push('## 附表1-7', '', formTable(reportForm(profile, empty), d));
+  const one: Catalog = { unit: null, works: [{ ...blankWork(profile, 'microlecture'), authors: [{ personId: 0, name: '(作者姓名)', unit: '(所在单位)', mobile: '', phone: '', email: '' }] }] };
+  out.push(
+    `## ${profile.formTexts.certificateCheck.title} (the tool's own, not a form of the notice)`,
+    '',
+    'One page per work, in large type, exactly the cells of 作品汇总表 the certificates are printed from; each author signs it.',
+    '',
+    formTable(certificateCheckForms(profile, planExport(profile, one))[0]!, d),
+  );
   out.push('## The unit values the app keeps', '', table(['key', 'label'], Object.entries(UNIT_LABELS).map(([k, l]) => [`\`${k}\``, l])), '');
   return out.join('\n');
 }

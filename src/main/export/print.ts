@@ -5,8 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { workLabel, type Catalog, type FileFacts } from '../../shared/model.js';
 import { mailSubjectOf, type Profile } from '../../shared/rules/profile.js';
-import { cloudForm, recommendationForm, registrationForm, reportForm, SUMMARY_HEADER, summaryRows, unitInfoForm } from '../forms/content.js';
-import { formPdf, summaryPdf } from '../forms/pdf.js';
+import { certificateCheckForms, cloudForm, recommendationForm, registrationForm, reportForm, summaryForm, unitInfoForm } from '../forms/content.js';
+import { formPdf, formsPdf } from '../forms/pdf.js';
 import { protectedPaths, refuseProtected } from './guard.js';
 import { writeAtomic } from '../atomic.js';
 import { buildForms } from './run.js';
@@ -44,9 +44,10 @@ export async function printForms(profile: Profile, catalog: Catalog, facts: Map<
   if (!workKey) {
     const t = profile.formTexts;
     await put('组织单位及联系人信息表(打印).pdf', await formPdf(unitInfoForm(profile, catalog.unit)));
-    await put('作品汇总表(打印).pdf', await summaryPdf(SUMMARY_HEADER, summaryRows(profile, plan), t.summaryNotes, [t.seal, t.dateLine], catalog.unit?.name ?? ''));
+    await put('作品汇总表(打印).pdf', await formPdf(summaryForm(profile, catalog.unit, plan)));
     await put('云盘报送要求(打印).pdf', await formPdf(cloudForm(profile, catalog.unit, plan)));
     await put('市级(校级)工作报告(打印).pdf', await formPdf(reportForm(profile, catalog)));
+    await put(`${t.certificateCheck.title}(打印).pdf`, await formsPdf(certificateCheckForms(profile, plan), t.certificateCheck.title));
   }
   await writeAtomic(join(dir, PRINT_NOTE), '\uFEFF这些 PDF 用于打印、签字和盖章(不要上传到云盘)。签字盖章后扫描为 PDF，在报送助手中加入为对应的扫描件。\r\n');
   return written;

@@ -6,6 +6,7 @@ import {
   Document,
   HeightRule,
   Packer,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -20,7 +21,7 @@ import {
 import { normalizeOoxml } from './ooxml.js';
 
 export const FONT = { body: '宋体', heading: '黑体' };
-const SIZE = { body: 21, small: 18, title: 36, subtitle: 24 }; // half-points: 10.5 pt (五号), 9 pt, 18 pt, 12 pt
+export const SIZE = { body: 21, small: 18, large: 32, title: 36, subtitle: 24 }; // half-points: 10.5 pt (五号), 9 pt, 16 pt, 18 pt, 12 pt
 
 function run(text: string, o: { bold?: boolean; size?: number; font?: string } = {}): TextRun {
   const font = o.font ?? FONT.body;
@@ -28,9 +29,27 @@ function run(text: string, o: { bold?: boolean; size?: number; font?: string } =
 }
 
 /** Paragraphs from text: each line its own paragraph (Word shows \n as nothing). */
-export function lines(text: string, o: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; font?: string } = {}): Paragraph[] {
+export interface LineOptions {
+  bold?: boolean;
+  size?: number;
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  font?: string;
+  keepNext?: boolean;
+  before?: number;
+  after?: number;
+  indentRight?: number;
+}
+
+export function lines(text: string, o: LineOptions = {}): Paragraph[] {
   return (text === '' ? [''] : text.split('\n')).map(
-    (line) => new Paragraph({ alignment: o.align, spacing: { before: 0, after: 0, line: 300 }, children: [run(line, o) as ParagraphChild] }),
+    (line) =>
+      new Paragraph({
+        alignment: o.align,
+        keepNext: o.keepNext,
+        indent: o.indentRight ? { right: o.indentRight } : undefined,
+        spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 300 },
+        children: [run(line, o) as ParagraphChild],
+      }),
   );
 }
 
@@ -43,12 +62,28 @@ export interface CellSpec {
   /** 'start' begins a vertical merge, 'continue' continues it. */
   merge?: 'start' | 'continue';
   small?: boolean;
+  large?: boolean;
+  /** No line above / below: a cell that reads as one with the row above or below. */
+  openTop?: boolean;
+  openBottom?: boolean;
+  bottom?: boolean;
+}
+
+export interface RowSpec {
+  cells: CellSpec[];
+  /** At least this high, in twips. */
+  height?: number;
+  /** The row stays whole on one page. */
+  cantSplit?: boolean;
+  /** Repeats at the top of every page. */
+  header?: boolean;
+  keepNext?: boolean;
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border };
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-export function table(widths: number[], rows: { cells: CellSpec[]; height?: number }[]): Table {
+export function table(widths: number[], rows: RowSpec[]): Table {
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -57,6 +92,9 @@ export function table(widths: number[], rows: { cells: CellSpec[]; height?: numb
       let col = 0;
       return new TableRow({
         height: r.height ? { value: r.height, rule: HeightRule.ATLEAST } : undefined,
+        cantSplit: r.cantSplit,
+        tableHeader: r.header,
+        keepNext: r.keepNext,
         children: r.cells.map((c) => {
           const span = c.span ?? 1;
           const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
@@ -65,10 +103,10 @@ export function table(widths: number[], rows: { cells: CellSpec[]; height?: numb
             width: { size: width, type: WidthType.DXA },
             columnSpan: span > 1 ? span : undefined,
             verticalMerge: c.merge === 'start' ? VerticalMergeType.RESTART : c.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
-            verticalAlign: VerticalAlign.CENTER,
-            borders,
+            verticalAlign: c.bottom ? VerticalAlign.BOTTOM : VerticalAlign.CENTER,
+            borders: { top: c.openTop ? none : border, bottom: c.openBottom ? none : border, left: border, right: border },
             margins: { top: 40, bottom: 40, left: 80, right: 80 },
-            children: c.paragraphs ?? lines(c.text ?? '', { bold: c.bold, size: c.small ? SIZE.small : SIZE.body, align: c.center ? AlignmentType.CENTER : undefined }),
+            children: c.paragraphs ?? lines(c.text ?? '', { bold: c.bold, size: c.small ? SIZE.small : c.large ? SIZE.large : SIZE.body, align: c.center ? AlignmentType.CENTER : undefined }),
           });
         }),
       });
@@ -76,8 +114,9 @@ export function table(widths: number[], rows: { cells: CellSpec[]; height?: numb
   });
 }
 
-export function title(text: string, subtitle?: string): Paragraph[] {
-  const out = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: subtitle ? 60 : 240 }, children: [run(text, { bold: true, size: SIZE.title, font: FONT.heading })] })];
+export function title(text: string, subtitle?: string, appendix?: string): Paragraph[] {
+  const out = [
+    ...(appendix ? lines(appendix, { after: 120 }) : []),new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: subtitle ? 60 : 240 }, children: [run(text, { bold: true, size: SIZE.title, font: FONT.heading })] })];
   if (subtitle) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(subtitle, { size: SIZE.subtitle })] }));
   return out;
 }
@@ -89,12 +128,12 @@ export function note(text: string): Paragraph[] {
 export const box = (on: boolean) => (on ? '☑' : '☐');
 
 /** A4 portrait document with the given blocks, packed to normalized (byte-stable) bytes. */
-export async function pack(docTitle: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+export async function pack(docTitle: string, children: (Paragraph | Table)[], landscape = false): Promise<Buffer> {
   const doc = new Document({
     creator: '报送助手',
     title: docTitle,
     styles: { default: { document: { run: { font: { ascii: FONT.body, eastAsia: FONT.body, hAnsi: FONT.body }, size: SIZE.body } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1300, right: 1300 } } }, children }],
+    sections: [{ properties: { page: { size: landscape ? { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE } : { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1300, right: 1300 } } }, children }],
   });
   return normalizeOoxml(await Packer.toBuffer(doc));
 }

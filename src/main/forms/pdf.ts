@@ -1,41 +1,39 @@
 // Print-ready PDFs of the forms (pdfkit), with Source Han Sans SC embedded as a subset, so that a printer or a
 // PC without Chinese fonts shows the same page. ☐/☑ come from DejaVu Sans (Source Han Sans lacks them).
+// The layout is measured before it is drawn (pdf-layout.ts): long fields continue with their label, frames close on
+// every page, signatures and seals keep company and room.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { appResources } from '../resources.js';
-import type { FormCell, FormDoc } from './content.js';
+import type { FormCell, FormDoc, SignBlock } from './content.js';
 import { FIXED_DATE } from './ooxml.js';
+import { CM, DATE_GAPS, LH, PAD, SEAL, SIZE, SMALL, SMALL_LH, paginate, signHeight, SIGN_LH, SIGN_SLOT, type Block, type CellBox, type Page, type Piece } from './pdf-layout.js';
+import { Measure, drawLine, type Doc, type FontName } from './pdf-text.js';
 
 const FONTS = appResources().fontsDir;
 const REGULAR = join(FONTS, 'SourceHanSansSC-Regular.otf');
 const BOLD = join(FONTS, 'SourceHanSansSC-Bold.otf');
 const SYMBOLS = join(FONTS, 'DejaVuSans.ttf');
-
-const SIZE = 10.5;
-const PAD = 4;
-const MARGIN = 56;
-const LINE_GAP = 2;
+const MARGIN = 2 * CM;
 
 export function fontsAvailable(): boolean {
   return existsSync(REGULAR) && existsSync(BOLD) && existsSync(SYMBOLS);
 }
 
-type Doc = PDFKit.PDFDocument;
-
-function newDoc(title: string, landscape = false): Doc {
+function newDoc(title: string): Doc {
   if (!fontsAvailable()) throw new Error(`缺少字体文件(${FONTS})：请运行 npm run build`);
+  // pdfkit's own margins are small: the layout keeps its own, and the page number sits below the content.
   const doc = new PDFDocument({
     size: 'A4',
-    layout: landscape ? 'landscape' : 'portrait',
-    margin: MARGIN,
+    autoFirstPage: false,
+    margin: 10,
     compress: true,
     info: { Title: title, Creator: '报送助手', Producer: '报送助手', CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
   });
   doc.registerFont('body', REGULAR);
   doc.registerFont('bold', BOLD);
   doc.registerFont('sym', SYMBOLS);
-  doc.font('body').fontSize(SIZE);
   return doc;
 }
 
@@ -49,129 +47,178 @@ function finish(doc: Doc): Promise<Buffer> {
   });
 }
 
-/** Writes text at (x, y) within width, line by line, switching to the symbol font for ☐ and ☑. */
-function write(doc: Doc, text: string, x: number, y: number, width: number, o: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {}): void {
-  let top = y;
-  for (const line of text.split('\n')) {
-    const parts = line.split(/([☐☑])/).filter((p) => p !== '');
-    const opts = { width, lineGap: LINE_GAP, align: o.align };
-    if (parts.length === 0) {
-      top += doc.currentLineHeight(true) + LINE_GAP;
-      continue;
-    }
-    doc.font(o.bold ? 'bold' : 'body');
-    if (parts.length === 1) doc.text(line, x, top, opts);
-    else {
-      parts.forEach((part, i) => {
-        const sym = part === '☐' || part === '☑';
-        doc.font(sym ? 'sym' : o.bold ? 'bold' : 'body');
-        const more = { ...opts, continued: i < parts.length - 1 };
-        if (i === 0) doc.text(part, x, top, more);
-        else doc.text(part, more);
-      });
-    }
-    top = doc.y;
-  }
-  doc.font('body');
+function pageOf(landscape: boolean | undefined): Page {
+  const [width, height] = landscape ? [841.89, 595.28] : [595.28, 841.89];
+  return { width, height, margin: MARGIN, top: MARGIN, bottom: height - MARGIN };
 }
 
-function heightOf(doc: Doc, text: string, width: number, bold?: boolean): number {
-  if (text === '') return doc.currentLineHeight(true) + LINE_GAP;
-  doc.font(bold ? 'bold' : 'body');
-  const h = doc.heightOfString(text.replace(/[☐☑]/g, '口'), { width, lineGap: LINE_GAP });
-  doc.font('body');
-  return h;
-}
+const cellFont = (c: FormCell): FontName => (c.bold ? 'bold' : 'body');
 
-function cellHeight(doc: Doc, c: FormCell, width: number): number {
-  const line = doc.currentLineHeight(true) + LINE_GAP;
-  const body = Math.max(heightOf(doc, c.text, width, c.bold), (c.minLines ?? 1) * line);
-  return body + (c.sign?.length ?? 0) * line + 2 * PAD;
-}
-
-function drawTitle(doc: Doc, form: FormDoc): void {
-  const width = doc.page.width - 2 * MARGIN;
-  doc.font('bold').fontSize(18).text(form.title, MARGIN, doc.y, { width, align: 'center' });
-  if (form.subtitle) doc.font('body').fontSize(12).text(form.subtitle, { width, align: 'center' });
-  doc.font('body').fontSize(SIZE).moveDown(0.8);
-}
-
-function drawTable(doc: Doc, form: FormDoc): void {
-  const width = doc.page.width - 2 * MARGIN;
+/** The form as blocks, every text measured and broken into lines. */
+function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
+  const width = page.width - 2 * page.margin;
+  const blocks: Block[] = [];
+  const text: NonNullable<Block['text']> = [];
+  const add = (s: string, font: FontName, size: number, lh: number, align: 'left' | 'center') => {
+    for (const line of m.wrap(s, width, font, size)) text.push({ line, font, size, lh, align });
+  };
+  if (form.appendix) add(form.appendix, 'body', SIZE, LH + 4, 'left');
+  add(form.title, 'bold', 18, 28, 'center');
+  if (form.subtitle) add(form.subtitle, 'body', 12, 20, 'center');
+  if (form.intro) add(form.intro, 'body', SMALL, SMALL_LH, 'left');
+  blocks.push({ kind: 'title', text, fixed: text.reduce((a, t) => a + t.lh, 0) + 10, minLines: 0, minFirst: 0, keepWithPrev: false });
   const scale = width / form.widths.reduce((a, b) => a + b, 0);
   const cols = form.widths.map((w) => w * scale);
-  const bottom = doc.page.height - MARGIN;
-  let y = doc.y;
-  for (const row of form.rows) {
+  form.rows.forEach((row, r) => {
     let col = 0;
-    const cells = row.map((c) => {
-      const span = c.span ?? 1;
-      const x = MARGIN + cols.slice(0, col).reduce((a, b) => a + b, 0);
+    const cells: CellBox[] = row.map((cell) => {
+      const span = cell.span ?? 1;
+      const x = page.margin + cols.slice(0, col).reduce((a, b) => a + b, 0);
       const w = cols.slice(col, col + span).reduce((a, b) => a + b, 0);
       col += span;
-      return { c, x, w };
+      const [size, lh] = cell.large ? [16, 23] : [SIZE, LH];
+      const lines = m.wrap(cell.text, w - 2 * PAD, cellFont(cell), size);
+      return { cell, x, w, font: cellFont(cell), size, lh, lines };
     });
-    const h = Math.max(...cells.map(({ c, w }) => cellHeight(doc, c, w - 2 * PAD)));
-    if (y + h > bottom && y > MARGIN + 40) {
-      doc.addPage();
-      y = MARGIN;
-    }
-    const line = doc.currentLineHeight(true) + LINE_GAP;
-    for (const { c, x, w } of cells) {
-      doc.lineWidth(0.6).rect(x, y, w, h).stroke();
-      const textH = heightOf(doc, c.text, w - 2 * PAD, c.bold);
-      const top = c.center && !c.sign ? y + (h - textH) / 2 : y + PAD;
-      write(doc, c.text, x + PAD, top, w - 2 * PAD, { bold: c.bold, align: c.center ? 'center' : 'left' });
-      (c.sign ?? []).forEach((s, i) => {
-        const sy = y + h - PAD - (c.sign!.length - i) * line;
-        if (s) write(doc, s, x + PAD, sy, w - 2 * PAD - 12, { align: 'right' });
-      });
-    }
-    y += h;
-  }
-  doc.x = MARGIN;
-  doc.y = y + 10;
-}
-
-function drawAfter(doc: Doc, form: FormDoc): void {
-  const width = doc.page.width - 2 * MARGIN;
+    const long = cells.find((c) => c.cell.long);
+    for (const c of cells) if (c !== long && long) c.cont = m.wrap(`${c.cell.text.split('\n')[0]}(续)`, c.w - 2 * PAD, c.font, c.size);
+    const signCell = cells.find((c) => c.cell.sign);
+    blocks.push({
+      kind: 'row',
+      header: r < (form.headerRows ?? 0),
+      cells,
+      long,
+      fixed: signCell ? signHeight(signCell.cell.sign, signCell.w - 2 * PAD, m) : 0,
+      minLines: 0,
+      minFirst: Math.max(2, ...cells.filter((c) => c !== long).map((c) => c.lines.length)),
+      keepWithPrev: !!signCell && !long,
+    });
+  });
   for (const a of form.after ?? []) {
-    if (a.heading) {
-      doc.font('bold').text(a.heading, MARGIN, doc.y, { width });
-      doc.font('body');
+    const [size, lh] = a.small ? [SMALL, SMALL_LH] : [SIZE, LH];
+    const heading = a.heading ? m.wrap(a.heading, width, 'bold', SIZE).map((line) => ({ line, font: 'bold' as FontName, size: SIZE, lh: LH, align: 'left' as const })) : [];
+    const long: CellBox = { cell: { text: a.text }, x: page.margin, w: width, font: 'body', size, lh, lines: m.wrap(a.text, width, 'body', size) };
+    // After a table the notes stay whole and with it (so that the seal below never stands on a page without table).
+    const kept = form.rows.length > 0;
+    blocks.push({ kind: 'para', long, text: heading, fixed: 0, minLines: 0, minFirst: 2 + heading.length, keepWithPrev: kept, atomic: kept });
+  }
+  if (form.sign) blocks.push({ kind: 'sign', sign: form.sign, signWidth: width, fixed: signHeight(form.sign, width, m) + 12, minLines: 0, minFirst: 0, keepWithPrev: true });
+  return blocks;
+}
+
+/** Signature room, seal square and date, drawn bottom-up inside (x, w) ending at `bottom`. */
+function drawSign(doc: Doc, m: Measure, s: SignBlock, x: number, w: number, top: number): void {
+  let y = top;
+  if (s.signature) {
+    const labelW = m.width(s.signature.label, 'body', SIZE);
+    drawLine(doc, m, s.signature.label, x, y + 8, 'body', SIZE);
+    const indent = labelW <= w / 2 ? labelW : 0;
+    let sx = x + labelW;
+    let sy = y;
+    doc.save().lineWidth(0.4).strokeColor('#999999');
+    for (let i = 0; i < s.signature.signers; i += 1) {
+      if (sx + SIGN_SLOT > x + w + 0.01) {
+        sx = x + indent;
+        sy += SIGN_LH;
+      }
+      doc.moveTo(sx + 6, sy + 24).lineTo(sx + SIGN_SLOT - 6, sy + 24).stroke();
+      sx += SIGN_SLOT;
     }
-    write(doc, a.text, MARGIN, doc.y, width);
-    doc.moveDown(0.6);
+    doc.restore();
+    y = sy + SIGN_LH + 6;
   }
-  if (form.sign) {
-    doc.moveDown(1);
-    for (const s of form.sign) write(doc, s, MARGIN, doc.y, width - 24, { align: 'right' });
+  const right = x + w - 6;
+  if (s.name) {
+    drawLine(doc, m, s.name, right - m.width(s.name, 'body', SIZE), y, 'body', SIZE);
+    y += LH;
+  }
+  if (s.seal) {
+    // The seal square: its label at the centre, nothing else inside.
+    const sx = right - SEAL;
+    const lw = m.width(s.seal, 'body', SIZE);
+    drawLine(doc, m, s.seal, sx + (SEAL - lw) / 2, y + SEAL / 2 - SIZE / 2, 'body', SIZE);
+    y += SEAL;
+  }
+  if (s.date) {
+    const unit = m.width('年', 'body', SIZE);
+    const dx = right - unit - DATE_GAPS.day - unit - DATE_GAPS.month - unit;
+    drawLine(doc, m, '年', dx, y + 4, 'body', SIZE);
+    drawLine(doc, m, '月', dx + unit + DATE_GAPS.month, y + 4, 'body', SIZE);
+    drawLine(doc, m, '日', dx + 2 * unit + DATE_GAPS.month + DATE_GAPS.day, y + 4, 'body', SIZE);
   }
 }
 
+function drawPiece(doc: Doc, m: Measure, p: Piece, page: Page): void {
+  const b = p.block;
+  if (b.kind === 'title') {
+    let y = p.y;
+    for (const t of b.text!) {
+      const x = t.align === 'center' ? (page.width - m.width(t.line, t.font, t.size)) / 2 : page.margin;
+      drawLine(doc, m, t.line, x, y, t.font, t.size);
+      y += t.lh;
+    }
+    return;
+  }
+  if (b.kind === 'sign') {
+    drawSign(doc, m, b.sign!, page.margin, b.signWidth!, p.y + 12);
+    return;
+  }
+  if (b.kind === 'para') {
+    let y = p.y;
+    if (p.from === 0) {
+      for (const t of b.text!) {
+        drawLine(doc, m, t.line, page.margin, y, t.font, t.size);
+        y += t.lh;
+      }
+    }
+    const c = b.long!;
+    for (const line of c.lines.slice(p.from, p.to)) {
+      drawLine(doc, m, line, c.x, y, c.font, c.size);
+      y += c.lh;
+    }
+    return;
+  }
+  const last = p.to === (b.long?.lines.length ?? 0);
+  for (const c of b.cells!) {
+    doc.lineWidth(0.6).strokeColor('#000000').rect(c.x, p.y, c.w, p.h).stroke();
+    const lines = c === b.long ? c.lines.slice(p.from, p.to) : p.from === 0 ? c.lines : (c.cont ?? []);
+    const textH = lines.length * c.lh;
+    const middle = c.cell.center || c.cell.bold || (c !== b.long && !c.cell.sign);
+    let y = middle && !c.cell.sign ? p.y + (p.h - textH) / 2 : p.y + PAD;
+    for (const line of lines) {
+      const lw = m.width(line, c.font, c.size);
+      const x = c.cell.center ? c.x + (c.w - lw) / 2 : c.x + PAD;
+      drawLine(doc, m, line, x, y + (c.lh - c.size) / 2 - 1, c.font, c.size);
+      y += c.lh;
+    }
+    if (c.cell.sign && last) drawSign(doc, m, c.cell.sign, c.x + PAD, c.w - 2 * PAD, p.y + p.h - PAD - b.fixed);
+  }
+}
+
+function drawForm(doc: Doc, form: FormDoc): void {
+  const page = pageOf(form.landscape);
+  const m = new Measure(doc);
+  const pages = paginate(blocksOf(form, page, m), page);
+  pages.forEach((pieces, i) => {
+    doc.addPage({ size: 'A4', layout: form.landscape ? 'landscape' : 'portrait', margin: 10 });
+    for (const p of pieces) drawPiece(doc, m, p, page);
+    if (pages.length > 1) {
+      const foot = `${form.title}　第 ${i + 1} 页 共 ${pages.length} 页`;
+      drawLine(doc, m, foot, (page.width - m.width(foot, 'body', SMALL)) / 2, page.height - MARGIN + 14, 'body', SMALL);
+    }
+  });
+}
+
+/** One form, one PDF. */
 export async function formPdf(form: FormDoc): Promise<Buffer> {
-  const doc = newDoc(form.title);
-  drawTitle(doc, form);
-  if (form.rows.length) drawTable(doc, form);
-  drawAfter(doc, form);
+  return formsPdf([form], form.title);
+}
+
+/** Several forms in one PDF, each starting on a new page (the certificate proof: a page per work). */
+export async function formsPdf(forms: FormDoc[], title: string): Promise<Buffer> {
+  const doc = newDoc(title);
+  for (const f of forms) drawForm(doc, f);
+  if (forms.length === 0) doc.addPage();
   return finish(doc);
 }
 
-/** 附表1-5 for signing and stamping: the same rows as the Excel file, A4 landscape, notes and seal lines below. */
-export async function summaryPdf(header: string[], rows: string[][], notes: string[], seal: string[], unitName: string): Promise<Buffer> {
-  const doc = newDoc('作品汇总表', true);
-  const widths = [36, 54, 130, 100, 130, 100, 50, 50, 80, 50];
-  const form: FormDoc = {
-    title: '作品汇总表',
-    subtitle: unitName,
-    widths: widths.map((w) => w * 20),
-    rows: [header.map((h) => ({ text: h, bold: true, center: true })), ...rows.map((r) => r.map((text) => ({ text })))],
-  };
-  drawTitle(doc, form);
-  drawTable(doc, form);
-  doc.fontSize(9);
-  for (const n of notes) write(doc, n, MARGIN, doc.y, doc.page.width - 2 * MARGIN);
-  doc.fontSize(SIZE).moveDown(1);
-  for (const s of seal) write(doc, s, MARGIN, doc.y, doc.page.width - 2 * MARGIN - 24, { align: 'right' });
-  return finish(doc);
-}

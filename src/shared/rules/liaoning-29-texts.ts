@@ -9,20 +9,64 @@ export const formTexts = {
   aiInstructions:
     '(填写说明：\n1.第一次出现外文名词时，要写清全称和缩写，再出现同一词时可以使用缩写。\n2.申报材料应客观、真实，尊重他人知识产权，遵守国家有关知识产权法律法规。\n3.申报材料编写应避免过于理论化和技术化，注重落地应用，避免单纯体现申报单位宣传色彩。)',
   aiSections: [
-    { key: '背景', heading: '一、背景(300字以内)', sub: '' },
-    { key: '案例实施情况', heading: '二、案例实施情况(1000字以内)', sub: '' },
+    { key: '背景', heading: '一、背景(300字以内)', guide: '重点阐述所解决的高等教育领域痛点或关键问题，简要介绍必要性和实施目标。' },
+    {
+      key: '案例实施情况',
+      heading: '二、案例实施情况(1000字以内)',
+      guide: '包括但不限于需求分析、技术研发或个性化定制、应用优化等方面所做的探索实践。可图文并茂。',
+    },
     {
       key: '案例创新突破',
       heading: '三、案例创新突破(1000字以内)',
-      sub: '(一)主要创新内容 (二)技术突破内容(若有) (三)应用实践突破内容 (四)知识产权情况',
+      guide:
+        '(一)主要创新内容。重点介绍在教育教学模式与技术应用等方面的创新情况。\n' +
+        '(二)技术突破内容(若有)。实现了何种技术突破，该技术突破对教育信息化和数字化转型的意义与价值，在业内所处技术水平。\n' +
+        '(三)应用实践突破内容。实现了在哪些应用实践的突破，对国内高等教育发展和人才培养的意义与价值。\n' +
+        '(四)知识产权情况。知识产权的分布、归属等相关情况。',
     },
     {
       key: '推广价值及风险',
       heading: '四、推广价值及风险(500字以内)',
-      sub: '(一)应用前景或已取得的应用成果 (二)社会经济价值 (三)示范引领作用 (四)技术风险和伦理风险',
+      guide:
+        '(一)说明该案例的应用前景或已经取得的应用成果。(包括但不限于当前应用规模、当前应用深度广度、运行管理模式、规模化推广等)\n' +
+        '(二)说明其带来的社会经济价值。\n' +
+        '(三)在整个高等教育领域的示范引领作用。\n' +
+        '(四)案例在应用中可能存在的技术风险和伦理风险等。',
     },
-    { key: '其他相关情况', heading: '五、其他相关情况', sub: '(一)证据材料(不超过10件) (二)第三方评价 (三)案例相关图片、视频等' },
+    {
+      key: '其他相关情况',
+      heading: '五、其他相关情况',
+      guide:
+        '(一)其他反映“人工智能+”教育特色的证据材料，用于补充、说明、解释、拓展文字和视频材料的内容总数不超过10件(含相关政策文件、报道、典型模型梳理、典型应用案例等),如获奖需写清案例获奖情况。获奖时间、奖项名称、授奖单位。\n' +
+        '(二)第三方评价。案例在应用效果、创新实践等方面得到的评价，如用户评价、专家评审意见、第三方检测认证、社会舆论正面评价等。(如有，应说明评价主体，信息来源等相关证明文件)\n' +
+        '(三)案例相关图片、视频等。(可附网盘或另提供附件)',
+    },
   ],
+  /** Each form's number in the notice, printed at its top left as the notice does. */
+  appendix: { registration: '附表1-1', recommendation: '附表1-2', unitInfo: '附表1-4', summary: '附表1-5', cloud: '附表1-6', report: '附表1-7' },
+  titleHint: '请勿使用《》',
+  /** The label of the 项目 block per category (the management form names its block, the special ones 专项项目). */
+  projectLabel: { courseware: '项目', microlecture: '项目', 'teaching-case': '项目', 'course-case': '项目', 'management-case': '融合创新管理案例', 'platform-case': '专项项目', 'ai-case': '专项项目' },
+  /** The author block's limit as each form prints it (the platform form: one line per variant). */
+  authorHints: {
+    courseware: ['案例限报3人'],
+    microlecture: ['案例限报3人'],
+    'teaching-case': ['案例限报3人'],
+    'course-case': ['案例限报3人'],
+    'management-case': ['案例限报5人'],
+    'platform-case': ['区域案例限报5人', '学校案例限报3人', '教师案例限报3人'],
+    'ai-case': ['案例限报5人'],
+  },
+  recommendationSub: '(由活动组织单位填写)',
+  remarkLabel: '备注：',
+  summarySub: '(此表需转为Excel表格，仅由活动组织单位填写)',
+  summaryNotesHeading: '注意事项：',
+  /** 证书信息核对单: not a form of the notice; the tool's own proof sheet before the certificates are printed. */
+  certificateCheck: {
+    title: '证书信息核对单',
+    intro: '以下信息与《作品汇总表》完全一致，省级证书据此制作。请每位作者逐项核对姓名、单位、作品名称和类别，无误后签字。',
+    sign: '核对无误，签名：',
+  },
   unitInfoNote: '注意事项：请将该信息表word版和加盖组织单位公章的电子扫描版于2025年6月10日前发送至Ln86593376@163.com中。',
   unitSeal: '(组织单位盖章)',
   seal: '单位公章',

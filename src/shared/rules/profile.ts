@@ -159,7 +159,17 @@ export interface FormTexts {
   pledgeSign: string;
   dateLine: string;
   aiInstructions: string;
-  aiSections: { key: string; heading: string; sub: string }[];
+  /** The 申报书's sections: heading, then the notice's guidance sentences, then the work's text. */
+  aiSections: { key: string; heading: string; guide: string }[];
+  appendix: { registration: string; recommendation: string; unitInfo: string; summary: string; cloud: string; report: string };
+  titleHint: string;
+  projectLabel: Record<CategoryId, string>;
+  authorHints: Record<CategoryId, string[]>;
+  recommendationSub: string;
+  remarkLabel: string;
+  summarySub: string;
+  summaryNotesHeading: string;
+  certificateCheck: { title: string; intro: string; sign: string };
   unitInfoNote: string;
   unitSeal: string;
   seal: string;
