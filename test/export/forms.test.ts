@@ -98,7 +98,8 @@ function ink(pgm: Buffer, box: [number, number, number, number]): number {
 describe.skipIf(!poppler)('print PDFs (poppler; skipped where pdftoppm is missing)', () => {
   it('every print PDF carries ink where its labels are, embeds Source Han Sans, and says this work\'s values', () => {
     const pdfs = walk(printed).filter((r) => r.endsWith('.pdf'));
-    expect(pdfs.length).toBe(2 * 2 + 4);
+    expect(pdfs.length).toBe(2 * 2 + 5);
+    expect(pdfs).toContain('证书信息核对单(打印).pdf');
     const work = tempDir();
     for (const rel of pdfs) {
       const file = join(printed, rel);
