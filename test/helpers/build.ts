@@ -48,7 +48,7 @@ export function author(overrides: Partial<Author> = {}): Author {
     personId: n,
     name: `作者${n}`,
     unit: '沈阳市第一中学',
-    mobile: '13900000000',
+    mobile: `139${String(n).padStart(8, '0')}`,
     email: `a${n}@example.cn`,
     phone: '',
     ...overrides,

@@ -85,6 +85,16 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
     silent: () => ({ works: [work('microlecture', { authors: [author(), author({ name: '王芳', unit: '三中' })] }), work('courseware', { authors: [author(), author({ name: '王芳', unit: '三中' })] })] }),
   },
   {
+    rule: 'certificate.name-variant',
+    fire: () => ({ works: [work('microlecture', { authors: [author({ name: '张三', mobile: '13912345678' })] }), work('courseware', { authors: [author({ name: '张叁', mobile: '13912345678' })] })] }),
+    silent: () => ({ works: [work('microlecture', { authors: [author({ name: '张三', mobile: '13912345678' })] }), work('courseware', { authors: [author({ name: '李四', mobile: '13912345678' })] })] }),
+  },
+  {
+    rule: 'certificate.unit-variant',
+    fire: () => ({ works: [work('microlecture', { authors: [author({ unit: '沈阳市第一中学（东校区）' })] }), work('courseware', { authors: [author({ unit: '沈阳市第一中学 (东校区)' })] })] }),
+    silent: () => ({ works: [work('microlecture', { authors: [author({ unit: '沈阳市第一中学(东校区)' })] }), work('courseware', { authors: [author({ unit: '沈阳市第一中学(东校区)' })] })] }),
+  },
+  {
     rule: 'contact.phone',
     fire: () => ({ works: [work('microlecture', { authors: [author({ mobile: '2380000000' })] })] }),
     silent: () => ({ works: [work('microlecture', { authors: [author({ mobile: '１３８００００００００', phone: '024-1234567' })] })] }),

@@ -1,5 +1,6 @@
 // Every rule, run over a catalog and its file facts, into CONTRACT.md's report.
 import { workLabel, type CheckReport, type Finding } from '../model.js';
+import { certificateRules } from './certificate.js';
 import { checklistRules } from './checklist.js';
 import { cloudRules } from './cloud.js';
 import { fileRules } from './files.js';
@@ -21,6 +22,7 @@ const FAMILIES = [
   categoryRules,
   authorCountRules,
   peopleRules,
+  certificateRules,
   contactRules,
   gradeSubjectRules,
   commentAndFieldRules,
