@@ -14,7 +14,7 @@ const cn = (iso: string) => {
 
 export function OverviewScreen() {
   const profile = useProfile();
-  const { unit, works, report, go, showWorks, mailed, check } = useStore();
+  const { unit, works, report, go, showWorks, printed, mailed, check } = useStore();
   const findings = report?.findings ?? [];
   const bySeverity = new Map<string, Set<Finding['severity']>>();
   for (const f of findings) if (f.work) bySeverity.set(f.work, new Set([...(bySeverity.get(f.work) ?? []), f.severity]));
@@ -36,6 +36,10 @@ export function OverviewScreen() {
     </li>
   );
   const scans = profile.unitRoles.filter((r) => r.required);
+  // The certificates are printed from 作品汇总表 as typed: names and units agree, and every author has checked them.
+  const spellings = findings.filter((f) => f.rule.startsWith('certificate.')).length;
+  const proof = `${profile.formTexts.certificateCheck.title}(打印).pdf`;
+  const proofPrinted = !!printed?.files.includes(proof);
   return (
     <section className="overview">
       <h2>报送总览 · {unit?.name ?? '尚未填写组织单位'}</h2>
@@ -77,6 +81,12 @@ export function OverviewScreen() {
         {item(!!unit && !unitFindings.some((f) => f.rule === 'unit.info'), '组织单位信息(附表1-4至1-7所需)', 'unit', unitFindings.some((f) => f.rule === 'unit.info') ? `${unitFindings.filter((f) => f.rule === 'unit.info').length} 项待完善` : undefined)}
         {scans.map((r) => item(!!unit?.files.some((f) => f.role === r.role), r.label, 'unit'))}
         {item(!!unit?.cloudLink && !!unit?.cloudCode, '云盘链接地址和访问密码(附表1-6)', 'unit')}
+        {item(
+          proofPrinted && spellings === 0,
+          `${profile.formTexts.certificateCheck.title}：每位作者核对姓名、单位、作品名称并签字`,
+          spellings ? 'check' : 'print',
+          spellings ? `${spellings} 处姓名或单位写法不一` : proofPrinted ? `已打印到 ${printed!.dir}` : '打印后交作者核对签字',
+        )}
         {item(!!mailed, '邮件附件包(附表1-1、1-2、1-4至1-7)', 'print', mailed ? `已生成到 ${mailed.dir}` : `发送到 ${profile.mailbox}`)}
       </ul>
     </section>

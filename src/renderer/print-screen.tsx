@@ -1,4 +1,4 @@
-// 打印: the forms to print, sign and stamp (附表1-1, 1-2 per work; 1-4 to 1-7) with a preview, and the e-mail package.
+// 打印: the forms to print, sign and stamp (附表1-1, 1-2 per work; 1-4 to 1-7; the certificate proof) with a preview, and the e-mail package.
 import { lazy, Suspense, useState } from 'react';
 import { PathField } from './path-field.js';
 import { useRememberedPath } from './remember.js';
@@ -19,7 +19,7 @@ export function PrintScreen() {
   return (
     <section>
       <h2>打印用 PDF</h2>
-      <p className="hint">每件作品的作品登记表、推荐意见，以及附表1-4 至 1-7。打印、签字盖章后扫描为 PDF，再加入为对应的扫描件；这些 PDF 不要上传到云盘。</p>
+      <p className="hint">每件作品的作品登记表、推荐意见，附表1-4 至 1-7，以及证书信息核对单(每件作品一页，交作者核对姓名、单位和作品名称后签字)。打印、签字盖章后扫描为 PDF，再加入为对应的扫描件；这些 PDF 不要上传到云盘。</p>
       <label className="row">
         生成到文件夹
         <PathField label="打印文件夹" kind="folder" value={out} onChange={setOut} placeholder="一个空文件夹" />

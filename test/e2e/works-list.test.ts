@@ -327,6 +327,7 @@ describe.skipIf(!browserReady)('the works list at 120 works (skipped where /usr/
     // Today (after 2025-09-30) the upload and the freeze are over; the unit's own items are each done or not.
     expect(await page.getByLabel('截止日期').textContent()).toMatch(/2025年7月15日|冻结|还有/);
     expect(await page.getByLabel('单位事项').locator('li').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByLabel('单位事项').textContent()).toContain('证书信息核对单：每位作者核对姓名、单位、作品名称并签字');
     await page.screenshot({ path: join(SHOTS, 'overview-120.png') });
     await page.getByRole('button', { name: `${confirm} 件待确认` }).click();
     await expect.poll(() => page.locator('table.works tbody tr').count()).toBe(confirm);
