@@ -7,6 +7,7 @@ export type FontName = 'body' | 'bold' | 'sym';
 
 const SYMBOL = /[☐☑]/;
 const NO_LINE_START = new Set([...'，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%·']);
+const NO_LINE_END = new Set([...'(（《「『“‘〈【〔[{']);
 const WORD = /[A-Za-z0-9@._\-/:#&=+~%]/;
 
 export class Measure {
@@ -71,13 +72,25 @@ export class Measure {
           // Closing punctuation may not start a line: the line's last character goes down with it.
           const chars = Array.from(line);
           if (chars.length > 1) {
-            const last = chars.pop()!;
+            let carry = chars.pop()!;
+            // …and an opening bracket before it goes down too (a line never ends with one).
+            if (chars.length > 1 && NO_LINE_END.has(chars[chars.length - 1]!)) carry = chars.pop()! + carry;
             line = chars.join('');
+            push();
+            line = carry;
+            w = this.width(carry, font, size);
+          } else push();
+        } else if (line) {
+          // An opening bracket may not end a line: it goes down with what it opens.
+          const chars = Array.from(line);
+          const last = chars[chars.length - 1]!;
+          if (chars.length > 1 && NO_LINE_END.has(last)) {
+            line = chars.slice(0, -1).join('');
             push();
             line = last;
             w = this.width(last, font, size);
           } else push();
-        } else if (line) push();
+        }
         line += tok;
         w += tw;
       }
