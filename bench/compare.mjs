@@ -12,9 +12,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBatch, writeSmallBatch } from './batch.mjs';
 
-const [baselineDir, roundsArg] = process.argv.slice(2);
+const [baselineDir, roundsArg, only] = process.argv.slice(2);
 if (!baselineDir) {
-  console.error('usage: node bench/compare.mjs BASELINE_TREE [rounds]');
+  console.error('usage: node bench/compare.mjs BASELINE_TREE [rounds] [measure name part, e.g. print]');
   process.exit(2);
 }
 const ROUNDS = Number(roundsArg ?? 5);
@@ -37,10 +37,12 @@ const stats = (xs) => `${Math.min(...xs).toFixed(0)} / ${median(xs).toFixed(0)} 
 const small = mkdtempSync(join(tmpdir(), 'baosong-compare-'));
 writeSmallBatch(small);
 
-const { root, db } = buildBatch(false);
+// The 4.75 GB batch only when a measure reads it.
+const big = !only || /check|intake|export|GB/.test(only);
+const { root, db } = big ? buildBatch(false) : { root: '', db: '' };
 // Each tree checks its own copy of the bench catalog (the check writes its probe cache).
 const dbs = {};
-for (const name of Object.keys(trees)) {
+for (const name of big ? Object.keys(trees) : []) {
   dbs[name] = join(small, `bench-${name}.sqlite`);
   copyFileSync(db, dbs[name]);
 }
@@ -54,6 +56,12 @@ const measures = {
   'start (--help, median of 5)': (bin) => median(Array.from({ length: 5 }, () => timed(bin, '--help'))),
   'import 100 small works': (bin, name, round) => timed(bin, 'import', join(small, 'batch.json'), '--db', join(small, `small-${name}-${round}.sqlite`)),
   'check 100 small works': (bin, name, round) => timed(bin, 'check', '--db', join(small, `small-${name}-${round}.sqlite`), '--json'),
+  'print 100 small works (PDFs)': (bin, name, round) => {
+    const out = join(small, `print-${name}-${round}`);
+    const t = timed(bin, 'print', '--db', join(small, `small-${name}-${round}.sqlite`), '--out', out);
+    rmSync(out, { recursive: true, force: true });
+    return t;
+  },
   'cold check, 4.75 GB batch': (bin, name) => (coldCache(dbs[name]), timed(bin, 'check', '--db', dbs[name], '--json')),
   'warm check, 4.75 GB batch': (bin, name) => timed(bin, 'check', '--db', dbs[name], '--json'),
   'intake of the batch folders': (bin, name, round) => timed(bin, 'intake', join(root, 'works'), '--plan', join(small, `plan-${name}-${round}.json`), '--unit', '基准单位'),
@@ -69,6 +77,8 @@ const measures = {
   },
 };
 
+// `only` keeps the named measures and the imports they read.
+if (only) for (const m of Object.keys(measures)) if (!m.includes(only) && !m.startsWith('import')) delete measures[m];
 const results = Object.fromEntries(Object.keys(measures).map((m) => [m, { baseline: [], current: [] }]));
 for (let round = 0; round < ROUNDS; round += 1) {
   // Alternate which tree goes first, so that neither always meets a warmer cache.

@@ -170,10 +170,11 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByRole('button', { name: '到“打印与邮件”生成' }).click();
     await page.getByLabel('打印文件夹', { exact: true }).fill(join(dir, '打印'));
     await page.getByRole('button', { name: '生成打印用 PDF' }).click();
-    await expect.poll(() => page.locator('.ok').first().textContent(), { timeout: 60_000 }).toContain('已生成 10 个 PDF');
+    await expect.poll(() => page.locator('.ok').first().textContent(), { timeout: 60_000 }).toContain('已生成 11 个 PDF');
     await page.getByLabel('邮件文件夹', { exact: true }).fill(join(dir, '邮件'));
     await page.getByRole('button', { name: '生成邮件附件' }).click();
     await expect.poll(() => page.locator('.ok').last().textContent(), { timeout: 60_000 }).toContain('Ln86593376@163.com');
+    expect(existsSync(join(dir, '打印', '证书信息核对单(打印).pdf'))).toBe(true);
     expect(existsSync(join(dir, '打印', '2微课/1-孟浩-春晓/作品登记表(打印).pdf'))).toBe(true);
     // The preview draws the PDF's pages (pdf.js) in the window.
     await page.getByRole('button', { name: /2微课\/1-孟浩-春晓\/作品登记表/ }).click();
