@@ -2,7 +2,7 @@
 // PC without Chinese fonts shows the same page. ☐/☑ come from DejaVu Sans (Source Han Sans lacks them).
 // The layout is measured before it is drawn (pdf-layout.ts): long fields continue with their label, frames close on
 // every page, signatures and seals keep company and room.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { appResources } from '../resources.js';
@@ -21,6 +21,9 @@ export function fontsAvailable(): boolean {
   return existsSync(REGULAR) && existsSync(BOLD) && existsSync(SYMBOLS);
 }
 
+/** The fonts' bytes, read once a process (tens of MB): each document then only parses and subsets them. */
+let fontBytes: { body: Buffer; bold: Buffer; sym: Buffer } | null = null;
+
 function newDoc(title: string): Doc {
   if (!fontsAvailable()) throw new Error(`缺少字体文件(${FONTS})：请运行 npm run build`);
   // pdfkit's own margins are small: the layout keeps its own, and the page number sits below the content.
@@ -31,9 +34,10 @@ function newDoc(title: string): Doc {
     compress: true,
     info: { Title: title, Creator: '报送助手', Producer: '报送助手', CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
   });
-  doc.registerFont('body', REGULAR);
-  doc.registerFont('bold', BOLD);
-  doc.registerFont('sym', SYMBOLS);
+  fontBytes ??= { body: readFileSync(REGULAR), bold: readFileSync(BOLD), sym: readFileSync(SYMBOLS) };
+  doc.registerFont('body', fontBytes.body);
+  doc.registerFont('bold', fontBytes.bold);
+  doc.registerFont('sym', fontBytes.sym);
   return doc;
 }
 
