@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cloudForm, recommendationForm, registrationForm, reportForm, unitInfoForm } from '../../src/main/forms/content.js';
+import { cloudForm, recommendationForm, registrationForm, reportForm, unitInfoForm, type FormDoc } from '../../src/main/forms/content.js';
 import { formDocx } from '../../src/main/forms/docx.js';
 import { summaryXlsx } from '../../src/main/forms/summary-xlsx.js';
 import { planExport } from '../../src/main/export/plan.js';
@@ -21,6 +21,16 @@ const catalog = limitCatalog();
 const plan = planExport(profile, catalog);
 const registrations = Object.keys(profile.categories).map((c) => catalog.works.find((w) => w.category === c)!);
 
+const SEAL_AT_END = [32, 38, 46];
+const sealAtEnd = (n: number): FormDoc => ({
+  appendix: '附表1-7',
+  title: '市级(校级)工作报告',
+  widths: [9000],
+  rows: [],
+  after: [{ heading: '一、概况', text: Array.from({ length: n }, (_, i) => `第${i + 1}行：用事实和数据说话。`).join('\n') }],
+  sign: { name: '沈阳市教育局', seal: '单位公章', date: true },
+});
+
 let dir: string;
 const pdf = (name: string) => readPdf(readFileSync(join(dir, `${name}.pdf`)), false);
 
@@ -34,6 +44,8 @@ beforeAll(async () => {
     ['cloud.docx', await formDocx(cloudForm(profile, catalog.unit, plan))],
     ['report.docx', await formDocx(reportForm(profile, catalog))],
     ['summary.xlsx', await summaryXlsx(profile, plan)],
+    // A report whose seal falls at a page's end, at three lengths: the seal takes the last lines along.
+    ...(await Promise.all(SEAL_AT_END.map(async (n): Promise<[string, Buffer]> => [`keep-${n}.docx`, await formDocx(sealAtEnd(n))]))),
   ];
   for (const [name, data] of files) writeFileSync(join(dir, name), data);
   const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...files.map(([n]) => join(dir, n))], { encoding: 'utf8', timeout: 240_000 });
@@ -94,6 +106,15 @@ describe.skipIf(!ready)('Word and Excel at the limits through LibreOffice (skipp
       expect(day.x0 - month.x1, name).toBeGreaterThan(1.2 * CM);
     }
     expect(text(pdf('rec'))).toContain(squash(catalog.works[0]!.comment));
+  });
+
+  it('a Word form\'s seal never stands on a page of its own: the last lines go with it', () => {
+    for (const n of SEAL_AT_END) {
+      const pages = pdf(`keep-${n}`);
+      const last = pages[pages.length - 1]!;
+      expect(last.words.some((w) => w.text === '单位公章'), `${n} lines`).toBe(true);
+      expect(last.words.filter((w) => w.text.startsWith('第')).length, `${n} lines: the seal alone on p.${pages.length}`).toBeGreaterThan(0);
+    }
   });
 
   it('作品汇总表.xlsx: rows as tall as their wrapped text (nothing overlaps, nothing clipped), the header on every page, the notes on A4', () => {

@@ -78,7 +78,11 @@ export async function formDocx(doc: FormDoc): Promise<Buffer> {
   after.forEach((a, i) => {
     const keep = !!doc.sign && i === after.length - 1;
     if (a.heading) blocks.push(...lines(a.heading, { bold: true, keepNext: true, before: 120 }));
-    blocks.push(...lines(a.text, { size: a.small ? SIZE.small : undefined, keepNext: keep, after: 120 }));
+    // Only the last line keeps the seal company: Word and LibreOffice give up on a chain of kept paragraphs.
+    const all = a.text.split('\n');
+    const size = a.small ? SIZE.small : undefined;
+    if (all.length > 1) blocks.push(...lines(all.slice(0, -1).join('\n'), { size }));
+    blocks.push(...lines(all[all.length - 1]!, { size, keepNext: keep, after: 120 }));
   });
   if (doc.sign) blocks.push(...signParagraphs(doc.sign));
   return pack(doc.title, blocks, doc.landscape);
