@@ -293,6 +293,6 @@ export function certificateCheckForms(profile: Profile, plan: ExportPlan): FormD
         { text: '', span: 2, sign: { signature: { label: t.sign, signers: 1 }, date: true } },
       ]),
     ];
-    return { title: t.title, subtitle: `《${title}》`, intro: t.intro, widths: WIDTHS, rows: body };
+    return { title: t.title, intro: t.intro, widths: WIDTHS, rows: body };
   });
 }
