@@ -1,0 +1,46 @@
+// Which findings have a mechanical fix, what it does, and — where none exists — what the teacher must do instead.
+// Shown before anything runs; the estimate comes from the file's facts.
+import type { FileFacts } from '../../shared/model.js';
+import type { FindingRule } from '../../shared/rules/rule-ids.js';
+
+export type FixKind = 'remux' | 'transcode' | 'title-card' | 'board';
+
+export interface FixOffer {
+  kind: FixKind | null;
+  /** What the fix will do ("重新封装为 MP4，不重新编码，约 3 秒"), or, with kind null, what the teacher must do. */
+  text: string;
+  /** What the fix will not do, where one might expect it to. */
+  wont?: string;
+}
+
+/** Disk speed a remux is bounded by, for the estimate (bytes per second, a conservative laptop disk). */
+const COPY_BPS = 120e6;
+const seconds = (s: number) => (s < 90 ? `约 ${Math.max(1, Math.round(s))} 秒` : `约 ${Math.round(s / 60)} 分钟`);
+
+const NONE: Partial<Record<FindingRule, string>> = {
+  'video.duration': '需要剪辑，不能自动完成：请作者把微课剪到规定时长以内',
+  'video.feature-duration': '需要剪辑，不能自动完成：请作者把专题片剪到规定时长范围内',
+  'video.total-duration': '需要剪辑，不能自动完成：请作者删减教学活动录像的总时长',
+  'video.audio': '需要配音讲解，不能自动添加：请作者提供有声音的视频',
+  'board.dimensions': '展板版式尺寸不对，需要重新排版：请作者按模板尺寸重新制作',
+  'board.output-size': '文件过小，说明图像质量不够：请作者提供高质量的原图',
+  'board.source-size': '源文件过小：请作者提供完整的分层源文件',
+};
+
+export function offerFor(rule: FindingRule, facts?: FileFacts): FixOffer | null {
+  const none = NONE[rule];
+  if (none) return { kind: null, text: none };
+  switch (rule) {
+    case 'video.container':
+      return {
+        kind: 'remux',
+        text: `重新封装为 MP4，不重新编码，画质不变，${seconds((facts?.size ?? 0) / COPY_BPS)}`,
+        wont: facts?.video?.codec && facts.video.codec !== 'h264' ? '视频编码不变(仍是 H.265 等)：如需 H.264，再选“转码”' : undefined,
+      };
+    case 'board.cmyk':
+    case 'board.dpi':
+      return { kind: 'board', text: '转换为 CMYK 并标记分辨率(像素不变，不放大)', wont: '像素不够时不会放大：会说明需要多少像素' };
+    default:
+      return null;
+  }
+}
