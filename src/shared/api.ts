@@ -9,6 +9,7 @@ import { checkApi } from './api/check.js';
 import type { Access, MethodDef } from './api/define.js';
 import { exportApi } from './api/export.js';
 import { filesApi } from './api/files.js';
+import { fixApi } from './api/fix.js';
 import { intakeApi } from './api/intake.js';
 import { printApi } from './api/print.js';
 import { systemApi } from './api/system.js';
@@ -18,6 +19,7 @@ import { worksApi } from './api/works.js';
 export type { CatalogInfo, ImportResult } from './api/catalog.js';
 export type { Person } from './api/works.js';
 export type { FileDetail } from './api/files.js';
+export type { FixKind, FixOffer } from './api/fix.js';
 export type { ExportResult, Preflight, VerifyResult } from './api/export.js';
 export type { DirListing } from './api/system.js';
 export type { Access } from './api/define.js';
@@ -29,6 +31,7 @@ export const api = {
   ...worksApi,
   ...filesApi,
   ...checkApi,
+  ...fixApi,
   ...exportApi,
   ...printApi,
   ...intakeApi,

@@ -4,6 +4,7 @@ import { catalogHandlers } from './catalog.js';
 import { checkHandlers } from './check.js';
 import { exportHandlers } from './export.js';
 import { filesHandlers } from './files.js';
+import { fixHandlers } from './fix.js';
 import { intakeHandlers } from './intake.js';
 import { printHandlers } from './print.js';
 import type { Handlers } from './session.js';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...worksHandlers,
   ...filesHandlers,
   ...checkHandlers,
+  ...fixHandlers,
   ...exportHandlers,
   ...printHandlers,
   ...intakeHandlers,

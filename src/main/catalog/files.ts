@@ -92,3 +92,11 @@ export function removeFile(db: Db, id: number): void {
 export function setFileRole(db: Db, id: number, role: Role): void {
   changedOne(db.prepare('UPDATE files SET role = ? WHERE id = ?').run(role, id).changes, id);
 }
+
+/** A file of the catalog now read from somewhere else (a fix-it's result, or back to its source). */
+export function replaceFile(db: Db, id: number, file: { path: string; absPath: string; size: number | null; mtimeMs: number | null; origin: string | null }): void {
+  changedOne(
+    db.prepare('UPDATE files SET path = ?, abs_path = ?, size = ?, mtime_ms = ?, origin = ? WHERE id = ?').run(file.path, file.absPath, file.size, file.mtimeMs, file.origin, id).changes,
+    id,
+  );
+}

@@ -3,9 +3,11 @@
 import type { FileFacts } from '../../shared/model.js';
 import type { FindingRule } from '../../shared/rules/rule-ids.js';
 
-export type FixKind = 'remux' | 'transcode' | 'title-card' | 'board';
+import type { FixKind } from '../../shared/api/fix.js';
 
-export interface FixOffer {
+export type { FixKind };
+
+export interface Offer {
   kind: FixKind | null;
   /** What the fix will do ("重新封装为 MP4，不重新编码，约 3 秒"), or, with kind null, what the teacher must do. */
   text: string;
@@ -27,7 +29,7 @@ const NONE: Partial<Record<FindingRule, string>> = {
   'board.source-size': '源文件过小：请作者提供完整的分层源文件',
 };
 
-export function offerFor(rule: FindingRule, facts?: FileFacts): FixOffer | null {
+export function offerFor(rule: FindingRule, facts?: FileFacts): Offer | null {
   const none = NONE[rule];
   if (none) return { kind: null, text: none };
   switch (rule) {

@@ -1,0 +1,119 @@
+// fix.offers, fix.run, fix.restore: each fixable finding's offer; the fix run into the catalog's workspace
+// (<catalog>.baosong/fixed/), recorded as the file's new place with its source as `origin`, and checked again at
+// once; 还原 puts the source back. Sources are only read; a fixed file is ours, and only ours are ever removed.
+import { existsSync } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { basename, extname, join, relative } from 'node:path';
+import type { fixApi, FixOffer } from '../../shared/api/fix.js';
+import { BaosongError } from '../../shared/errors.js';
+import { workLabel, type Catalog, type FileFacts, type FileRef, type Finding, type Work } from '../../shared/model.js';
+import { replaceFile } from '../catalog/files.js';
+import { planBoard, boardToCmyk } from '../fix/board.js';
+import { offerFor } from '../fix/catalogue.js';
+import { remux } from '../fix/video.js';
+import { probeImage } from '../inspect/image.js';
+import { probeVideo } from '../inspect/video.js';
+import { checkSession, loadCatalog, needDb, profileOf, workspaceOf, type DomainHandlers, type Session } from './session.js';
+
+function locate(catalog: Catalog, id: number): { work: Work; file: FileRef } {
+  for (const work of catalog.works) {
+    const file = work.files.find((f) => f.id === id);
+    if (file) return { work, file };
+  }
+  throw new BaosongError('bad-input', `目录中没有作品文件 id:${id}`);
+}
+
+/** Each file's fixable findings grouped into one offer per fix (and one per finding without a fix). */
+export function offersOf(catalog: Catalog, facts: Map<string, FileFacts>, findings: Finding[], only: { work?: string; file?: number } = {}): FixOffer[] {
+  const out: FixOffer[] = [];
+  for (const work of catalog.works) {
+    const label = workLabel(work);
+    if (only.work && only.work !== label) continue;
+    for (const file of work.files) {
+      if (only.file && only.file !== file.id) continue;
+      const mine = findings.filter((f) => f.work === label && f.file === file.path);
+      const byKind = new Map<string, FixOffer>();
+      for (const f of mine) {
+        const offer = offerFor(f.rule, facts.get(file.absPath));
+        if (!offer) continue;
+        const key = offer.kind ?? `none:${f.rule}`;
+        const had = byKind.get(key);
+        if (had) had.rules.push(f.rule);
+        else byKind.set(key, { work: label, title: work.title, fileId: file.id, path: file.path, rules: [f.rule], kind: offer.kind as FixOffer['kind'], text: offer.text, ...(offer.wont ? { wont: offer.wont } : {}), origin: file.origin });
+      }
+      out.push(...byKind.values());
+    }
+  }
+  return out;
+}
+
+/** A name in the workspace's fixed/ folder for file `id`, not yet taken. */
+function targetFor(dir: string, file: FileRef, ext: string): string {
+  const stem = basename(file.absPath, extname(file.absPath)).replace(/^\d+-/, '').slice(0, 60);
+  for (let n = 0; ; n += 1) {
+    const path = join(dir, `${file.id}-${stem}${n ? `-${n}` : ''}${ext}`);
+    if (!existsSync(path)) return path;
+  }
+}
+
+/** A file we made (in the workspace's fixed/ folder) and no longer use: removed. Anything else is left alone. */
+async function dropOurs(session: Session, path: string): Promise<void> {
+  const rel = relative(join(workspaceOf(session.path!), 'fixed'), path);
+  if (rel && !rel.startsWith('..') && !rel.includes(':')) await rm(path, { force: true });
+}
+
+async function recheck(session: Session, options: Parameters<typeof checkSession>[1], fileId: number) {
+  const { catalog, report } = await checkSession(session, options);
+  const { work, file } = locate(catalog, fileId);
+  return { file, remaining: report.findings.filter((f) => f.work === workLabel(work) && f.file === file.path) };
+}
+
+export const fixHandlers: DomainHandlers<typeof fixApi> = {
+  'fix.offers': async (session, args, options) => {
+    const { catalog, facts, report } = await checkSession(session, options);
+    return offersOf(catalog, facts, report.findings, args);
+  },
+  'fix.run': async (session, args, options) => {
+    const db = needDb(session);
+    const { work, file } = locate(loadCatalog(db), args.file);
+    const who = `《${work.title}》的 ${file.path}`;
+    if (!existsSync(file.absPath)) throw new BaosongError('bad-input', `${who} 不存在，无法修复`, { work: workLabel(work) });
+    const dir = join(workspaceOf(session.path!), 'fixed');
+    await mkdir(dir, { recursive: true });
+    let target: string;
+    if (args.kind === 'remux') {
+      const facts = await probeVideo(file.absPath, options.signal).catch(() => null);
+      target = targetFor(dir, file, '.mp4');
+      await remux(file.absPath, target, {
+        duration: facts?.durationS ?? null,
+        signal: options.signal,
+        onProgress: (p) => options.onProgress?.({ phase: 'fix', done: Math.round(p.done * 1000), total: 1000 }),
+      });
+    } else {
+      const img = await probeImage(file.absPath).catch(() => null);
+      if (!img) throw new BaosongError('bad-input', `${who} 不是能读取的图像，无法转换`, { work: workLabel(work) });
+      const plan = planBoard(profileFromSession(session), img.width, img.height);
+      if (!plan.ok) throw new BaosongError('bad-input', `${who}：${plan.message}`, { work: workLabel(work) });
+      target = targetFor(dir, file, '.jpg');
+      await boardToCmyk(file.absPath, target, plan.dpi, options.signal);
+    }
+    const st = await stat(target);
+    replaceFile(db, file.id, { path: target, absPath: target, size: st.size, mtimeMs: st.mtimeMs, origin: file.origin ?? file.absPath });
+    // A fix of a fix: the intermediate file was ours and is not used any more.
+    if (file.origin) await dropOurs(session, file.absPath);
+    return recheck(session, options, file.id);
+  },
+  'fix.restore': async (session, args, options) => {
+    const db = needDb(session);
+    const { work, file } = locate(loadCatalog(db), args.file);
+    if (!file.origin) throw new BaosongError('bad-input', `《${work.title}》的 ${file.path} 不是修复生成的文件，无需还原`, { work: workLabel(work) });
+    const st = await stat(file.origin).catch(() => null);
+    replaceFile(db, file.id, { path: file.origin, absPath: file.origin, size: st?.size ?? null, mtimeMs: st?.mtimeMs ?? null, origin: null });
+    await dropOurs(session, file.absPath);
+    return recheck(session, options, file.id);
+  },
+};
+
+function profileFromSession(session: Session) {
+  return profileOf(loadCatalog(needDb(session)));
+}

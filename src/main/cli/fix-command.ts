@@ -1,0 +1,62 @@
+// `baosong fix`: for each fixable finding, what its fix does (or what the teacher must do), then — unless --dry-run —
+// the fix, into the catalog's workspace, checked again at once. `--restore` goes back to the sources.
+import { basename } from 'node:path';
+import type { FixOffer } from '../../shared/api/fix.js';
+import { client, fail, openDb, type Exit } from './common.js';
+
+function matches(o: FixOffer, values: Record<string, unknown>): boolean {
+  const file = values.file as string | undefined;
+  if (file && !(String(o.fileId) === file || o.path === file || basename(o.path) === file || (o.origin !== null && (o.origin === file || basename(o.origin) === file)))) return false;
+  const what = (values.what as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (what?.length && !what.some((w) => w === o.kind || o.rules.includes(w))) return false;
+  return true;
+}
+
+const head = (o: FixOffer) => `${o.work} 《${o.title}》 ${o.path}`;
+
+export async function runFix(values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  const api = await client();
+  const err = await openDb(api, values.db as string | undefined, false);
+  if (err) return fail(err);
+  const work = values.work as string | undefined;
+  if (values.restore) {
+    const listed = await api.call('works.list', {});
+    if (!listed.ok) return fail(listed.error);
+    const fixed = listed.value.flatMap((w) => w.files.filter((f) => f.origin && (!work || w.key === work || String(w.id) === work)).map((f) => ({ w, f })));
+    const chosen = fixed.filter(({ w, f }) => matches({ work: w.key ?? '', title: w.title, fileId: f.id, path: f.path, rules: [], kind: null, text: '', origin: f.origin }, { file: values.file }));
+    if (!chosen.length) process.stdout.write('没有修复生成的文件需要还原。\n');
+    for (const { w, f } of chosen) {
+      const r = await api.call('fix.restore', { file: f.id }, { signal });
+      if (!r.ok) return fail(r.error);
+      process.stdout.write(`已还原 《${w.title}》：${r.value.file.path}\n`);
+    }
+    return 0;
+  }
+  const offered = await api.call('fix.offers', work ? { work } : {}, { signal });
+  if (!offered.ok) return fail(offered.error);
+  const offers = offered.value.filter((o) => matches(o, values));
+  if (!offers.length) {
+    process.stdout.write('没有可修复的检查结果。\n');
+    return 0;
+  }
+  let left = 0;
+  for (const o of offers) {
+    process.stdout.write(`${head(o)}\n  ${o.rules.join('、')}：${o.text}${o.wont ? `\n  不会：${o.wont}` : ''}\n`);
+    if (!o.kind) {
+      left += 1;
+      continue;
+    }
+    if (values['dry-run']) continue;
+    const r = await api.call('fix.run', { file: o.fileId, kind: o.kind }, { signal });
+    if (!r.ok) {
+      process.stdout.write(`  未能修复：${r.error.message}\n`);
+      left += 1;
+      continue;
+    }
+    const still = r.value.remaining.filter((f) => o.rules.includes(f.rule));
+    left += still.length ? 1 : 0;
+    process.stdout.write(`  已修复 → ${r.value.file.path}${still.length ? `；仍有：${still.map((f) => f.message).join('；')}` : '，复查通过'}\n`);
+  }
+  if (values['dry-run']) process.stdout.write('(--dry-run：只列出，没有修改任何文件)\n');
+  return left ? 1 : 0;
+}
