@@ -1,9 +1,11 @@
 // 检查: the findings for a person — grouped by work or by item, filtered, 待确认 confirmed in bulk.
 import { useMemo, useState } from 'react';
+import type { FixOffer } from '../shared/api.js';
 import type { Finding, Work } from '../shared/model.js';
 import { workLabel as label } from '../shared/model.js';
 import { fold } from '../shared/text.js';
 import { fieldOf } from './focus.js';
+import { FixControl, useFixOffers } from './fix-offer.js';
 import { CategoryFilter } from './pickers.js';
 import { useProfile, useStore } from './store.js';
 
@@ -12,7 +14,7 @@ const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning:
 const shortName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** One finding for a person: the message first; the rule id and the full path in a quieter line below. */
-function FindingLine({ f, locate, index }: { f: Finding; locate: (() => void) | null; index: number }) {
+function FindingLine({ f, locate, index, offer }: { f: Finding; locate: (() => void) | null; index: number; offer?: FixOffer }) {
   return (
     <li className={f.severity}>
       <span className="sev">{SEVERITY[f.severity]}</span> {f.file && <span className="file" title={f.file}>{shortName(f.file)}：</span>}
@@ -27,6 +29,7 @@ function FindingLine({ f, locate, index }: { f: Finding; locate: (() => void) | 
           定位
         </button>
       )}
+      {offer && <FixControl offer={offer} label={`${f.rule} ${index + 1}`} />}
       <div className="finding-detail">
         {f.rule}
         {f.file && ` · ${f.file}`}
@@ -44,6 +47,7 @@ export function CheckScreen() {
   const [text, setText] = useState('');
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const [asking, setAsking] = useState<{ item: string; ids: number[] } | null>(null);
+  const offerOf = useFixOffers();
   const byLabel = useMemo(() => new Map(works.map((w) => [label(w), w])), [works]);
   /** A click on 定位 opens the work at the finding's field (or 单位信息 for the unit's own findings). */
   const locate = (f: Finding): (() => void) | null => {
@@ -154,7 +158,7 @@ export function CheckScreen() {
             {shown && (
               <ul className="findings">
                 {list.map((f, i) => (
-                  <FindingLine key={i} f={by === 'rule' && f.work ? { ...f, message: `${title(f.work).split(' · ')[0]}：${f.message}` } : f} locate={locate(f)} index={i} />
+                  <FindingLine key={i} f={by === 'rule' && f.work ? { ...f, message: `${title(f.work).split(' · ')[0]}：${f.message}` } : f} locate={locate(f)} index={i} offer={offerOf(f)} />
                 ))}
               </ul>
             )}

@@ -34,7 +34,7 @@ const filled = (rows: AuthorRow[]) => rows.filter((a) => a.name.trim() !== '');
 
 function WorkEditor({ work }: { work: Work }) {
   const profile = useProfile();
-  const { works, unit, updateWork, setAuthors, addFile, removeFile, setFileRole, report, focus, clearFocus, people, details, loadDetails } = useStore();
+  const { works, unit, updateWork, setAuthors, addFile, removeFile, setFileRole, report, focus, clearFocus, people, details, loadDetails, fix } = useStore();
   const [draft, setDraft] = useState<Work>(work);
   const [authors, setAuthorRows] = useState<AuthorRow[]>(() => work.authors.map(({ personId: _p, ...a }) => a));
   const [filePath, setFilePath] = useState('');
@@ -282,7 +282,16 @@ function WorkEditor({ work }: { work: Work }) {
               </td>
               <td className="file">
                 {f.path}
-                {f.origin && <div className="facts">由 {f.origin} 生成</div>}
+                {f.origin && (
+                  <div className="facts">
+                    由 {f.origin} 生成
+                    {/\.baosong[\\/]fixed[\\/]/.test(f.absPath) && (
+                      <button className="secondary small" onClick={() => void fix(f.id, 'restore')}>
+                        还原
+                      </button>
+                    )}
+                  </div>
+                )}
                 {details[f.id] && <div className="facts">{details[f.id]!.summary}</div>}
                 {details[f.id]?.image && <img className="thumb" src={details[f.id]!.image!} alt={details[f.id]!.imageLabel ?? ''} title={details[f.id]!.imageLabel ?? ''} />}
                 {fileFindings(f.path).map((x, i) => (

@@ -1,7 +1,7 @@
 // The app's state (zustand). Stores talk only to the API client; they never know the transport.
 import { create } from 'zustand';
 import type { IntakeReport } from '../shared/intake/report.js';
-import type { ApiArgs, ApiClient, CatalogInfo, ExportResult, FileDetail, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
+import type { ApiArgs, ApiClient, CatalogInfo, ExportResult, FileDetail, FixKind, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
 import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
 import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
 import type { Profile } from '../shared/rules/profile.js';
@@ -78,6 +78,8 @@ interface State {
   importBatch(path: string): Promise<void>;
   refresh(): Promise<void>;
   check(): Promise<void>;
+  /** A fix-it on a file (or 还原 to its source), as a job; the catalog and the check are read again after it. */
+  fix(file: number, kind: FixKind | 'restore'): Promise<void>;
   /** Saves an existing unit's values (the form's autosave): null when saved, else why not. */
   updateUnit(values: Partial<Unit>): Promise<string | null>;
   /** Saves the unit's values: true when saved. */
@@ -379,6 +381,16 @@ export const useStore = create<State>((set, get) => {
         if (!r.ok) return set({ error: r.error.message });
         set({ report: r.value });
       }, 'check'),
+    fix: (file, kind) =>
+      guard(kind === 'restore' ? '正在还原…' : '正在修复…', async (signal) => {
+        const r = kind === 'restore' ? await api().call('fix.restore', { file }, { signal }) : await api().call('fix.run', { file, kind }, { signal, onProgress: progressed });
+        if (!r.ok) return set({ error: r.error.message });
+        // What the check still says of this file (another fault than the one fixed, or a 待确认 item).
+        const left = r.value.remaining.filter((f) => f.severity !== 'info');
+        const name = r.value.file.path.split(/[\\/]/).pop();
+        set({ notice: kind === 'restore' ? `已还原为源文件 ${r.value.file.path}` : `已修复：${name}${left.length ? `；该文件还有 ${left.length} 个问题：${left.map((f) => f.message).join('；')}` : '，复查通过'}` });
+        void get().refresh();
+      }),
     updateUnit: (values) => saved(api().call('unit.update', Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]])))),
     saveUnit: async (values) => {
       let ok = false;

@@ -56,10 +56,15 @@ function targetFor(dir: string, file: FileRef, ext: string): string {
   }
 }
 
-/** A file we made (in the workspace's fixed/ folder) and no longer use: removed. Anything else is left alone. */
-async function dropOurs(session: Session, path: string): Promise<void> {
+/** A file a fix made: in the workspace's fixed/ folder (intake's repairs have an origin too, elsewhere). */
+function isOurs(session: Session, path: string): boolean {
   const rel = relative(join(workspaceOf(session.path!), 'fixed'), path);
-  if (rel && !rel.startsWith('..') && !rel.includes(':')) await rm(path, { force: true });
+  return !!rel && !rel.startsWith('..') && !rel.includes(':');
+}
+
+/** A file we made and no longer use: removed. Anything else is left alone. */
+async function dropOurs(session: Session, path: string): Promise<void> {
+  if (isOurs(session, path)) await rm(path, { force: true });
 }
 
 async function recheck(session: Session, options: Parameters<typeof checkSession>[1], fileId: number) {
@@ -106,7 +111,9 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
   'fix.restore': async (session, args, options) => {
     const db = needDb(session);
     const { work, file } = locate(loadCatalog(db), args.file);
-    if (!file.origin) throw new BaosongError('bad-input', `《${work.title}》的 ${file.path} 不是修复生成的文件，无需还原`, { work: workLabel(work) });
+    if (!file.origin || !isOurs(session, file.absPath)) {
+      throw new BaosongError('bad-input', `《${work.title}》的 ${file.path} 不是“修复”生成的文件，无需还原`, { work: workLabel(work) });
+    }
     const st = await stat(file.origin).catch(() => null);
     replaceFile(db, file.id, { path: file.origin, absPath: file.origin, size: st?.size ?? null, mtimeMs: st?.mtimeMs ?? null, origin: null });
     await dropOurs(session, file.absPath);

@@ -22,7 +22,7 @@ export async function runFix(values: Record<string, unknown>, signal: AbortSigna
   if (values.restore) {
     const listed = await api.call('works.list', {});
     if (!listed.ok) return fail(listed.error);
-    const fixed = listed.value.flatMap((w) => w.files.filter((f) => f.origin && (!work || w.key === work || String(w.id) === work)).map((f) => ({ w, f })));
+    const fixed = listed.value.flatMap((w) => w.files.filter((f) => f.origin && /\.baosong[\\/]fixed[\\/]/.test(f.absPath) && (!work || w.key === work || String(w.id) === work)).map((f) => ({ w, f })));
     const chosen = fixed.filter(({ w, f }) => matches({ work: w.key ?? '', title: w.title, fileId: f.id, path: f.path, rules: [], kind: null, text: '', origin: f.origin }, { file: values.file }));
     if (!chosen.length) process.stdout.write('没有修复生成的文件需要还原。\n');
     for (const { w, f } of chosen) {
