@@ -54,6 +54,24 @@ describe('baosong fix', () => {
     expect(stamp(video)).toEqual(before);
   }, 180_000);
 
+  it('transcodes an HEVC micro-lecture to H.264: the check no longer warns, the source untouched', async () => {
+    const dir = tempDir();
+    const file = await writeBatch(dir, validBatch([microlecture('w1', '张强')]));
+    const video = join(dir, 'works/w1/微课.mp4');
+    copyFileSync(clip('hevc.mp4'), video);
+    const before = stamp(video);
+    const db = join(dir, 'c.sqlite');
+    expect(baosong('import', file, '--db', db).status).toBe(0);
+    expect(rulesOf(db, 'w1').map((f) => f.rule)).toContain('video.codec-playable');
+    const dry = baosong('fix', '--db', db, '--dry-run');
+    expect(dry.stdout).toMatch(/video\.codec-playable：转码为 H\.264、AAC 音频，画面尺寸和帧率不变，约 \d+ 秒/);
+    expect(dry.stdout).toContain('不会：不会放大画面，也不会添加声音');
+    const run = baosong('fix', '--db', db, '--what', 'video.codec-playable');
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(rulesOf(db, 'w1').map((f) => f.rule)).not.toContain('video.codec-playable');
+    expect(stamp(video)).toEqual(before);
+  }, 180_000);
+
   it('says what the teacher must do where no fix exists, and exits 1', async () => {
     const dir = tempDir();
     const file = await writeBatch(dir, validBatch([microlecture('w1', '张强')]));

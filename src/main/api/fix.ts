@@ -10,7 +10,7 @@ import { workLabel, type Catalog, type FileFacts, type FileRef, type Finding, ty
 import { replaceFile } from '../catalog/files.js';
 import { planBoard, boardToCmyk } from '../fix/board.js';
 import { offerFor } from '../fix/catalogue.js';
-import { remux } from '../fix/video.js';
+import { chooseEncoder, remux, specFor, transcode } from '../fix/video.js';
 import { probeImage } from '../inspect/image.js';
 import { probeVideo } from '../inspect/video.js';
 import { checkSession, loadCatalog, needDb, profileOf, workspaceOf, type DomainHandlers, type Session } from './session.js';
@@ -34,7 +34,7 @@ export function offersOf(catalog: Catalog, facts: Map<string, FileFacts>, findin
       const mine = findings.filter((f) => f.work === label && f.file === file.path);
       const byKind = new Map<string, FixOffer>();
       for (const f of mine) {
-        const offer = offerFor(f.rule, facts.get(file.absPath));
+        const offer = offerFor(f.rule, facts.get(file.absPath), file.role);
         if (!offer) continue;
         const key = offer.kind ?? `none:${f.rule}`;
         const had = byKind.get(key);
@@ -91,6 +91,17 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
       target = targetFor(dir, file, '.mp4');
       await remux(file.absPath, target, {
         duration: facts?.durationS ?? null,
+        signal: options.signal,
+        onProgress: (p) => options.onProgress?.({ phase: 'fix', done: Math.round(p.done * 1000), total: 1000 }),
+      });
+    } else if (args.kind === 'transcode') {
+      const facts = await probeVideo(file.absPath, options.signal).catch(() => null);
+      if (!facts) throw new BaosongError('bad-input', `${who} 不是能读取的视频，无法转码`, { work: workLabel(work) });
+      target = targetFor(dir, file, '.mp4');
+      // Silence only where a silent video is allowed (a 专题片工作版); a lecture without sound stays without.
+      const audio = facts.audio ? 'source' : file.role === 'raw-video' ? 'silence' : 'none';
+      await transcode(file.absPath, target, specFor(profileFromSession(session).limits, file.role), await chooseEncoder(), audio, {
+        duration: facts.durationS,
         signal: options.signal,
         onProgress: (p) => options.onProgress?.({ phase: 'fix', done: Math.round(p.done * 1000), total: 1000 }),
       });

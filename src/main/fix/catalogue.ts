@@ -1,6 +1,6 @@
 // Which findings have a mechanical fix, what it does, and — where none exists — what the teacher must do instead.
 // Shown before anything runs; the estimate comes from the file's facts.
-import type { FileFacts } from '../../shared/model.js';
+import type { FileFacts, Role } from '../../shared/model.js';
 import type { FindingRule } from '../../shared/rules/rule-ids.js';
 
 import type { FixKind } from '../../shared/api/fix.js';
@@ -29,9 +29,28 @@ const NONE: Partial<Record<FindingRule, string>> = {
   'board.source-size': '源文件过小：请作者提供完整的分层源文件',
 };
 
-export function offerFor(rule: FindingRule, facts?: FileFacts): Offer | null {
+/** A transcode's time on a laptop without a hardware encoder: libx264 veryfast at ~50 fps of 1080p on two cores. */
+function encodeTime(facts: FileFacts | undefined, fps: number | null): string {
+  const v = facts?.video;
+  if (!v) return '';
+  const pixels = Math.max(1, (v.width * v.height) / (1920 * 1080));
+  return `，${seconds((v.durationS * (fps ?? v.fps ?? 25) * pixels) / 50)}`;
+}
+
+const TRANSCODE = new Set<FindingRule>(['video.codec', 'video.codec-playable', 'video.fps', 'video.aspect', 'video.bitrate', 'video.audio-codec', 'video.size']);
+
+export function offerFor(rule: FindingRule, facts?: FileFacts, role?: Role): Offer | null {
   const none = NONE[rule];
   if (none) return { kind: null, text: none };
+  const feature = role === 'feature-video' || role === 'raw-video';
+  if (rule === 'video.resolution' && !feature) return { kind: null, text: '画面尺寸不够，不能放大(放大不会更清晰)：请作者用更高的分辨率重新录制或导出' };
+  if (TRANSCODE.has(rule) || rule === 'video.resolution') {
+    return {
+      kind: 'transcode',
+      text: feature ? `转码为 H.264 1920×1080 25 fps(不足 16:9 的加黑边，竖屏转正)、AAC 音频${encodeTime(facts, 25)}` : `转码为 H.264、AAC 音频，画面尺寸和帧率不变${encodeTime(facts, null)}`,
+      wont: feature ? '不会裁剪或拉伸画面，也不会剪短时长' : '不会放大画面，也不会添加声音',
+    };
+  }
   switch (rule) {
     case 'video.container':
       return {

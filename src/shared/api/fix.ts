@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { FileRef, Finding } from '../model.js';
 import { method } from './define.js';
 
-/** The fixes this version makes (a transcode and the title card are to follow). */
-export const FIX_KINDS = ['remux', 'board'] as const;
+/** The fixes this version makes (the title card is to follow). */
+export const FIX_KINDS = ['remux', 'transcode', 'board'] as const;
 export type FixKind = (typeof FIX_KINDS)[number];
 
 /** A file's findings and the one fix that answers them (kind null: no mechanical fix; text says what to do). */
