@@ -2,21 +2,53 @@
 // remuxed: the same streams copied into an MP4 with its index first (+faststart) — seconds, no quality lost.
 // Everything else is one transcode to the role's spec (H.264 High, yuv420p, AAC 48 kHz; a 专题片 letterboxed to
 // its size at its frame rate and bit rate), with silence where a video has no sound track at all.
+import { open } from 'node:fs/promises';
 import type { Role } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { ffmpegBin, runTool } from '../inspect/tools.js';
 import { ffmpegJob, type JobOptions } from './ffmpeg-job.js';
 
-/** Stream copy of every video and audio stream into MP4, index first; data and timecode tracks are dropped. */
-export function remux(source: string, target: string, o: JobOptions = {}): Promise<void> {
-  return ffmpegJob(
-    {
-      input: ['-i', source],
-      output: ['-map', '0:v', '-map', '0:a?', '-c', 'copy', '-map_metadata', '0', '-movflags', '+faststart', '-brand', 'isom', '-f', 'mp4'],
-    },
-    target,
-    o,
-  );
+/** The size of the source's top-level `moov` box (read from box headers only), or null. */
+export async function moovSize(path: string): Promise<number | null> {
+  const fh = await open(path, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    const head = Buffer.alloc(16);
+    for (let at = 0, n = 0; at + 8 <= size && n < 64; n += 1) {
+      await fh.read(head, 0, 16, at);
+      let box = head.readUInt32BE(0);
+      const type = head.toString('latin1', 4, 8);
+      if (box === 1) box = Number(head.readBigUInt64BE(8));
+      else if (box === 0) box = size - at;
+      if (box < 8) return null;
+      if (type === 'moov') return box;
+      at += box;
+    }
+    return null;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Stream copy of every video and audio stream into MP4 with its index first. The index's room is reserved up front
+ * (-moov_size, from the source's own index and a margin), so the file is written once — +faststart would write it
+ * twice; where the room is not enough (or the source's index is not found), +faststart does it.
+ */
+export async function remux(source: string, target: string, o: JobOptions = {}): Promise<void> {
+  const args = (index: string[]) => ({
+    input: ['-i', source],
+    output: ['-map', '0:v', '-map', '0:a?', '-c', 'copy', '-map_metadata', '0', ...index, '-brand', 'isom', '-f', 'mp4'],
+  });
+  const moov = await moovSize(source).catch(() => null);
+  if (moov !== null) {
+    try {
+      return await ffmpegJob(args(['-moov_size', String(Math.ceil(moov * 1.25) + 65536)]), target, o);
+    } catch (e) {
+      if (o.signal?.aborted) throw e;
+    }
+  }
+  return ffmpegJob(args(['-movflags', '+faststart']), target, o);
 }
 
 /** What a transcode makes: H.264 High yuv420p + AAC 48 kHz; a 专题片 also letterboxed to its size, at its rate. */
@@ -61,7 +93,7 @@ export function transcodeArgs(source: string, spec: VideoSpec, encoder: Encoder,
   filters.push('format=yuv420p');
   const rate = spec.videoBitRate
     ? ['-b:v', String(spec.videoBitRate), '-maxrate', String(Math.round(spec.videoBitRate * 1.5)), '-bufsize', String(spec.videoBitRate * 2)]
-    : encoder.hardware ? [] : ['-crf', '20'];
+    : encoder.hardware ? [] : ['-crf', '23']; // x264's own default: what a user running ffmpeg gets
   return {
     // ffmpeg applies a rotation on decode: the picture comes out upright and the output carries no rotation.
     input: ['-i', source, ...(audio === 'silence' ? ['-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo'] : [])],
