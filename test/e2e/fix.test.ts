@@ -2,7 +2,7 @@
 // after it the finding is gone, the editor names the source with 还原, and 还原 brings the finding back. The teacher's
 // file is never touched.
 import { createHash } from 'node:crypto';
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
 import { clip } from '../helpers/media.js';
-import { browserReady, openBrowser, ROOT, SHOTS, startWeb } from '../helpers/web.js';
+import { browserReady, serveBatch, SHOTS } from '../helpers/web.js';
 
 let web: ChildProcess;
 let browser: Browser;
@@ -24,11 +24,7 @@ beforeAll(async () => {
   const file = await writeBatch(dir, validBatch([microlecture('w1', '张强'), microlecture('w2', '王芳')]));
   video = join(dir, 'works/w1/微课.mp4');
   copyFileSync(clip('quicktime.mp4'), video);
-  const db = join(dir, 'c.sqlite');
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/baosong.js'), 'import', file, '--db', db], { encoding: 'utf8' });
-  expect(r.status, r.stderr).toBe(0);
-  ({ web, url } = await startWeb(db));
-  ({ browser, page } = await openBrowser());
+  ({ web, url, browser, page } = await serveBatch(file, join(dir, 'c.sqlite')));
 }, 180_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
-import { browserReady, openBrowser, ROOT, SHOTS, startWeb } from '../helpers/web.js';
+import { browserReady, ROOT, serveBatch, SHOTS } from '../helpers/web.js';
 
 const N = 120;
 const SCHOOLS = ['沈阳市和平区第一小学', '大连市中山区实验小学', '鞍山市铁东区胜利小学'];
@@ -34,10 +34,7 @@ beforeAll(async () => {
   works[4]!.title = '长'.repeat(80);
   const file = await writeBatch(dir, validBatch(works));
   db = join(dir, 'c.sqlite');
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/baosong.js'), 'import', file, '--db', db], { encoding: 'utf8' });
-  expect(r.status, r.stderr).toBe(0);
-  ({ web, url } = await startWeb(db));
-  ({ browser, page } = await openBrowser());
+  ({ web, url, browser, page } = await serveBatch(file, db));
 }, 180_000);
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 // `npm run web`'s bridge over a catalog, and Debian's Chromium at 1366×768: what the end-to-end tests drive.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,4 +34,11 @@ export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   mkdirSync(SHOTS, { recursive: true });
   return { browser, page };
+}
+
+/** A batch imported into `db` with the CLI, the bridge over it, and a browser: an end-to-end test's start. */
+export async function serveBatch(batchFile: string, db: string): Promise<{ web: ChildProcess; url: string; browser: Browser; page: Page }> {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/baosong.js'), 'import', batchFile, '--db', db], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
+  return { ...(await startWeb(db)), ...(await openBrowser()) };
 }
