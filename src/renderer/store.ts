@@ -6,6 +6,7 @@ import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
 import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
 import type { Profile } from '../shared/rules/profile.js';
 import { rememberCatalog } from './remember.js';
+import { outputActions } from './store-outputs.js';
 
 /** The page session's own storage (a reload keeps it; closing the window does not); absent outside a browser. */
 const session = {
@@ -37,7 +38,7 @@ export type Screen = 'catalog' | 'overview' | 'intake' | 'unit' | 'works' | 'edi
 /** The works list's state filter: '' all, 'ready' 可报送, 'errors' 有错误, 'confirm' 待确认. */
 export type WorkStatus = '' | 'ready' | 'errors' | 'confirm';
 
-interface State {
+export interface State {
   api: ApiClient | null;
   screen: Screen;
   info: CatalogInfo | null;
@@ -220,13 +221,6 @@ export const useStore = create<State>((set, get) => {
       const r = await api().call('files.details', { workId });
       if (r.ok) set({ details: Object.fromEntries(r.value.map((d) => [d.id, d])) });
     },
-    runPreflight: (out) =>
-      guard('正在预检…', async (signal) => {
-        set({ preflight: null });
-        const r = await api().call('export.preflight', { out }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ preflight: r.value });
-      }, 'check'),
     openPath: async (path) => {
       const r = await api().call('system.openPath', { path });
       set(r.ok ? { notice: `已用系统程序打开 ${r.value.path}`, error: null } : { error: r.error.message });
@@ -236,18 +230,6 @@ export const useStore = create<State>((set, get) => {
     editing: null,
     printed: null,
     mailed: null,
-    print: (out) =>
-      guard('正在生成打印用 PDF…', async (signal) => {
-        const r = await api().call('print.run', { out }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ printed: r.value });
-      }, 'print'),
-    mail: (out) =>
-      guard('正在生成邮件附件…', async (signal) => {
-        const r = await api().call('mail.run', { out }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ mailed: r.value });
-      }, 'mail'),
     edit: (id, focus) => {
       if (get().editing !== id) set({ details: {} });
       set({ editing: id, screen: 'edit', focus: focus ?? null });
@@ -381,16 +363,7 @@ export const useStore = create<State>((set, get) => {
         if (!r.ok) return set({ error: r.error.message });
         set({ report: r.value });
       }, 'check'),
-    fix: (file, kind) =>
-      guard(kind === 'restore' ? '正在还原…' : '正在修复…', async (signal) => {
-        const r = kind === 'restore' ? await api().call('fix.restore', { file }, { signal }) : await api().call('fix.run', { file, kind }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        // What the check still says of this file (another fault than the one fixed, or a 待确认 item).
-        const left = r.value.remaining.filter((f) => f.severity !== 'info');
-        const name = r.value.file.path.split(/[\\/]/).pop();
-        set({ notice: kind === 'restore' ? `已还原为源文件 ${r.value.file.path}` : `已修复：${name}${left.length ? `；该文件还有 ${left.length} 个问题：${left.map((f) => f.message).join('；')}` : '，复查通过'}` });
-        void get().refresh();
-      }),
+    ...outputActions({ set, get, guard, progressed }),
     updateUnit: (values) => saved(api().call('unit.update', Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]])))),
     saveUnit: async (values) => {
       let ok = false;
@@ -405,20 +378,6 @@ export const useStore = create<State>((set, get) => {
       });
       return ok;
     },
-    runExport: (out, allowErrors) =>
-      guard('正在导出…', async (signal) => {
-        set({ exported: null, verified: null });
-        const r = await api().call('export.run', { out, allowErrors }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        // The pre-flight was of the folder before the export: stale now.
-        set({ exported: r.value, preflight: null });
-      }, 'export'),
-    verify: (dir) =>
-      guard('正在校验…', async (signal) => {
-        const r = await api().call('export.verify', { dir }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ verified: r.value });
-      }, 'verify'),
   };
 });
 
