@@ -80,8 +80,11 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
   },
   'fix.run': async (session, args, options) => {
     const db = needDb(session);
-    const { work, file } = locate(loadCatalog(db), args.file);
+    const catalog = loadCatalog(db);
+    const profile = profileOf(catalog);
+    const { work, file } = locate(catalog, args.file);
     const who = `《${work.title}》的 ${file.path}`;
+    const onProgress = (p: { done: number }) => options.onProgress?.({ phase: 'fix', done: Math.round(p.done * 1000), total: 1000 });
     if (!existsSync(file.absPath)) throw new BaosongError('bad-input', `${who} 不存在，无法修复`, { work: workLabel(work) });
     const dir = join(workspaceOf(session.path!), 'fixed');
     await mkdir(dir, { recursive: true });
@@ -89,26 +92,18 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
     if (args.kind === 'remux') {
       const facts = await probeVideo(file.absPath, options.signal).catch(() => null);
       target = targetFor(dir, file, '.mp4');
-      await remux(file.absPath, target, {
-        duration: facts?.durationS ?? null,
-        signal: options.signal,
-        onProgress: (p) => options.onProgress?.({ phase: 'fix', done: Math.round(p.done * 1000), total: 1000 }),
-      });
+      await remux(file.absPath, target, { duration: facts?.durationS ?? null, signal: options.signal, onProgress });
     } else if (args.kind === 'transcode') {
       const facts = await probeVideo(file.absPath, options.signal).catch(() => null);
       if (!facts) throw new BaosongError('bad-input', `${who} 不是能读取的视频，无法转码`, { work: workLabel(work) });
       target = targetFor(dir, file, '.mp4');
       // Silence only where a silent video is allowed (a 专题片工作版); a lecture without sound stays without.
       const audio = facts.audio ? 'source' : file.role === 'raw-video' ? 'silence' : 'none';
-      await transcode(file.absPath, target, specFor(profileFromSession(session).limits, file.role), await chooseEncoder(), audio, {
-        duration: facts.durationS,
-        signal: options.signal,
-        onProgress: (p) => options.onProgress?.({ phase: 'fix', done: Math.round(p.done * 1000), total: 1000 }),
-      });
+      await transcode(file.absPath, target, specFor(profile.limits, file.role), await chooseEncoder(), audio, { duration: facts.durationS, signal: options.signal, onProgress });
     } else {
       const img = await probeImage(file.absPath).catch(() => null);
       if (!img) throw new BaosongError('bad-input', `${who} 不是能读取的图像，无法转换`, { work: workLabel(work) });
-      const plan = planBoard(profileFromSession(session), img.width, img.height);
+      const plan = planBoard(profile, img.width, img.height);
       if (!plan.ok) throw new BaosongError('bad-input', `${who}：${plan.message}`, { work: workLabel(work) });
       target = targetFor(dir, file, '.jpg');
       await boardToCmyk(file.absPath, target, plan.dpi, options.signal);
@@ -131,7 +126,3 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
     return recheck(session, options, file.id);
   },
 };
-
-function profileFromSession(session: Session) {
-  return profileOf(loadCatalog(needDb(session)));
-}
