@@ -1,7 +1,7 @@
 // The swap's sidecars beside DIR: the staging tree, the folder moved aside, the journal of phase B, and the lock
 // that keeps a second export out. A run interrupted at any point is finished or undone by the next (recover).
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
@@ -119,6 +119,10 @@ export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 
   for (const name of await readdir(dirname(dir)).catch(() => [] as string[])) {
     // A journal's temporary file left by a kill: never renamed, so never in force.
     if (name.startsWith(`${basename(s.journal)}.`) && name.endsWith('.tmp')) await rm(join(dirname(dir), name), { force: true });
+    // A lock's own copy left by a kill while it was being taken (lockTarget): its process is gone.
+    const prefix = `.${basename(dir)}.baosong-lock.`;
+    const left = name.startsWith(prefix) ? /^(\d+)\.(tmp|stale)$/.exec(name.slice(prefix.length)) : null;
+    if (left && Number(left[1]) !== process.pid && !alive(Number(left[1]))) await rm(join(dirname(dir), name), { force: true });
   }
   if (existsSync(s.journal)) {
     const journal = await readJournal(s.journal);
@@ -155,30 +159,90 @@ export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 
 /**
  * One export per folder at a time: a lock file beside DIR with the holder's pid. A lock whose process is gone
  * (killed, the PC restarted) is stale and taken over.
+ *
+ * The lock appears whole or not at all: its content is written to a file of this process's own and linked into
+ * place (a link fails when the name exists, on NTFS as on POSIX), so a second export never reads a lock half
+ * written and takes it for stale. A stale lock is moved aside under a name of this process's own and checked to
+ * be the one judged stale before it is removed; had another export taken it over meanwhile, its lock goes back.
  */
+const heldHere = new Map<string, string>();
+
 export async function lockTarget(dir: string): Promise<() => Promise<void>> {
   const lock = join(dirname(dir), `.${basename(dir)}.baosong-lock`);
-  await mkdir(dirname(dir), { recursive: true });
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const fh = await open(lock, 'wx');
-      await fh.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
-      await fh.close();
-      return async () => void (await rm(lock, { force: true }));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
-    }
-    let holder: { pid?: number; host?: string; since?: string } = {};
-    try {
-      holder = JSON.parse(await readFile(lock, 'utf8')) as typeof holder;
-    } catch {
-      // Unreadable (cut short by a kill): stale.
-    }
-    if (typeof holder.pid === 'number' && holder.host === hostname() && holder.pid !== process.pid && alive(holder.pid)) {
-      throw new BaosongError('io', `另一个导出正在写入 ${dir}(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再导出，或导出到别的文件夹`);
-    }
-    await rm(lock, { force: true });
+  // Two exports in one process (the window) share a pid: the lock tells them apart only here.
+  const mine = heldHere.get(lock);
+  if (mine !== undefined) throw busy(dir, { pid: process.pid, since: mine });
+  const since = new Date().toISOString();
+  heldHere.set(lock, since);
+  try {
+    const release = await takeLock(dir, lock, since);
+    return async () => {
+      try {
+        await release();
+      } finally {
+        heldHere.delete(lock);
+      }
+    };
+  } catch (e) {
+    heldHere.delete(lock);
+    throw e;
   }
+}
+
+async function takeLock(dir: string, lock: string, since: string): Promise<() => Promise<void>> {
+  const own = `${lock}.${process.pid}.tmp`;
+  const aside = `${lock}.${process.pid}.stale`;
+  await mkdir(dirname(dir), { recursive: true });
+  const body = JSON.stringify({ pid: process.pid, host: hostname(), since });
+  await writeFile(own, body);
+  try {
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      try {
+        await link(own, lock);
+        return async () => void (await rm(lock, { force: true }));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const seen = await readFile(lock, 'utf8').catch(() => undefined);
+      if (seen === undefined) continue; // released meanwhile: try again
+      const holder = parseLock(seen);
+      // A lock with this process's pid that this process does not hold is an old run's (the pid reused): stale.
+      if (holder && holder.host === hostname() && holder.pid !== process.pid && alive(holder.pid)) throw busy(dir, holder);
+      // Stale: move it aside, and make sure it is the lock judged stale.
+      try {
+        await rename(lock, aside);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw e;
+      }
+      const moved = await readFile(aside, 'utf8').catch(() => undefined);
+      if (moved !== undefined && moved !== seen) {
+        // Another export took the stale lock over between our reading and our move: its lock goes back.
+        await link(aside, lock).catch(() => undefined);
+        await rm(aside, { force: true });
+        const other = parseLock(moved);
+        throw busy(dir, other ?? { pid: 0 });
+      }
+      await rm(aside, { force: true });
+    }
+    throw new BaosongError('io', `无法锁定 ${dir}：多个导出同时在争用这个文件夹，请稍后再试`);
+  } finally {
+    await rm(own, { force: true });
+  }
+}
+
+function parseLock(text: string): { pid: number; host?: string; since?: string } | undefined {
+  try {
+    const v = JSON.parse(text) as { pid?: unknown; host?: unknown; since?: unknown };
+    if (typeof v.pid !== 'number') return undefined;
+    return { pid: v.pid, host: typeof v.host === 'string' ? v.host : undefined, since: typeof v.since === 'string' ? v.since : undefined };
+  } catch {
+    return undefined; // cut short by a kill (an older version wrote it in place): stale
+  }
+}
+
+function busy(dir: string, holder: { pid: number; since?: string }): BaosongError {
+  return new BaosongError('io', `另一个导出正在写入 ${dir}(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再导出，或导出到别的文件夹`);
 }
 
 function alive(pid: number): boolean {
