@@ -23,10 +23,11 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
   baosong intake DIR --plan PLAN.json [--summary 汇总表.xlsx] [--db CATALOG.sqlite] [--unit 名称] [--kind 类型]
                                                   从收到的作品文件夹(和填好的作品汇总表)生成导入计划：一个批次文件，
                                                   旁边的 PLAN.report.json 说明每个判断的依据；核对后用 import 导入
-  baosong fix --db CATALOG.sqlite [--work KEY] [--file PATH] [--what 项目] [--dry-run] [--restore]
-                                                  一键修复：QuickTime 等封装重新封装为 MP4(不重新编码)、RGB 展板转 CMYK；
-                                                  先说明会做什么、不会做什么；结果放在目录的工作文件夹，源文件不动；
-                                                  --restore 还原为源文件
+  baosong fix --db CATALOG.sqlite [--work KEY] [--file PATH] [--what 项目] [--dry-run] [--restore] [--preview 片头.png]
+                                                  一键修复：封装不对的重新封装为 MP4(不重新编码)；编码、帧率、尺寸等
+                                                  不合要求的转码；微课加 5 秒蓝底白字楷体片头(--preview 保存片头预览)；
+                                                  RGB 展板转 CMYK。先说明会做什么、不会做什么；结果放在目录的工作文件夹，
+                                                  源文件不动；--restore 还原为源文件
   baosong demo DIR                                生成一个示例批次，导入、检查并导出：新用户的第一次运行
 
 退出码：0 成功/无错误；1 检查发现错误(export：因错误未导出；verify：有差异；preflight：不能导出到该文件夹)；2 输入有误或无法运行。
@@ -72,6 +73,7 @@ export async function main(argv: string[]): Promise<Exit> {
         what: { type: 'string' },
         'dry-run': { type: 'boolean' },
         restore: { type: 'boolean' },
+        preview: { type: 'string' },
       },
     });
     switch (command) {

@@ -19,7 +19,7 @@ import { worksApi } from './api/works.js';
 export type { CatalogInfo, ImportResult } from './api/catalog.js';
 export type { Person } from './api/works.js';
 export type { FileDetail } from './api/files.js';
-export type { FixKind, FixOffer } from './api/fix.js';
+export type { CardPreview, FixKind, FixOffer } from './api/fix.js';
 export type { ExportResult, Preflight, VerifyResult } from './api/export.js';
 export type { DirListing } from './api/system.js';
 export type { Access } from './api/define.js';

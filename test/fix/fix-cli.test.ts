@@ -78,7 +78,7 @@ describe('baosong fix', () => {
     copyFileSync(clip('small-silent.mp4'), join(dir, 'works/w1/微课.mp4'));
     const db = join(dir, 'c.sqlite');
     expect(baosong('import', file, '--db', db).status).toBe(0);
-    const r = baosong('fix', '--db', db);
+    const r = baosong('fix', '--db', db, '--what', 'video.audio,video.resolution');
     expect(r.stdout).toMatch(/video\.audio：需要配音讲解，不能自动添加：请作者提供有声音的视频/);
     expect(r.status).toBe(1);
     expect(existsSync(join(dir, 'c.baosong', 'fixed'))).toBe(false);

@@ -25,7 +25,7 @@ export function microlecture(key: string, author: string, overrides: Json = {}):
     share: true,
     authors: [{ name: author, unit: '沈阳市和平区第一小学', mobile: '13800000001', email: 'z@q.cn', phone: '' }],
     comment: COMMENT,
-    fields: { 作品特点: '以儿歌导入。', 作品安装运行说明: '任意播放器。' },
+    fields: { 作品特点: '以儿歌导入。', 作品安装运行说明: '任意播放器。', 教材版本: '人教版' },
     scenes: [],
     space: false,
     files: [

@@ -27,6 +27,8 @@ const RECIPES: Record<string, string[]> = {
     ...sine(8),
     '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-map', '2:a', ...x264, ...aac, '-movflags', '+faststart',
   ],
+  // A micro-lecture that opens straight on the lesson (no card): 1280×720 at 25 fps, 6 s, sound.
+  'no-card.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=25:d=6', ...sine(6), ...x264, ...aac, '-shortest'],
   'opening-blue.mp4': ['-f', 'lavfi', '-i', `color=c=0x0000FF:s=320x240:r=25:d=5,${bars}`, ...x264],
   'opening-navy.mp4': ['-f', 'lavfi', '-i', `color=c=0x1F3C88:s=320x240:r=25:d=5,${bars}`, ...x264],
   'opening-teal.mp4': ['-f', 'lavfi', '-i', `color=c=0x008080:s=320x240:r=25:d=5,${bars}`, ...x264],

@@ -10,7 +10,10 @@ import { workLabel, type Catalog, type FileFacts, type FileRef, type Finding, ty
 import { replaceFile } from '../catalog/files.js';
 import { planBoard, boardToCmyk } from '../fix/board.js';
 import { offerFor } from '../fix/catalogue.js';
+import { cardFrames, cardText, joinCard, renderCard, type RenderedCard } from '../fix/title-card.js';
 import { chooseEncoder, remux, specFor, transcode } from '../fix/video.js';
+import type { VideoFacts } from '../../shared/model.js';
+import type { Profile } from '../../shared/rules/profile.js';
 import { probeImage } from '../inspect/image.js';
 import { probeVideo } from '../inspect/video.js';
 import { checkSession, loadCatalog, needDb, profileOf, workspaceOf, type DomainHandlers, type Session } from './session.js';
@@ -24,7 +27,7 @@ function locate(catalog: Catalog, id: number): { work: Work; file: FileRef } {
 }
 
 /** Each file's fixable findings grouped into one offer per fix (and one per finding without a fix). */
-export function offersOf(catalog: Catalog, facts: Map<string, FileFacts>, findings: Finding[], only: { work?: string; file?: number } = {}): FixOffer[] {
+export function offersOf(catalog: Catalog, facts: Map<string, FileFacts>, findings: Finding[], only: { work?: string; file?: number } = {}, limits?: Profile['limits']): FixOffer[] {
   const out: FixOffer[] = [];
   for (const work of catalog.works) {
     const label = workLabel(work);
@@ -34,7 +37,7 @@ export function offersOf(catalog: Catalog, facts: Map<string, FileFacts>, findin
       const mine = findings.filter((f) => f.work === label && f.file === file.path);
       const byKind = new Map<string, FixOffer>();
       for (const f of mine) {
-        const offer = offerFor(f.rule, facts.get(file.absPath), file.role);
+        const offer = offerFor(f.rule, facts.get(file.absPath), file.role, limits);
         if (!offer) continue;
         const key = offer.kind ?? `none:${f.rule}`;
         const had = byKind.get(key);
@@ -67,6 +70,19 @@ async function dropOurs(session: Session, path: string): Promise<void> {
   if (isOurs(session, path)) await rm(path, { force: true });
 }
 
+/** The card of a lecture video as it will be made, at the video's displayed size (made even). */
+async function cardOf(profile: Profile, work: Work, file: FileRef, signal?: AbortSignal): Promise<{ video: VideoFacts; card: RenderedCard; width: number; height: number; lines: string[]; missing: string[] }> {
+  const who = `《${work.title}》的 ${file.path}`;
+  if (file.role !== 'lecture-video') throw new BaosongError('bad-input', `${who} 不是微课视频：片头只加在微课视频上`, { work: workLabel(work) });
+  const video = await probeVideo(file.absPath, signal).catch(() => null);
+  if (!video) throw new BaosongError('bad-input', `${who} 不是能读取的视频，无法加片头`, { work: workLabel(work) });
+  const text = cardText(profile, work);
+  const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
+  const [width, height] = [even(video.width), even(video.height)];
+  const card = await renderCard(text.lines, width, height);
+  return { video, card, width, height, lines: text.lines.map((l) => l.text), missing: text.missing };
+}
+
 async function recheck(session: Session, options: Parameters<typeof checkSession>[1], fileId: number) {
   const { catalog, report } = await checkSession(session, options);
   const { work, file } = locate(catalog, fileId);
@@ -76,7 +92,13 @@ async function recheck(session: Session, options: Parameters<typeof checkSession
 export const fixHandlers: DomainHandlers<typeof fixApi> = {
   'fix.offers': async (session, args, options) => {
     const { catalog, facts, report } = await checkSession(session, options);
-    return offersOf(catalog, facts, report.findings, args);
+    return offersOf(catalog, facts, report.findings, args, profileOf(catalog).limits);
+  },
+  'fix.preview': async (session, args, options) => {
+    const catalog = loadCatalog(needDb(session));
+    const { work, file } = locate(catalog, args.file);
+    const { card, width, height, lines, missing } = await cardOf(profileOf(catalog), work, file, options.signal);
+    return { image: `data:image/png;base64,${card.png.toString('base64')}`, width, height, lines, missing, font: card.font, fallback: card.fallback };
   },
   'fix.run': async (session, args, options) => {
     const db = needDb(session);
@@ -100,6 +122,17 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
       // Silence only where a silent video is allowed (a 专题片工作版); a lecture without sound stays without.
       const audio = facts.audio ? 'source' : file.role === 'raw-video' ? 'silence' : 'none';
       await transcode(file.absPath, target, specFor(profile.limits, file.role), await chooseEncoder(), audio, { duration: facts.durationS, signal: options.signal, onProgress });
+    } else if (args.kind === 'title-card') {
+      const { video, card, width, height, missing } = await cardOf(profile, work, file, options.signal);
+      if (missing.length) throw new BaosongError('bad-input', `${who}：片头缺少${missing.join('、')}，请先在作品信息中填写`, { work: workLabel(work) });
+      target = targetFor(dir, file, '.mp4');
+      const fps = video.fps || 25;
+      const spec = { width, height, fps, audioBitRate: specFor(profile.limits, file.role).audioBitRate };
+      await joinCard(file.absPath, card.png, target, spec, !!video.audio, await chooseEncoder(), {
+        duration: video.durationS + cardFrames(fps) / fps,
+        signal: options.signal,
+        onProgress,
+      });
     } else {
       const img = await probeImage(file.absPath).catch(() => null);
       if (!img) throw new BaosongError('bad-input', `${who} 不是能读取的图像，无法转换`, { work: workLabel(work) });

@@ -1,6 +1,7 @@
 // `baosong fix`: for each fixable finding, what its fix does (or what the teacher must do), then — unless --dry-run —
 // the fix, into the catalog's workspace, checked again at once. `--restore` goes back to the sources.
-import { basename } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { FixOffer } from '../../shared/api/fix.js';
 import { client, fail, openDb, type Exit } from './common.js';
 
@@ -45,6 +46,22 @@ export async function runFix(values: Record<string, unknown>, signal: AbortSigna
     if (!o.kind) {
       left += 1;
       continue;
+    }
+    if (o.kind === 'title-card') {
+      // The card as it will be made, before anything is: its lines, what it lacks, and (--preview) the picture.
+      const p = await api.call('fix.preview', { file: o.fileId }, { signal });
+      if (!p.ok) return fail(p.error);
+      process.stdout.write(`  片头(${p.value.width}×${p.value.height}，${p.value.font}${p.value.fallback ? '，个别字用黑体补' : ''})：${p.value.lines.join(' / ')}\n`);
+      if (values.preview) {
+        const path = resolve(values.preview as string);
+        await writeFile(path, Buffer.from(p.value.image.slice(p.value.image.indexOf(',') + 1), 'base64'));
+        process.stdout.write(`  片头预览：${path}\n`);
+      }
+      if (p.value.missing.length) {
+        process.stdout.write(`  片头缺少${p.value.missing.join('、')}：请先在窗口的作品信息中填写(或在批次文件该作品的 fields 中填写“教材版本”后重新导入)\n`);
+        left += 1;
+        continue;
+      }
     }
     if (values['dry-run']) continue;
     const r = await api.call('fix.run', { file: o.fileId, kind: o.kind }, { signal });

@@ -110,7 +110,7 @@ export function rulesDoc(profile: Profile): string {
     out.push(`- authors: at most ${c.maxAuthors}${c.variants ? `; variants: ${c.variants.map((v) => `${v.name} \`${v.id}\` ≤ ${v.maxAuthors}${v.conflictAbove ? ` (warned above ${v.conflictAbove})` : ''}`).join('; ')}` : ''}`);
     out.push(`- 年级/学科 on the form: ${c.needsGradeSubject ? 'yes' : 'no'}; quota: ${QUOTA_NAMES[c.quota].name}; scenes: ${c.scenes ? profile.scenes[c.scenes].join('、') : '—'}`);
     out.push(`- folder: \`${c.folder}\`${c.folderHigher ? ` (higher-education batch: \`${c.folderHigher}\`)` : ''}; form: 附表1-1 (${c.formVariant})`);
-    out.push('', table(['field (附表1-1)', 'limit'], c.fields.map((f) => [f.key, f.limit === null ? 'none' : `${f.limit} characters`])));
+    out.push('', table(['field (附表1-1)', 'limit'], c.fields.map((f) => [f.formRow === false ? `${f.key} (not on the form: the title card's)` : f.key, f.limit === null ? 'none' : `${f.limit} characters`])));
     out.push('', table(['role', 'what', 'formats', 'count', 'exported as'], c.roles.map((r) => {
       const name = profile.exportNames.byCategory[id]?.[r.role] ?? profile.exportNames.files[r.role];
       return [`\`${r.role}\``, r.label, r.formats.join(', '), count(r.min, r.max), `${name.name}${name.numbered ? `-N${name.keepName ? '-<name>' : ''}` : ''}.<ext>`];

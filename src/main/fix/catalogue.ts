@@ -1,6 +1,7 @@
 // Which findings have a mechanical fix, what it does, and — where none exists — what the teacher must do instead.
 // Shown before anything runs; the estimate comes from the file's facts.
 import type { FileFacts, Role } from '../../shared/model.js';
+import type { Profile } from '../../shared/rules/profile.js';
 import type { FindingRule } from '../../shared/rules/rule-ids.js';
 
 import type { FixKind } from '../../shared/api/fix.js';
@@ -39,7 +40,7 @@ function encodeTime(facts: FileFacts | undefined, fps: number | null): string {
 
 const TRANSCODE = new Set<FindingRule>(['video.codec', 'video.codec-playable', 'video.fps', 'video.aspect', 'video.bitrate', 'video.audio-codec', 'video.size']);
 
-export function offerFor(rule: FindingRule, facts?: FileFacts, role?: Role): Offer | null {
+export function offerFor(rule: FindingRule, facts?: FileFacts, role?: Role, limits?: Profile['limits']): Offer | null {
   const none = NONE[rule];
   if (none) return { kind: null, text: none };
   const feature = role === 'feature-video' || role === 'raw-video';
@@ -58,6 +59,17 @@ export function offerFor(rule: FindingRule, facts?: FileFacts, role?: Role): Off
         text: `重新封装为 MP4，不重新编码，画质不变，${seconds((facts?.size ?? 0) / COPY_BPS)}`,
         wont: facts?.video?.codec && facts.video.codec !== 'h264' ? '视频编码不变(仍是 H.265 等)：如需 H.264，再选“转码”' : undefined,
       };
+    case 'video.title-card': {
+      if (role !== 'lecture-video') return null;
+      const max = limits?.video.lectureMaxS;
+      const after = (facts?.video?.durationS ?? 0) + 5;
+      const over = max && after > max ? `；注意：加片头后时长约 ${Math.floor(after / 60)} 分 ${Math.round(after % 60)} 秒，超过 ${Math.round(max / 60)} 分钟` : '';
+      return {
+        kind: 'title-card',
+        text: `在开头加上 5 秒蓝底白字楷体片头(教材版本、学段学科、年级学期、课名、教师姓名、所在单位，取自作品信息)，整段转码为 H.264、AAC，画面尺寸和帧率不变${encodeTime(facts, null)}${over}`,
+        wont: '不会删除或改动原来的开头：原有的开头画面仍在新片头之后',
+      };
+    }
     case 'board.cmyk':
     case 'board.dpi':
       return { kind: 'board', text: '转换为 CMYK 并标记分辨率(像素不变，不放大)', wont: '像素不够时不会放大：会说明需要多少像素' };

@@ -135,7 +135,7 @@ export function registrationForm(profile: Profile, work: Work, sizes: Map<string
     rows.push([label('申报书'), { text: body, span: 3, long: true }]);
     rows.push(field('其他说明', 2));
   } else {
-    for (const f of spec.fields) rows.push(field(f.key, 3));
+    for (const f of spec.fields) if (f.formRow !== false) rows.push(field(f.key, 3));
   }
   const signers = work.authors.length || slots;
   rows.push([label('诚信承诺'), { text: t.pledge, span: 3, sign: { signature: { label: t.pledgeSign, signers }, date: true } }]);

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { FileRef, Finding } from '../model.js';
 import { method } from './define.js';
 
-/** The fixes this version makes (the title card is to follow). */
-export const FIX_KINDS = ['remux', 'transcode', 'board'] as const;
+/** The fixes this version makes. */
+export const FIX_KINDS = ['remux', 'transcode', 'title-card', 'board'] as const;
 export type FixKind = (typeof FIX_KINDS)[number];
 
 /** A file's findings and the one fix that answers them (kind null: no mechanical fix; text says what to do). */
@@ -23,10 +23,25 @@ export interface FixOffer {
   origin: string | null;
 }
 
+/** The 微课 title card as it will be made: shown before it is (fix.preview). */
+export interface CardPreview {
+  /** A data: URL of the card's PNG at the video's size. */
+  image: string;
+  width: number;
+  height: number;
+  lines: string[];
+  /** The work's values it lacks: 教材版本 (and any of 学科/年级/作品名称/作者) must be filled first. */
+  missing: string[];
+  /** The font it is set in; fallback: a character no 楷体 here has was set in 黑体. */
+  font: string;
+  fallback: boolean;
+}
+
 const id = z.number().int().positive();
 
 export const fixApi = {
   'fix.offers': method<FixOffer[]>()('read', z.strictObject({ work: z.string().min(1).optional(), file: id.optional() })),
+  'fix.preview': method<CardPreview>()('read', z.strictObject({ file: id })),
   'fix.run': method<{ file: FileRef; remaining: Finding[] }>()('write', z.strictObject({ file: id, kind: z.enum(FIX_KINDS) })),
   'fix.restore': method<{ file: FileRef; remaining: Finding[] }>()('write', z.strictObject({ file: id })),
 };

@@ -12,6 +12,12 @@ const teachingFields: FieldSpec[] = [
   { key: '作品特点', limit: 300, hint: '包括作品简介、特色亮点等，300字以内' },
   { key: '作品安装运行说明', limit: 300, hint: '安装运行所需环境，临时用户名、密码等，300字以内' },
 ];
+/** What the 微课 title card shows besides the work's own values (通知 三.2: 教材版本、…、年级学期…). */
+export const TITLE_CARD_FIELDS = { edition: '教材版本', term: '学期' } as const;
+const titleCardFields: FieldSpec[] = [
+  { key: TITLE_CARD_FIELDS.edition, limit: 30, hint: '片头用，例如：人教版、北师大版', formRow: false },
+  { key: TITLE_CARD_FIELDS.term, limit: 10, hint: '片头用，例如：上册、下学期', formRow: false },
+];
 const caseFields: FieldSpec[] = [
   { key: '教学环境设施建设情况', limit: 300 },
   { key: '课程建设情况', limit: 300 },
@@ -63,7 +69,7 @@ export const categories: Record<string, CategorySpec> = {
     variants: null,
     maxAuthors: 3,
     needsGradeSubject: true,
-    fields: teachingFields,
+    fields: [...teachingFields, ...titleCardFields],
     roles: [
       ...scans,
       { role: 'lecture-video', label: '微课视频', formats: ['mp4'], min: 1, max: 1 },

@@ -20,6 +20,8 @@ export interface FieldSpec {
   /** Character limit; null: none. */
   limit: number | null;
   hint?: string;
+  /** false: kept in the catalog but not a row of the registration form (the 微课 title card's 教材版本, 学期). */
+  formRow?: false;
 }
 
 export interface VariantSpec {
