@@ -4,8 +4,9 @@
 // title-card check passing on the result. A cancel leaves nothing behind; the source never changes.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { cardFonts, parseUnicodeRange, systemKaitiCandidates, wenkai } from '../../src/main/fix/card-font.js';
@@ -15,16 +16,17 @@ import { LIBX264 } from '../../src/main/fix/video.js';
 import { looksBlue, probeTitleCard } from '../../src/main/inspect/titlecard.js';
 import { ffmpegBin } from '../../src/main/inspect/tools.js';
 import { probeVideo } from '../../src/main/inspect/video.js';
+import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { author, profile, work } from '../helpers/build.js';
-import { tempDir } from '../helpers/files.js';
+import { FIXTURES, tempDir } from '../helpers/files.js';
 import { clip } from '../helpers/media.js';
 
 const stamp = (f: string) => ({ hash: createHash('sha256').update(readFileSync(f)).digest('hex'), mtime: statSync(f).mtimeMs });
 
 /** Per-frame SSIM of `video`'s frames [from, to) against the still `png`. */
-export function ssimAgainst(video: string, png: string, from: number, to: number): number[] {
+export function ssimAgainst(video: string, png: string, from: number, to: number, fps = 25): number[] {
   const graph = `[0:v]trim=start_frame=${from}:end_frame=${to},setpts=PTS-STARTPTS,setsar=1,format=yuv420p[a];[1:v]setsar=1,format=yuv420p[b];[a][b]ssim=shortest=1:stats_file=-`;
-  const r = spawnSync(ffmpegBin(), ['-hide_banner', '-nostats', '-i', video, '-loop', '1', '-i', png, '-filter_complex', graph, '-f', 'null', '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(ffmpegBin(), ['-hide_banner', '-nostats', '-t', String(to / fps + 1), '-i', video, '-loop', '1', '-i', png, '-filter_complex', graph, '-f', 'null', '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const values = [...r.stdout.matchAll(/All:([\d.]+)/g)].map((m) => Number(m[1]));
   if (!values.length) throw new Error(r.stderr.slice(-800));
   return values;
@@ -174,4 +176,58 @@ describe('joining the card', () => {
     await expect(job).rejects.toBeDefined();
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
+});
+
+describe('baosong fix --what title-card', () => {
+  const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
+  const baosong = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  const rulesOf = (db: string) => (JSON.parse(baosong('check', '--db', db, '--json').stdout) as { findings: { rule: string; work?: string }[] }).findings.filter((f) => f.work === 'w1').map((f) => f.rule);
+
+  it('asks for 教材版本 first; then on the real 6-minute 1080p clip: the card previewed, made, the check passing', async () => {
+    const source = join(FIXTURES, 'mp4_h264_aac_1080p_6min_low_bitrate.mp4');
+    const { fields } = microlecture('w1', '张强');
+    // Without 教材版本: said, nothing made, exit 1.
+    const bare = join(tempDir(), '报送 目录');
+    const file1 = await writeBatch(bare, validBatch([microlecture('w1', '张强', { fields: { ...fields, 教材版本: undefined } })]));
+    copyFileSync(clip('no-card.mp4'), join(bare, 'works/w1/微课.mp4'));
+    expect(baosong('import', file1, '--db', join(bare, 'c.sqlite')).status).toBe(0);
+    const asked = baosong('fix', '--db', join(bare, 'c.sqlite'), '--what', 'title-card');
+    expect(asked.status).toBe(1);
+    expect(asked.stdout).toContain('片头缺少教材版本');
+    expect(existsSync(join(bare, 'c.baosong', 'fixed'))).toBe(false);
+
+    const dir = join(tempDir(), '报送 目录');
+    const file = await writeBatch(dir, validBatch([microlecture('w1', '张强', { fields: { ...fields, 学期: '上册' } })]));
+    const video = join(dir, 'works/w1/微课.mp4');
+    copyFileSync(source, video);
+    const before = stamp(video);
+    const db = join(dir, 'c.sqlite');
+    expect(baosong('import', file, '--db', db).status).toBe(0);
+    expect(rulesOf(db)).toContain('video.title-card');
+    const preview = join(dir, '片头 预览.png');
+    const dry = baosong('fix', '--db', db, '--what', 'title-card', '--dry-run', '--preview', preview);
+    expect(dry.status, dry.stdout + dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('片头(1920×1080，');
+    expect(dry.stdout).toContain('教材版本：人教版 / 学段学科：小学语文 / 年级学期：一年级上册 / 《小小的船w1》 / 教师：张强 / 单位：沈阳市和平区第一小学');
+    expect(existsSync(join(dir, 'c.baosong', 'fixed'))).toBe(false);
+    expect((await sharp(preview).metadata()).width).toBe(1920);
+
+    const run = baosong('fix', '--db', db, '--what', 'title-card');
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('复查通过');
+    const rules = rulesOf(db);
+    expect(rules).not.toContain('video.title-card');
+    expect(rules.filter((r) => r.startsWith('video.'))).toEqual([]);
+    const [made] = readdirSync(join(dir, 'c.baosong', 'fixed'));
+    const fixed = join(dir, 'c.baosong', 'fixed', made!);
+    const v = await probeVideo(fixed);
+    const was = await probeVideo(source);
+    expect([v.width, v.height, v.fps, v.codec]).toEqual([1920, 1080, 30, 'h264']);
+    expect(Math.abs(v.durationS - (was.durationS + 5))).toBeLessThan(0.1);
+    expect(Math.min(...ssimAgainst(fixed, preview, 0, 150, 30))).toBeGreaterThanOrEqual(0.98);
+    const first = join(dir, 'first.png');
+    spawnSync(ffmpegBin(), ['-v', 'error', '-i', source, '-frames:v', '1', first]);
+    expect(ssimAgainst(fixed, first, 150, 151, 30)[0]).toBeGreaterThanOrEqual(0.95);
+    expect(stamp(video)).toEqual(before);
+  }, 300_000);
 });
