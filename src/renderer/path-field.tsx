@@ -56,13 +56,16 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
   const pathBox = useRef<HTMLInputElement>(null);
   // Only the latest listing asked for lands (the first one, of the start folder, may answer after a typed path's).
   const asked = useRef(0);
-  const go = async (dir?: string): Promise<boolean> => {
+  // What the user is typing in the path box is theirs: a listing that lands meanwhile does not replace it.
+  const typing = useRef(false);
+  const go = async (dir?: string, chosen = false): Promise<boolean> => {
     const mine = ++asked.current;
+    if (chosen) typing.current = false;
     const r = await api.call('fs.list', dir ? { dir } : {});
     if (mine !== asked.current) return true;
     if (r.ok) {
       setListing(r.value);
-      setTyped(r.value.dir);
+      if (!typing.current) setTyped(r.value.dir);
       setError(null);
       try {
         localStorage.setItem(LAST_FOLDER, r.value.dir);
@@ -113,13 +116,16 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
             className="path-box"
             aria-label="位置"
             value={typed}
-            onChange={(e) => setTyped(e.target.value)}
+            onChange={(e) => {
+              typing.current = true;
+              setTyped(e.target.value);
+            }}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') void go(typed.trim());
+              if (e.key === 'Enter') void go(typed.trim(), true);
             }}
             placeholder="输入文件夹路径后按回车"
           />
-          <button className="secondary" onClick={() => void go(typed.trim())}>
+          <button className="secondary" onClick={() => void go(typed.trim(), true)}>
             转到
           </button>
         </div>
@@ -127,11 +133,11 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
           <>
             <div className="buttons">
               {listing.roots.map((r) => (
-                <button key={r} className="secondary" onClick={() => void go(r)}>
+                <button key={r} className="secondary" onClick={() => void go(r, true)}>
                   {r}
                 </button>
               ))}
-              <button className="secondary" disabled={!listing.parent} onClick={() => void go(listing.parent!)}>
+              <button className="secondary" disabled={!listing.parent} onClick={() => void go(listing.parent!, true)}>
                 上一级
               </button>
             </div>
@@ -140,7 +146,7 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
               {listing.entries.map((e) => (
                 <li key={e.name}>
                   {e.dir ? (
-                    <button className="link" onClick={() => void go(join(listing.dir, e.name))}>
+                    <button className="link" onClick={() => void go(join(listing.dir, e.name), true)}>
                       <FolderIcon /> {e.name}
                     </button>
                   ) : kind !== 'folder' ? (

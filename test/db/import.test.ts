@@ -34,7 +34,7 @@ describe('a valid batch', () => {
     const st = statSync(join(dir, 'works/w1/微课.mp4'));
     expect(video).toMatchObject({ path: 'works/w1/微课.mp4', absPath: join(dir, 'works/w1/微课.mp4'), size: st.size, mtimeMs: st.mtimeMs });
     expect(works[2]!.files.find((f) => f.role === 'support')).toMatchObject({ size: null, mtimeMs: null });
-    expect(works[1]!.fields).toEqual({ 作品特点: '以儿歌导入。', 作品安装运行说明: '任意播放器。' });
+    expect(works[1]!.fields).toEqual({ 作品特点: '以儿歌导入。', 作品安装运行说明: '任意播放器。', 教材版本: '人教版' });
     expect(works[1]!.checklist['checklist.citations']).toBe(true);
     expect(getUnit(db)!.files).toHaveLength(8);
   });

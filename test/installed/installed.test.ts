@@ -80,7 +80,12 @@ describe.skipIf(!built)('the installed app (skipped until npm run build && vite 
     expect(home).toMatch(/张 三/);
     // What the package holds at its top: the app's own files, no sources, tests or docs.
     expect(readdirSync(app).sort()).toEqual(['bin', 'dist', 'native', 'node_modules', 'package.json', 'resources']);
-    expect(readdirSync(join(app, 'resources', 'fonts')).sort()).toEqual(['DejaVuSans.ttf', 'LICENSE-DejaVu.txt', 'LICENSE-SourceHanSans.txt', 'SourceHanSansSC-Bold.otf', 'SourceHanSansSC-Regular.otf']);
+    expect(readdirSync(join(app, 'resources', 'fonts')).sort()).toEqual(['DejaVuSans.ttf', 'LICENSE-DejaVu.txt', 'LICENSE-SourceHanSans.txt', 'SourceHanSansSC-Bold.otf', 'SourceHanSansSC-Regular.otf', 'lxgw-wenkai']);
+    // The title card's 楷体: the regular weight's chunks, their index and the licence — no other weight.
+    const wenkai = readdirSync(join(app, 'resources', 'fonts', 'lxgw-wenkai'));
+    expect(wenkai).toContain('lxgwwenkai-regular.css');
+    expect(wenkai).toContain('OFL.txt');
+    expect(wenkai.filter((f) => /^lxgwwenkai-regular-subset-\d+\.woff2$/.test(f)).length).toBe(wenkai.length - 2);
     // Each platform keeps only its own ffprobe.
     expect(readdirSync(join(app, 'node_modules', 'ffprobe-static', 'bin'))).toEqual([process.platform]);
     expect(readdirSync(join(app, 'node_modules', 'ffprobe-static', 'bin', process.platform))).toEqual([process.arch]);
@@ -95,6 +100,10 @@ describe.skipIf(!built)('the installed app (skipped until npm run build && vite 
       if (what !== 'root') expect(inside(path, app), `${what}: ${path}`).toBe(true);
     }
     expect(paths.sqliteBinding).toBe(join(app, 'native', 'electron', 'better_sqlite3.node'));
+    // The title card's fonts come from the installed tree: 楷 has an outline in the bundled 楷体.
+    const card = childJson(`const f = await import(${JSON.stringify(pathToFileURL(join(app, 'dist/main/fix/card-font.js')).href)}); const w = f.wenkai(); console.log(JSON.stringify({ names: f.cardFonts().map((x) => x.name), kai: !!w?.outline(0x6977) }));`);
+    expect(card.kai).toBe(true);
+    expect(card.names.some((n: string) => n.includes('LXGW WenKai'))).toBe(true);
   });
 
   it('unpacks from app.asar everything that is spawned or loaded natively (asarUnpack)', async () => {

@@ -69,8 +69,18 @@ export interface Encoder {
   hardware: boolean;
 }
 
-/** libx264 at a preset chosen for time (veryfast: a minute of 1080p in well under a minute on two cores). */
-export const LIBX264: Encoder = { name: 'libx264', args: ['-preset', 'veryfast', '-profile:v', 'high'], hardware: false };
+const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'];
+
+/**
+ * libx264 at a preset chosen for time (veryfast: a minute of 1080p in well under a minute on two cores).
+ * BAOSONG_X264_PRESET picks another (ultrafast on a slow PC — bigger files; medium for a smaller file, slower).
+ */
+export function libx264(preset = process.env.BAOSONG_X264_PRESET): Encoder {
+  const chosen = preset && X264_PRESETS.includes(preset) ? preset : 'veryfast';
+  return { name: 'libx264', args: ['-preset', chosen, '-profile:v', 'high'], hardware: false };
+}
+
+export const LIBX264: Encoder = libx264('veryfast');
 
 /** The profile's spec for a file of `role`. */
 export function specFor(limits: Profile['limits'], role: Role): VideoSpec {
@@ -133,7 +143,7 @@ export function chooseEncoder(): Promise<Encoder> {
       const trial = await runTool(ffmpegBin(), ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=blue:s=1280x720:d=0.2', '-frames:v', '1', '-c:v', e.name, ...e.args, '-f', 'null', '-'], { timeoutMs: 15_000 }).catch(() => null);
       if (trial?.code === 0) return e;
     }
-    return LIBX264;
+    return libx264();
   })();
   return chosen;
 }
