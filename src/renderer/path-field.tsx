@@ -56,11 +56,18 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
   const pathBox = useRef<HTMLInputElement>(null);
   // Only the latest listing asked for lands (the first one, of the start folder, may answer after a typed path's).
   const asked = useRef(0);
-  // What the user is typing in the path box is theirs: a listing that lands meanwhile does not replace it.
+  // What the user is typing in the path box is theirs: a listing that lands meanwhile does not replace it. And once
+  // they have gone somewhere, the opening's fall-backs (the field's folder gone → the last one → home) stop: a
+  // fall-back asked after their choice would otherwise land over it.
   const typing = useRef(false);
+  const moved = useRef(false);
   const go = async (dir?: string, chosen = false): Promise<boolean> => {
+    if (!chosen && moved.current) return true;
+    if (chosen) {
+      moved.current = true;
+      typing.current = false;
+    }
     const mine = ++asked.current;
-    if (chosen) typing.current = false;
     const r = await api.call('fs.list', dir ? { dir } : {});
     if (mine !== asked.current) return true;
     if (r.ok) {

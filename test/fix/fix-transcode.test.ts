@@ -7,7 +7,19 @@ import { chooseEncoder, LIBX264, specFor, transcode } from '../../src/main/fix/v
 import { ffmpegBin } from '../../src/main/inspect/tools.js';
 import { probeVideo } from '../../src/main/inspect/video.js';
 import { requireProfile } from '../../src/shared/rules/registry.js';
+import { fileFacts } from '../../src/main/inspect/facts.js';
+import type { Role } from '../../src/shared/model.js';
+import { file, findings, rulesOf, work } from '../helpers/build.js';
 import { FIXTURES, tempDir } from '../helpers/files.js';
+
+/** The video findings the check raises on `path` as a file of `role` in a 平台案例. */
+async function videoIds(path: string, role: Role): Promise<string[]> {
+  const w = work('platform-case', { files: [{ ...file(role, 'x.mp4'), absPath: path }] });
+  return rulesOf(findings({ works: [w], facts: new Map([[path, await fileFacts(path)]]) })).filter((r) => r.startsWith('video.'));
+}
+
+/** What a 专题片 transcode answers. */
+const FEATURE_FIXED = ['video.resolution', 'video.fps', 'video.aspect', 'video.bitrate', 'video.codec', 'video.audio-codec'];
 
 const limits = requireProfile(null).limits;
 const real = (name: string) => join(FIXTURES, name);
@@ -48,6 +60,16 @@ describe('transcode', () => {
     // The picture sits in the middle at full height (312×450 → 748×1080), black bars beside it.
     const w = Math.floor((was.width * 1080) / was.height / 2) * 2;
     expect(ssim(target, source, 2, { w, h: 1080, x: (1920 - w) / 2, y: 0, sw: was.width, sh: was.height })).toBeGreaterThanOrEqual(0.95);
+    // As a 专题片 (sound is never invented for one: the teacher is told), the check raised size and aspect; on the
+    // result it raises none of what the transcode answers — the bit rate within 4–16 Mbps too, on a calm picture.
+    const feature = join(dir, 'feature.mp4');
+    await transcode(source, feature, specFor(limits, 'feature-video'), LIBX264, 'none');
+    expect(await videoIds(source, 'feature-video')).toEqual(expect.arrayContaining(['video.resolution', 'video.aspect', 'video.audio']));
+    const after = await videoIds(feature, 'feature-video');
+    expect(after.filter((r) => FEATURE_FIXED.includes(r))).toEqual([]);
+    // What no transcode answers stays: no sound, and the 7-s clip is no 3–10-minute 专题片.
+    expect(after).toEqual(['video.audio', 'video.feature-duration']);
+    expect((await probeVideo(feature)).bitRate).toBeGreaterThanOrEqual(limits.video.featureBitRateRange[0]);
   }, 120_000);
 
   it('the rotated iPhone clip comes out upright, its displayed size as the picture\'s own', async () => {

@@ -1,19 +1,19 @@
-// fix.offers, fix.run, fix.restore: each fixable finding's offer; the fix run into the catalog's workspace
-// (<catalog>.baosong/fixed/), recorded as the file's new place with its source as `origin`, and checked again at
-// once; 还原 puts the source back. Sources are only read; a fixed file is ours, and only ours are ever removed.
+// fix.offers, fix.preview, fix.run, fix.restore: each fixable finding's offer; the title card as it will be made;
+// the fix run into the catalog's workspace (<catalog>.baosong/fixed/), recorded as the file's new place with its
+// source as `origin`, and checked again at once; 还原 puts the source back. Sources are only read; a fixed file is
+// ours, and only ours are ever removed.
 import { existsSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import type { fixApi, FixOffer } from '../../shared/api/fix.js';
 import { BaosongError } from '../../shared/errors.js';
-import { workLabel, type Catalog, type FileFacts, type FileRef, type Finding, type Work } from '../../shared/model.js';
+import { workLabel, type Catalog, type FileFacts, type FileRef, type Finding, type VideoFacts, type Work } from '../../shared/model.js';
+import type { Profile } from '../../shared/rules/profile.js';
 import { replaceFile } from '../catalog/files.js';
 import { planBoard, boardToCmyk } from '../fix/board.js';
 import { offerFor } from '../fix/catalogue.js';
 import { cardFrames, cardText, joinCard, renderCard, type RenderedCard } from '../fix/title-card.js';
 import { chooseEncoder, remux, specFor, transcode } from '../fix/video.js';
-import type { VideoFacts } from '../../shared/model.js';
-import type { Profile } from '../../shared/rules/profile.js';
 import { probeImage } from '../inspect/image.js';
 import { probeVideo } from '../inspect/video.js';
 import { checkSession, loadCatalog, needDb, profileOf, workspaceOf, type DomainHandlers, type Session } from './session.js';

@@ -91,6 +91,20 @@ export function specFor(limits: Profile['limits'], role: Role): VideoSpec {
   return { audioBitRate: L.featureAudioBitRate };
 }
 
+/**
+ * A 专题片's bit rate, held: the notice gives a range (4–16 Mbps), and an encoder left to itself spends far less on
+ * a calm picture (a slide-show 专题片 came out at 1 Mbps). libx264 in HRD CBR mode pads with filler to the rate;
+ * hardware encoders take their own constant-rate switch.
+ */
+function bitRateArgs(rate: number, encoder: Encoder): string[] {
+  const r = String(rate);
+  const base = ['-b:v', r, '-minrate', r, '-maxrate', r, '-bufsize', String(rate * 2)];
+  if (encoder.name === 'libx264') return [...base, '-x264-params', 'nal-hrd=cbr:force-cfr=1'];
+  if (encoder.name === 'h264_nvenc' || encoder.name === 'h264_amf') return [...base, '-rc', 'cbr'];
+  if (encoder.name === 'h264_mf') return [...base, '-rate_control', 'cbr'];
+  return base;
+}
+
 /** The ffmpeg arguments of a transcode (exported for the bench, which runs the same command directly). */
 /** The sound of the result: the source's own, silence (a 专题片工作版 may be silent), or none (never invented). */
 export type AudioPlan = 'source' | 'silence' | 'none';
@@ -101,9 +115,7 @@ export function transcodeArgs(source: string, spec: VideoSpec, encoder: Encoder,
     : ['scale=trunc(iw/2)*2:trunc(ih/2)*2', 'setsar=1'];
   if (spec.fps) filters.push(`fps=${spec.fps}`);
   filters.push('format=yuv420p');
-  const rate = spec.videoBitRate
-    ? ['-b:v', String(spec.videoBitRate), '-maxrate', String(Math.round(spec.videoBitRate * 1.5)), '-bufsize', String(spec.videoBitRate * 2)]
-    : encoder.hardware ? [] : ['-crf', '23']; // x264's own default: what a user running ffmpeg gets
+  const rate = spec.videoBitRate ? bitRateArgs(spec.videoBitRate, encoder) : encoder.hardware ? [] : ['-crf', '23']; // x264's own default: what a user running ffmpeg gets
   return {
     // ffmpeg applies a rotation on decode: the picture comes out upright and the output carries no rotation.
     input: ['-i', source, ...(audio === 'silence' ? ['-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo'] : [])],
