@@ -61,14 +61,14 @@ export const DEMO_WORKS = [
   {
     key: 'w1', category: 'microlecture', stage: 'primary', variant: null, title: '小小的船', subject: '语文', grade: '一年级', share: true,
     authors: [author('张强', '沈阳市和平区第一小学', '13800000001', 'zhangqiang@example.cn'), author('刘丽', '沈阳市和平区第一小学')],
-    comment: comment('该微课'), fields: { 作品特点: '以儿歌导入，动画呈现弯弯的月亮与小小的船。', 作品安装运行说明: '任意支持 MP4 的播放器。' }, scenes: [], space: false,
+    comment: comment('该微课'), fields: { 作品特点: '以儿歌导入，动画呈现弯弯的月亮与小小的船。', 作品安装运行说明: '任意支持 MP4 的播放器。', 教材版本: '人教版', 学期: '上册' }, scenes: [], space: false,
     files: [...scans('作品/小小的船', '小小的船'), { role: 'lecture-video', path: '作品/小小的船/小小的船.mp4', make: { kind: 'clip', clip: 'lecture.mp4' } }, materials('作品/小小的船/学习指导.zip')] as DemoFile[],
     checklist: checklist('title-card-text', 'teacher-on-screen', 'citations'),
   },
   {
     key: 'w2', category: 'microlecture', stage: 'primary', variant: null, title: '分数的初步认识', subject: '数学', grade: '三年级', share: true,
     authors: [author('王芳', '沈阳市皇姑区实验小学', '13800000002', 'wangfang@example.cn'), author('刘丽', '沈阳市和平区第一小学')],
-    comment: comment('该微课'), fields: { 作品特点: '借助分蛋糕的情境理解几分之一。' }, scenes: [], space: false,
+    comment: comment('该微课'), fields: { 作品特点: '借助分蛋糕的情境理解几分之一。', 教材版本: '人教版', 学期: '上册' }, scenes: [], space: false,
     files: [...scans('作品/分数的初步认识', '分数的初步认识'), { role: 'lecture-video', path: '作品/分数的初步认识/分数.mp4', make: { kind: 'clip', clip: 'no-card.mp4' } }] as DemoFile[],
     checklist: checklist('teacher-on-screen', 'citations'),
   },
