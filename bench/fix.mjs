@@ -3,6 +3,8 @@
 // - remux of a 2 GB QuickTime-in-.mp4 file (the fix) vs `cp` of the same file: the remux is bounded by the disk.
 // - transcode of 20 s of 720p and of 1080p with the encoder the fix chooses vs ffmpeg run directly with
 //   `-c:v libx264 -preset veryfast` (the same encoder settings a user would type): frames per second, ratio.
+// - the title card joined in front of the 1080p clip vs the transcode of the same clip: frames per second (the card
+//   adds 125 frames to the clip's 500; an encode of both at one speed is a ratio of 1.0 in fps).
 //   npm run build && node bench/fix.mjs [rounds]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +17,7 @@ const require = createRequire(import.meta.url);
 const ffmpeg = require('@ffmpeg-installer/ffmpeg').path;
 const { remux, transcode, chooseEncoder, specFor } = await import('../dist/main/fix/video.js');
 const { requireProfile } = await import('../dist/shared/rules/registry.js');
+const { renderCard, joinCard } = await import('../dist/main/fix/title-card.js');
 const limits = requireProfile(null).limits;
 
 const media = join(tmpdir(), 'baosong-bench-fix-v1');
@@ -55,7 +58,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const stats = (xs, d = 2) => `${Math.min(...xs).toFixed(d)} / ${median(xs).toFixed(d)} / ${Math.max(...xs).toFixed(d)}`;
 
 const encoder = await chooseEncoder();
-const results = { remux: [], cp: [] };
+const card = await renderCard([{ text: '教材版本：人教版' }, { text: '学段学科：小学语文' }, { text: '年级学期：一年级上册' }, { text: '《小小的船》', title: true }, { text: '教师：张强' }, { text: '单位：沈阳市和平区第一小学' }], 1920, 1080);
+const results = { remux: [], cp: [], card: [] };
 for (const name of Object.keys(clips)) Object.assign(results, { [`ours ${name}`]: [], [`direct ${name}`]: [] });
 for (let round = 0; round < ROUNDS; round += 1) {
   const pairs = [
@@ -66,6 +70,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
     pairs.push([`ours ${name}`, () => transcode(clip, join(out, 'o.mp4'), specFor(limits, 'lecture-video'), encoder, 'source')]);
     pairs.push([`direct ${name}`, () => run(['-i', clip, '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', join(out, 'd.mp4')])]);
   }
+  pairs.push(['card', () => joinCard(clips['1080p'], card.png, join(out, 't.mp4'), { width: 1920, height: 1080, fps: 25, audioBitRate: 128000 }, true, encoder)]);
   const order = round % 2 ? [...pairs].reverse() : pairs;
   for (const [name, fn] of order) results[name].push(await time(fn));
   log(`round ${round + 1}/${ROUNDS} done`);
@@ -84,3 +89,5 @@ for (const name of Object.keys(clips)) {
   const d = results[`direct ${name}`];
   console.log(`| transcode ${name} vs ffmpeg -preset veryfast, fps | ${stats(d.map((s) => frames / s), 0)} | ${stats(o.map((s) => frames / s), 0)} | ${ratio(o, d)} (time) |`);
 }
+const t = results['ours 1080p'];
+console.log(`| title card + 1080p vs its transcode, fps | ${stats(t.map((s) => frames / s), 0)} | ${stats(results.card.map((s) => (frames + 125) / s), 0)} | ${stats(results.card.map((x, i) => (frames + 125) / x / (frames / t[i])))} (fps) |`);
