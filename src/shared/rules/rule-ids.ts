@@ -34,6 +34,7 @@ export const RULE_FAMILIES = {
   board: 'Boards',
   cloud: 'The cloud drive and the export target',
   target: 'The cloud drive and the export target',
+  province: 'Across units (province mode)',
 } as const;
 
 export const RULES = {
@@ -108,6 +109,11 @@ export const RULES = {
   'target.path-explorer': { severity: 'warning', checks: 'a whole path longer than Explorer copies or opens', source: 'tool' },
   'target.fat32': { severity: 'error', checks: 'a file over 4 GiB for a FAT32 target', source: 'tool' },
   'target.fs-unknown': { severity: 'info', checks: "the target's file system cannot be read", source: 'tool' },
+  'province.first-author': { severity: 'error', checks: 'a first author takes part in another work of another unit (a person is name + unit, or name + mobile)', source: '通知 四.1, across units' },
+  'province.max-two': { severity: 'error', checks: 'a member takes part in more than two works, counted over all units', source: '通知 四.1, across units' },
+  'province.same-file': { severity: 'error', checks: 'the same file content (size, then SHA-256) in works of two units', source: 'tool' },
+  'province.same-work': { severity: 'warning', checks: 'the same title and first author in two units', source: 'tool' },
+  'province.mobile-names': { severity: 'warning', checks: 'one mobile number given with two names', source: 'tool' },
 } as const satisfies Record<string, RuleDoc>;
 
 /** A rule id the code raises. */
