@@ -9,7 +9,7 @@ import type { ExportPlan } from '../export/plan.js';
 import { SUMMARY_HEADER, summaryRows } from './content.js';
 import { FIXED_DATE, normalizeOoxml } from './ooxml.js';
 
-const WIDTHS = [6, 10, 30, 22, 30, 22, 10, 10, 14, 12];
+export const WIDTHS = [6, 10, 30, 22, 30, 22, 10, 10, 14, 12];
 /** Points per line of 11 pt 宋体 with Excel's leading, and the cell's own padding. */
 const LINE_PT = 15;
 const PAD_PT = 6;
@@ -35,6 +35,17 @@ const thin = { style: 'thin', color: { argb: 'FF000000' } } as const;
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
 export async function summaryXlsx(profile: Profile, plan: ExportPlan): Promise<Buffer> {
+  return summaryTableXlsx(profile, { header: SUMMARY_HEADER, widths: WIDTHS, rows: summaryRows(profile, plan) });
+}
+
+/**
+ * A 作品汇总表-shaped workbook: `header` and `rows` on the first sheet (the 序号 column, wherever it is, as a number;
+ * 手机号码 as text), the notice's notes on the second. The province's merged table is this with a unit column.
+ */
+export async function summaryTableXlsx(profile: Profile, table: { header: string[]; widths: number[]; rows: string[][] }): Promise<Buffer> {
+  const { header, widths, rows } = table;
+  const serialCol = header.indexOf('序号');
+  const mobileCol = header.indexOf('手机号码') + 1;
   const wb = new ExcelJS.Workbook();
   wb.creator = '报送助手';
   wb.lastModifiedBy = '报送助手';
@@ -54,22 +65,22 @@ export async function summaryXlsx(profile: Profile, plan: ExportPlan): Promise<B
     },
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
-  ws.columns = SUMMARY_HEADER.map((header, i) => ({ header, width: WIDTHS[i] }));
+  ws.columns = header.map((text, i) => ({ header: text, width: widths[i] }));
   const head = ws.getRow(1);
   head.font = { name: '宋体', bold: true, size: 11 };
   head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  head.height = rowHeight(SUMMARY_HEADER, WIDTHS);
+  head.height = rowHeight(header, widths);
   head.eachCell((cell) => (cell.border = BORDER));
-  for (const values of summaryRows(profile, plan)) {
-    const row = ws.addRow([Number(values[0]), ...values.slice(1)]);
+  for (const values of rows) {
+    const row = ws.addRow(values.map((v, i) => (i === serialCol ? Number(v) : v)));
     row.font = { name: '宋体', size: 11 };
     row.alignment = { vertical: 'middle', wrapText: true };
-    row.height = rowHeight(values, WIDTHS);
-    for (let c = 1; c <= SUMMARY_HEADER.length; c += 1) row.getCell(c).border = BORDER;
+    row.height = rowHeight(values, widths);
+    for (let c = 1; c <= header.length; c += 1) row.getCell(c).border = BORDER;
     // 手机号码 stays text: a number would lose nothing today but shows as 1.38E+10 in narrow columns.
-    row.getCell(9).numFmt = '@';
+    if (mobileCol) row.getCell(mobileCol).numFmt = '@';
   }
-  ws.getColumn(9).numFmt = '@';
+  if (mobileCol) ws.getColumn(mobileCol).numFmt = '@';
   // The notes: one wrapped column that fits A4 portrait's width, each note as tall as its lines.
   const notes = wb.addWorksheet('填写说明', {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } },
