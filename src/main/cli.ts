@@ -28,6 +28,11 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
                                                   不合要求的转码；微课加 5 秒蓝底白字楷体片头(--preview 保存片头预览)；
                                                   RGB 展板转 CMYK。先说明会做什么、不会做什么；结果放在目录的工作文件夹，
                                                   源文件不动；--restore 还原为源文件
+  baosong province add 省级目录 单位文件夹 [--unit 名称] [--kind 类型]
+                                                  省级汇总：记录单位文件夹的封存基准(按 manifest.sha256 核验)，读入它的作品
+  baosong province check 省级目录 [--out 输出文件夹]
+                                                  逐个单位检查并跨单位核对(第一作者、参与件数、同一作品/文件、手机号)，
+                                                  封存核验；输出全省作品汇总表、各单位报送概况、每个单位的退回/补交清单
   baosong demo DIR                                生成一个示例批次，导入、检查并导出：新用户的第一次运行
 
 退出码：0 成功/无错误；1 检查发现错误(export：因错误未导出；verify：有差异；preflight：不能导出到该文件夹)；2 输入有误或无法运行。
@@ -101,6 +106,8 @@ export async function main(argv: string[]): Promise<Exit> {
         return await (await import('./cli/fix-command.js')).runFix(values, controller.signal);
       case 'demo':
         return await runDemo(positionals, controller.signal);
+      case 'province':
+        return await (await import('./cli/province-command.js')).runProvince(positionals, values, controller.signal);
       default:
         throw new UsageError(`未知的命令“${command}”`);
     }

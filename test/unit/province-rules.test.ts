@@ -44,9 +44,9 @@ function scenario() {
     ],
   };
   const content = new Map<FileRef, { size: number; hash?: string }>([
-    [aVideo, { size: 4096, hash: 'aa' }],
-    [cVideo, { size: 4096, hash: 'aa' }],
-    [bVideo, { size: 4096, hash: 'bb' }],
+    [aVideo, { size: 409600, hash: 'aa' }],
+    [cVideo, { size: 409600, hash: 'aa' }],
+    [bVideo, { size: 409600, hash: 'bb' }],
   ]);
   return { units: [a, b, c], content };
 }
@@ -87,7 +87,10 @@ describe('province rules', () => {
 
   it('hash only the sizes two units share; without content, no file finding', () => {
     const { units, content } = scenario();
-    expect([...sizesToHash(units, (f) => content.get(f)?.size ?? null)]).toEqual([4096]);
+    expect([...sizesToHash(units, (f) => content.get(f)?.size ?? null)]).toEqual([409600]);
+    // A small file identical in two units (a blank template) is not compared.
+    const small = new Map([...content].map(([f, c]) => [f, { ...c, size: 4096 }]));
+    expect(provinceRules(profile, units, (f) => small.get(f) ?? null).some((f) => f.rule === 'province.same-file')).toBe(false);
     expect(provinceRules(profile, units).some((f) => f.rule === 'province.same-file')).toBe(false);
     // One unit alone: nothing across units.
     expect(provinceRules(profile, [units[0]!], (f) => content.get(f) ?? null)).toEqual([]);

@@ -2,7 +2,7 @@
 // unit's own rules (people within the unit, quotas) run on that unit's catalog; these look across them:
 // - province.first-author: a first author takes part in another work of another unit;
 // - province.max-two: a member takes part in more than two works, counted over all units;
-// - province.same-file: the same file content (size, then hash) in works of two units;
+// - province.same-file: the same file content (size, then hash; 64 KiB and more) in works of two units;
 // - province.same-work: the same title and first author in two units;
 // - province.mobile-names: one mobile number given with two names.
 // A person is (name, unit), as within a unit, and also (name, mobile) where a mobile is given: the same teacher in a
@@ -21,6 +21,12 @@ export interface ProvinceUnit {
 export interface ProvinceFinding extends Finding {
   unit: string;
 }
+
+/**
+ * Files smaller than this are not compared across units: a blank template or a one-page placeholder may well be
+ * byte-identical in two units' batches; a work's video, courseware or scan is not.
+ */
+export const SAME_FILE_MIN_BYTES = 64 * 1024;
 
 /** A file's content identity: its size, and its hash where one was computed (two files of one size only). */
 export type ContentOf = (file: FileRef) => { size: number; hash?: string } | null;
@@ -149,7 +155,7 @@ export function provinceRules(profile: Profile, units: ProvinceUnit[], contentOf
       for (const work of u.works) {
         for (const file of work.files) {
           const c = contentOf(file);
-          if (!c || c.size === 0) continue;
+          if (!c || c.size < SAME_FILE_MIN_BYTES) continue;
           bySize.set(c.size, [...(bySize.get(c.size) ?? []), { place: { unit: u.unit.name, work }, file, hash: c.hash }]);
         }
       }
@@ -180,7 +186,7 @@ export function sizesToHash(units: ProvinceUnit[], sizeOf: (file: FileRef) => nu
     for (const work of u.works) {
       for (const file of work.files) {
         const size = sizeOf(file);
-        if (!size) continue;
+        if (!size || size < SAME_FILE_MIN_BYTES) continue;
         seen.set(size, (seen.get(size) ?? new Set()).add(u.unit.name));
       }
     }

@@ -111,7 +111,7 @@ export const RULES = {
   'target.fs-unknown': { severity: 'info', checks: "the target's file system cannot be read", source: 'tool' },
   'province.first-author': { severity: 'error', checks: 'a first author takes part in another work of another unit (a person is name + unit, or name + mobile)', source: '通知 四.1, across units' },
   'province.max-two': { severity: 'error', checks: 'a member takes part in more than two works, counted over all units', source: '通知 四.1, across units' },
-  'province.same-file': { severity: 'error', checks: 'the same file content (size, then SHA-256) in works of two units', source: 'tool' },
+  'province.same-file': { severity: 'error', checks: 'the same file content (size, then SHA-256; files of 64 KiB and more) in works of two units', source: 'tool' },
   'province.same-work': { severity: 'warning', checks: 'the same title and first author in two units', source: 'tool' },
   'province.mobile-names': { severity: 'warning', checks: 'one mobile number given with two names', source: 'tool' },
 } as const satisfies Record<string, RuleDoc>;

@@ -1,0 +1,130 @@
+// `baosong province add DIR TREE [--unit NAME] [--kind KIND]` and `baosong province check DIR [--out OUT]`: the
+// province office's catalog of every unit's tree (province/store.ts). `add` records the tree's freeze baseline and
+// builds the unit's catalog through intake's planner and the batch import; `check` checks each unit with its own
+// rules, then across units, audits each tree against its baseline, and writes the merged 作品汇总表, the overview,
+// a return list per unit and the freeze report.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { UNIT_KINDS, type Catalog, type FileRef, type Finding, type UnitKind } from '../../shared/model.js';
+import type { Profile } from '../../shared/rules/profile.js';
+import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
+import { writeAtomic } from '../atomic.js';
+import { hashFile } from '../export/copy.js';
+import { auditFreeze, freezeReport, recordFreeze } from '../province/freeze.js';
+import { mergedSummaryXlsx } from '../province/merged.js';
+import { provinceOverview, provinceOverviewXlsx } from '../province/overview.js';
+import { returnItems, returnListPdf, returnListXlsx } from '../province/returns.js';
+import { readFreeze, readIndex, slotFor, writeIndex } from '../province/store.js';
+import { client, fail, openDb, UsageError, type Exit } from './common.js';
+
+/**
+ * What a unit's tree does not carry in a form the province reads yet: the 1-4 form's values and cloud link, the
+ * contact's e-mail and the 推荐评语 live in the unit's Word/PDF forms, which intake does not parse. Their rules would
+ * report every unit's values as missing; they are left out of the return lists (and said so) until they are read.
+ */
+const FORM_ONLY = new Set(['unit.info', 'unit.cloud-link', 'contact.email', 'comment.length']);
+
+async function add(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  const [dirArg, treeArg] = positionals;
+  if (!dirArg || !treeArg) throw new UsageError('用法：baosong province add 省级目录 单位文件夹 [--unit 名称] [--kind 类型]');
+  const kind = values.kind as string | undefined;
+  if (kind !== undefined && !(UNIT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${UNIT_KINDS.join('、')} 之一`);
+  const dir = resolve(dirArg);
+  const tree = resolve(treeArg);
+  const index = readIndex(dir);
+  const had = index.units.find((u) => resolve(u.tree) === tree);
+  if (had) return fail({ code: 'bad-input', message: `${tree} 已经作为“${had.name}”添加过` });
+  const freeze = await recordFreeze(tree, signal);
+  const slot = slotFor(index);
+  await mkdir(join(dir, 'units'), { recursive: true });
+  const catalog = join(dir, `${slot}.sqlite`);
+  const plan = join(dir, `${slot}.plan.json`);
+  const api = await client();
+  const undo = async () => {
+    for (const f of [catalog, `${catalog}-wal`, `${catalog}-shm`, plan, plan.replace(/\.json$/, '.report.json')]) await rm(f, { force: true });
+  };
+  const err = await openDb(api, catalog, true);
+  if (err) return fail(err);
+  const planned = await api.call('intake.plan', { dir: tree, plan, ...(values.unit ? { unitName: values.unit as string } : {}), ...(kind ? { unitKind: kind as UnitKind } : {}) }, { signal });
+  if (!planned.ok) return (await undo(), fail(planned.error));
+  const imported = await api.call('batch.import', { path: plan }, { signal });
+  if (!imported.ok) return (await undo(), fail(imported.error));
+  const batch = JSON.parse(await readFile(plan, 'utf8')) as { unit: { name: string; kind: UnitKind } };
+  if (index.units.some((u) => u.name === batch.unit.name)) {
+    await undo();
+    return fail({ code: 'bad-input', message: `单位“${batch.unit.name}”已经添加过：如是另一个单位，请用 --unit 给出它的名称` });
+  }
+  await writeAtomic(join(dir, `${slot}.freeze.json`), `${JSON.stringify(freeze)}\n`);
+  index.units.push({ name: batch.unit.name, kind: batch.unit.kind, tree, catalog: `${slot}.sqlite`, freeze: `${slot}.freeze.json`, addedAt: freeze.recordedAt });
+  await writeIndex(dir, index);
+  const profile = await api.call('catalog.profile', {});
+  const kindName = profile.ok ? profile.value.unitKinds[batch.unit.kind] : batch.unit.kind;
+  process.stdout.write(
+    `已添加 ${batch.unit.name}(${kindName}；${planned.value.unit.reason})：${batch.unit ? planned.value.works.length : 0} 件作品；封存基准 ${Object.keys(freeze.files).length} 个文件\n` +
+      `如单位名称或类型不对：删除 ${join(dir, 'province.json')} 中这一项后，用 --unit/--kind 重新添加\n`,
+  );
+  return 0;
+}
+
+async function check(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  const [dirArg] = positionals;
+  if (!dirArg) throw new UsageError('用法：baosong province check 省级目录 [--out 输出文件夹]');
+  const dir = resolve(dirArg);
+  const index = readIndex(dir);
+  if (!index.units.length) return fail({ code: 'bad-input', message: `${dir} 中还没有单位：先用 baosong province add 添加` });
+  const out = resolve((values.out as string | undefined) ?? join(dir, '输出'));
+  let profile: Profile | null = null;
+  const units: { name: string; catalog: Catalog; findings: Finding[] }[] = [];
+  for (const entry of index.units) {
+    const api = await client();
+    const err = await openDb(api, join(dir, entry.catalog), false);
+    if (err) return fail(err);
+    const [report, works, unit, p] = [await api.call('check.run', {}, { signal }), await api.call('works.list', {}), await api.call('unit.get', {}), await api.call('catalog.profile', {})];
+    if (!report.ok) return fail(report.error);
+    if (!works.ok) return fail(works.error);
+    if (!unit.ok) return fail(unit.error);
+    if (!p.ok) return fail(p.error);
+    profile ??= p.value;
+    units.push({ name: entry.name, catalog: { unit: unit.value, works: works.value }, findings: report.value.findings.filter((f) => !FORM_ONLY.has(f.rule)) });
+  }
+  // Across units: hash only the files whose size another unit's file shares.
+  const sizeOf = (f: FileRef) => f.size;
+  const shared = sizesToHash(units.map((u) => ({ unit: { name: u.name }, works: u.catalog.works })), sizeOf);
+  const hashes = new Map<string, string>();
+  for (const u of units) for (const w of u.catalog.works) for (const f of w.files) if (f.size && shared.has(f.size) && existsSync(f.absPath)) hashes.set(f.absPath, (await hashFile(f.absPath, undefined, signal)).sha256);
+  const across = provinceRules(profile!, units.map((u) => ({ unit: { name: u.name }, works: u.catalog.works })), (f) => (f.size ? { size: f.size, hash: hashes.get(f.absPath) } : null));
+
+  await mkdir(join(out, '退回补交'), { recursive: true });
+  const audits: string[] = [];
+  let changedTrees = 0;
+  let errors = 0;
+  for (const [i, u] of units.entries()) {
+    const entry = index.units[i]!;
+    const audit = await auditFreeze(entry.tree, readFreeze(dir, entry), signal);
+    if (!audit.intact) changedTrees += 1;
+    audits.push(freezeReport(u.name, readFreeze(dir, entry), audit));
+    const mine = [...u.findings, ...across.filter((f) => f.unit === u.name)];
+    const items = returnItems(mine);
+    errors += mine.filter((f) => f.severity === 'error').length;
+    await writeAtomic(join(out, '退回补交', `${u.name}.xlsx`), await returnListXlsx(u.name, items));
+    await writeAtomic(join(out, '退回补交', `${u.name}.pdf`), await returnListPdf(u.name, items));
+    const acrossHere = across.filter((f) => f.unit === u.name).length;
+    process.stdout.write(`${u.name}：${u.catalog.works.length} 件作品，${items.length} 项需退回/补交/核实${acrossHere ? `(其中跨单位 ${acrossHere} 项)` : ''}；${audit.intact ? '封存核验一致' : '封存后有改动'}\n`);
+  }
+  const catalogs = units.map((u) => u.catalog);
+  await writeAtomic(join(out, '作品汇总表(全省).xlsx'), await mergedSummaryXlsx(profile!, catalogs));
+  await writeAtomic(join(out, '各单位报送概况.xlsx'), await provinceOverviewXlsx(profile!, catalogs));
+  await writeAtomic(join(out, '封存核验.txt'), audits.join('\n'));
+  const over = provinceOverview(profile!, catalogs).over;
+  if (over.length) process.stdout.write(`超额：${over.join('；')}\n`);
+  process.stdout.write(`(依据单位 Word/PDF 表格内容的检查——附表1-4 各项、云盘链接、联系人邮箱、推荐评语字数——省级目录暂不读取，未列入退回清单)\n输出：${out}\n`);
+  return errors || changedTrees ? 1 : 0;
+}
+
+export async function runProvince(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  const [sub, ...rest] = positionals;
+  if (sub === 'add') return add(rest, values, signal);
+  if (sub === 'check') return check(rest, values, signal);
+  throw new UsageError('用法：baosong province add 省级目录 单位文件夹 | baosong province check 省级目录');
+}

@@ -1,0 +1,97 @@
+// `baosong province` on three small unit trees — one exported by this tool, one exported and tampered with after it
+// was added, one hand-made (no manifest) — with planted conflicts across units: the exact findings across units, the
+// merged table, a return list per unit, and the freeze audit naming the tampered file.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { microlecture, validBatch, validUnit, writeBatch, type Json } from '../helpers/batch.js';
+import { tempDir } from '../helpers/files.js';
+import { clipOf } from '../helpers/media.js';
+
+const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
+const baosong = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+/** A unit's batch exported into its cloud tree; each work's video its own bytes unless `video` names a shared one. */
+async function exported(root: string, name: string, unit: Json, works: Json[], video: Record<string, string> = {}): Promise<string> {
+  const dir = join(root, `${name}-源`);
+  const file = await writeBatch(dir, { ...validBatch(works), unit: { ...validUnit(), ...unit } });
+  for (const w of works) copyFileSync(video[w.key] ?? clipOf('lecture.mp4', `${name}-${w.key}`), join(dir, `works/${w.key}/微课.mp4`));
+  const db = join(dir, 'c.sqlite');
+  expect(baosong('import', file, '--db', db).status).toBe(0);
+  const tree = join(root, `${name} 云盘`);
+  const r = baosong('export', '--db', db, '--out', tree, '--allow-errors');
+  expect(r.status, r.stderr).toBeLessThan(2);
+  return tree;
+}
+
+describe('baosong province', () => {
+  it('adds three unit trees, checks across them, and audits each against its baseline', async () => {
+    const root = join(tempDir(), '省 级');
+    const shared = clipOf('lecture.mp4', 'shared');
+    const person = (name: string, mobile: string, unit = '沈阳市和平区第一小学') => ({ authors: [{ name, unit, mobile, email: 'a@q.cn', phone: '' }] });
+    const shenyang = await exported(root, '沈阳', { name: '沈阳市教育局' }, [microlecture('w1', '张强', person('张强', '13800000001')), microlecture('w2', '王芳', person('王芳', '13800000002'))], { w1: shared });
+    // 张强 (the same unit and mobile) leads a work here too; 王芳's 分数 is sent again.
+    const dalian = await exported(root, '大连', { name: '大连市教育局', city: '大连' }, [
+      microlecture('w1', '张强', { title: '大连的海', ...person('张强', '13800000001') }),
+      microlecture('w2', '王芳', { title: '小小的船w2', ...person('王芳', '13800000002') }),
+      microlecture('w3', '陈刚', { title: '认识钟表', authors: [{ name: '陈刚', unit: '大连市中山区实验小学', mobile: '13900000001', email: 'c@q.cn', phone: '' }] }),
+    ]);
+    // A hand-made tree: another unit's export without its manifest, its first video the same bytes as 沈阳's w1.
+    const made = await exported(root, '师大', { name: '辽宁师范大学', kind: 'university', group: 'higher', city: '大连' }, [
+      microlecture('w1', '郑华', { stage: 'higher', title: '高等数学', authors: [{ name: '郑华', unit: '辽宁师范大学', mobile: '13700000001', email: 'z@q.cn', phone: '' }] }),
+    ], { w1: shared });
+    rmSync(join(made, 'manifest.sha256'));
+
+    const province = join(root, '省级 目录');
+    for (const [tree, unit, kind] of [[shenyang, '沈阳市教育局', 'city-major'], [dalian, '大连市教育局', 'city-major'], [made, '辽宁师范大学', 'university']] as const) {
+      const r = baosong('province', 'add', province, tree, '--unit', unit, '--kind', kind);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain(`已添加 ${unit}`);
+    }
+    expect(baosong('province', 'add', province, dalian).stderr).toContain('已经作为“大连市教育局”添加过');
+
+    // Tampered after it was added: a form in 大连's tree edited, and its manifest written again would not hide it.
+    const tampered = '2微课/3-陈刚-认识钟表/作品登记表.pdf';
+    expect(existsSync(join(dalian, tampered))).toBe(true);
+    writeFileSync(join(dalian, tampered), Buffer.concat([readFileSync(join(dalian, tampered)), Buffer.from('%% edited')]));
+
+    const out = join(root, '输出 文件夹');
+    const r = baosong('province', 'check', province, '--out', out);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/大连市教育局：3 件作品，\d+ 项需退回\/补交\/核实\(其中跨单位 \d+ 项\)；封存后有改动/);
+    expect(r.stdout).toMatch(/辽宁师范大学：1 件作品.*封存核验一致/);
+    const audit = readFileSync(join(out, '封存核验.txt'), 'utf8');
+    expect(audit).toContain(`内容被修改(1)：\n  ${tampered}`);
+    expect(audit).toContain('沈阳市教育局：云盘文件夹封存核验');
+
+    // The findings across units, in each unit's return list.
+    const rows = async (unit: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(out, '退回补交', `${unit}.xlsx`));
+      const ws = wb.worksheets[0]!;
+      return Array.from({ length: ws.rowCount - 2 }, (_, i) => (ws.getRow(i + 3).values as unknown[]).slice(1).map(String));
+    };
+    // (A work is named as intake keys it: its folder in the tree, and its title.)
+    const across = async (unit: string) => (await rows(unit)).filter((r) => r[5]!.startsWith('province.')).map((r) => `${/《(.*)》/.exec(r[2]!)![1]} ${r[5]}`).sort();
+    expect(await across('沈阳市教育局')).toEqual(['小小的船w1 province.first-author', '小小的船w1 province.same-file', '小小的船w2 province.first-author', '小小的船w2 province.same-work']);
+    expect(await across('大连市教育局')).toEqual(['大连的海 province.first-author', '小小的船w2 province.first-author', '小小的船w2 province.same-work']);
+    expect(await across('辽宁师范大学')).toEqual(['高等数学 province.same-file']);
+    // What lives only in a unit's Word/PDF forms (not read yet) is not sent back as missing.
+    expect((await rows('大连市教育局')).map((r) => r[5]).filter((rule) => /^(unit\.info|unit\.cloud-link|contact\.email|comment\.length)$/.test(rule!))).toEqual([]);
+    expect(r.stdout).toContain('省级目录暂不读取，未列入退回清单');
+    expect(existsSync(join(out, '退回补交', '辽宁师范大学.pdf'))).toBe(true);
+
+    // The merged table: every unit's works, the unit in front, 基础教育 before 高等学校.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, '作品汇总表(全省).xlsx'));
+    const ws = wb.worksheets[0]!;
+    const merged = Array.from({ length: ws.rowCount - 1 }, (_, i) => `${ws.getRow(i + 2).getCell(1).value} ${ws.getRow(i + 2).getCell(4).value}`);
+    expect(merged).toEqual(['沈阳市教育局 小小的船w1', '沈阳市教育局 小小的船w2', '大连市教育局 大连的海', '大连市教育局 小小的船w2', '大连市教育局 认识钟表', '辽宁师范大学 高等数学']);
+    expect(existsSync(join(out, '各单位报送概况.xlsx'))).toBe(true);
+    // Nothing of the units' trees was changed by the province (the tampered file is the test's own doing).
+    expect(existsSync(join(made, 'manifest.sha256'))).toBe(false);
+  }, 300_000);
+});
