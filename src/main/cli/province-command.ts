@@ -61,7 +61,7 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
   const profile = await api.call('catalog.profile', {});
   const kindName = profile.ok ? profile.value.unitKinds[batch.unit.kind] : batch.unit.kind;
   process.stdout.write(
-    `已添加 ${batch.unit.name}(${kindName}；${planned.value.unit.reason})：${batch.unit ? planned.value.works.length : 0} 件作品；封存基准 ${Object.keys(freeze.files).length} 个文件\n` +
+    `已添加 ${batch.unit.name}(${kindName}；${planned.value.unit.reason})：${planned.value.works.length} 件作品；封存基准 ${Object.keys(freeze.files).length} 个文件\n` +
       `如单位名称或类型不对：删除 ${join(dir, 'province.json')} 中这一项后，用 --unit/--kind 重新添加\n`,
   );
   return 0;
