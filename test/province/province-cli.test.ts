@@ -2,7 +2,7 @@
 // was added, one hand-made (no manifest) — with planted conflicts across units: the exact findings across units, the
 // merged table, a return list per unit, and the freeze audit naming the tampered file.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -93,5 +93,14 @@ describe('baosong province', () => {
     expect(existsSync(join(out, '各单位报送概况.xlsx'))).toBe(true);
     // Nothing of the units' trees was changed by the province (the tampered file is the test's own doing).
     expect(existsSync(join(made, 'manifest.sha256'))).toBe(false);
+
+    // A unit taken out: its entry and the province's files for it go, its tree stays.
+    const before = readdirSync(made, { recursive: true }).length;
+    const gone = baosong('province', 'remove', province, '辽宁师范大学');
+    expect(gone.status, gone.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(join(province, 'province.json'), 'utf8')) as { units: { name: string }[] }).units.map((u) => u.name)).toEqual(['沈阳市教育局', '大连市教育局']);
+    expect(readdirSync(join(province, 'units')).filter((f) => f.startsWith('3.'))).toEqual([]);
+    expect(readdirSync(made, { recursive: true }).length).toBe(before);
+    expect(baosong('province', 'remove', province, '辽宁师范大学').stderr).toContain('没有单位“辽宁师范大学”(有：沈阳市教育局、大连市教育局)');
   }, 300_000);
 });

@@ -1,4 +1,5 @@
-// `baosong province add DIR TREE [--unit NAME] [--kind KIND]` and `baosong province check DIR [--out OUT]`: the
+// `baosong province add DIR TREE [--unit NAME] [--kind KIND]`, `baosong province check DIR [--out OUT]` and
+// `baosong province remove DIR NAME`: the
 // province office's catalog of every unit's tree (province/store.ts). `add` records the tree's freeze baseline and
 // builds the unit's catalog through intake's planner and the batch import; `check` checks each unit with its own
 // rules, then across units, audits each tree against its baseline, and writes the merged 作品汇总表, the overview,
@@ -43,6 +44,7 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
   const api = await client();
   const undo = async () => {
     for (const f of [catalog, `${catalog}-wal`, `${catalog}-shm`, plan, plan.replace(/\.json$/, '.report.json')]) await rm(f, { force: true });
+    await rm(join(dir, `${slot}.baosong`), { recursive: true, force: true });
   };
   const err = await openDb(api, catalog, true);
   if (err) return fail(err);
@@ -62,7 +64,7 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
   const kindName = profile.ok ? profile.value.unitKinds[batch.unit.kind] : batch.unit.kind;
   process.stdout.write(
     `已添加 ${batch.unit.name}(${kindName}；${planned.value.unit.reason})：${planned.value.works.length} 件作品；封存基准 ${Object.keys(freeze.files).length} 个文件\n` +
-      `如单位名称或类型不对：删除 ${join(dir, 'province.json')} 中这一项后，用 --unit/--kind 重新添加\n`,
+      `如单位名称或类型不对：baosong province remove "${dir}" "${batch.unit.name}"，再用 --unit/--kind 重新添加\n`,
   );
   return 0;
 }
@@ -76,17 +78,25 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
   const out = resolve((values.out as string | undefined) ?? join(dir, '输出'));
   let profile: Profile | null = null;
   const units: { name: string; catalog: Catalog; findings: Finding[] }[] = [];
+  const { createSession, closeSession } = await import('../api/handlers.js');
+  const { localClient } = await import('../api/dispatch.js');
   for (const entry of index.units) {
-    const api = await client();
-    const err = await openDb(api, join(dir, entry.catalog), false);
-    if (err) return fail(err);
-    const [report, works, unit, p] = [await api.call('check.run', {}, { signal }), await api.call('works.list', {}), await api.call('unit.get', {}), await api.call('catalog.profile', {})];
-    if (!report.ok) return fail(report.error);
-    if (!works.ok) return fail(works.error);
-    if (!unit.ok) return fail(unit.error);
-    if (!p.ok) return fail(p.error);
-    profile ??= p.value;
-    units.push({ name: entry.name, catalog: { unit: unit.value, works: works.value }, findings: report.value.findings.filter((f) => !FORM_ONLY.has(f.rule)) });
+    // One unit's catalog open at a time: 110 units never hold 110 handles.
+    const session = createSession();
+    try {
+      const api = localClient(session);
+      const err = await openDb(api, join(dir, entry.catalog), false);
+      if (err) return fail(err);
+      const [report, works, unit, p] = [await api.call('check.run', {}, { signal }), await api.call('works.list', {}), await api.call('unit.get', {}), await api.call('catalog.profile', {})];
+      if (!report.ok) return fail(report.error);
+      if (!works.ok) return fail(works.error);
+      if (!unit.ok) return fail(unit.error);
+      if (!p.ok) return fail(p.error);
+      profile ??= p.value;
+      units.push({ name: entry.name, catalog: { unit: unit.value, works: works.value }, findings: report.value.findings.filter((f) => !FORM_ONLY.has(f.rule)) });
+    } finally {
+      closeSession(session);
+    }
   }
   // Across units: hash only the files whose size another unit's file shares.
   const sizeOf = (f: FileRef) => f.size;
@@ -122,9 +132,27 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
   return errors || changedTrees ? 1 : 0;
 }
 
+/** Takes a unit out of the province folder: its index entry and the files the province made for it (never its tree). */
+async function remove(positionals: string[]): Promise<Exit> {
+  const [dirArg, name] = positionals;
+  if (!dirArg || !name) throw new UsageError('用法：baosong province remove 省级目录 单位名称');
+  const dir = resolve(dirArg);
+  const index = readIndex(dir);
+  const entry = index.units.find((u) => u.name === name);
+  if (!entry) return fail({ code: 'bad-input', message: `${dir} 中没有单位“${name}”(有：${index.units.map((u) => u.name).join('、') || '无'})` });
+  index.units = index.units.filter((u) => u !== entry);
+  await writeIndex(dir, index);
+  const stem = entry.catalog.replace(/\.sqlite$/, '');
+  for (const f of [entry.catalog, `${entry.catalog}-wal`, `${entry.catalog}-shm`, entry.freeze, `${stem}.plan.json`, `${stem}.plan.report.json`]) await rm(join(dir, f), { force: true });
+  await rm(join(dir, `${stem}.baosong`), { recursive: true, force: true });
+  process.stdout.write(`已移除 ${name}(它的文件夹 ${entry.tree} 没有改动)\n`);
+  return 0;
+}
+
 export async function runProvince(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
   const [sub, ...rest] = positionals;
   if (sub === 'add') return add(rest, values, signal);
   if (sub === 'check') return check(rest, values, signal);
-  throw new UsageError('用法：baosong province add 省级目录 单位文件夹 | baosong province check 省级目录');
+  if (sub === 'remove') return remove(rest);
+  throw new UsageError('用法：baosong province add 省级目录 单位文件夹 | baosong province check 省级目录 | baosong province remove 省级目录 单位名称');
 }
