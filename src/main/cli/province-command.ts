@@ -111,9 +111,10 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
   let errors = 0;
   for (const [i, u] of units.entries()) {
     const entry = index.units[i]!;
-    const audit = await auditFreeze(entry.tree, readFreeze(dir, entry), signal);
+    const baseline = readFreeze(dir, entry);
+    const audit = await auditFreeze(entry.tree, baseline, signal);
     if (!audit.intact) changedTrees += 1;
-    audits.push(freezeReport(u.name, readFreeze(dir, entry), audit));
+    audits.push(freezeReport(u.name, baseline, audit));
     const mine = [...u.findings, ...across.filter((f) => f.unit === u.name)];
     const items = returnItems(mine);
     errors += mine.filter((f) => f.severity === 'error').length;

@@ -91,11 +91,17 @@ function shape(text: string, size: number, fonts: CardFont[]): { glyphs: Placed[
 function wrap(text: string, size: number, max: number, fonts: CardFont[]): string[] {
   const out: string[] = [];
   let line = '';
+  let width = 0;
   for (const ch of text) {
-    if (line && shape(line + ch, size, fonts).width > max) {
+    const w = shape(ch, size, fonts).width;
+    if (line && width + w > max) {
       out.push(line);
       line = ch;
-    } else line += ch;
+      width = w;
+    } else {
+      line += ch;
+      width += w;
+    }
   }
   if (line) out.push(line);
   return out;
