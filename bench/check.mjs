@@ -30,6 +30,34 @@ for (const p of allFiles) readFileSync(p, { flag: 'r' }).length;
 const start = timed(['--help']);
 clearCache();
 const cold = timed(['check', '--db', db, '--json']);
+
+// The peer: MediaInfo's facts-only pass over the same files in one process (Debian's `mediainfo`, installed for
+// the bench only: `apt-get install mediainfo`). Alternating rounds, each of ours cold (empty probe cache).
+const stat = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
+};
+let peerLine = 'mediainfo not found: `apt-get install mediainfo` to compare';
+if (spawnSync('mediainfo', ['--Version']).status === 0) {
+  const ours = [];
+  const theirs = [];
+  for (let round = 0; round < 5; round += 1) {
+    const t0 = performance.now();
+    const m = spawnSync('mediainfo', ['--Output=JSON', ...allFiles], { maxBuffer: 1 << 30 });
+    theirs.push((performance.now() - t0) / 1000);
+    if (m.status !== 0) throw new Error(`mediainfo failed: ${m.stderr}`);
+    clearCache();
+    ours.push(timed(['check', '--db', db, '--json']).seconds);
+  }
+  const a = stat(ours);
+  const b = stat(theirs);
+  const r = stat(ours.map((x, i) => x / theirs[i]));
+  peerLine = [
+    `cold check (5 rounds):        min ${a.min.toFixed(2)} / median ${a.median.toFixed(2)} / max ${a.max.toFixed(2)} s`,
+    `mediainfo --Output=JSON (5):  min ${b.min.toFixed(2)} / median ${b.median.toFixed(2)} / max ${b.max.toFixed(2)} s`,
+    `ratio per round:              min ${r.min.toFixed(2)}× / median ${r.median.toFixed(2)}× / max ${r.max.toFixed(2)}×`,
+  ].join('\n');
+}
 const warm = [timed(['check', '--db', db, '--json']), timed(['check', '--db', db, '--json']), timed(['check', '--db', db, '--json'])].sort((a, b) => a.seconds - b.seconds)[1];
 
 // Bytes read: strace counts every read()/pread() of the check and its ffprobe/ffmpeg children; the share of it
@@ -56,3 +84,4 @@ console.log(`process start (baosong --help): ${start.seconds.toFixed(2)} s`);
 console.log(`cold check (empty probe cache): ${cold.seconds.toFixed(2)} s, peak RSS ${cold.rssMb.toFixed(0)} MB, exit ${cold.code}`);
 console.log(`warm re-check (median of 3):    ${warm.seconds.toFixed(2)} s (${(warm.seconds - start.seconds).toFixed(2)} s beyond the process start), peak RSS ${warm.rssMb.toFixed(0)} MB`);
 console.log(`probes read: ${readLine}`);
+console.log(peerLine);

@@ -160,6 +160,8 @@ export interface TitleCardFacts {
   frames: TitleCardFrame[];
   /** PNG of the first 5 s (one tile a second) in the catalog's cache folder, for the UI. */
   contactSheet: string | null;
+  /** How the pictures were had: from the key frames alone (a still opening), or by decoding the first 5 s. */
+  method?: 'key-frames' | 'decoded';
 }
 
 export interface ImageFacts {

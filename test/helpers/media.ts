@@ -34,6 +34,24 @@ const RECIPES: Record<string, string[]> = {
   'opening-teal.mp4': ['-f', 'lavfi', '-i', `color=c=0x008080:s=320x240:r=25:d=5,${bars}`, ...x264],
   'opening-busy.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=25:d=5', ...x264],
   'opening-dark.mp4': ['-f', 'lavfi', '-i', `color=c=0x050510:s=320x240:r=25:d=5`, ...x264],
+  // Openings for the sampled title-card judgement (key frames + frame sizes) against the decoded one.
+  'opening-fade.mp4': ['-f', 'lavfi', '-i', `color=c=0x0000FF:s=320x240:r=25:d=5,${bars},fade=in:st=0:d=2`, ...x264],
+  // Cut at 3 s to a still grey slide; the encoder (preset medium: scene cuts) puts a key frame there.
+  'opening-cut-slide.mp4': [
+    '-f', 'lavfi', '-i', `color=c=0x0000FF:s=640x360:r=25:d=3,${bars}`, '-f', 'lavfi', '-i', `color=c=0xDDDDDD:s=640x360:r=25:d=3,${bars}`,
+    '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-c:v', 'libx264', '-preset', 'medium', '-pix_fmt', 'yuv420p',
+  ],
+  // Cut at 3 s to a moving picture, no key frame there (ultrafast: no scene-cut detection).
+  'opening-cut.mp4': [
+    '-f', 'lavfi', '-i', `color=c=0x0000FF:s=640x360:r=25:d=3,${bars}`, '-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=25:d=3',
+    '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]', ...x264,
+  ],
+  'lecture-bframes.mp4': [
+    '-f', 'lavfi', '-i', `color=c=0x1F3C88:s=1280x720:r=25:d=5,${bars}`, '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=25:d=2',
+    ...sine(7), '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-map', '2:a',
+    '-c:v', 'libx264', '-preset', 'medium', '-g', '50', '-pix_fmt', 'yuv420p', ...aac, '-shortest',
+  ],
+  'fragmented.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=640x480:r=25:d=2', ...x264, '-movflags', 'frag_keyframe+empty_moov'],
   // A 专题片-shaped clip: 1920×1080, 25 fps, H.264 + AAC 128k (4 s: durations are judged on facts).
   'feature.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=25:d=4', ...sine(4), ...x264, ...aac, '-shortest'],
   'small-silent.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=480x360:r=30:d=2', ...x264],

@@ -4,11 +4,12 @@ import { availableParallelism } from 'node:os';
 import type { FileFacts, Role } from '../../shared/model.js';
 import { jpegProblem, mp4Problem, oleProblem, pngProblem, psdProblem, tiffProblem } from './complete.js';
 import { probeImage } from './image.js';
+import { readMp4, type VideoTiming } from './mp4-boxes.js';
 import { oleKind, oleStreamNames } from './ole.js';
 import { probePdf } from './pdf.js';
 import { probePsd } from './psd.js';
 import { readHead, sniffHead } from './signature.js';
-import { probeTitleCard } from './titlecard.js';
+import { batchedCards, CARD_BATCH, probeTitleCard, samplePlan, type OneKeyCard } from './titlecard.js';
 import { ProbeError, probeVideo } from './video.js';
 import { scanZip } from './zip.js';
 
@@ -26,9 +27,38 @@ export interface ProbeOptions {
   light?: boolean;
   /** Where contact sheets go; null keeps none. */
   cacheDir?: string | null;
+  /** When given, title cards are not judged here but queued, for gatherFacts to judge several in one run. */
+  cards?: CardRequest[];
+}
+
+interface CardRequest {
+  path: string;
+  facts: FileFacts;
+  sampled?: { timing: VideoTiming; pixels: number };
 }
 
 const VIDEO_KINDS = new Set(['mp4', 'mkv', 'flv', 'avi']);
+
+/** At most one ffprobe/ffmpeg child per core at a time, however many files are read in-process meanwhile. */
+class Slots {
+  private free: number;
+  private waiting: (() => void)[] = [];
+  constructor(n: number) {
+    this.free = n;
+  }
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}
+const tools = new Slots(Math.max(1, availableParallelism()));
 const WHOLENESS: Partial<Record<string, (path: string, size: number) => Promise<string | null>>> = {
   mp4: mp4Problem,
   jpg: jpegProblem,
@@ -84,8 +114,14 @@ export async function fileFacts(absPath: string, needs: ProbeNeeds = { titleCard
   if (VIDEO_KINDS.has(sniffed)) {
     if (light) return facts;
     try {
-      facts.video = await probeVideo(absPath, options.signal);
-      if (needs.titleCard) facts.titleCard = await probeTitleCard(absPath, options.cacheDir ?? null, options.signal);
+      // The moov box read in-process; ffprobe only where the boxes cannot decide (other containers included).
+      const boxes = sniffed === 'mp4' ? await readMp4(absPath, size) : null;
+      facts.video = boxes?.facts ?? (await tools.run(() => probeVideo(absPath, options.signal)));
+      if (needs.titleCard) {
+        const sampled = boxes ? { timing: boxes.timing, pixels: boxes.facts.codedWidth * boxes.facts.codedHeight } : undefined;
+        if (options.cards) options.cards.push({ path: absPath, facts, sampled });
+        else facts.titleCard = await tools.run(() => probeTitleCard(absPath, options.cacheDir ?? null, options.signal, sampled));
+      }
     } catch (e) {
       if (!(e instanceof ProbeError)) throw e;
       facts.corrupt = e.message;
@@ -149,27 +185,71 @@ export async function gatherFacts(
   );
   const totalBytes = [...sizes.values()].reduce((a, s) => a + (s?.size ?? 0), 0);
   const out = new Map<string, FileFacts>();
+  const cards: CardRequest[] = [];
   let next = 0;
   let done = 0;
   let bytes = 0;
+  const finished = (path: string, facts: FileFacts, probed: boolean) => {
+    const st = sizes.get(path);
+    if (probed && st && facts.exists && !options.light) options.cache?.put(path, st.size, st.mtimeMs, needs.get(path)!, facts);
+    done += 1;
+    bytes += st?.size ?? 0;
+    options.onProgress?.({ done, total: paths.length, bytes, totalBytes });
+  };
   const worker = async () => {
     while (next < paths.length) {
       options.signal?.throwIfAborted();
       const path = paths[next++]!;
       const st = sizes.get(path);
       const need = needs.get(path)!;
-      let facts = st ? options.cache?.get(path, st.size, st.mtimeMs, need) : undefined;
-      if (!facts) {
-        facts = await fileFacts(path, need, options);
-        if (st && facts.exists && !options.light) options.cache?.put(path, st.size, st.mtimeMs, need, facts);
-      }
+      const cached = st ? options.cache?.get(path, st.size, st.mtimeMs, need) : undefined;
+      const queued = cards.length;
+      const facts = cached ?? (await fileFacts(path, need, { ...options, cards }));
       out.set(path, facts);
-      done += 1;
-      bytes += st?.size ?? 0;
-      options.onProgress?.({ done, total: paths.length, bytes, totalBytes });
+      // A queued title card finishes its file later (judgeCards).
+      if (!cards.slice(queued).some((c) => c.path === path)) finished(path, facts, !cached);
     }
   };
-  const width = Math.max(1, Math.min(availableParallelism(), paths.length));
+  // Reads in-process (headers, boxes, directories) wait on the disk, not the CPU: two per core, and the tools'
+  // children stay one per core (Slots). Memory stays bounded: a moov box is read only up to 64 MB.
+  const width = Math.max(1, Math.min(availableParallelism() * 2, paths.length));
   await Promise.all(Array.from({ length: width }, worker));
+  await judgeCards(cards, options);
+  for (const c of cards) finished(c.path, c.facts, true);
   return out;
+}
+
+/**
+ * The queued title cards: still openings with one key frame, CARD_BATCH to an ffmpeg run; the others (and any
+ * whose batch failed) one by one. At most one ffmpeg per core.
+ */
+async function judgeCards(cards: CardRequest[], options: ProbeOptions): Promise<void> {
+  const cacheDir = options.cacheDir ?? null;
+  const single = (c: CardRequest) =>
+    tools.run(async () => {
+      c.facts.titleCard = await probeTitleCard(c.path, cacheDir, options.signal, c.sampled);
+    });
+  const oneKey: { card: CardRequest; item: OneKeyCard }[] = [];
+  const rest: CardRequest[] = [];
+  for (const c of cards) {
+    const plan = c.sampled ? samplePlan(c.sampled.timing, c.sampled.pixels) : null;
+    if (plan && plan.keys.length === 1 && c.facts.video) oneKey.push({ card: c, item: { path: c.path, plan, aspect: c.facts.video.aspect } });
+    else rest.push(c);
+  }
+  const batches: (typeof oneKey)[] = [];
+  for (let i = 0; i < oneKey.length; i += CARD_BATCH) batches.push(oneKey.slice(i, i + CARD_BATCH));
+  await Promise.all([
+    ...batches.map(async (batch) => {
+      options.signal?.throwIfAborted();
+      const results = await tools.run(() => batchedCards(batch.map((b) => b.item), cacheDir, options.signal));
+      await Promise.all(
+        batch.map(async (b, i) => {
+          const card = results?.[i];
+          if (card) b.card.facts.titleCard = card;
+          else await single(b.card);
+        }),
+      );
+    }),
+    ...rest.map(single),
+  ]);
 }

@@ -1,12 +1,10 @@
 // Board images: colour space, resolution and pixel size from the header (sharp reads metadata, never pixels).
-import sharp from 'sharp';
+import { sharp } from './lazy.js';
 import type { ImageFacts } from '../../shared/model.js';
 
-// Boards at 300 dpi are ~21024 × 9272 px, far beyond sharp's default pixel limit; metadata never decodes them.
-sharp.cache(false);
-
 export async function probeImage(path: string): Promise<ImageFacts> {
-  const m = await sharp(path, { limitInputPixels: false }).metadata();
+  // Boards at 300 dpi are ~21024 × 9272 px, far beyond sharp's default pixel limit; metadata never decodes them.
+  const m = await (await sharp())(path, { limitInputPixels: false }).metadata();
   if (!m.width || !m.height) throw new Error('no size');
   // libvips reports 72 when the file stores no resolution; a stored one always comes with its unit.
   let dpi: number | null = m.density && m.resolutionUnit ? m.density : null;

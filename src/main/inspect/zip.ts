@@ -1,7 +1,8 @@
 // ZIP central directory, read lazily with yauzl: never extracts, never reads the entries' data.
 import { crc32 } from 'node:zlib';
 import iconv from 'iconv-lite';
-import yauzl from 'yauzl';
+import type yauzlTypes from 'yauzl';
+import { yauzl } from './lazy.js';
 import type { ZipFacts } from '../../shared/model.js';
 
 export interface ZipEntryFact {
@@ -24,9 +25,10 @@ export class ZipReadError extends Error {
  * Walks the central directory. `visit` may return false to stop early (the OOXML sniff needs one name).
  * decodeStrings is off so that yauzl neither guesses an encoding nor refuses unsafe names: those are findings.
  */
-export function readZipEntries(path: string, visit: (entry: ZipEntryFact) => boolean | void): Promise<number> {
+export async function readZipEntries(path: string, visit: (entry: ZipEntryFact) => boolean | void): Promise<number> {
+  const lib = await yauzl();
   return new Promise((resolvePromise, reject) => {
-    yauzl.open(path, { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: false }, (err, zip) => {
+    lib.open(path, { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: false }, (err, zip) => {
       if (err || !zip) {
         reject(new ZipReadError(err?.message ?? 'cannot open'));
         return;
@@ -42,7 +44,7 @@ export function readZipEntries(path: string, visit: (entry: ZipEntryFact) => boo
       };
       zip.on('error', (e: Error) => finish(e));
       zip.on('end', () => finish());
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: yauzlTypes.Entry) => {
         count += 1;
         const keepGoing = visit({
           rawName: entry.fileName as unknown as Buffer,
