@@ -33,6 +33,9 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
   baosong province check 省级目录 [--out 输出文件夹]
                                                   逐个单位检查并跨单位核对(第一作者、参与件数、同一作品/文件、手机号)，
                                                   封存核验；输出全省作品汇总表、各单位报送概况、每个单位的退回/补交清单
+  baosong province verify 省级目录 [--out 输出文件夹] [--restart]
+                                                  重新读取每个单位的全部文件，与封存基准和它自己的 manifest.sha256 核对
+                                                  (多核并行；中断后再次运行从中断处继续，--restart 从头开始)
   baosong province remove 省级目录 单位名称        从省级目录移除一个单位(它的文件夹不动)
   baosong demo DIR                                生成一个示例批次，导入、检查并导出：新用户的第一次运行
 
@@ -80,6 +83,7 @@ export async function main(argv: string[]): Promise<Exit> {
         'dry-run': { type: 'boolean' },
         restore: { type: 'boolean' },
         preview: { type: 'string' },
+        restart: { type: 'boolean' },
       },
     });
     switch (command) {

@@ -56,6 +56,8 @@ describe('the freeze audit', () => {
       added: ['2微课/1-张强-小小的船/补交说明.docx'],
       removed: ['2微课/1-张强-小小的船/作品登记表.pdf'],
       manifestReplaced: true,
+      // Written again over the changed tree, the manifest agrees with it: only the baseline shows the change.
+      manifest: { changed: [], missing: [], extra: [] },
       intact: false,
     });
     const report = freezeReport('沈阳市教育局', record, audit, new Date('2026-09-30T09:00:00Z'));

@@ -2,7 +2,7 @@
 // was added, one hand-made (no manifest) — with planted conflicts across units: the exact findings across units, the
 // merged table, a return list per unit, and the freeze audit naming the tampered file.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -57,6 +57,14 @@ describe('baosong province', () => {
     const tampered = '2微课/3-陈刚-认识钟表/作品登记表.pdf';
     expect(existsSync(join(dalian, tampered))).toBe(true);
     writeFileSync(join(dalian, tampered), Buffer.concat([readFileSync(join(dalian, tampered)), Buffer.from('%% edited')]));
+    // And one in 沈阳's tree that keeps the size and puts the old time back: the journal must not hide it.
+    const quiet = '2微课/1-张强-小小的船w1/作品登记表.pdf';
+    const was = statSync(join(shenyang, quiet));
+    const bytes = readFileSync(join(shenyang, quiet));
+    bytes[bytes.length - 20] ^= 1;
+    writeFileSync(join(shenyang, quiet), bytes);
+    utimesSync(join(shenyang, quiet), was.atime, was.mtime);
+    expect(Math.round(statSync(join(shenyang, quiet)).mtimeMs)).toBe(Math.round(was.mtimeMs));
 
     const out = join(root, '输出 文件夹');
     const r = baosong('province', 'check', province, '--out', out);
@@ -65,7 +73,18 @@ describe('baosong province', () => {
     expect(r.stdout).toMatch(/辽宁师范大学：1 件作品.*封存核验一致/);
     const audit = readFileSync(join(out, '封存核验.txt'), 'utf8');
     expect(audit).toContain(`内容被修改(1)：\n  ${tampered}`);
+    expect(audit).toContain(`内容被修改(1)：\n  ${quiet}`);
+    expect(audit).toContain('与文件夹自己的 manifest.sha256 相比：1 个不符，0 个缺少，0 个不在清单中。');
     expect(audit).toContain('沈阳市教育局：云盘文件夹封存核验');
+
+    // verify: every file read again (no journal trusted), against the baseline and each tree's own manifest.
+    const v = baosong('province', 'verify', province, '--out', join(root, '核验'));
+    expect(v.status, v.stdout + v.stderr).toBe(1);
+    expect(v.stdout).toContain('沈阳市教育局：有差异');
+    expect(v.stdout).toContain('辽宁师范大学：一致(没有 manifest.sha256，仅与封存基准比较)');
+    expect(v.stdout).toMatch(/核验 3 个单位：读取 \d+ 个文件/);
+    expect(readFileSync(join(root, '核验', '封存核验.txt'), 'utf8')).toContain(`内容被修改(1)：\n  ${tampered}`);
+    expect(readdirSync(join(province, 'units')).filter((f) => f.endsWith('.verify-partial'))).toEqual([]);
 
     // The findings across units, in each unit's return list.
     const rows = async (unit: string) => {

@@ -6,17 +6,18 @@
 // a return list per unit and the freeze report.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { UNIT_KINDS, type Catalog, type FileRef, type Finding, type UnitKind } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
 import { writeAtomic } from '../atomic.js';
-import { hashFile } from '../export/copy.js';
-import { auditFreeze, freezeReport, recordFreeze } from '../province/freeze.js';
+import { HashPool, hashFile } from '../export/copy.js';
+import { auditFreeze, freezeReport, recordFreeze, type FreezeAudit } from '../province/freeze.js';
+import { HashJournal, type Hashed } from '../province/hashes.js';
 import { mergedSummaryXlsx } from '../province/merged.js';
 import { provinceOverview, provinceOverviewXlsx } from '../province/overview.js';
 import { returnItems, returnListPdf, returnListXlsx } from '../province/returns.js';
-import { readFreeze, readIndex, slotFor, writeIndex } from '../province/store.js';
+import { readFreeze, readIndex, slotFor, writeIndex, type ProvinceEntry } from '../province/store.js';
 import { client, fail, openDb, UsageError, type Exit } from './common.js';
 
 /**
@@ -36,14 +37,23 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
   const index = readIndex(dir);
   const had = index.units.find((u) => resolve(u.tree) === tree);
   if (had) return fail({ code: 'bad-input', message: `${tree} 已经作为“${had.name}”添加过` });
-  const freeze = await recordFreeze(tree, signal);
   const slot = slotFor(index);
   await mkdir(join(dir, 'units'), { recursive: true });
+  // Every file's hash goes to the unit's journal too: the first check reads none of them again.
+  const journal = new HashJournal(join(dir, `${slot}.hashes`));
+  journal.remove();
+  let freeze;
+  try {
+    freeze = await recordFreeze(tree, signal, new Date(), journal);
+  } catch (e) {
+    journal.remove();
+    throw e;
+  }
   const catalog = join(dir, `${slot}.sqlite`);
   const plan = join(dir, `${slot}.plan.json`);
   const api = await client();
   const undo = async () => {
-    for (const f of [catalog, `${catalog}-wal`, `${catalog}-shm`, plan, plan.replace(/\.json$/, '.report.json')]) await rm(f, { force: true });
+    for (const f of [catalog, `${catalog}-wal`, `${catalog}-shm`, plan, plan.replace(/\.json$/, '.report.json'), journal.file]) await rm(f, { force: true });
     await rm(join(dir, `${slot}.baosong`), { recursive: true, force: true });
   };
   const err = await openDb(api, catalog, true);
@@ -98,23 +108,45 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
       closeSession(session);
     }
   }
-  // Across units: hash only the files whose size another unit's file shares.
+  // Each tree against its freeze baseline: the unit's journal spares the files whose stat has not changed.
+  const pool = new HashPool();
+  const audits: FreezeAudit[] = [];
+  const treeHashes = new Map<string, Hashed>();
+  try {
+    for (const entry of index.units) {
+      const journal = new HashJournal(join(dir, journalOf(entry)));
+      const seen = new Map<string, Hashed>();
+      audits.push(await auditFreeze(entry.tree, readFreeze(dir, entry), { known: journal.read(), journal, pool, signal, seen }));
+      for (const [rel, h] of seen) treeHashes.set(join(entry.tree, ...rel.split('/')), h);
+    }
+  } finally {
+    await pool.close();
+  }
+  // Across units: only the files whose size another unit's file shares need a hash (the audit's, mostly).
   const sizeOf = (f: FileRef) => f.size;
   const shared = sizesToHash(units.map((u) => ({ unit: { name: u.name }, works: u.catalog.works })), sizeOf);
   const hashes = new Map<string, string>();
-  for (const u of units) for (const w of u.catalog.works) for (const f of w.files) if (f.size && shared.has(f.size) && existsSync(f.absPath)) hashes.set(f.absPath, (await hashFile(f.absPath, undefined, signal)).sha256);
+  for (const u of units) {
+    for (const w of u.catalog.works) {
+      for (const f of w.files) {
+        if (!f.size || !shared.has(f.size)) continue;
+        const known = treeHashes.get(resolve(f.absPath));
+        if (known) hashes.set(f.absPath, known.sha256);
+        else if (existsSync(f.absPath)) hashes.set(f.absPath, (await hashFile(f.absPath, undefined, signal)).sha256);
+      }
+    }
+  }
   const across = provinceRules(profile!, units.map((u) => ({ unit: { name: u.name }, works: u.catalog.works })), (f) => (f.size ? { size: f.size, hash: hashes.get(f.absPath) } : null));
 
   await mkdir(join(out, '退回补交'), { recursive: true });
-  const audits: string[] = [];
+  const reports: string[] = [];
   let changedTrees = 0;
   let errors = 0;
   for (const [i, u] of units.entries()) {
     const entry = index.units[i]!;
-    const baseline = readFreeze(dir, entry);
-    const audit = await auditFreeze(entry.tree, baseline, signal);
+    const audit = audits[i]!;
     if (!audit.intact) changedTrees += 1;
-    audits.push(freezeReport(u.name, baseline, audit));
+    reports.push(freezeReport(u.name, readFreeze(dir, entry), audit));
     const mine = [...u.findings, ...across.filter((f) => f.unit === u.name)];
     const items = returnItems(mine);
     errors += mine.filter((f) => f.severity === 'error').length;
@@ -126,11 +158,58 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
   const catalogs = units.map((u) => u.catalog);
   await writeAtomic(join(out, '作品汇总表(全省).xlsx'), await mergedSummaryXlsx(profile!, catalogs));
   await writeAtomic(join(out, '各单位报送概况.xlsx'), await provinceOverviewXlsx(profile!, catalogs));
-  await writeAtomic(join(out, '封存核验.txt'), audits.join('\n'));
+  await writeAtomic(join(out, '封存核验.txt'), reports.join('\n'));
   const over = provinceOverview(profile!, catalogs).over;
   if (over.length) process.stdout.write(`超额：${over.join('；')}\n`);
   process.stdout.write(`(依据单位 Word/PDF 表格内容的检查——附表1-4 各项、云盘链接、联系人邮箱、推荐评语字数——省级目录暂不读取，未列入退回清单)\n输出：${out}\n`);
   return errors || changedTrees ? 1 : 0;
+}
+
+const stemOf = (entry: ProvinceEntry) => entry.catalog.replace(/\.sqlite$/, '');
+const journalOf = (entry: ProvinceEntry) => `${stemOf(entry)}.hashes`;
+
+/**
+ * `province verify DIR`: every file of every unit's tree read and hashed again (no journal trusted), on every
+ * core, against the freeze baseline and the tree's own manifest. Resumable: the files verified are journaled as
+ * they complete, and a verification stopped midway (Ctrl+C, a closed lid) continues where it stopped when run
+ * again; `--restart` starts over. A completed verification becomes the unit's journal.
+ */
+async function verify(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+  const [dirArg] = positionals;
+  if (!dirArg) throw new UsageError('用法：baosong province verify 省级目录 [--out 输出文件夹] [--restart]');
+  const dir = resolve(dirArg);
+  const index = readIndex(dir);
+  if (!index.units.length) return fail({ code: 'bad-input', message: `${dir} 中还没有单位：先用 baosong province add 添加` });
+  const out = resolve((values.out as string | undefined) ?? join(dir, '输出'));
+  const pool = new HashPool();
+  const reports: string[] = [];
+  let bad = 0;
+  let files = 0;
+  let bytes = 0;
+  const started = performance.now();
+  try {
+    for (const entry of index.units) {
+      const partial = new HashJournal(join(dir, `${stemOf(entry)}.verify-partial`));
+      if (values.restart) partial.remove();
+      const resumed = partial.read();
+      if (resumed.size) process.stdout.write(`${entry.name}：接着上次中断的核验继续(已核验 ${resumed.size} 个文件)\n`);
+      const baseline = readFreeze(dir, entry);
+      const audit = await auditFreeze(entry.tree, baseline, { known: resumed, journal: partial, pool, signal, onRead: (n) => ((files += 1), (bytes += n)) });
+      partial.promote(join(dir, journalOf(entry)));
+      const m = audit.manifest;
+      const manifestBad = m ? m.changed.length + m.missing.length + m.extra.length : 0;
+      if (!audit.intact || manifestBad) bad += 1;
+      reports.push(freezeReport(entry.name, baseline, audit));
+      process.stdout.write(`${entry.name}：${audit.intact && !manifestBad ? '一致' : '有差异'}${m ? '' : '(没有 manifest.sha256，仅与封存基准比较)'}\n`);
+    }
+  } finally {
+    await pool.close();
+  }
+  await mkdir(out, { recursive: true });
+  await writeAtomic(join(out, '封存核验.txt'), reports.join('\n'));
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`核验 ${index.units.length} 个单位：读取 ${files} 个文件 ${(bytes / 1e9).toFixed(2)} GB，${seconds.toFixed(1)} 秒；${bad ? `${bad} 个单位有差异` : '全部一致'}\n报告：${join(out, '封存核验.txt')}\n`);
+  return bad ? 1 : 0;
 }
 
 /** Takes a unit out of the province folder: its index entry and the files the province made for it (never its tree). */
@@ -143,8 +222,10 @@ async function remove(positionals: string[]): Promise<Exit> {
   if (!entry) return fail({ code: 'bad-input', message: `${dir} 中没有单位“${name}”(有：${index.units.map((u) => u.name).join('、') || '无'})` });
   index.units = index.units.filter((u) => u !== entry);
   await writeIndex(dir, index);
-  const stem = entry.catalog.replace(/\.sqlite$/, '');
-  for (const f of [entry.catalog, `${entry.catalog}-wal`, `${entry.catalog}-shm`, entry.freeze, `${stem}.plan.json`, `${stem}.plan.report.json`]) await rm(join(dir, f), { force: true });
+  const stem = stemOf(entry);
+  for (const f of [entry.catalog, `${entry.catalog}-wal`, `${entry.catalog}-shm`, entry.freeze, `${stem}.plan.json`, `${stem}.plan.report.json`, `${stem}.hashes`, `${stem}.verify-partial`]) {
+    await rm(join(dir, f), { force: true });
+  }
   await rm(join(dir, `${stem}.baosong`), { recursive: true, force: true });
   process.stdout.write(`已移除 ${name}(它的文件夹 ${entry.tree} 没有改动)\n`);
   return 0;
@@ -154,6 +235,7 @@ export async function runProvince(positionals: string[], values: Record<string, 
   const [sub, ...rest] = positionals;
   if (sub === 'add') return add(rest, values, signal);
   if (sub === 'check') return check(rest, values, signal);
+  if (sub === 'verify') return verify(rest, values, signal);
   if (sub === 'remove') return remove(rest);
-  throw new UsageError('用法：baosong province add 省级目录 单位文件夹 | baosong province check 省级目录 | baosong province remove 省级目录 单位名称');
+  throw new UsageError('用法：baosong province add 省级目录 单位文件夹 | baosong province check 省级目录 | baosong province verify 省级目录 | baosong province remove 省级目录 单位名称');
 }

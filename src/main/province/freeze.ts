@@ -1,12 +1,14 @@
 // The freeze audit (issue 17): a unit's cloud tree is recorded when the province office first verifies it — every
 // file's SHA-256 and size — and verified again later against that record, not against the tree's own
 // manifest.sha256 (which whoever changes a file can write again). The report names each file changed, added or
-// removed since, and says when the tree's own manifest no longer matches it or was replaced.
-import { readFile, stat } from 'node:fs/promises';
+// removed since, and says when the tree's own manifest no longer matches it or was replaced. Hashing is
+// hashTree's: every core, and with a journal only the files whose stat changed are read again.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { hashFile } from '../export/copy.js';
 import { listTree, MANIFEST, parseManifest } from '../export/manifest.js';
+import { hashTree, type HashJournal, type HashTreeOptions } from './hashes.js';
 
 export interface FreezeRecord {
   /** ISO time of the recording. */
@@ -23,6 +25,8 @@ export interface FreezeAudit {
   removed: string[];
   /** The tree's manifest.sha256 is not the one recorded (written again, added or removed). */
   manifestReplaced: boolean;
+  /** The tree against its own manifest.sha256, when it has one: files changed, missing, or outside it. */
+  manifest: { changed: string[]; missing: string[]; extra: string[] } | null;
   /** Whether the tree now matches the record. */
   intact: boolean;
 }
@@ -39,15 +43,20 @@ async function manifestHash(dir: string): Promise<string | null> {
  * Records the tree as it is now. A tree with a manifest must match it first: a tree that is already not what its
  * unit sent is refused, naming the files, rather than frozen as it is.
  */
-export async function recordFreeze(dir: string, signal?: AbortSignal, now = new Date()): Promise<FreezeRecord> {
-  let rels: string[];
+async function treeFiles(dir: string): Promise<string[]> {
   try {
-    rels = (await listTree(dir)).filter((rel) => rel !== MANIFEST).sort();
+    return (await listTree(dir)).filter((rel) => rel !== MANIFEST).sort();
   } catch {
     throw new BaosongError('bad-input', `无法读取文件夹 ${dir}`);
   }
-  const files: FreezeRecord['files'] = {};
-  for (const rel of rels) files[rel] = await hashFile(join(dir, rel), undefined, signal);
+}
+
+export async function recordFreeze(dir: string, signal?: AbortSignal, now = new Date(), journal?: HashJournal): Promise<FreezeRecord> {
+  const rels = await treeFiles(dir);
+  const { hashes } = await hashTree(dir, rels, { signal, journal });
+  const unread = rels.filter((rel) => !hashes.has(rel));
+  if (unread.length) throw new BaosongError('io', `${dir} 中有文件无法读取：${unread.slice(0, 5).join('、')}${unread.length > 5 ? ` 等 ${unread.length} 个` : ''}`);
+  const files: FreezeRecord['files'] = Object.fromEntries(rels.map((rel) => [rel, hashes.get(rel)!]));
   const manifestSha256 = await manifestHash(dir);
   if (manifestSha256) {
     const listed = parseManifest(await readFile(join(dir, MANIFEST), 'utf8'));
@@ -64,26 +73,29 @@ export async function recordFreeze(dir: string, signal?: AbortSignal, now = new 
   return { recordedAt: now.toISOString(), manifestSha256, files };
 }
 
-/** Verifies the tree against its record: what changed, was added or removed since. */
-export async function auditFreeze(dir: string, record: FreezeRecord, signal?: AbortSignal): Promise<FreezeAudit> {
-  let rels: string[];
-  try {
-    rels = (await listTree(dir)).filter((rel) => rel !== MANIFEST).sort();
-  } catch {
-    throw new BaosongError('bad-input', `无法读取文件夹 ${dir}`);
-  }
-  const present = new Set(rels);
-  const changed: string[] = [];
-  for (const rel of rels) {
-    const was = record.files[rel];
-    if (!was) continue;
-    // A size that differs needs no hash; the same size is hashed (a change that keeps size and time is still one).
-    if ((await stat(join(dir, rel))).size !== was.size || (await hashFile(join(dir, rel), undefined, signal)).sha256 !== was.sha256) changed.push(rel);
-  }
+/**
+ * Verifies the tree against its record — what changed, was added or removed since — and against its own
+ * manifest.sha256. `hashing.known` (a journal) spares re-reading files whose stat has not changed; without it
+ * every file is read.
+ */
+export async function auditFreeze(dir: string, record: FreezeRecord, hashing: HashTreeOptions = {}): Promise<FreezeAudit> {
+  const rels = await treeFiles(dir);
+  const { hashes } = await hashTree(dir, rels, hashing);
+  const present = new Set(rels.filter((rel) => hashes.has(rel)));
+  const changed = rels.filter((rel) => record.files[rel] && hashes.has(rel) && hashes.get(rel)!.sha256 !== record.files[rel]!.sha256);
   const added = rels.filter((rel) => !record.files[rel]);
   const removed = Object.keys(record.files).filter((rel) => !present.has(rel)).sort();
   const manifestReplaced = (await manifestHash(dir)) !== record.manifestSha256;
-  return { changed, added, removed, manifestReplaced, intact: !changed.length && !added.length && !removed.length && !manifestReplaced };
+  let manifest: FreezeAudit['manifest'] = null;
+  const listed = await readFile(join(dir, MANIFEST), 'utf8').then(parseManifest, () => null);
+  if (listed) {
+    manifest = {
+      changed: [...listed].filter(([rel, sha]) => present.has(rel) && hashes.get(rel)!.sha256 !== sha).map(([rel]) => rel),
+      missing: [...listed.keys()].filter((rel) => !present.has(rel)),
+      extra: [...present].filter((rel) => !listed.has(rel)),
+    };
+  }
+  return { changed, added, removed, manifestReplaced, manifest, intact: !changed.length && !added.length && !removed.length && !manifestReplaced };
 }
 
 /** The audit as a text the office can send back to the unit. */
@@ -99,5 +111,9 @@ export function freezeReport(unit: string, record: FreezeRecord, audit: FreezeAu
   if (audit.added.length) lines.push(`新增(${audit.added.length})：`, ...audit.added.map((r) => `  ${r}`));
   if (audit.removed.length) lines.push(`删除(${audit.removed.length})：`, ...audit.removed.map((r) => `  ${r}`));
   if (audit.manifestReplaced) lines.push(record.manifestSha256 ? 'manifest.sha256 已被改写或删除。' : '封存时没有 manifest.sha256，现在多了一个。');
+  const m = audit.manifest;
+  if (m && m.changed.length + m.missing.length + m.extra.length) {
+    lines.push(`与文件夹自己的 manifest.sha256 相比：${m.changed.length} 个不符，${m.missing.length} 个缺少，${m.extra.length} 个不在清单中。`);
+  }
   return `${lines.join('\n')}\n`;
 }
