@@ -39,7 +39,7 @@ describe('hashTree', () => {
     const p = join(dir, rels[3]!);
     const st = statSync(p);
     const bytes = readFileSync(p);
-    bytes[10] ^= 0xff;
+    bytes[10] = bytes[10]! ^ 0xff;
     writeFileSync(p, bytes);
     utimesSync(p, st.atime, st.mtime);
     const third = await hashTree(dir, rels, { known: journal.read(), journal });

@@ -61,7 +61,7 @@ describe('baosong province', () => {
     const quiet = '2微课/1-张强-小小的船w1/作品登记表.pdf';
     const was = statSync(join(shenyang, quiet));
     const bytes = readFileSync(join(shenyang, quiet));
-    bytes[bytes.length - 20] ^= 1;
+    bytes[bytes.length - 20] = bytes[bytes.length - 20]! ^ 1;
     writeFileSync(join(shenyang, quiet), bytes);
     utimesSync(join(shenyang, quiet), was.atime, was.mtime);
     expect(Math.round(statSync(join(shenyang, quiet)).mtimeMs)).toBe(Math.round(was.mtimeMs));

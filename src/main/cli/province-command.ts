@@ -86,6 +86,13 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
   const index = readIndex(dir);
   if (!index.units.length) return fail({ code: 'bad-input', message: `${dir} 中还没有单位：先用 baosong province add 添加` });
   const out = resolve((values.out as string | undefined) ?? join(dir, '输出'));
+  // BAOSONG_TIMINGS=1: each stage's seconds on stderr (bench/province reads them).
+  let mark = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    if (process.env.BAOSONG_TIMINGS) process.stderr.write(`${name} ${((now - mark) / 1000).toFixed(2)} s\n`);
+    mark = now;
+  };
   let profile: Profile | null = null;
   const units: { name: string; catalog: Catalog; findings: Finding[] }[] = [];
   const { createSession, closeSession } = await import('../api/handlers.js');
@@ -108,6 +115,7 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
       closeSession(session);
     }
   }
+  stage('units');
   // Each tree against its freeze baseline: the unit's journal spares the files whose stat has not changed.
   const pool = new HashPool();
   const audits: FreezeAudit[] = [];
@@ -122,6 +130,7 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
   } finally {
     await pool.close();
   }
+  stage('audits');
   // Across units: only the files whose size another unit's file shares need a hash (the audit's, mostly).
   const sizeOf = (f: FileRef) => f.size;
   const shared = sizesToHash(units.map((u) => ({ unit: { name: u.name }, works: u.catalog.works })), sizeOf);
@@ -138,6 +147,10 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
   }
   const across = provinceRules(profile!, units.map((u) => ({ unit: { name: u.name }, works: u.catalog.works })), (f) => (f.size ? { size: f.size, hash: hashes.get(f.absPath) } : null));
 
+  const catalogs = units.map((u) => u.catalog);
+  const mergedXlsx = await mergedSummaryXlsx(profile!, catalogs);
+  const overviewXlsx = await provinceOverviewXlsx(profile!, catalogs);
+  stage('across');
   await mkdir(join(out, '退回补交'), { recursive: true });
   const reports: string[] = [];
   let changedTrees = 0;
@@ -155,12 +168,12 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
     const acrossHere = across.filter((f) => f.unit === u.name).length;
     process.stdout.write(`${u.name}：${u.catalog.works.length} 件作品，${items.length} 项需退回/补交/核实${acrossHere ? `(其中跨单位 ${acrossHere} 项)` : ''}；${audit.intact ? '封存核验一致' : '封存后有改动'}\n`);
   }
-  const catalogs = units.map((u) => u.catalog);
-  await writeAtomic(join(out, '作品汇总表(全省).xlsx'), await mergedSummaryXlsx(profile!, catalogs));
-  await writeAtomic(join(out, '各单位报送概况.xlsx'), await provinceOverviewXlsx(profile!, catalogs));
+  await writeAtomic(join(out, '作品汇总表(全省).xlsx'), mergedXlsx);
+  await writeAtomic(join(out, '各单位报送概况.xlsx'), overviewXlsx);
   await writeAtomic(join(out, '封存核验.txt'), reports.join('\n'));
   const over = provinceOverview(profile!, catalogs).over;
   if (over.length) process.stdout.write(`超额：${over.join('；')}\n`);
+  stage('outputs');
   process.stdout.write(`(依据单位 Word/PDF 表格内容的检查——附表1-4 各项、云盘链接、联系人邮箱、推荐评语字数——省级目录暂不读取，未列入退回清单)\n输出：${out}\n`);
   return errors || changedTrees ? 1 : 0;
 }
