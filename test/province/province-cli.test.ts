@@ -44,13 +44,20 @@ describe('baosong province', () => {
       microlecture('w1', '郑华', { stage: 'higher', title: '高等数学', authors: [{ name: '郑华', unit: '辽宁师范大学', mobile: '13700000001', email: 'z@q.cn', phone: '' }] }),
     ], { w1: shared });
     rmSync(join(made, 'manifest.sha256'));
+    // …and without its 推荐意见 Word forms (sent as scans only): the 质性评语 cannot be read there.
+    for (const f of readdirSync(made, { recursive: true }) as string[]) if (f.endsWith('推荐意见.docx')) rmSync(join(made, f));
 
     const province = join(root, '省级 目录');
+    const adds: string[] = [];
     for (const [tree, unit, kind] of [[shenyang, '沈阳市教育局', 'city-major'], [dalian, '大连市教育局', 'city-major'], [made, '辽宁师范大学', 'university']] as const) {
       const r = baosong('province', 'add', province, tree, '--unit', unit, '--kind', kind);
       expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain(`已添加 ${unit}`);
+      adds.push(r.stdout);
     }
+    // The Word forms read: 附表1-4 and 1-6 at the root, 推荐意见 and 作品登记表 in each work's folder.
+    expect(adds[0]).toContain('表格：附表1-4 已读取，附表1-6 已读取，推荐意见 2/2 件，作品登记表 2/2 件');
+    expect(adds[2]).toContain('推荐意见 0/1 件，作品登记表 1/1 件');
     expect(baosong('province', 'add', province, dalian).stderr).toContain('已经作为“大连市教育局”添加过');
 
     // Tampered after it was added: a form in 大连's tree edited, and its manifest written again would not hide it.
@@ -98,9 +105,11 @@ describe('baosong province', () => {
     expect(await across('沈阳市教育局')).toEqual(['小小的船w1 province.first-author', '小小的船w1 province.same-file', '小小的船w2 province.first-author', '小小的船w2 province.same-work']);
     expect(await across('大连市教育局')).toEqual(['大连的海 province.first-author', '小小的船w2 province.first-author', '小小的船w2 province.same-work']);
     expect(await across('辽宁师范大学')).toEqual(['高等数学 province.same-file']);
-    // What lives only in a unit's Word/PDF forms (not read yet) is not sent back as missing.
-    expect((await rows('大连市教育局')).map((r) => r[5]).filter((rule) => /^(unit\.info|unit\.cloud-link|contact\.email|comment\.length)$/.test(rule!))).toEqual([]);
-    expect(r.stdout).toContain('省级目录暂不读取，未列入退回清单');
+    // The forms' values reached the rules: complete forms, no finding; a unit without readable 推荐意见 is told so.
+    const formRules = /^(unit\.info|unit\.cloud-link|contact\.email|comment\.length)$/;
+    expect((await rows('大连市教育局')).map((r) => r[5]).filter((rule) => formRules.test(rule!))).toEqual([]);
+    expect((await rows('辽宁师范大学')).map((r) => r[5]).filter((rule) => formRules.test(rule!))).toEqual([]);
+    expect(r.stdout).toContain('(辽宁师范大学：没有可读取的 推荐意见(附表1-2) Word 版，依据它们的检查未列入退回清单)');
     expect(existsSync(join(out, '退回补交', '辽宁师范大学.pdf'))).toBe(true);
 
     // The merged table: every unit's works, the unit in front, 基础教育 before 高等学校.

@@ -13,6 +13,7 @@ import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
 import { writeAtomic } from '../atomic.js';
 import { HashPool, hashFile } from '../export/copy.js';
 import { auditFreeze, freezeReport, recordFreeze, type FreezeAudit } from '../province/freeze.js';
+import { fillFromForms, treeUnitForm, type FormsRead } from '../province/forms-read.js';
 import { HashJournal, type Hashed } from '../province/hashes.js';
 import { mergedSummaryXlsx } from '../province/merged.js';
 import { provinceOverview, provinceOverviewXlsx } from '../province/overview.js';
@@ -21,11 +22,18 @@ import { readFreeze, readIndex, slotFor, writeIndex, type ProvinceEntry } from '
 import { client, fail, openDb, UsageError, type Exit } from './common.js';
 
 /**
- * What a unit's tree does not carry in a form the province reads yet: the 1-4 form's values and cloud link, the
- * contact's e-mail and the 推荐评语 live in the unit's Word/PDF forms, which intake does not parse. Their rules would
- * report every unit's values as missing; they are left out of the return lists (and said so) until they are read.
+ * The rules whose values live only in a unit's Word forms (附表1-4, 1-6, 1-2, 1-1), and which form each needs.
+ * Where a unit's tree has no readable .docx of that form (a scan, an old .doc), its findings would only say
+ * "missing": they are left out of that unit's return list, and the check says so.
  */
-const FORM_ONLY = new Set(['unit.info', 'unit.cloud-link', 'contact.email', 'comment.length']);
+const FORM_RULES: Record<string, (f: FormsRead) => boolean> = {
+  'unit.info': (f) => f.unit,
+  'unit.cloud-link': (f) => f.cloud,
+  'comment.length': (f) => f.comments > 0,
+  'contact.email': (f) => f.registrations > 0,
+};
+const FORM_OF: Record<string, string> = { 'unit.info': '附表1-4', 'unit.cloud-link': '附表1-6', 'comment.length': '推荐意见(附表1-2)', 'contact.email': '作品登记表(附表1-1)' };
+const NONE_READ: FormsRead = { unit: false, cloud: false, comments: 0, registrations: 0, works: 0 };
 
 async function add(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
   const [dirArg, treeArg] = positionals;
@@ -58,8 +66,15 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
   };
   const err = await openDb(api, catalog, true);
   if (err) return fail(err);
-  const planned = await api.call('intake.plan', { dir: tree, plan, ...(values.unit ? { unitName: values.unit as string } : {}), ...(kind ? { unitKind: kind as UnitKind } : {}) }, { signal });
+  // The unit's name: as given, else from its 附表1-4 (组织单位名称, as on its seal), else intake's guess.
+  const unitForm = await treeUnitForm(tree);
+  const unitName = (values.unit as string | undefined) ?? (unitForm?.name || undefined);
+  const planned = await api.call('intake.plan', { dir: tree, plan, ...(unitName ? { unitName } : {}), ...(kind ? { unitKind: kind as UnitKind } : {}) }, { signal });
   if (!planned.ok) return (await undo(), fail(planned.error));
+  // What intake leaves empty (the unit's contact, the cloud link, each work's 质性评语 and e-mail) from the Word forms.
+  const planned2 = JSON.parse(await readFile(plan, 'utf8')) as Parameters<typeof fillFromForms>[1];
+  const forms = await fillFromForms(tree, planned2);
+  await writeAtomic(plan, `${JSON.stringify(planned2, null, 2)}\n`);
   const imported = await api.call('batch.import', { path: plan }, { signal });
   if (!imported.ok) return (await undo(), fail(imported.error));
   const batch = JSON.parse(await readFile(plan, 'utf8')) as { unit: { name: string; kind: UnitKind } };
@@ -68,12 +83,20 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
     return fail({ code: 'bad-input', message: `单位“${batch.unit.name}”已经添加过：如是另一个单位，请用 --unit 给出它的名称` });
   }
   await writeAtomic(join(dir, `${slot}.freeze.json`), `${JSON.stringify(freeze)}\n`);
-  index.units.push({ name: batch.unit.name, kind: batch.unit.kind, tree, catalog: `${slot}.sqlite`, freeze: `${slot}.freeze.json`, addedAt: freeze.recordedAt });
+  index.units.push({ name: batch.unit.name, kind: batch.unit.kind, tree, catalog: `${slot}.sqlite`, freeze: `${slot}.freeze.json`, addedAt: freeze.recordedAt, forms });
   await writeIndex(dir, index);
   const profile = await api.call('catalog.profile', {});
   const kindName = profile.ok ? profile.value.unitKinds[batch.unit.kind] : batch.unit.kind;
+  const nameFrom = values.unit ? '命令行给出' : unitForm?.name ? '附表1-4 的组织单位名称' : planned.value.unit.reason;
+  const read = [
+    forms.unit ? '附表1-4 已读取' : '附表1-4 未找到 Word 版',
+    forms.cloud ? '附表1-6 已读取' : '附表1-6 未找到 Word 版',
+    `推荐意见 ${forms.comments}/${forms.works} 件`,
+    `作品登记表 ${forms.registrations}/${forms.works} 件`,
+  ].join('，');
   process.stdout.write(
-    `已添加 ${batch.unit.name}(${kindName}；${planned.value.unit.reason})：${planned.value.works.length} 件作品；封存基准 ${Object.keys(freeze.files).length} 个文件\n` +
+    `已添加 ${batch.unit.name}(${kindName}；名称：${nameFrom})：${planned.value.works.length} 件作品；封存基准 ${Object.keys(freeze.files).length} 个文件\n` +
+      `表格：${read}\n` +
       `如单位名称或类型不对：baosong province remove "${dir}" "${batch.unit.name}"，再用 --unit/--kind 重新添加\n`,
   );
   return 0;
@@ -94,6 +117,7 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
     mark = now;
   };
   let profile: Profile | null = null;
+  const notes: string[] = [];
   const units: { name: string; catalog: Catalog; findings: Finding[] }[] = [];
   const { createSession, closeSession } = await import('../api/handlers.js');
   const { localClient } = await import('../api/dispatch.js');
@@ -110,7 +134,11 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
       if (!unit.ok) return fail(unit.error);
       if (!p.ok) return fail(p.error);
       profile ??= p.value;
-      units.push({ name: entry.name, catalog: { unit: unit.value, works: works.value }, findings: report.value.findings.filter((f) => !FORM_ONLY.has(f.rule)) });
+      const forms = entry.forms ?? NONE_READ;
+      const unread = (rule: string) => FORM_RULES[rule] !== undefined && !FORM_RULES[rule]!(forms);
+      const left = [...new Set(report.value.findings.filter((f) => unread(f.rule)).map((f) => FORM_OF[f.rule]!))];
+      if (left.length) notes.push(`${entry.name}：没有可读取的 ${left.join('、')} Word 版，依据它们的检查未列入退回清单`);
+      units.push({ name: entry.name, catalog: { unit: unit.value, works: works.value }, findings: report.value.findings.filter((f) => !unread(f.rule)) });
     } finally {
       closeSession(session);
     }
@@ -174,7 +202,8 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
   const over = provinceOverview(profile!, catalogs).over;
   if (over.length) process.stdout.write(`超额：${over.join('；')}\n`);
   stage('outputs');
-  process.stdout.write(`(依据单位 Word/PDF 表格内容的检查——附表1-4 各项、云盘链接、联系人邮箱、推荐评语字数——省级目录暂不读取，未列入退回清单)\n输出：${out}\n`);
+  for (const n of notes) process.stdout.write(`(${n})\n`);
+  process.stdout.write(`输出：${out}\n`);
   return errors || changedTrees ? 1 : 0;
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { UnitKind } from '../../shared/model.js';
 import { BaosongError } from '../../shared/errors.js';
 import { writeAtomic } from '../atomic.js';
+import type { FormsRead } from './forms-read.js';
 import type { FreezeRecord } from './freeze.js';
 
 export interface ProvinceEntry {
@@ -19,6 +20,8 @@ export interface ProvinceEntry {
   catalog: string;
   freeze: string;
   addedAt: string;
+  /** What its Word forms gave (absent in a folder made before forms were read: none). */
+  forms?: FormsRead;
 }
 
 export interface ProvinceIndex {
