@@ -84,6 +84,10 @@ describe('baosong province', () => {
     expect(audit).toContain('与文件夹自己的 manifest.sha256 相比：1 个不符，0 个缺少，0 个不在清单中。');
     expect(audit).toContain('沈阳市教育局：云盘文件夹封存核验');
 
+    // Checked again with nothing changed: the return lists are not rewritten.
+    const again = baosong('province', 'check', province, '--out', out);
+    expect(again.stdout).toContain('(3 个单位的清单与上次相同，未重写)');
+
     // verify: every file read again (no journal trusted), against the baseline and each tree's own manifest.
     const v = baosong('province', 'verify', province, '--out', join(root, '核验'));
     expect(v.status, v.stdout + v.stderr).toBe(1);

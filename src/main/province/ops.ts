@@ -1,0 +1,126 @@
+// The province folder's operations that change it (issue 17): add a unit's tree, remove a unit, list them. The CLI
+// (`baosong province …`) and the window (the API's province.* methods) both call these. Each unit's catalog is
+// opened in a session of its own and closed again: the window's open catalog is never touched.
+import { rm, mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ApiClient } from '../../shared/api.js';
+import { BaosongError } from '../../shared/errors.js';
+import type { UnitKind } from '../../shared/model.js';
+import { writeAtomic } from '../atomic.js';
+import { fillFromForms, treeUnitForm, type FormsRead } from './forms-read.js';
+import { recordFreeze } from './freeze.js';
+import { HashJournal } from './hashes.js';
+import { readIndex, slotFor, writeIndex, type ProvinceEntry } from './store.js';
+
+/** A unit's catalog in a session of its own, closed when fn is done. */
+export async function withUnitCatalog<T>(path: string, create: boolean, fn: (api: ApiClient) => Promise<T>): Promise<T> {
+  const { createSession, closeSession } = await import('../api/handlers.js');
+  const { localClient } = await import('../api/dispatch.js');
+  const session = createSession();
+  try {
+    const api = localClient(session);
+    const opened = await api.call('catalog.open', { path, create });
+    if (!opened.ok) throw new BaosongError(opened.error.code, opened.error.message);
+    return await fn(api);
+  } finally {
+    closeSession(session);
+  }
+}
+
+export const stemOf = (entry: ProvinceEntry) => entry.catalog.replace(/\.sqlite$/, '');
+export const journalOf = (entry: ProvinceEntry) => `${stemOf(entry)}.hashes`;
+
+export interface AddResult {
+  name: string;
+  kind: UnitKind;
+  kindName: string;
+  /** Where the name came from: given, the 附表1-4, or intake's reading of the tree. */
+  nameFrom: string;
+  works: number;
+  files: number;
+  forms: FormsRead;
+}
+
+/**
+ * Adds a unit's tree: records its freeze baseline (every file's hash, also journaled), builds its catalog through
+ * intake's planner, fills what intake leaves empty from its Word forms, and imports. All or nothing: on any
+ * failure, nothing of it stays in the province folder.
+ */
+export async function provinceAdd(
+  dirArg: string,
+  treeArg: string,
+  options: { unitName?: string; unitKind?: UnitKind; signal?: AbortSignal } = {},
+): Promise<AddResult> {
+  const dir = resolve(dirArg);
+  const tree = resolve(treeArg);
+  const index = readIndex(dir);
+  const had = index.units.find((u) => resolve(u.tree) === tree);
+  if (had) throw new BaosongError('bad-input', `${tree} 已经作为“${had.name}”添加过`);
+  const slot = slotFor(index);
+  await mkdir(join(dir, 'units'), { recursive: true });
+  const catalog = join(dir, `${slot}.sqlite`);
+  const plan = join(dir, `${slot}.plan.json`);
+  // Every file's hash goes to the unit's journal too: the first check reads none of them again.
+  const journal = new HashJournal(join(dir, `${slot}.hashes`));
+  const undo = async () => {
+    for (const f of [catalog, `${catalog}-wal`, `${catalog}-shm`, plan, plan.replace(/\.json$/, '.report.json'), journal.file, join(dir, `${slot}.freeze.json`)]) await rm(f, { force: true });
+    await rm(join(dir, `${slot}.baosong`), { recursive: true, force: true });
+  };
+  journal.remove();
+  try {
+    const freeze = await recordFreeze(tree, options.signal, new Date(), journal);
+    // The unit's name: as given, else from its 附表1-4 (组织单位名称, as on its seal), else intake's guess.
+    const unitForm = await treeUnitForm(tree);
+    const unitName = options.unitName ?? (unitForm?.name || undefined);
+    const result = await withUnitCatalog(catalog, true, async (api) => {
+      const planned = await api.call(
+        'intake.plan',
+        { dir: tree, plan, ...(unitName ? { unitName } : {}), ...(options.unitKind ? { unitKind: options.unitKind } : {}) },
+        { signal: options.signal },
+      );
+      if (!planned.ok) throw new BaosongError(planned.error.code, planned.error.message);
+      // What intake leaves empty (the unit's contact, the cloud link, each work's 质性评语 and e-mail): the Word forms.
+      const batch = JSON.parse(await readFile(plan, 'utf8')) as Parameters<typeof fillFromForms>[1] & { unit: { name: string; kind: UnitKind } };
+      const forms = await fillFromForms(tree, batch);
+      await writeAtomic(plan, `${JSON.stringify(batch, null, 2)}\n`);
+      if (index.units.some((u) => u.name === batch.unit.name)) {
+        throw new BaosongError('bad-input', `单位“${batch.unit.name}”已经添加过：如是另一个单位，请给出它的名称(--unit)`);
+      }
+      const imported = await api.call('batch.import', { path: plan }, { signal: options.signal });
+      if (!imported.ok) throw new BaosongError(imported.error.code, imported.error.message);
+      const profile = await api.call('catalog.profile', {});
+      return {
+        name: batch.unit.name,
+        kind: batch.unit.kind,
+        kindName: profile.ok ? profile.value.unitKinds[batch.unit.kind] : batch.unit.kind,
+        nameFrom: options.unitName ? '给出的名称' : unitForm?.name ? '附表1-4 的组织单位名称' : planned.value.unit.reason,
+        works: planned.value.works.length,
+        files: Object.keys(freeze.files).length,
+        forms,
+      };
+    });
+    await writeAtomic(join(dir, `${slot}.freeze.json`), `${JSON.stringify(freeze)}\n`);
+    index.units.push({ name: result.name, kind: result.kind, tree, catalog: `${slot}.sqlite`, freeze: `${slot}.freeze.json`, addedAt: freeze.recordedAt, forms: result.forms });
+    await writeIndex(dir, index);
+    return result;
+  } catch (e) {
+    await undo();
+    throw e;
+  }
+}
+
+/** Takes a unit out of the province folder: its index entry and the files the province made for it (never its tree). */
+export async function provinceRemove(dirArg: string, name: string): Promise<ProvinceEntry> {
+  const dir = resolve(dirArg);
+  const index = readIndex(dir);
+  const entry = index.units.find((u) => u.name === name);
+  if (!entry) throw new BaosongError('bad-input', `${dir} 中没有单位“${name}”(有：${index.units.map((u) => u.name).join('、') || '无'})`);
+  index.units = index.units.filter((u) => u !== entry);
+  await writeIndex(dir, index);
+  const stem = stemOf(entry);
+  for (const f of [entry.catalog, `${entry.catalog}-wal`, `${entry.catalog}-shm`, entry.freeze, `${stem}.plan.json`, `${stem}.plan.report.json`, `${stem}.hashes`, `${stem}.verify-partial`, `${stem}.returns.json`]) {
+    await rm(join(dir, f), { force: true });
+  }
+  await rm(join(dir, `${stem}.baosong`), { recursive: true, force: true });
+  return entry;
+}

@@ -1,0 +1,234 @@
+// The province check and verification (issue 17), for the CLI and the window alike.
+// check: each unit's catalog checked with its own rules (one open at a time), each tree audited against its freeze
+// baseline (the journal spares unchanged files), the rules across units, then the merged 作品汇总表, the overview,
+// a return list per unit (rewritten only when its content changed) and the freeze report.
+// verify: every file of every tree read and hashed again, on every core, resumable.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { JobProgress } from '../../shared/api.js';
+import { BaosongError } from '../../shared/errors.js';
+import type { Catalog, FileRef, Finding } from '../../shared/model.js';
+import type { Profile } from '../../shared/rules/profile.js';
+import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
+import { writeAtomic } from '../atomic.js';
+import { HashPool, hashFile } from '../export/copy.js';
+import type { FormsRead } from './forms-read.js';
+import { auditFreeze, freezeReport, type FreezeAudit } from './freeze.js';
+import { HashJournal, type Hashed } from './hashes.js';
+import { mergedSummaryXlsx } from './merged.js';
+import { journalOf, stemOf, withUnitCatalog } from './ops.js';
+import { provinceOverview, provinceOverviewXlsx } from './overview.js';
+import { returnItems, returnListPdf, returnListXlsx } from './returns.js';
+import { readFreeze, readIndex, type ProvinceIndex } from './store.js';
+
+/**
+ * The rules whose values live only in a unit's Word forms (附表1-4, 1-6, 1-2, 1-1), and which form each needs.
+ * Where a unit's tree has no readable .docx of that form (a scan, an old .doc), its findings would only say
+ * "missing": they are left out of that unit's return list, and the check says so.
+ */
+const FORM_RULES: Record<string, (f: FormsRead) => boolean> = {
+  'unit.info': (f) => f.unit,
+  'unit.cloud-link': (f) => f.cloud,
+  'comment.length': (f) => f.comments > 0,
+  'contact.email': (f) => f.registrations > 0,
+};
+const FORM_OF: Record<string, string> = { 'unit.info': '附表1-4', 'unit.cloud-link': '附表1-6', 'comment.length': '推荐意见(附表1-2)', 'contact.email': '作品登记表(附表1-1)' };
+const NONE_READ: FormsRead = { unit: false, cloud: false, comments: 0, registrations: 0, works: 0 };
+
+export interface UnitOutcome {
+  name: string;
+  works: number;
+  /** Items of its return list, and how many of them come from the rules across units. */
+  items: number;
+  across: number;
+  errors: number;
+  /** The tree is what was recorded at its baseline. */
+  intact: boolean;
+}
+
+export interface ProvinceCheckResult {
+  out: string;
+  units: UnitOutcome[];
+  /** Units over a category's quota, in words. */
+  over: string[];
+  /** What was left out and why (a unit without a readable form). */
+  notes: string[];
+  /** Return lists written (the others had not changed since the last check). */
+  written: number;
+}
+
+function indexOf(dir: string): ProvinceIndex {
+  const index = readIndex(dir);
+  if (!index.units.length) throw new BaosongError('bad-input', `${dir} 中还没有单位：先添加单位的云盘文件夹`);
+  return index;
+}
+
+/** Writes a unit's return list unless the same list is already there, untouched since we wrote it. */
+async function writeReturnList(dir: string, stem: string, out: string, unit: string, items: ReturnType<typeof returnItems>): Promise<boolean> {
+  const files = [join(out, '退回补交', `${unit}.xlsx`), join(out, '退回补交', `${unit}.pdf`)];
+  const digest = createHash('sha256').update(JSON.stringify({ v: 1, unit, items })).digest('hex');
+  const state = join(dir, `${stem}.returns.json`);
+  const stamp = () => files.map((f) => (existsSync(f) ? `${statSync(f).size}:${statSync(f).mtimeMs}` : ''));
+  try {
+    const was = JSON.parse(readFileSync(state, 'utf8')) as { digest: string; files: string[]; stamps: string[] };
+    if (was.digest === digest && JSON.stringify(was.files) === JSON.stringify(files) && JSON.stringify(was.stamps) === JSON.stringify(stamp())) return false;
+  } catch {
+    // none yet, or unreadable: written again
+  }
+  await writeAtomic(files[0]!, await returnListXlsx(unit, items));
+  await writeAtomic(files[1]!, await returnListPdf(unit, items));
+  await writeAtomic(state, JSON.stringify({ digest, files, stamps: stamp() }));
+  return true;
+}
+
+export async function provinceCheck(
+  dirArg: string,
+  options: { out?: string; signal?: AbortSignal; onProgress?: (p: JobProgress) => void; onStage?: (name: string, seconds: number) => void } = {},
+): Promise<ProvinceCheckResult> {
+  const dir = resolve(dirArg);
+  const index = indexOf(dir);
+  const { signal } = options;
+  const out = resolve(options.out ?? join(dir, '输出'));
+  let mark = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    options.onStage?.(name, (now - mark) / 1000);
+    mark = now;
+  };
+  const progress = (phase: string, done: number, total = index.units.length) => options.onProgress?.({ phase, done, total });
+  let profile: Profile | null = null;
+  const notes: string[] = [];
+  const units: { name: string; catalog: Catalog; findings: Finding[] }[] = [];
+  for (const [i, entry] of index.units.entries()) {
+    progress('逐个单位检查', i);
+    // One unit's catalog open at a time: 110 units never hold 110 handles.
+    units.push(
+      await withUnitCatalog(join(dir, entry.catalog), false, async (api) => {
+        const fail = (e: { code: string; message: string }) => new BaosongError(e.code as never, `${entry.name}：${e.message}`);
+        const report = await api.call('check.run', {}, { signal });
+        if (!report.ok) throw fail(report.error);
+        const [works, unit, p] = [await api.call('works.list', {}), await api.call('unit.get', {}), await api.call('catalog.profile', {})];
+        if (!works.ok) throw fail(works.error);
+        if (!unit.ok) throw fail(unit.error);
+        if (!p.ok) throw fail(p.error);
+        profile ??= p.value;
+        const forms = entry.forms ?? NONE_READ;
+        const unread = (rule: string) => FORM_RULES[rule] !== undefined && !FORM_RULES[rule]!(forms);
+        const left = [...new Set(report.value.findings.filter((f) => unread(f.rule)).map((f) => FORM_OF[f.rule]!))];
+        if (left.length) notes.push(`${entry.name}：没有可读取的 ${left.join('、')} Word 版，依据它们的检查未列入退回清单`);
+        return { name: entry.name, catalog: { unit: unit.value, works: works.value }, findings: report.value.findings.filter((f) => !unread(f.rule)) };
+      }),
+    );
+  }
+  stage('units');
+  // Each tree against its freeze baseline: the unit's journal spares the files whose stat has not changed.
+  const pool = new HashPool();
+  const audits: FreezeAudit[] = [];
+  const treeHashes = new Map<string, Hashed>();
+  try {
+    for (const [i, entry] of index.units.entries()) {
+      progress('封存核验', i);
+      const journal = new HashJournal(join(dir, journalOf(entry)));
+      const seen = new Map<string, Hashed>();
+      audits.push(await auditFreeze(entry.tree, readFreeze(dir, entry), { known: journal.read(), journal, pool, signal, seen }));
+      for (const [rel, h] of seen) treeHashes.set(join(entry.tree, ...rel.split('/')), h);
+    }
+  } finally {
+    await pool.close();
+  }
+  stage('audits');
+  progress('跨单位核对', 0, 1);
+  // Across units: only the files whose size another unit's file shares need a hash (the audit's, mostly).
+  const everyUnit = units.map((u) => ({ unit: { name: u.name }, works: u.catalog.works }));
+  const shared = sizesToHash(everyUnit, (f: FileRef) => f.size);
+  const hashes = new Map<string, string>();
+  for (const u of units) {
+    for (const w of u.catalog.works) {
+      for (const f of w.files) {
+        if (!f.size || !shared.has(f.size)) continue;
+        const known = treeHashes.get(resolve(f.absPath));
+        if (known) hashes.set(f.absPath, known.sha256);
+        else if (existsSync(f.absPath)) hashes.set(f.absPath, (await hashFile(f.absPath, undefined, signal)).sha256);
+      }
+    }
+  }
+  const across = provinceRules(profile!, everyUnit, (f) => (f.size ? { size: f.size, hash: hashes.get(f.absPath) } : null));
+  const catalogs = units.map((u) => u.catalog);
+  const mergedXlsx = await mergedSummaryXlsx(profile!, catalogs);
+  const overviewXlsx = await provinceOverviewXlsx(profile!, catalogs);
+  const over = provinceOverview(profile!, catalogs).over;
+  stage('across');
+
+  await mkdir(join(out, '退回补交'), { recursive: true });
+  const reports: string[] = [];
+  const outcomes: UnitOutcome[] = [];
+  let written = 0;
+  for (const [i, u] of units.entries()) {
+    progress('生成退回/补交清单', i);
+    signal?.throwIfAborted();
+    const entry = index.units[i]!;
+    const audit = audits[i]!;
+    reports.push(freezeReport(u.name, readFreeze(dir, entry), audit));
+    const acrossHere = across.filter((f) => f.unit === u.name);
+    const mine = [...u.findings, ...acrossHere];
+    const items = returnItems(mine);
+    if (await writeReturnList(dir, stemOf(entry), out, u.name, items)) written += 1;
+    outcomes.push({ name: u.name, works: u.catalog.works.length, items: items.length, across: acrossHere.length, errors: mine.filter((f) => f.severity === 'error').length, intact: audit.intact });
+  }
+  await writeAtomic(join(out, '作品汇总表(全省).xlsx'), mergedXlsx);
+  await writeAtomic(join(out, '各单位报送概况.xlsx'), overviewXlsx);
+  await writeAtomic(join(out, '封存核验.txt'), reports.join('\n'));
+  stage('outputs');
+  return { out, units: outcomes, over, notes, written };
+}
+
+export interface ProvinceVerifyResult {
+  out: string;
+  units: { name: string; intact: boolean; hasManifest: boolean; resumed: number }[];
+  files: number;
+  bytes: number;
+  seconds: number;
+}
+
+/**
+ * Every file of every unit's tree read and hashed again (no journal trusted), on every core, against the freeze
+ * baseline and the tree's own manifest. Resumable: the files verified are journaled as they complete, and a
+ * verification stopped midway (Ctrl+C, a closed lid) continues where it stopped when run again; `restart` starts
+ * over. A completed verification becomes the unit's journal.
+ */
+export async function provinceVerify(
+  dirArg: string,
+  options: { out?: string; restart?: boolean; signal?: AbortSignal; onProgress?: (p: JobProgress) => void } = {},
+): Promise<ProvinceVerifyResult> {
+  const dir = resolve(dirArg);
+  const index = indexOf(dir);
+  const out = resolve(options.out ?? join(dir, '输出'));
+  const pool = new HashPool();
+  const reports: string[] = [];
+  const units: ProvinceVerifyResult['units'] = [];
+  let files = 0;
+  let bytes = 0;
+  const started = performance.now();
+  try {
+    for (const [i, entry] of index.units.entries()) {
+      options.onProgress?.({ phase: '重新核验', done: i, total: index.units.length, bytes });
+      const partial = new HashJournal(join(dir, `${stemOf(entry)}.verify-partial`));
+      if (options.restart) partial.remove();
+      const resumed = partial.read();
+      const baseline = readFreeze(dir, entry);
+      const audit = await auditFreeze(entry.tree, baseline, { known: resumed, journal: partial, pool, signal: options.signal, onRead: (n) => ((files += 1), (bytes += n)) });
+      partial.promote(join(dir, journalOf(entry)));
+      const m = audit.manifest;
+      const manifestBad = m ? m.changed.length + m.missing.length + m.extra.length : 0;
+      reports.push(freezeReport(entry.name, baseline, audit));
+      units.push({ name: entry.name, intact: audit.intact && !manifestBad, hasManifest: m !== null, resumed: resumed.size });
+    }
+  } finally {
+    await pool.close();
+  }
+  await mkdir(out, { recursive: true });
+  await writeAtomic(join(out, '封存核验.txt'), reports.join('\n'));
+  return { out, units, files, bytes, seconds: (performance.now() - started) / 1000 };
+}
