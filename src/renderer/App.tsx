@@ -10,6 +10,7 @@ import { PrintScreen } from './print-screen.js';
 import { PathField } from './path-field.js';
 import { IntakeScreen } from './intake-screen.js';
 import { OverviewScreen } from './overview-screen.js';
+import { ProvinceScreen } from './province-screen.js';
 import { recentCatalogs } from './remember.js';
 import { overallFraction, PHASE_NAMES, phaseFraction } from '../shared/progress.js';
 
@@ -23,6 +24,7 @@ const SCREENS: [Screen, string][] = [
   ['check', '检查'],
   ['export', '导出'],
   ['print', '打印与邮件'],
+  ['province', '省级汇总'],
 ];
 
 function CatalogScreen() {
@@ -119,7 +121,7 @@ function Busy() {
 
 export function App() {
   const { screen, go, info, busy, error, notice, profile, opening } = useStore();
-  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, overview: OverviewScreen, intake: IntakeScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen };
+  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, overview: OverviewScreen, intake: IntakeScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen, province: ProvinceScreen };
   const View = views[screen];
   return (
     <div className="app">
@@ -127,7 +129,7 @@ export function App() {
         <h1>报送助手</h1>
         <div className="catalog-name" title={info?.path}>{info ? (info.unit ?? '(尚未填写组织单位)') : '未打开目录'}</div>
         {SCREENS.map(([id, label]) => (
-          <button key={id} className={id === screen ? 'active' : ''} disabled={id !== 'catalog' && (!info || opening !== null)} onClick={() => go(id)}>
+          <button key={id} className={id === screen ? 'active' : ''} disabled={id !== 'catalog' && id !== 'province' && (!info || opening !== null)} onClick={() => go(id)}>
             {label}
           </button>
         ))}

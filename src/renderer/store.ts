@@ -7,6 +7,7 @@ import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
 import type { Profile } from '../shared/rules/profile.js';
 import { rememberCatalog } from './remember.js';
 import { outputActions } from './store-outputs.js';
+import { provinceActions, type ProvinceState } from './store-province.js';
 
 /** The page session's own storage (a reload keeps it; closing the window does not); absent outside a browser. */
 const session = {
@@ -34,11 +35,11 @@ const session = {
 };
 const RUNNING = 'baosong:running-job';
 
-export type Screen = 'catalog' | 'overview' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print';
+export type Screen = 'catalog' | 'overview' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print' | 'province';
 /** The works list's state filter: '' all, 'ready' 可报送, 'errors' 有错误, 'confirm' 待确认. */
 export type WorkStatus = '' | 'ready' | 'errors' | 'confirm';
 
-export interface State {
+export interface State extends ProvinceState {
   api: ApiClient | null;
   screen: Screen;
   info: CatalogInfo | null;
@@ -364,6 +365,7 @@ export const useStore = create<State>((set, get) => {
         set({ report: r.value });
       }, 'check'),
     ...outputActions({ set, get, guard, progressed }),
+    ...provinceActions({ set, get, guard, progressed }),
     updateUnit: (values) => saved(api().call('unit.update', Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]])))),
     saveUnit: async (values) => {
       let ok = false;

@@ -12,6 +12,7 @@ import { filesApi } from './api/files.js';
 import { fixApi } from './api/fix.js';
 import { intakeApi } from './api/intake.js';
 import { printApi } from './api/print.js';
+import { provinceApi } from './api/province.js';
 import { systemApi } from './api/system.js';
 import { unitApi } from './api/unit.js';
 import { worksApi } from './api/works.js';
@@ -22,6 +23,7 @@ export type { FileDetail } from './api/files.js';
 export type { CardPreview, FixKind, FixOffer } from './api/fix.js';
 export type { ExportResult, Preflight, VerifyResult } from './api/export.js';
 export type { DirListing } from './api/system.js';
+export type { FormsRead, ProvinceAddResult, ProvinceCheckResult, ProvinceUnit, ProvinceVerifyResult, UnitOutcome } from './api/province.js';
 export type { Access } from './api/define.js';
 
 /** Every method, by domain. */
@@ -35,6 +37,7 @@ export const api = {
   ...exportApi,
   ...printApi,
   ...intakeApi,
+  ...provinceApi,
   ...systemApi,
 };
 

@@ -10,6 +10,8 @@ export const JOB_PHASES: Record<string, [phase: string, weight: number][]> = {
   verify: [['verify', 1]],
   print: [['forms', 1]],
   mail: [['forms', 1]],
+  'province-check': [['province-units', 8], ['province-audit', 3], ['province-across', 1], ['province-outputs', 2]],
+  'province-verify': [['province-verify', 1]],
 };
 
 export const PHASE_NAMES: Record<string, string> = {
@@ -19,6 +21,11 @@ export const PHASE_NAMES: Record<string, string> = {
   swap: '替换文件夹',
   probe: '读取视频时长',
   verify: '校验',
+  'province-units': '逐个单位检查',
+  'province-audit': '封存核验',
+  'province-across': '跨单位核对',
+  'province-outputs': '生成退回/补交清单',
+  'province-verify': '重新读取全部文件',
 };
 
 /** How far within one phase: by bytes where the phase counts them, else by items; null when it says nothing. */

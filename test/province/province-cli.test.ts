@@ -1,31 +1,14 @@
 // `baosong province` on three small unit trees — one exported by this tool, one exported and tampered with after it
 // was added, one hand-made (no manifest) — with planted conflicts across units: the exact findings across units, the
 // merged table, a return list per unit, and the freeze audit naming the tampered file.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { microlecture, validBatch, validUnit, writeBatch, type Json } from '../helpers/batch.js';
+import { microlecture } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
 import { clipOf } from '../helpers/media.js';
-
-const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
-const baosong = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-
-/** A unit's batch exported into its cloud tree; each work's video its own bytes unless `video` names a shared one. */
-async function exported(root: string, name: string, unit: Json, works: Json[], video: Record<string, string> = {}): Promise<string> {
-  const dir = join(root, `${name}-源`);
-  const file = await writeBatch(dir, { ...validBatch(works), unit: { ...validUnit(), ...unit } });
-  for (const w of works) copyFileSync(video[w.key] ?? clipOf('lecture.mp4', `${name}-${w.key}`), join(dir, `works/${w.key}/微课.mp4`));
-  const db = join(dir, 'c.sqlite');
-  expect(baosong('import', file, '--db', db).status).toBe(0);
-  const tree = join(root, `${name} 云盘`);
-  const r = baosong('export', '--db', db, '--out', tree, '--allow-errors');
-  expect(r.status, r.stderr).toBeLessThan(2);
-  return tree;
-}
+import { baosong, exportedTree as exported } from '../helpers/province.js';
 
 describe('baosong province', () => {
   it('adds three unit trees, checks across them, and audits each against its baseline', async () => {

@@ -7,6 +7,7 @@ import { filesHandlers } from './files.js';
 import { fixHandlers } from './fix.js';
 import { intakeHandlers } from './intake.js';
 import { printHandlers } from './print.js';
+import { provinceHandlers } from './province.js';
 import type { Handlers } from './session.js';
 import { systemHandlers } from './system.js';
 import { unitHandlers } from './unit.js';
@@ -24,5 +25,6 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...printHandlers,
   ...intakeHandlers,
+  ...provinceHandlers,
   ...systemHandlers,
 };

@@ -4,6 +4,7 @@
 // a label cell followed by its value. Only .docx is read (an old .doc or a scan is not: the caller says so).
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FormsRead } from '../../shared/api/province.js';
 import type { Group } from '../../shared/model.js';
 import { yauzl } from '../inspect/lazy.js';
 
@@ -151,18 +152,6 @@ export const FORM_NAMES = {
   recommendation: /推荐意见|附表\s*1-2/,
   registration: /作品登记表|附表\s*1-1/,
 };
-
-/** What a tree's Word forms gave its plan. */
-export interface FormsRead {
-  /** 附表1-4 read (its values are the unit's). */
-  unit: boolean;
-  /** 附表1-6 read. */
-  cloud: boolean;
-  /** Works whose 推荐意见 gave the 质性评语, and whose 作品登记表 gave the contact's details; of `works`. */
-  comments: number;
-  registrations: number;
-  works: number;
-}
 
 interface PlanWork {
   key: string;

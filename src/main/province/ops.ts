@@ -7,7 +7,8 @@ import type { ApiClient } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { UnitKind } from '../../shared/model.js';
 import { writeAtomic } from '../atomic.js';
-import { fillFromForms, treeUnitForm, type FormsRead } from './forms-read.js';
+import type { ProvinceAddResult } from '../../shared/api/province.js';
+import { fillFromForms, treeUnitForm } from './forms-read.js';
 import { recordFreeze } from './freeze.js';
 import { HashJournal } from './hashes.js';
 import { readIndex, slotFor, writeIndex, type ProvinceEntry } from './store.js';
@@ -30,16 +31,7 @@ export async function withUnitCatalog<T>(path: string, create: boolean, fn: (api
 export const stemOf = (entry: ProvinceEntry) => entry.catalog.replace(/\.sqlite$/, '');
 export const journalOf = (entry: ProvinceEntry) => `${stemOf(entry)}.hashes`;
 
-export interface AddResult {
-  name: string;
-  kind: UnitKind;
-  kindName: string;
-  /** Where the name came from: given, the 附表1-4, or intake's reading of the tree. */
-  nameFrom: string;
-  works: number;
-  files: number;
-  forms: FormsRead;
-}
+export type AddResult = ProvinceAddResult;
 
 /**
  * Adds a unit's tree: records its freeze baseline (every file's hash, also journaled), builds its catalog through

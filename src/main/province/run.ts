@@ -14,7 +14,7 @@ import type { Profile } from '../../shared/rules/profile.js';
 import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
 import { writeAtomic } from '../atomic.js';
 import { HashPool, hashFile } from '../export/copy.js';
-import type { FormsRead } from './forms-read.js';
+import type { FormsRead, ProvinceCheckResult, ProvinceVerifyResult, UnitOutcome } from '../../shared/api/province.js';
 import { auditFreeze, freezeReport, type FreezeAudit } from './freeze.js';
 import { HashJournal, type Hashed } from './hashes.js';
 import { mergedSummaryXlsx } from './merged.js';
@@ -37,27 +37,7 @@ const FORM_RULES: Record<string, (f: FormsRead) => boolean> = {
 const FORM_OF: Record<string, string> = { 'unit.info': '附表1-4', 'unit.cloud-link': '附表1-6', 'comment.length': '推荐意见(附表1-2)', 'contact.email': '作品登记表(附表1-1)' };
 const NONE_READ: FormsRead = { unit: false, cloud: false, comments: 0, registrations: 0, works: 0 };
 
-export interface UnitOutcome {
-  name: string;
-  works: number;
-  /** Items of its return list, and how many of them come from the rules across units. */
-  items: number;
-  across: number;
-  errors: number;
-  /** The tree is what was recorded at its baseline. */
-  intact: boolean;
-}
 
-export interface ProvinceCheckResult {
-  out: string;
-  units: UnitOutcome[];
-  /** Units over a category's quota, in words. */
-  over: string[];
-  /** What was left out and why (a unit without a readable form). */
-  notes: string[];
-  /** Return lists written (the others had not changed since the last check). */
-  written: number;
-}
 
 function indexOf(dir: string): ProvinceIndex {
   const index = readIndex(dir);
@@ -102,7 +82,7 @@ export async function provinceCheck(
   const notes: string[] = [];
   const units: { name: string; catalog: Catalog; findings: Finding[] }[] = [];
   for (const [i, entry] of index.units.entries()) {
-    progress('逐个单位检查', i);
+    progress('province-units', i);
     // One unit's catalog open at a time: 110 units never hold 110 handles.
     units.push(
       await withUnitCatalog(join(dir, entry.catalog), false, async (api) => {
@@ -129,7 +109,7 @@ export async function provinceCheck(
   const treeHashes = new Map<string, Hashed>();
   try {
     for (const [i, entry] of index.units.entries()) {
-      progress('封存核验', i);
+      progress('province-audit', i);
       const journal = new HashJournal(join(dir, journalOf(entry)));
       const seen = new Map<string, Hashed>();
       audits.push(await auditFreeze(entry.tree, readFreeze(dir, entry), { known: journal.read(), journal, pool, signal, seen }));
@@ -139,7 +119,7 @@ export async function provinceCheck(
     await pool.close();
   }
   stage('audits');
-  progress('跨单位核对', 0, 1);
+  progress('province-across', 0, 1);
   // Across units: only the files whose size another unit's file shares need a hash (the audit's, mostly).
   const everyUnit = units.map((u) => ({ unit: { name: u.name }, works: u.catalog.works }));
   const shared = sizesToHash(everyUnit, (f: FileRef) => f.size);
@@ -166,7 +146,7 @@ export async function provinceCheck(
   const outcomes: UnitOutcome[] = [];
   let written = 0;
   for (const [i, u] of units.entries()) {
-    progress('生成退回/补交清单', i);
+    progress('province-outputs', i);
     signal?.throwIfAborted();
     const entry = index.units[i]!;
     const audit = audits[i]!;
@@ -184,13 +164,6 @@ export async function provinceCheck(
   return { out, units: outcomes, over, notes, written };
 }
 
-export interface ProvinceVerifyResult {
-  out: string;
-  units: { name: string; intact: boolean; hasManifest: boolean; resumed: number }[];
-  files: number;
-  bytes: number;
-  seconds: number;
-}
 
 /**
  * Every file of every unit's tree read and hashed again (no journal trusted), on every core, against the freeze
@@ -213,7 +186,7 @@ export async function provinceVerify(
   const started = performance.now();
   try {
     for (const [i, entry] of index.units.entries()) {
-      options.onProgress?.({ phase: '重新核验', done: i, total: index.units.length, bytes });
+      options.onProgress?.({ phase: 'province-verify', done: i, total: index.units.length });
       const partial = new HashJournal(join(dir, `${stemOf(entry)}.verify-partial`));
       if (options.restart) partial.remove();
       const resumed = partial.read();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { UnitKind } from '../../shared/model.js';
 import { BaosongError } from '../../shared/errors.js';
 import { writeAtomic } from '../atomic.js';
-import type { FormsRead } from './forms-read.js';
+import type { FormsRead } from '../../shared/api/province.js';
 import type { FreezeRecord } from './freeze.js';
 
 export interface ProvinceEntry {
