@@ -76,7 +76,7 @@ export async function provinceAdd(
       const forms = await fillFromForms(tree, batch);
       await writeAtomic(plan, `${JSON.stringify(batch, null, 2)}\n`);
       if (index.units.some((u) => u.name === batch.unit.name)) {
-        throw new BaosongError('bad-input', `单位“${batch.unit.name}”已经添加过：如是另一个单位，请给出它的名称(--unit)`);
+        throw new BaosongError('bad-input', `单位“${batch.unit.name}”已经添加过：如是另一个单位，请给出它的名称`);
       }
       const imported = await api.call('batch.import', { path: plan }, { signal: options.signal });
       if (!imported.ok) throw new BaosongError(imported.error.code, imported.error.message);
