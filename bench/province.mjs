@@ -126,8 +126,11 @@ function timed(args, env = {}) {
   return { seconds, rssMb: kb / 1024, code: r.status, stdout: r.stdout, stderr: lines.join('\n') };
 }
 
+/** Cold: every unit's probe cache emptied, and no return list written before (each is rewritten only when changed). */
 function clearProbeCaches() {
   const Database = require('better-sqlite3');
+  rmSync(join(root, '输出'), { recursive: true, force: true });
+  for (const f of readdirSync(join(province, 'units')).filter((f) => f.endsWith('.returns.json'))) rmSync(join(province, 'units', f));
   for (const f of readdirSync(join(province, 'units')).filter((f) => f.endsWith('.sqlite'))) {
     const d = new Database(join(province, 'units', f));
     d.exec('DELETE FROM probe_cache');
@@ -153,7 +156,7 @@ clearProbeCaches();
 const out = join(root, '输出');
 const cold = timed(['province', 'check', province, '--out', out], { BAOSONG_TIMINGS: '1' });
 const warm = timed(['province', 'check', province, '--out', out], { BAOSONG_TIMINGS: '1' });
-const stage = (r, name) => Number(new RegExp(`${name} ([\\d.]+) s`).exec(r.stderr)?.[1] ?? NaN);
+const stage = (r, name) => Number(new RegExp(`^${name} ([\\d.]+) s`, 'm').exec(r.stderr)?.[1] ?? NaN);
 
 // verify (every file hashed again, all cores) against sha256sum -c of each tree's own manifest, one run each.
 const verify = timed(['province', 'verify', province, '--out', join(root, '核验'), '--restart']);

@@ -21,6 +21,7 @@ function counting(cache: FactsCache) {
         n.puts += 1;
         cache.put(...a);
       },
+      flush: () => cache.flush?.(),
     } satisfies FactsCache,
   };
 }

@@ -13,6 +13,22 @@ export function probeCache(db: Db): FactsCache {
      ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
        title_card = excluded.title_card, probe_version = excluded.probe_version, facts = excluded.facts`,
   );
+  // Written in one transaction per few hundred files: a commit each (WAL, synchronous FULL: a sync each) cost more
+  // than the probes of a batch of small files.
+  let pending: [string, number, number, number, number, string][] = [];
+  const writeAll = db.transaction((rows: typeof pending) => {
+    for (const r of rows) put.run(...r);
+  });
+  const flush = () => {
+    if (!pending.length) return;
+    const rows = pending;
+    pending = [];
+    try {
+      writeAll(rows);
+    } catch {
+      // A cache not written (the catalog closed meanwhile, a full disk) only means probing again next time.
+    }
+  };
   return {
     get(path: string, size: number, mtimeMs: number, needs: ProbeNeeds): FileFacts | undefined {
       const row = get.get(path) as
@@ -23,7 +39,9 @@ export function probeCache(db: Db): FactsCache {
       return JSON.parse(row.facts) as FileFacts;
     },
     put(path: string, size: number, mtimeMs: number, needs: ProbeNeeds, facts: FileFacts): void {
-      put.run(path, size, mtimeMs, needs.titleCard ? 1 : 0, PROBE_VERSION, JSON.stringify(facts));
+      pending.push([path, size, mtimeMs, needs.titleCard ? 1 : 0, PROBE_VERSION, JSON.stringify(facts)]);
+      if (pending.length >= 500) flush();
     },
+    flush,
   };
 }

@@ -106,6 +106,7 @@ export function drawLine(doc: Doc, m: Measure, line: string, x: number, y: numbe
   for (const part of line.split(/([☐☑])/)) {
     if (!part) continue;
     const f = SYMBOL.test(part) ? 'sym' : font;
+    // Laid out character by character, as measured (pdf.ts, layOutByCharacter).
     doc.font(f).fontSize(size).text(part, cx, y, { lineBreak: false });
     cx += m.width(part, font, size);
   }

@@ -29,6 +29,48 @@ export function fontsAvailable(): boolean {
 let fonts: { body: fontkit.Font; bold: fontkit.Font; sym: fontkit.Font } | null = null;
 const parse = (file: string) => fontkit.create(readFileSync(file)) as fontkit.Font;
 
+/** A run of glyphs as pdfkit's EmbeddedFont lays it out (positions scaled to its 1000-unit space). */
+interface GlyphRun {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: Record<string, number>[];
+  advanceWidth: number;
+}
+interface EmbeddedFontLike {
+  font: fontkit.Font;
+  layoutRun(text: string): GlyphRun;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: GlyphRun['glyphs'] | null; positions: GlyphRun['positions'] | null; advanceWidth: number };
+}
+
+/** Each character's glyph run, laid out once a process per font (the fonts are shared by every document). */
+const charRuns = new WeakMap<fontkit.Font, Map<string, GlyphRun>>();
+
+/**
+ * Lays text out character by character from the shared cache, as the layout measured it (pdf-text.ts: each
+ * character's advance on its own, no shaping across characters — which Chinese, digits and Latin in these forms do
+ * not need). pdfkit would shape every line anew (a line of Chinese is one "word" to its cache): that was most of a
+ * long PDF's time. Its own per-word cache shares runs the same way.
+ */
+function layOutByCharacter(embedded: EmbeddedFontLike): void {
+  let runs = charRuns.get(embedded.font);
+  if (!runs) charRuns.set(embedded.font, (runs = new Map()));
+  const cache = runs;
+  embedded.layout = (text: string, _features?: unknown, onlyWidth?: boolean) => {
+    const glyphs: GlyphRun['glyphs'] = [];
+    const positions: GlyphRun['positions'] = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      let run = cache.get(ch);
+      if (!run) cache.set(ch, (run = embedded.layoutRun(ch)));
+      if (!onlyWidth) {
+        for (const g of run.glyphs) glyphs.push(g);
+        for (const p of run.positions) positions.push(p);
+      }
+      advanceWidth += run.advanceWidth;
+    }
+    return onlyWidth ? { glyphs: null, positions: null, advanceWidth } : { glyphs, positions, advanceWidth };
+  };
+}
+
 function newDoc(title: string): Doc {
   if (!fontsAvailable()) throw new Error(`缺少字体文件(${FONTS})：请运行 npm run build`);
   // pdfkit's own margins are small: the layout keeps its own, and the page number sits below the content.
@@ -44,6 +86,7 @@ function newDoc(title: string): Doc {
   doc.registerFont('body', fonts.body as unknown as Buffer);
   doc.registerFont('bold', fonts.bold as unknown as Buffer);
   doc.registerFont('sym', fonts.sym as unknown as Buffer);
+  for (const name of ['body', 'bold', 'sym']) layOutByCharacter((doc.font(name) as unknown as { _font: EmbeddedFontLike })._font);
   return doc;
 }
 

@@ -154,7 +154,9 @@ export interface FactsProgress {
 
 export interface FactsCache {
   get(path: string, size: number, mtimeMs: number, needs: ProbeNeeds): FileFacts | undefined;
+  /** May be held back until flush (gatherFacts flushes before it returns, and when it fails). */
   put(path: string, size: number, mtimeMs: number, needs: ProbeNeeds, facts: FileFacts): void;
+  flush?(): void;
 }
 
 /**
@@ -213,9 +215,13 @@ export async function gatherFacts(
   // Reads in-process (headers, boxes, directories) wait on the disk, not the CPU: two per core, and the tools'
   // children stay one per core (Slots). Memory stays bounded: a moov box is read only up to 64 MB.
   const width = Math.max(1, Math.min(availableParallelism() * 2, paths.length));
-  await Promise.all(Array.from({ length: width }, worker));
-  await judgeCards(cards, options);
-  for (const c of cards) finished(c.path, c.facts, true);
+  try {
+    await Promise.all(Array.from({ length: width }, worker));
+    await judgeCards(cards, options);
+    for (const c of cards) finished(c.path, c.facts, true);
+  } finally {
+    options.cache?.flush?.();
+  }
   return out;
 }
 

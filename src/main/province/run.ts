@@ -79,13 +79,17 @@ export async function provinceCheck(
   };
   const progress = (phase: string, done: number, total = index.units.length) => options.onProgress?.({ phase, done, total });
   let profile: Profile | null = null;
-  const notes: string[] = [];
+  const notesOf: (string | undefined)[] = [];
   const units: { name: string; catalog: Catalog; findings: Finding[] }[] = [];
-  for (const [i, entry] of index.units.entries()) {
-    progress('province-units', i);
-    // One unit's catalog open at a time: 110 units never hold 110 handles.
-    units.push(
-      await withUnitCatalog(join(dir, entry.catalog), false, async (api) => {
+  // Two units' checks at a time (a unit's own check leaves a core idle between its probes and its rules); never
+  // more than two catalogs open, whatever the number of units.
+  let next = 0;
+  let done = 0;
+  const checkOne = async () => {
+    while (next < index.units.length) {
+      const i = next++;
+      const entry = index.units[i]!;
+      units[i] = await withUnitCatalog(join(dir, entry.catalog), false, async (api) => {
         const fail = (e: { code: string; message: string }) => new BaosongError(e.code as never, `${entry.name}：${e.message}`);
         const report = await api.call('check.run', {}, { signal });
         if (!report.ok) throw fail(report.error);
@@ -97,11 +101,15 @@ export async function provinceCheck(
         const forms = entry.forms ?? NONE_READ;
         const unread = (rule: string) => FORM_RULES[rule] !== undefined && !FORM_RULES[rule]!(forms);
         const left = [...new Set(report.value.findings.filter((f) => unread(f.rule)).map((f) => FORM_OF[f.rule]!))];
-        if (left.length) notes.push(`${entry.name}：没有可读取的 ${left.join('、')} Word 版，依据它们的检查未列入退回清单`);
+        if (left.length) notesOf[i] = `${entry.name}：没有可读取的 ${left.join('、')} Word 版，依据它们的检查未列入退回清单`;
         return { name: entry.name, catalog: { unit: unit.value, works: works.value }, findings: report.value.findings.filter((f) => !unread(f.rule)) };
-      }),
-    );
-  }
+      });
+      progress('province-units', ++done);
+    }
+  };
+  progress('province-units', 0);
+  await Promise.all([checkOne(), checkOne()]);
+  const notes = notesOf.filter((n): n is string => n !== undefined);
   stage('units');
   // Each tree against its freeze baseline: the unit's journal spares the files whose stat has not changed.
   const pool = new HashPool();
