@@ -28,7 +28,7 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
                                                   不合要求的转码；微课加 5 秒蓝底白字楷体片头(--preview 保存片头预览)；
                                                   RGB 展板转 CMYK。先说明会做什么、不会做什么；结果放在目录的工作文件夹，
                                                   源文件不动；--restore 还原为源文件
-  baosong province add 省级目录 单位文件夹 [--unit 名称] [--kind 类型]
+  baosong province add 省级目录 单位文件夹或ZIP [--unit 名称] [--kind 类型]
                                                   省级汇总：记录单位文件夹的封存基准(按 manifest.sha256 核验)，读入它的作品
   baosong province check 省级目录 [--out 输出文件夹]
                                                   逐个单位检查并跨单位核对(第一作者、参与件数、同一作品/文件、手机号)，

@@ -17,7 +17,9 @@ function AddUnit() {
   return (
     <>
       <h3>添加单位</h3>
-      <p className="hint">选择一个单位从云盘下载的文件夹(本工具导出的，或单位自己整理的)。名称和组别先按它的附表1-4 读取，可在这里改。</p>
+      <p className="hint">
+        选择一个单位从云盘下载的文件夹(本工具导出的，或单位自己整理的)；下载成一个 ZIP 的，填写 ZIP 的路径。名称和组别先按它的附表1-4 读取，可在这里改。
+      </p>
       <label className="row">
         单位文件夹
         <PathField label="单位文件夹" kind="folder" value={tree} onChange={setTree} placeholder="如 D:\省级汇总\下载\大连市教育局" />

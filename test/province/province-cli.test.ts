@@ -2,11 +2,11 @@
 // was added, one hand-made (no manifest) — with planted conflicts across units: the exact findings across units, the
 // merged table, a return list per unit, and the freeze audit naming the tampered file.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { microlecture } from '../helpers/batch.js';
-import { tempDir } from '../helpers/files.js';
+import { tempDir, writeZip } from '../helpers/files.js';
 import { clipOf } from '../helpers/media.js';
 import { baosong, exportedTree as exported } from '../helpers/province.js';
 
@@ -29,10 +29,17 @@ describe('baosong province', () => {
     rmSync(join(made, 'manifest.sha256'));
     // …and without its 推荐意见 Word forms (sent as scans only): the 质性评语 cannot be read there.
     for (const f of readdirSync(made, { recursive: true }) as string[]) if (f.endsWith('推荐意见.docx')) rmSync(join(made, f));
+    // …and sent as one ZIP of its folder (Chinese names, as a download from a cloud drive packs them).
+    const zipped = join(root, '辽宁师范大学.zip');
+    const entries: Record<string, Buffer> = {};
+    for (const f of readdirSync(made, { recursive: true, withFileTypes: true })) {
+      if (f.isFile()) entries[`辽宁师范大学/${relative(made, join(f.parentPath, f.name)).split(sep).join('/')}`] = readFileSync(join(f.parentPath, f.name));
+    }
+    await writeZip(zipped, entries);
 
     const province = join(root, '省级 目录');
     const adds: string[] = [];
-    for (const [tree, unit, kind] of [[shenyang, '沈阳市教育局', 'city-major'], [dalian, '大连市教育局', 'city-major'], [made, '辽宁师范大学', 'university']] as const) {
+    for (const [tree, unit, kind] of [[shenyang, '沈阳市教育局', 'city-major'], [dalian, '大连市教育局', 'city-major'], [zipped, '辽宁师范大学', 'university']] as const) {
       const r = baosong('province', 'add', province, tree, '--unit', unit, '--kind', kind);
       expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain(`已添加 ${unit}`);
@@ -41,6 +48,8 @@ describe('baosong province', () => {
     // The Word forms read: 附表1-4 and 1-6 at the root, 推荐意见 and 作品登记表 in each work's folder.
     expect(adds[0]).toContain('表格：附表1-4 已读取，附表1-6 已读取，推荐意见 2/2 件，作品登记表 2/2 件');
     expect(adds[2]).toContain('推荐意见 0/1 件，作品登记表 1/1 件');
+    expect(adds[2]).toContain('从 ZIP 解压到省级目录中读取');
+    expect(baosong('province', 'add', province, zipped).stderr).toContain('已经作为“辽宁师范大学”添加过');
     expect(baosong('province', 'add', province, dalian).stderr).toContain('已经作为“大连市教育局”添加过');
 
     // Tampered after it was added: a form in 大连's tree edited, and its manifest written again would not hide it.
@@ -114,6 +123,7 @@ describe('baosong province', () => {
     const gone = baosong('province', 'remove', province, '辽宁师范大学');
     expect(gone.status, gone.stderr).toBe(0);
     expect((JSON.parse(readFileSync(join(province, 'province.json'), 'utf8')) as { units: { name: string }[] }).units.map((u) => u.name)).toEqual(['沈阳市教育局', '大连市教育局']);
+    // (its unpacked ZIP, units/3.tree, included)
     expect(readdirSync(join(province, 'units')).filter((f) => f.startsWith('3.'))).toEqual([]);
     expect(readdirSync(made, { recursive: true }).length).toBe(before);
     expect(baosong('province', 'remove', province, '辽宁师范大学').stderr).toContain('没有单位“辽宁师范大学”(有：沈阳市教育局、大连市教育局)');

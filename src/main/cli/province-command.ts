@@ -18,7 +18,7 @@ async function guarded(fn: () => Promise<Exit>): Promise<Exit> {
 
 async function add(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
   const [dir, tree] = positionals;
-  if (!dir || !tree) throw new UsageError('用法：baosong province add 省级目录 单位文件夹 [--unit 名称] [--kind 类型]');
+  if (!dir || !tree) throw new UsageError('用法：baosong province add 省级目录 单位文件夹或ZIP [--unit 名称] [--kind 类型]');
   const kind = values.kind as string | undefined;
   if (kind !== undefined && !(UNIT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${UNIT_KINDS.join('、')} 之一`);
   const { provinceAdd } = await import('../province/ops.js');
@@ -33,6 +33,7 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
   process.stdout.write(
     `已添加 ${r.name}(${r.kindName}；名称：${values.unit ? '命令行给出' : r.nameFrom})：${r.works} 件作品；封存基准 ${r.files} 个文件\n` +
       `表格：${read}\n` +
+      (r.archive ? `从 ZIP 解压到省级目录中读取${r.skipped?.length ? `；不安全的路径未解压：${r.skipped.join('、')}` : ''}\n` : '') +
       `如单位名称或类型不对：baosong province remove "${resolve(dir)}" "${r.name}"，再用 --unit/--kind 重新添加\n`,
   );
   return 0;

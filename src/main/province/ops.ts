@@ -1,7 +1,7 @@
 // The province folder's operations that change it (issue 17): add a unit's tree, remove a unit, list them. The CLI
 // (`baosong province …`) and the window (the API's province.* methods) both call these. Each unit's catalog is
 // opened in a session of its own and closed again: the window's open catalog is never touched.
-import { rm, mkdir, readFile } from 'node:fs/promises';
+import { rm, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ApiClient } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
@@ -44,12 +44,33 @@ export async function provinceAdd(
   options: { unitName?: string; unitKind?: UnitKind; signal?: AbortSignal } = {},
 ): Promise<AddResult> {
   const dir = resolve(dirArg);
-  const tree = resolve(treeArg);
+  const given = resolve(treeArg);
   const index = readIndex(dir);
-  const had = index.units.find((u) => resolve(u.tree) === tree);
-  if (had) throw new BaosongError('bad-input', `${tree} 已经作为“${had.name}”添加过`);
+  const had = index.units.find((u) => resolve(u.archive ?? u.tree) === given);
+  if (had) throw new BaosongError('bad-input', `${given} 已经作为“${had.name}”添加过`);
   const slot = slotFor(index);
   await mkdir(join(dir, 'units'), { recursive: true });
+  // A tree sent as one ZIP is unpacked into the province folder (names decoded, unsafe paths left out) and read there.
+  let tree = given;
+  let archive: string | undefined;
+  const skipped: string[] = [];
+  const st = await stat(given).catch(() => null);
+  if (st?.isFile()) {
+    if (!/\.zip$/i.test(given)) throw new BaosongError('bad-input', `${given} 不是文件夹，也不是 ZIP：请给出单位从云盘下载的文件夹或 ZIP 压缩包`);
+    const { unpackZip } = await import('../intake/repair.js');
+    const target = join(dir, `${slot}.tree`);
+    await rm(target, { recursive: true, force: true });
+    try {
+      skipped.push(...(await unpackZip(given, target)).skipped);
+    } catch (e) {
+      await rm(target, { recursive: true, force: true });
+      throw new BaosongError('bad-input', `无法解压 ${given}：${(e as Error).message}`);
+    }
+    // A ZIP of the unit's folder holds that one folder: the tree is inside it.
+    const top = await readdir(target, { withFileTypes: true });
+    tree = top.length === 1 && top[0]!.isDirectory() ? join(target, top[0]!.name) : target;
+    archive = given;
+  }
   const catalog = join(dir, `${slot}.sqlite`);
   const plan = join(dir, `${slot}.plan.json`);
   // Every file's hash goes to the unit's journal too: the first check reads none of them again.
@@ -57,6 +78,7 @@ export async function provinceAdd(
   const undo = async () => {
     for (const f of [catalog, `${catalog}-wal`, `${catalog}-shm`, plan, plan.replace(/\.json$/, '.report.json'), journal.file, join(dir, `${slot}.freeze.json`)]) await rm(f, { force: true });
     await rm(join(dir, `${slot}.baosong`), { recursive: true, force: true });
+    if (archive) await rm(join(dir, `${slot}.tree`), { recursive: true, force: true });
   };
   journal.remove();
   try {
@@ -89,10 +111,11 @@ export async function provinceAdd(
         works: planned.value.works.length,
         files: Object.keys(freeze.files).length,
         forms,
+        ...(archive ? { archive, skipped } : {}),
       };
     });
     await writeAtomic(join(dir, `${slot}.freeze.json`), `${JSON.stringify(freeze)}\n`);
-    index.units.push({ name: result.name, kind: result.kind, tree, catalog: `${slot}.sqlite`, freeze: `${slot}.freeze.json`, addedAt: freeze.recordedAt, forms: result.forms });
+    index.units.push({ name: result.name, kind: result.kind, tree, ...(archive ? { archive } : {}), catalog: `${slot}.sqlite`, freeze: `${slot}.freeze.json`, addedAt: freeze.recordedAt, forms: result.forms });
     await writeIndex(dir, index);
     return result;
   } catch (e) {
@@ -114,5 +137,7 @@ export async function provinceRemove(dirArg: string, name: string): Promise<Prov
     await rm(join(dir, f), { force: true });
   }
   await rm(join(dir, `${stem}.baosong`), { recursive: true, force: true });
+  // A tree unpacked from the unit's ZIP is the province's own copy.
+  if (entry.archive) await rm(join(dir, `${stem}.tree`), { recursive: true, force: true });
   return entry;
 }

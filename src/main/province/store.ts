@@ -14,8 +14,10 @@ import type { FreezeRecord } from './freeze.js';
 export interface ProvinceEntry {
   name: string;
   kind: UnitKind;
-  /** The unit's tree as received (a cloud folder downloaded, or unpacked). */
+  /** The unit's tree as received (a cloud folder downloaded), or as unpacked from its ZIP into units/N.tree. */
   tree: string;
+  /** The ZIP the unit's tree came in, when it came as one. */
+  archive?: string;
   /** Relative to the province folder. */
   catalog: string;
   freeze: string;

@@ -35,6 +35,9 @@ export interface ProvinceAddResult {
   works: number;
   files: number;
   forms: FormsRead;
+  /** The tree came as this ZIP (unpacked into the province folder); entries left out as unsafe. */
+  archive?: string;
+  skipped?: string[];
 }
 
 export interface UnitOutcome {
@@ -71,6 +74,7 @@ export const provinceApi = {
   /** The units of a province folder (none for a new one). */
   'province.list': method<{ dir: string; units: ProvinceUnit[] }>()('read', z.strictObject({ dir: path })),
   /** A unit's tree (cloud folder downloaded) added: baseline recorded, catalog built by intake, forms read. */
+  /** `tree`: the unit's folder, or the ZIP it came in. */
   'province.add': method<ProvinceAddResult>()(
     'read',
     z.strictObject({ dir: path, tree: path, unitName: z.string().min(1).max(100).optional(), unitKind: z.enum(UNIT_KINDS).optional() }),
