@@ -1,6 +1,6 @@
 // 省级汇总 in the window (Debian's Chromium over the loopback bridge, started without any unit catalog): a province
 // folder opened, two units' trees added (their 附表1-4 read), the check across them, the outputs, the re-verification.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +9,7 @@ import { microlecture } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
 import { clipOf } from '../helpers/media.js';
 import { exportedTree } from '../helpers/province.js';
-import { browserReady, openBrowser, ROOT, SHOTS } from '../helpers/web.js';
+import { browserReady, openBrowser, SHOTS, startWeb } from '../helpers/web.js';
 
 let web: ChildProcess;
 let browser: Browser;
@@ -27,16 +27,7 @@ beforeAll(async () => {
     await exportedTree(root, '沈阳', { name: '沈阳市教育局' }, [microlecture('w1', '张强', person('张强', '13800000001'))], { w1: shared }),
     await exportedTree(root, '大连', { name: '大连市教育局', city: '大连' }, [microlecture('w1', '张强', { title: '大连的海', ...person('张强', '13800000001') })], { w1: shared }),
   ];
-  web = spawn(process.execPath, [join(ROOT, 'dist/main/web.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    web.stdout!.on('data', (c) => {
-      out += c;
-      const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    web.on('exit', () => reject(new Error(`web exited: ${out}`)));
-  });
+  ({ web, url } = await startWeb());
   ({ browser, page } = await openBrowser());
 }, 180_000);
 

@@ -11,9 +11,9 @@ export const SHOTS = join(ROOT, 'test-results/screenshots');
 /** Chromium and the built renderer are there (else the end-to-end tests skip, and say why). */
 export const browserReady = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist/renderer/index.html'));
 
-/** The bridge on 127.0.0.1 over `db`, and the URL (with its token) it printed. */
-export async function startWeb(db: string): Promise<{ web: ChildProcess; url: string }> {
-  const web = spawn(process.execPath, [join(ROOT, 'dist/main/web.js'), '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** The bridge on 127.0.0.1 over `db` (none: no catalog open), and the URL (with its token) it printed. */
+export async function startWeb(db?: string): Promise<{ web: ChildProcess; url: string }> {
+  const web = spawn(process.execPath, [join(ROOT, 'dist/main/web.js'), ...(db ? ['--db', db] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     web.stdout!.on('data', (c) => {
