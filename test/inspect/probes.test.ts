@@ -137,6 +137,28 @@ describe('ZIP facts (central directory only)', () => {
     expect((await fileFacts(real('zip_gbk_names_no_utf8_flag_7zip.zip'))).zip).toMatchObject({ legacyCount: 1, legacyNames: ['fff - 副本.txt'] });
   });
 
+  it('UTF-8 names without the flag (Linux and macOS zip) are read as UTF-8, not as GBK', async () => {
+    // archiver sets the UTF-8 flag; cleared here in every local and central header, as Info-ZIP on Linux writes it.
+    const path = join(tempDir(), 'linux.zip');
+    await writeZip(path, { '第3市教育局 云盘/2微课/作品登记表.docx': 'x', 'readme.txt': 'y' });
+    const bytes = readFileSync(path);
+    for (const [sig, at] of [[0x04034b50, 6], [0x02014b50, 8]] as const) {
+      for (let i = bytes.indexOf(Buffer.from(new Uint32Array([sig]).buffer)); i >= 0; i = bytes.indexOf(Buffer.from(new Uint32Array([sig]).buffer), i + 4)) {
+        bytes.writeUInt16LE(bytes.readUInt16LE(i + at) & ~0x0800, i + at);
+      }
+    }
+    writeFileSync(path, bytes);
+    const z = (await fileFacts(path)).zip!;
+    expect(z.legacyCount).toBe(0);
+    const { readZipEntries, decodeEntryName } = await import('../../src/main/inspect/zip.js');
+    const names: string[] = [];
+    await readZipEntries(path, (e) => {
+      expect(e.generalPurposeBitFlag & 0x0800).toBe(0);
+      names.push(decodeEntryName(e).name);
+    });
+    expect(names.sort()).toEqual(['readme.txt', '第3市教育局 云盘/2微课/作品登记表.docx']);
+  });
+
   it('per entry: a UTF-8 flagged entry and an ASCII name are not legacy', async () => {
     const z = (await fileFacts(real('zip_gbk_names_plus_one_utf8_flagged_entry_p7zip.zip'))).zip!;
     expect(z.entries).toBe(4);

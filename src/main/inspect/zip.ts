@@ -64,7 +64,11 @@ export async function readZipEntries(path: string, visit: (entry: ZipEntryFact) 
 const UTF8_FLAG = 0x0800;
 const INFOZIP_UNICODE_PATH = 0x7075;
 
-/** An entry's name: the UTF-8 flag, then the Info-ZIP Unicode path field (if its CRC matches), then GB18030. */
+/**
+ * An entry's name: the UTF-8 flag, then the Info-ZIP Unicode path field (if its CRC matches), then the bytes as
+ * UTF-8 when they are valid UTF-8 (Linux's and macOS's zip write UTF-8 without the flag; GBK-encoded Chinese is
+ * practically never valid UTF-8), then GB18030.
+ */
 export function decodeEntryName(entry: ZipEntryFact): { name: string; legacy: boolean } {
   if (entry.generalPurposeBitFlag & UTF8_FLAG) return { name: entry.rawName.toString('utf8'), legacy: false };
   const unicode = entry.extraFields.find((f) => f.id === INFOZIP_UNICODE_PATH);
@@ -72,6 +76,11 @@ export function decodeEntryName(entry: ZipEntryFact): { name: string; legacy: bo
     return { name: unicode.data.subarray(5).toString('utf8'), legacy: false };
   }
   if (entry.rawName.every((b) => b < 0x80)) return { name: entry.rawName.toString('latin1'), legacy: false };
+  try {
+    return { name: new TextDecoder('utf-8', { fatal: true }).decode(entry.rawName), legacy: false };
+  } catch {
+    // not UTF-8: a legacy code page
+  }
   // Decode BEFORE looking at separators: a GBK or Shift-JIS trail byte can be 0x5C ("\\").
   return { name: iconv.decode(entry.rawName, 'gb18030'), legacy: true };
 }

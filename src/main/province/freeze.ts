@@ -63,9 +63,10 @@ export async function recordFreeze(dir: string, signal?: AbortSignal, now = new 
     const wrong = [...listed].filter(([rel, sha]) => files[rel]?.sha256 !== sha).map(([rel]) => rel);
     const unlisted = rels.filter((rel) => !listed.has(rel));
     if (wrong.length || unlisted.length) {
+      const few = (list: string[]) => `${list.slice(0, 5).join('、')}${list.length > 5 ? ` 等 ${list.length} 个` : ''}`;
       const parts = [
-        ...(wrong.length ? [`与 manifest.sha256 不符或缺失：${wrong.join('、')}`] : []),
-        ...(unlisted.length ? [`不在 manifest.sha256 中：${unlisted.join('、')}`] : []),
+        ...(wrong.length ? [`与 manifest.sha256 不符或缺失：${few(wrong)}`] : []),
+        ...(unlisted.length ? [`不在 manifest.sha256 中：${few(unlisted)}`] : []),
       ];
       throw new BaosongError('bad-input', `${dir} 与它自己的 manifest.sha256 不一致，不能作为封存基准(${parts.join('；')})：请先向报送单位核实`);
     }
