@@ -209,6 +209,13 @@ function totalBytes(stbl: Stbl, count: number): number {
   return sum;
 }
 
+/** The track's length in its time scale's ticks: the sum of its samples' durations (stts). */
+function sttsTicks(stts: { sample_counts: ArrayLike<number>; sample_deltas: ArrayLike<number> }): number {
+  let ticks = 0;
+  for (let i = 0; i < stts.sample_counts.length; i += 1) ticks += stts.sample_counts[i]! * stts.sample_deltas[i]!;
+  return ticks;
+}
+
 function sampleCount(stts: { sample_counts: ArrayLike<number> } | undefined): number {
   let n = 0;
   for (let i = 0; i < (stts?.sample_counts.length ?? 0); i += 1) n += stts!.sample_counts[i]!;
@@ -265,8 +272,7 @@ export async function readMp4(path: string, size: number, windowS = 6): Promise<
     const stbl = vt.mdia?.minf?.stbl;
     if (!vc || !mdhd?.timescale || !stbl?.stts || !ve.width || !ve.height) return null;
     const frames = sampleCount(stbl.stts);
-    let ticks = 0;
-    for (let i = 0; i < stbl.stts.sample_counts.length; i += 1) ticks += stbl.stts.sample_counts[i]! * stbl.stts.sample_deltas[i]!;
+    const ticks = sttsTicks(stbl.stts);
     if (!frames || !ticks) return null;
     const auds = traks.filter((t) => handler(t) === 'soun' && entry(t));
     let audio: VideoFacts['audio'] = null;
@@ -277,8 +283,7 @@ export async function readMp4(path: string, size: number, windowS = 6): Promise<
       const amdhd = at.mdia?.mdhd;
       const astbl = at.mdia?.minf?.stbl;
       if (!codec || !amdhd?.timescale || !astbl?.stts) return null;
-      let aticks = 0;
-      for (let i = 0; i < astbl.stts.sample_counts.length; i += 1) aticks += astbl.stts.sample_counts[i]! * astbl.stts.sample_deltas[i]!;
+      const aticks = sttsTicks(astbl.stts);
       const abytes = totalBytes(astbl, sampleCount(astbl.stts));
       // ffprobe: data size × 8 × time scale / duration, in integers.
       const aduration = amdhd.duration || aticks;
