@@ -4,8 +4,11 @@
 // ours, and only ours are ever removed.
 import { existsSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { basename, extname, join, relative } from 'node:path';
-import type { fixApi, FixOffer } from '../../shared/api/fix.js';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { writeAtomic } from '../atomic.js';
+import { protectedPaths, recordOutput, refuseProtected } from '../export/guard.js';
+import { refuseForeignFile } from '../export/run.js';
+import type { fixApi, FixKind, FixOffer } from '../../shared/api/fix.js';
 import { BaosongError } from '../../shared/errors.js';
 import { workLabel, type Catalog, type FileFacts, type FileRef, type Finding, type VideoFacts, type Work } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -16,6 +19,8 @@ import { cardFrames, cardText, joinCard, renderCard, type RenderedCard } from '.
 import { chooseEncoder, remux, specFor, transcode } from '../fix/video.js';
 import { probeImage } from '../inspect/image.js';
 import { probeVideo } from '../inspect/video.js';
+import { lockFile } from '../export/swap.js';
+import { gateOf } from './gate.js';
 import { checkSession, loadCatalog, needDb, profileOf, workspaceOf, type DomainHandlers, type Session } from './session.js';
 
 function locate(catalog: Catalog, id: number): { work: Work; file: FileRef } {
@@ -83,6 +88,55 @@ async function cardOf(profile: Profile, work: Work, file: FileRef, signal?: Abor
   return { video, card, width, height, lines: text.lines.map((l) => l.text), missing: text.missing };
 }
 
+/** Runs one fix of `file` into a new file of `dir`: its path, complete (ffmpeg's part renamed when done). */
+async function makeFixed(profile: Profile, work: Work, file: FileRef, dir: string, kind: FixKind, who: string, signal: AbortSignal | undefined, onProgress: (p: { done: number }) => void): Promise<string> {
+  let target: string;
+  if (kind === 'remux') {
+    const facts = await probeVideo(file.absPath, signal).catch(() => null);
+    target = targetFor(dir, file, '.mp4');
+    await remux(file.absPath, target, { duration: facts?.durationS ?? null, signal, onProgress });
+  } else if (kind === 'transcode') {
+    const facts = await probeVideo(file.absPath, signal).catch(() => null);
+    if (!facts) throw new BaosongError('bad-input', `${who} 不是能读取的视频，无法转码`, { work: workLabel(work) });
+    target = targetFor(dir, file, '.mp4');
+    // Silence only where a silent video is allowed (a 专题片工作版); a lecture without sound stays without.
+    const audio = facts.audio ? 'source' : file.role === 'raw-video' ? 'silence' : 'none';
+    await transcode(file.absPath, target, specFor(profile.limits, file.role), await chooseEncoder(), audio, { duration: facts.durationS, signal, onProgress });
+  } else if (kind === 'title-card') {
+    const { video, card, width, height, missing } = await cardOf(profile, work, file, signal);
+    if (missing.length) throw new BaosongError('bad-input', `${who}：片头缺少${missing.join('、')}，请先在作品信息中填写`, { work: workLabel(work) });
+    target = targetFor(dir, file, '.mp4');
+    const fps = video.fps || 25;
+    const spec = { width, height, fps, audioBitRate: specFor(profile.limits, file.role).audioBitRate };
+    await joinCard(file.absPath, card.png, target, spec, !!video.audio, await chooseEncoder(), { duration: video.durationS + cardFrames(fps) / fps, signal, onProgress });
+  } else {
+    const img = await probeImage(file.absPath).catch(() => null);
+    if (!img) throw new BaosongError('bad-input', `${who} 不是能读取的图像，无法转换`, { work: workLabel(work) });
+    const plan = planBoard(profile, img.width, img.height);
+    if (!plan.ok) throw new BaosongError('bad-input', `${who}：${plan.message}`, { work: workLabel(work) });
+    target = targetFor(dir, file, '.jpg');
+    await boardToCmyk(file.absPath, target, plan.dpi, signal);
+  }
+  return target;
+}
+
+/**
+ * The card's picture where the user asked for it: never over a source, the catalog or a folder, nor over a file this
+ * command did not write there last (recorded in the catalog like --zip); a .png name only.
+ */
+async function savePreview(session: Session, catalog: Catalog, out: string, png: Buffer): Promise<string> {
+  const path = resolve(out);
+  if (!/\.png$/i.test(path)) throw new BaosongError('bad-input', `片头预览 ${path}：文件名须以 .png 结尾`);
+  refuseProtected(path, '片头预览', protectedPaths(catalog, session.path));
+  const st = await stat(path).catch(() => null);
+  if (st?.isDirectory()) throw new BaosongError('bad-input', `片头预览 ${path} 是一个文件夹：请给出 .png 文件的路径`);
+  refuseForeignFile(needDb(session), path, 'fix-preview', '片头预览');
+  await writeAtomic(path, png);
+  const written = await stat(path);
+  await gateOf(session).writeWithin(async () => recordOutput(needDb(session), path, 'fix-preview', written));
+  return path;
+}
+
 async function recheck(session: Session, options: Parameters<typeof checkSession>[1], fileId: number) {
   const { catalog, report } = await checkSession(session, options);
   const { work, file } = locate(catalog, fileId);
@@ -98,11 +152,13 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
     const catalog = loadCatalog(needDb(session));
     const { work, file } = locate(catalog, args.file);
     const { card, width, height, lines, missing } = await cardOf(profileOf(catalog), work, file, options.signal);
-    return { image: `data:image/png;base64,${card.png.toString('base64')}`, width, height, lines, missing, font: card.font, fallback: card.fallback };
+    const saved = args.out ? await savePreview(session, catalog, args.out, card.png) : undefined;
+    return { image: `data:image/png;base64,${card.png.toString('base64')}`, width, height, lines, missing, font: card.font, fallback: card.fallback, ...(saved ? { saved } : {}) };
   },
+  // Declared a read: the transcode (minutes) runs beside the window's edits; only the switch of the work's file to
+  // the result is a write (gateOf(…).writeWithin). One fix per file at a time: the second is told who holds it.
   'fix.run': async (session, args, options) => {
-    const db = needDb(session);
-    const catalog = loadCatalog(db);
+    const catalog = loadCatalog(needDb(session));
     const profile = profileOf(catalog);
     const { work, file } = locate(catalog, args.file);
     const who = `《${work.title}》的 ${file.path}`;
@@ -110,39 +166,29 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
     if (!existsSync(file.absPath)) throw new BaosongError('bad-input', `${who} 不存在，无法修复`, { work: workLabel(work) });
     const dir = join(workspaceOf(session.path!), 'fixed');
     await mkdir(dir, { recursive: true });
-    let target: string;
-    if (args.kind === 'remux') {
-      const facts = await probeVideo(file.absPath, options.signal).catch(() => null);
-      target = targetFor(dir, file, '.mp4');
-      await remux(file.absPath, target, { duration: facts?.durationS ?? null, signal: options.signal, onProgress });
-    } else if (args.kind === 'transcode') {
-      const facts = await probeVideo(file.absPath, options.signal).catch(() => null);
-      if (!facts) throw new BaosongError('bad-input', `${who} 不是能读取的视频，无法转码`, { work: workLabel(work) });
-      target = targetFor(dir, file, '.mp4');
-      // Silence only where a silent video is allowed (a 专题片工作版); a lecture without sound stays without.
-      const audio = facts.audio ? 'source' : file.role === 'raw-video' ? 'silence' : 'none';
-      await transcode(file.absPath, target, specFor(profile.limits, file.role), await chooseEncoder(), audio, { duration: facts.durationS, signal: options.signal, onProgress });
-    } else if (args.kind === 'title-card') {
-      const { video, card, width, height, missing } = await cardOf(profile, work, file, options.signal);
-      if (missing.length) throw new BaosongError('bad-input', `${who}：片头缺少${missing.join('、')}，请先在作品信息中填写`, { work: workLabel(work) });
-      target = targetFor(dir, file, '.mp4');
-      const fps = video.fps || 25;
-      const spec = { width, height, fps, audioBitRate: specFor(profile.limits, file.role).audioBitRate };
-      await joinCard(file.absPath, card.png, target, spec, !!video.audio, await chooseEncoder(), {
-        duration: video.durationS + cardFrames(fps) / fps,
-        signal: options.signal,
-        onProgress,
+    const release = await lockFile(join(dir, `.${file.id}.baosong-lock`), (holder) =>
+      new BaosongError('bad-input', `${who} 正在由另一个修复处理(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再试`, { work: workLabel(work) }),
+    );
+    let target: string | undefined;
+    try {
+      target = await makeFixed(profile, work, file, dir, args.kind, who, options.signal, onProgress);
+      const made = target;
+      const st = await stat(made);
+      await gateOf(session).writeWithin(async () => {
+        const db = needDb(session);
+        // The file as it is now: changed or removed while the fix ran (the window, another program), ours is dropped.
+        const now = loadCatalog(db).works.flatMap((w) => w.files).find((f) => f.id === file.id);
+        if (!now || now.absPath !== file.absPath) {
+          throw new BaosongError('bad-input', `${who} 在修复期间已被改动或移除：修复结果没有使用，请重新检查后再修复`, { work: workLabel(work) });
+        }
+        replaceFile(db, file.id, { path: made, absPath: made, size: st.size, mtimeMs: st.mtimeMs, origin: file.origin ?? file.absPath });
       });
-    } else {
-      const img = await probeImage(file.absPath).catch(() => null);
-      if (!img) throw new BaosongError('bad-input', `${who} 不是能读取的图像，无法转换`, { work: workLabel(work) });
-      const plan = planBoard(profile, img.width, img.height);
-      if (!plan.ok) throw new BaosongError('bad-input', `${who}：${plan.message}`, { work: workLabel(work) });
-      target = targetFor(dir, file, '.jpg');
-      await boardToCmyk(file.absPath, target, plan.dpi, options.signal);
+    } catch (e) {
+      if (target) await rm(target, { force: true });
+      throw e;
+    } finally {
+      await release();
     }
-    const st = await stat(target);
-    replaceFile(db, file.id, { path: target, absPath: target, size: st.size, mtimeMs: st.mtimeMs, origin: file.origin ?? file.absPath });
     // A fix of a fix: the intermediate file was ours and is not used any more.
     if (file.origin) await dropOurs(session, file.absPath);
     return recheck(session, options, file.id);
@@ -153,8 +199,12 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
     if (!file.origin || !isOurs(session, file.absPath)) {
       throw new BaosongError('bad-input', `《${work.title}》的 ${file.path} 不是“修复”生成的文件，无需还原`, { work: workLabel(work) });
     }
+    // The source gone (a USB stick pulled, a folder moved): the fixed file is the only good copy and stays in use.
     const st = await stat(file.origin).catch(() => null);
-    replaceFile(db, file.id, { path: file.origin, absPath: file.origin, size: st?.size ?? null, mtimeMs: st?.mtimeMs ?? null, origin: null });
+    if (!st?.isFile()) {
+      throw new BaosongError('bad-input', `《${work.title}》的源文件 ${file.origin} 现在找不到(U 盘是否已拔出、文件夹是否已移走？)：修复生成的 ${file.absPath} 是现在唯一可用的版本，没有还原，也没有删除它。请先让源文件回到原处再还原。`, { work: workLabel(work) });
+    }
+    replaceFile(db, file.id, { path: file.origin, absPath: file.origin, size: st.size, mtimeMs: st.mtimeMs, origin: null });
     await dropOurs(session, file.absPath);
     return recheck(session, options, file.id);
   },

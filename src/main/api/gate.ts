@@ -50,6 +50,16 @@ export class Gate {
     return run;
   }
 
+  /**
+   * A write from inside a call that holds the gate already (a long read that ends by switching a row, fix.run): it
+   * waits only for the writes before it — an open waiting for that read would otherwise wait for it forever.
+   */
+  writeWithin<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(fn);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
   private async enterAndRun<T>(exclusive: boolean, fn: () => Promise<T>): Promise<T> {
     if (this.canEnter(exclusive) && this.waiting.length === 0) this.enter(exclusive);
     else await new Promise<void>((go) => this.waiting.push({ exclusive, go }));

@@ -7,7 +7,7 @@ import type { Catalog } from '../../shared/model.js';
 import { buildReport } from '../../shared/rules/index.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { requireProfile } from '../../shared/rules/registry.js';
-import type { Db } from '../catalog/db.js';
+import { countRows, type Db } from '../catalog/db.js';
 import { probeCache } from '../catalog/probe-cache.js';
 import { getUnit } from '../catalog/unit.js';
 import { listWorks, type WorksSnapshot } from '../catalog/works.js';
@@ -37,9 +37,17 @@ export function closeSession(session: Session): void {
   session.fresh = false;
 }
 
-/** A refused first import leaves no catalog file behind: "nothing written" includes the file itself. */
+/**
+ * A refused first import leaves no catalog file behind: "nothing written" includes the file itself. Only a file this
+ * session made that still holds nothing at all: a unit or a work typed in the window, or imported by another program
+ * into the same file meanwhile, keeps it (the refused import itself wrote nothing — it is one transaction).
+ */
 export function discardIfFresh(session: Session): void {
-  if (!session.fresh || !session.path) return;
+  if (!session.fresh || !session.path || !session.db) return;
+  if (Object.values(countRows(session.db)).some((n) => n > 0)) {
+    session.fresh = false;
+    return;
+  }
   const path = session.path;
   closeSession(session);
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });

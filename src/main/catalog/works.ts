@@ -277,13 +277,32 @@ export function removeWorks(db: Db, ids: number[]): WorksSnapshot {
   return snapshot;
 }
 
-/** Puts deleted works back exactly as they were (ids, order, authors, files, form, checklist). */
+/**
+ * Puts deleted works back as they were (order, authors, files, form, checklist). A row keeps its id unless another
+ * work or file has taken it since (SQLite reuses the largest rowid): then it gets a new one, and every row that
+ * points at it follows. A batch key taken meanwhile by another work is dropped (the restored work is told apart by
+ * its id). Returns the works' ids as restored.
+ */
 export function restoreWorks(db: Db, snapshot: WorksSnapshot): number[] {
+  const insert = (table: string, row: Record<string, unknown>) => {
+    const columns = Object.keys(row);
+    return db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c] as never));
+  };
+  const taken = (table: string, id: unknown) => db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  const workIds = new Map<unknown, number>();
+  for (const row of snapshot.tables.works) {
+    const next = { ...row };
+    if (taken('works', row.id)) delete next.id;
+    if (next.batch_key != null && db.prepare('SELECT 1 FROM works WHERE batch_key = ?').get(next.batch_key)) next.batch_key = null;
+    workIds.set(row.id, Number(insert('works', next).lastInsertRowid));
+  }
   for (const table of WORK_TABLES) {
+    if (table === 'works') continue;
     for (const row of snapshot.tables[table]) {
-      const columns = Object.keys(row);
-      db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c] as never));
+      const next: Record<string, unknown> = { ...row, work_id: workIds.get(row.work_id) ?? row.work_id };
+      if (table === 'files' && taken('files', row.id)) delete next.id;
+      insert(table, next);
     }
   }
-  return snapshot.tables.works.map((w) => w.id as number);
+  return snapshot.tables.works.map((w) => workIds.get(w.id)!);
 }

@@ -1,6 +1,5 @@
 // `baosong fix`: for each fixable finding, what its fix does (or what the teacher must do), then — unless --dry-run —
 // the fix, into the catalog's workspace, checked again at once. `--restore` goes back to the sources.
-import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { FixOffer } from '../../shared/api/fix.js';
 import { client, fail, openDb, type Exit } from './common.js';
@@ -36,11 +35,19 @@ export async function runFix(values: Record<string, unknown>, signal: AbortSigna
   const offered = await api.call('fix.offers', work ? { work } : {}, { signal });
   if (!offered.ok) return fail(offered.error);
   const offers = offered.value.filter((o) => matches(o, values));
+  if (work && !offers.length) {
+    // A key that names no work is a typo, not "nothing to fix".
+    const listed = await api.call('works.list', {});
+    if (listed.ok && !listed.value.some((w) => w.key === work || `id:${w.id}` === work || String(w.id) === work)) {
+      return fail({ code: 'bad-input', message: `目录中没有作品“${work}”(作品编号见 baosong check 的输出)` });
+    }
+  }
   if (!offers.length) {
     process.stdout.write('没有可修复的检查结果。\n');
     return 0;
   }
   let left = 0;
+  let failed = 0;
   for (const o of offers) {
     process.stdout.write(`${head(o)}\n  ${o.rules.join('、')}：${o.text}${o.wont ? `\n  不会：${o.wont}` : ''}\n`);
     if (!o.kind) {
@@ -49,14 +56,10 @@ export async function runFix(values: Record<string, unknown>, signal: AbortSigna
     }
     if (o.kind === 'title-card') {
       // The card as it will be made, before anything is: its lines, what it lacks, and (--preview) the picture.
-      const p = await api.call('fix.preview', { file: o.fileId }, { signal });
+      const p = await api.call('fix.preview', { file: o.fileId, ...(values.preview ? { out: resolve(values.preview as string) } : {}) }, { signal });
       if (!p.ok) return fail(p.error);
       process.stdout.write(`  片头(${p.value.width}×${p.value.height}，${p.value.font}${p.value.fallback ? '，个别字用黑体补' : ''})：${p.value.lines.join(' / ')}\n`);
-      if (values.preview) {
-        const path = resolve(values.preview as string);
-        await writeFile(path, Buffer.from(p.value.image.slice(p.value.image.indexOf(',') + 1), 'base64'));
-        process.stdout.write(`  片头预览：${path}\n`);
-      }
+      if (p.value.saved) process.stdout.write(`  片头预览：${p.value.saved}\n`);
       if (p.value.missing.length) {
         process.stdout.write(`  片头缺少${p.value.missing.join('、')}：请先在窗口的作品信息中填写(或在批次文件该作品的 fields 中填写“教材版本”后重新导入)\n`);
         left += 1;
@@ -67,13 +70,14 @@ export async function runFix(values: Record<string, unknown>, signal: AbortSigna
     const r = await api.call('fix.run', { file: o.fileId, kind: o.kind }, { signal });
     if (!r.ok) {
       process.stdout.write(`  未能修复：${r.error.message}\n`);
-      left += 1;
+      if (r.error.code === 'cancelled') return fail(r.error);
+      failed += 1;
       continue;
     }
     const still = r.value.remaining.filter((f) => o.rules.includes(f.rule));
     left += still.length ? 1 : 0;
     process.stdout.write(`  已修复 → ${r.value.file.path}${still.length ? `；仍有：${still.map((f) => f.message).join('；')}` : '，复查通过'}\n`);
   }
-  if (values['dry-run']) process.stdout.write('(--dry-run：只列出，没有修改任何文件)\n');
-  return left ? 1 : 0;
+  if (values['dry-run']) process.stdout.write(`(--dry-run：只列出，没有修改任何作品文件${values.preview ? '；片头预览图按要求保存' : ''})\n`);
+  return failed ? 2 : left ? 1 : 0;
 }

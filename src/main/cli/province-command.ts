@@ -1,7 +1,7 @@
 // `baosong province add DIR TREE [--unit NAME] [--kind KIND]`, `check DIR [--out OUT]`, `verify DIR [--out OUT]
 // [--restart]` and `remove DIR NAME`: the province office's folder of every unit's tree. The work is done in
 // src/main/province (ops.ts, run.ts), which the window calls too; this prints it.
-import { spawn } from 'node:child_process';
+import { exitWithParent, spawnTied } from '../processes.js';
 import { basename, resolve } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { UNIT_KINDS, type UnitKind } from '../../shared/model.js';
@@ -92,6 +92,8 @@ async function remove(positionals: string[]): Promise<Exit> {
  * as installed (bin/baosong.js) re-runs itself; null: run here.
  */
 async function heapBounded(sub: string | undefined, dir: string | undefined): Promise<Exit | null> {
+  // The bounded re-run itself: it ends with the command that started it, whatever killed that.
+  if (process.env.BAOSONG_HEAP_BOUND) exitWithParent();
   if ((sub !== 'check' && sub !== 'verify') || !dir || process.env.BAOSONG_HEAP_BOUND || basename(process.argv[1] ?? '') !== 'baosong.js') return null;
   const { readIndex } = await import('../province/store.js');
   let units: number;
@@ -101,7 +103,7 @@ async function heapBounded(sub: string | undefined, dir: string | undefined): Pr
     return null; // the command itself says what is wrong
   }
   const mb = Math.max(256, Math.round(160 + 1.5 * units));
-  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${mb}`, process.argv[1]!, ...process.argv.slice(2)], {
+  const child = spawnTied(process.execPath, [...process.execArgv, `--max-old-space-size=${mb}`, process.argv[1]!, ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, BAOSONG_HEAP_BOUND: String(mb) },
   });

@@ -73,7 +73,7 @@ export async function buildForms(profile: Profile, catalog: Catalog, plan: Expor
 }
 
 /** An existing file at target is replaced only when this tool wrote it there last (same size and time). */
-function refuseForeignFile(db: Db, target: string, command: string, label: string): void {
+export function refuseForeignFile(db: Db, target: string, command: string, label: string): void {
   let st;
   try {
     st = statSync(target);

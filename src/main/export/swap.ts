@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { MANIFEST, parseManifest } from './manifest.js';
+import { isAlive, isDeadPid } from '../processes.js';
 
 /** A rename that tries again for a moment: on Windows an antivirus or indexer often holds a file briefly. */
 export async function renameRetrying(from: string, to: string): Promise<void> {
@@ -122,7 +123,7 @@ export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 
     // A lock's own copy left by a kill while it was being taken (lockTarget): its process is gone.
     const prefix = `.${basename(dir)}.baosong-lock.`;
     const left = name.startsWith(prefix) ? /^(\d+)\.(tmp|stale)$/.exec(name.slice(prefix.length)) : null;
-    if (left && Number(left[1]) !== process.pid && !alive(Number(left[1]))) await rm(join(dirname(dir), name), { force: true });
+    if (left && isDeadPid(Number(left[1]))) await rm(join(dirname(dir), name), { force: true });
   }
   if (existsSync(s.journal)) {
     const journal = await readJournal(s.journal);
@@ -168,14 +169,21 @@ export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 
 const heldHere = new Map<string, string>();
 
 export async function lockTarget(dir: string): Promise<() => Promise<void>> {
-  const lock = join(dirname(dir), `.${basename(dir)}.baosong-lock`);
-  // Two exports in one process (the window) share a pid: the lock tells them apart only here.
+  return lockFile(join(dirname(dir), `.${basename(dir)}.baosong-lock`), (holder) => busy(dir, holder));
+}
+
+/**
+ * The same lock for anything else one run at a time may touch (a fix of one file, a province folder): `lock` is the
+ * lock file's path, `refusal` the error that tells the second run who holds it.
+ */
+export async function lockFile(lock: string, refusal: (holder: { pid: number; since?: string }) => Error): Promise<() => Promise<void>> {
+  // Two runs in one process (the window) share a pid: the lock tells them apart only here.
   const mine = heldHere.get(lock);
-  if (mine !== undefined) throw busy(dir, { pid: process.pid, since: mine });
+  if (mine !== undefined) throw refusal({ pid: process.pid, since: mine });
   const since = new Date().toISOString();
   heldHere.set(lock, since);
   try {
-    const release = await takeLock(dir, lock, since);
+    const release = await takeLock(lock, since, refusal);
     return async () => {
       try {
         await release();
@@ -189,10 +197,10 @@ export async function lockTarget(dir: string): Promise<() => Promise<void>> {
   }
 }
 
-async function takeLock(dir: string, lock: string, since: string): Promise<() => Promise<void>> {
+async function takeLock(lock: string, since: string, refusal: (holder: { pid: number; since?: string }) => Error): Promise<() => Promise<void>> {
   const own = `${lock}.${process.pid}.tmp`;
   const aside = `${lock}.${process.pid}.stale`;
-  await mkdir(dirname(dir), { recursive: true });
+  await mkdir(dirname(lock), { recursive: true });
   const body = JSON.stringify({ pid: process.pid, host: hostname(), since });
   await writeFile(own, body);
   try {
@@ -207,7 +215,7 @@ async function takeLock(dir: string, lock: string, since: string): Promise<() =>
       if (seen === undefined) continue; // released meanwhile: try again
       const holder = parseLock(seen);
       // A lock with this process's pid that this process does not hold is an old run's (the pid reused): stale.
-      if (holder && holder.host === hostname() && holder.pid !== process.pid && alive(holder.pid)) throw busy(dir, holder);
+      if (holder && holder.host === hostname() && holder.pid !== process.pid && isAlive(holder.pid)) throw refusal(holder);
       // Stale: move it aside, and make sure it is the lock judged stale.
       try {
         await rename(lock, aside);
@@ -221,11 +229,11 @@ async function takeLock(dir: string, lock: string, since: string): Promise<() =>
         await link(aside, lock).catch(() => undefined);
         await rm(aside, { force: true });
         const other = parseLock(moved);
-        throw busy(dir, other ?? { pid: 0 });
+        throw refusal(other ?? { pid: 0 });
       }
       await rm(aside, { force: true });
     }
-    throw new BaosongError('io', `无法锁定 ${dir}：多个导出同时在争用这个文件夹，请稍后再试`);
+    throw new BaosongError('io', `无法锁定 ${lock}：多个程序同时在争用，请稍后再试`);
   } finally {
     await rm(own, { force: true });
   }
@@ -243,13 +251,4 @@ function parseLock(text: string): { pid: number; host?: string; since?: string }
 
 function busy(dir: string, holder: { pid: number; since?: string }): BaosongError {
   return new BaosongError('io', `另一个导出正在写入 ${dir}(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再导出，或导出到别的文件夹`);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,8 +1,10 @@
 // One ffmpeg job that makes a new file: progress from ffmpeg's own `-progress` stream (time done of the whole), cancel
 // through an AbortSignal, and a result that appears whole or not at all — ffmpeg writes beside the target under a
 // temporary name that is renamed when it exits cleanly and removed otherwise. Sources are only ever read.
-import { spawn } from 'node:child_process';
-import { rm, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readdir, rm, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { isDeadPid, spawnTied } from '../processes.js';
 import { BaosongError } from '../../shared/errors.js';
 import { ffmpegBin } from '../inspect/tools.js';
 
@@ -36,15 +38,17 @@ export function parseProgress(block: string, duration: number | null | undefined
  */
 export async function ffmpegJob(args: { input: string[]; output: string[] }, target: string, o: JobOptions = {}): Promise<void> {
   o.signal?.throwIfAborted();
-  const part = `${target}.baosong-part`;
+  // A part name of this run's own (pid and a random tag): a killed run's part, or another run's, is never ours.
+  await removeDeadParts(target);
+  const part = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.baosong-part`;
   const argv = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats', ...args.input, ...args.output, part];
   let stderr = '';
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(ffmpegBin(), argv, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawnTied(ffmpegBin(), argv, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const kill = () => child.kill('SIGKILL');
     o.signal?.addEventListener('abort', kill, { once: true });
     let pending = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       let end: number;
       while ((end = pending.search(/progress=(continue|end)\r?\n/)) >= 0) {
@@ -54,7 +58,7 @@ export async function ffmpegJob(args: { input: string[]; output: string[] }, tar
         if (p) o.onProgress?.(p);
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
     });
     child.on('error', (e) => reject(new BaosongError('io', `无法运行 ffmpeg：${e.message}`)));
@@ -72,4 +76,12 @@ export async function ffmpegJob(args: { input: string[]; output: string[] }, tar
     throw new BaosongError('io', `ffmpeg 处理失败(退出码 ${code})：${stderr.trim().split('\n').slice(-3).join(' ') || '没有说明'}`);
   }
   await rename(part, target);
+}
+
+/** Parts in `target`'s folder left by runs whose process is gone (killed): removed. A live run's part is left alone. */
+async function removeDeadParts(target: string): Promise<void> {
+  for (const name of await readdir(dirname(target)).catch(() => [] as string[])) {
+    const m = /\.(\d+)-[0-9a-f]{8}\.baosong-part$/.exec(name);
+    if (m && isDeadPid(Number(m[1]))) await rm(join(dirname(target), name), { force: true });
+  }
 }

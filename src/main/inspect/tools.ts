@@ -1,7 +1,7 @@
 // ffprobe and ffmpeg: where the bundled binaries are, and one small typed way to run them.
 // (fluent-ffmpeg is deprecated and archived; the two commands we need are spawned directly.)
-import { spawn } from 'node:child_process';
 import { ffmpegPath, ffprobePath } from '../resources.js';
+import { spawnTied } from '../processes.js';
 
 let ffprobe: string | undefined;
 let ffmpeg: string | undefined;
@@ -42,7 +42,7 @@ export function runTool(
   const { timeoutMs = 60_000, signal, maxStdout = 16 * 1024 * 1024 } = options;
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
-    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawnTied(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];
     let outBytes = 0;
     let err = '';
@@ -53,12 +53,12 @@ export function runTool(
       kill();
     }, timeoutMs);
     signal?.addEventListener('abort', kill, { once: true });
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       outBytes += chunk.length;
       if (outBytes <= maxStdout) out.push(chunk);
       else kill();
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
       if (err.length < 8192) err += chunk.toString('utf8');
     });
     child.on('error', (e) => {

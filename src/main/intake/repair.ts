@@ -4,13 +4,14 @@
 // - a ZIP that holds a whole work is unpacked into a folder of the workspace and read as that work's folder.
 // Each is written to a temporary name beside its target and renamed when complete (writeZipFile).
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { BaosongError } from '../../shared/errors.js';
-import { decodeEntryName, isUnsafePath } from '../inspect/zip.js';
+import { decodeEntryName, isUnsafePath, readZipEntries } from '../inspect/zip.js';
+import { isDeadPid } from '../processes.js';
 import { writeZipFile } from '../export/zip.js';
 
 /**
@@ -97,6 +98,8 @@ export async function packFiles(files: { abs: string; name: string }[], target: 
  */
 export async function unpackZip(source: string, targetDir: string): Promise<{ files: number; skipped: string[]; reused: boolean }> {
   if (existsSync(targetDir)) return { files: 0, skipped: [], reused: true };
+  await removeDeadLeftovers(dirname(targetDir));
+  await checkBudget(source, dirname(targetDir));
   const partial = `${targetDir}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
   const skipped: string[] = [];
@@ -118,4 +121,43 @@ export async function unpackZip(source: string, targetDir: string): Promise<{ fi
     throw e;
   }
   return { files, skipped, reused: false };
+}
+
+/** What one unpack may take: entries, bytes, and how far an entry may expand (a "ZIP bomb" expands thousands of times). */
+export const UNPACK_LIMITS = { entries: 200_000, bytes: 256 * 1024 ** 3, ratio: 200, ratioFloor: 64 * 1024 ** 2 };
+
+/**
+ * Reads the archive's central directory (names and sizes only) before anything is written: refuses one with too
+ * many entries, an entry that expands past any real document's ratio, or more bytes than the disk has free.
+ */
+async function checkBudget(source: string, into: string): Promise<void> {
+  let entries = 0;
+  let bytes = 0;
+  let bomb: string | null = null;
+  await readZipEntries(source, (e) => {
+    entries += 1;
+    bytes += e.uncompressedSize;
+    if (!bomb && e.uncompressedSize > UNPACK_LIMITS.ratioFloor && e.uncompressedSize > UNPACK_LIMITS.ratio * Math.max(1, e.compressedSize)) bomb = decodeEntryName(e).name;
+    return entries <= UNPACK_LIMITS.entries && !bomb;
+  }).catch((e: Error) => {
+    throw new BaosongError('bad-input', `无法读取压缩包 ${source}：${e.message}`);
+  });
+  const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (bomb) throw new BaosongError('bad-input', `${source} 中的 ${bomb} 解压后比压缩时大 ${UNPACK_LIMITS.ratio} 倍以上(异常的压缩包)：没有解压，请对方重新打包发送`);
+  if (entries > UNPACK_LIMITS.entries) throw new BaosongError('bad-input', `${source} 中的文件超过 ${UNPACK_LIMITS.entries} 个：没有解压，请确认这是单位报送的压缩包`);
+  if (bytes > UNPACK_LIMITS.bytes) throw new BaosongError('bad-input', `${source} 解压后有 ${gb(bytes)}，超过 ${gb(UNPACK_LIMITS.bytes)}：没有解压`);
+  await mkdir(into, { recursive: true });
+  const fs = await statfs(into).catch(() => null);
+  const free = fs ? fs.bavail * fs.bsize : Infinity;
+  if (bytes + 64 * 1024 ** 2 > free) {
+    throw Object.assign(new BaosongError('io', `解压 ${source} 需要 ${gb(bytes)}，${into} 所在磁盘只剩 ${gb(free)}：磁盘已满，没有解压(这不是压缩包的问题，请先腾出空间)`), { diskFull: true });
+  }
+}
+
+/** Partial folders left beside targets by an unpack whose process was killed: removed by the next unpack. */
+async function removeDeadLeftovers(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const m = /\.partial-(\d+)$/.exec(name);
+    if (m && isDeadPid(Number(m[1]))) await rm(join(dir, name), { recursive: true, force: true });
+  }
 }

@@ -11,7 +11,8 @@ import type { ProvinceAddResult } from '../../shared/api/province.js';
 import { fillFromForms, treeUnitForm } from './forms-read.js';
 import { recordFreeze } from './freeze.js';
 import { HashJournal } from './hashes.js';
-import { readIndex, slotFor, writeIndex, type ProvinceEntry } from './store.js';
+import { readIndex, refuseInsideTrees, slotFor, writeIndex, type ProvinceEntry } from './store.js';
+import { within } from '../export/guard.js';
 
 /** A unit's catalog in a session of its own, closed when fn is done. */
 export async function withUnitCatalog<T>(path: string, create: boolean, fn: (api: ApiClient) => Promise<T>): Promise<T> {
@@ -46,6 +47,9 @@ export async function provinceAdd(
   const dir = resolve(dirArg);
   const given = resolve(treeArg);
   const index = readIndex(dir);
+  // The province folder is never a unit's tree, nor inside one (nor one inside it): what it writes would change
+  // the tree it audits. (A tree unpacked from a ZIP lands in units/, ours.)
+  refuseInsideTrees(dir, '省级目录', index, (await stat(given).catch(() => null))?.isDirectory() ? [given] : []);
   const had = index.units.find((u) => resolve(u.archive ?? u.tree) === given);
   if (had) throw new BaosongError('bad-input', `${given} 已经作为“${had.name}”添加过`);
   const slot = slotFor(index);
@@ -132,12 +136,24 @@ export async function provinceRemove(dirArg: string, name: string): Promise<Prov
   if (!entry) throw new BaosongError('bad-input', `${dir} 中没有单位“${name}”(有：${index.units.map((u) => u.name).join('、') || '无'})`);
   index.units = index.units.filter((u) => u !== entry);
   await writeIndex(dir, index);
-  const stem = stemOf(entry);
-  for (const f of [entry.catalog, `${entry.catalog}-wal`, `${entry.catalog}-shm`, entry.freeze, `${stem}.plan.json`, `${stem}.plan.report.json`, `${stem}.hashes`, `${stem}.verify-partial`, `${stem}.returns.json`]) {
-    await rm(join(dir, f), { force: true });
-  }
-  await rm(join(dir, `${stem}.baosong`), { recursive: true, force: true });
-  // A tree unpacked from the unit's ZIP is the province's own copy.
-  if (entry.archive) await rm(join(dir, `${stem}.tree`), { recursive: true, force: true });
+  await removeSlot(dir, stemOf(entry), !!entry.archive);
   return entry;
+}
+
+/**
+ * The files the province made for one unit slot (units/N…), and with `tree` its copy unpacked from the unit's ZIP.
+ * Only paths inside the province folder's units/ are ever removed, whatever an index names.
+ */
+export async function removeSlot(dir: string, stem: string, tree: boolean): Promise<void> {
+  const units = join(dir, 'units');
+  const own = (rel: string) => {
+    const abs = resolve(dir, rel);
+    if (!within(abs, units) || abs === units) throw new BaosongError('bad-input', `${abs} 不在省级目录的 units 文件夹内：没有删除它`);
+    return abs;
+  };
+  for (const suffix of ['.sqlite', '.sqlite-wal', '.sqlite-shm', '.freeze.json', '.plan.json', '.plan.report.json', '.hashes', '.verify-partial', '.returns.json']) {
+    await rm(own(`${stem}${suffix}`), { force: true });
+  }
+  await rm(own(`${stem}.baosong`), { recursive: true, force: true });
+  if (tree) await rm(own(`${stem}.tree`), { recursive: true, force: true });
 }

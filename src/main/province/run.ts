@@ -12,6 +12,7 @@ import { BaosongError } from '../../shared/errors.js';
 import type { Catalog, FileRef, Finding } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
+import { safeName } from '../../shared/rules/naming.js';
 import { writeAtomic } from '../atomic.js';
 import { HashPool, hashFile } from '../export/copy.js';
 import type { FormsRead, ProvinceCheckResult, ProvinceVerifyResult, UnitOutcome } from '../../shared/api/province.js';
@@ -21,7 +22,7 @@ import { mergedSummaryXlsx } from './merged.js';
 import { journalOf, stemOf, withUnitCatalog } from './ops.js';
 import { provinceOverview, provinceOverviewXlsx } from './overview.js';
 import { returnItems, returnListPdf, returnListXlsx } from './returns.js';
-import { readFreeze, readIndex, type ProvinceIndex } from './store.js';
+import { readFreeze, readIndex, refuseInsideTrees, type ProvinceIndex } from './store.js';
 
 /**
  * The rules whose values live only in a unit's Word forms (附表1-4, 1-6, 1-2, 1-1), and which form each needs.
@@ -47,7 +48,9 @@ function indexOf(dir: string): ProvinceIndex {
 
 /** Writes a unit's return list unless the same list is already there, untouched since we wrote it. */
 async function writeReturnList(dir: string, stem: string, out: string, unit: string, items: ReturnType<typeof returnItems>): Promise<boolean> {
-  const files = [join(out, '退回补交', `${unit}.xlsx`), join(out, '退回补交', `${unit}.pdf`)];
+  // The name comes from the unit's own 附表1-4: made safe before it becomes a file name (never a path of its own).
+  const name = safeName(unit).name || '未命名单位';
+  const files = [join(out, '退回补交', `${name}.xlsx`), join(out, '退回补交', `${name}.pdf`)];
   const digest = createHash('sha256').update(JSON.stringify({ v: 1, unit, items })).digest('hex');
   const state = join(dir, `${stem}.returns.json`);
   const stamp = () => files.map((f) => (existsSync(f) ? `${statSync(f).size}:${statSync(f).mtimeMs}` : ''));
@@ -71,6 +74,7 @@ export async function provinceCheck(
   const index = indexOf(dir);
   const { signal } = options;
   const out = resolve(options.out ?? join(dir, '输出'));
+  refuseInsideTrees(out, '输出文件夹', index);
   let mark = performance.now();
   const stage = (name: string) => {
     const now = performance.now();

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { canonical, within } from '../export/guard.js';
 import type { UnitKind } from '../../shared/model.js';
 import { BaosongError } from '../../shared/errors.js';
 import { writeAtomic } from '../atomic.js';
@@ -32,6 +33,21 @@ export interface ProvinceIndex {
 }
 
 export const INDEX = 'province.json';
+const OWN_CATALOG = /^units\/[1-9]\d{0,5}\.sqlite$/;
+
+/**
+ * Refuses a province folder (or an output folder) that is a unit's tree or lies inside one: what the province
+ * writes there would change the very tree it audits. A unit's tree unpacked from its ZIP into units/ is ours.
+ */
+export function refuseInsideTrees(path: string, label: string, index: ProvinceIndex, extra: string[] = []): void {
+  const p = canonical(path);
+  for (const tree of [...index.units.filter((u) => !u.archive).map((u) => u.tree), ...extra]) {
+    const t = canonical(tree);
+    if (within(p, t) || within(t, p)) {
+      throw new BaosongError('bad-input', `${label} ${path} ${within(p, t) ? `位于单位的文件夹 ${tree} 之内` : `包含单位的文件夹 ${tree}`}：省级目录和输出不能与单位报送的文件夹重叠(否则会改动单位的文件，封存核验也会误报)，请另选一个文件夹`);
+    }
+  }
+}
 
 export function readIndex(dir: string): ProvinceIndex {
   const file = join(dir, INDEX);
@@ -39,6 +55,11 @@ export function readIndex(dir: string): ProvinceIndex {
   try {
     const v = JSON.parse(readFileSync(file, 'utf8')) as ProvinceIndex;
     if (v.version !== 1 || !Array.isArray(v.units)) throw new Error('shape');
+    // The files an entry names are the province's own, in units/: an index edited (or made) to name anything else
+    // would have remove delete it and check overwrite it.
+    for (const u of v.units) {
+      if (typeof u?.name !== 'string' || typeof u.tree !== 'string' || !OWN_CATALOG.test(u.catalog) || u.freeze !== u.catalog.replace(/\.sqlite$/, '.freeze.json')) throw new Error('entry');
+    }
     return v;
   } catch {
     throw new BaosongError('bad-input', `${file} 不是报送助手的省级目录索引(或已损坏)`);

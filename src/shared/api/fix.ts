@@ -41,7 +41,8 @@ const id = z.number().int().positive();
 
 export const fixApi = {
   'fix.offers': method<FixOffer[]>()('read', z.strictObject({ work: z.string().min(1).optional(), file: id.optional() })),
-  'fix.preview': method<CardPreview>()('read', z.strictObject({ file: id })),
-  'fix.run': method<{ file: FileRef; remaining: Finding[] }>()('write', z.strictObject({ file: id, kind: z.enum(FIX_KINDS) })),
+  /** `out`: also saved there as a PNG (a new file, or this command's own earlier preview; never a source). */
+  'fix.preview': method<CardPreview & { saved?: string }>()('read', z.strictObject({ file: id, out: z.string().min(1).max(4096).optional() })),
+  'fix.run': method<{ file: FileRef; remaining: Finding[] }>()('read', z.strictObject({ file: id, kind: z.enum(FIX_KINDS) })),
   'fix.restore': method<{ file: FileRef; remaining: Finding[] }>()('write', z.strictObject({ file: id })),
 };
