@@ -30,7 +30,7 @@ describe('baosong fix', () => {
     const dry = baosong('fix', '--db', db, '--dry-run');
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('video.container：重新封装为 MP4，不重新编码');
-    expect(dry.stdout).toContain('没有修改任何文件');
+    expect(dry.stdout).toContain('没有修改任何作品文件');
     expect(existsSync(join(dir, 'c.baosong', 'fixed'))).toBe(false);
 
     const run = baosong('fix', '--db', db, '--work', 'w1', '--what', 'remux');

@@ -8,9 +8,10 @@ import { mailSubjectOf, type Profile } from '../../shared/rules/profile.js';
 import { certificateCheckForms, cloudForm, recommendationForm, registrationForm, reportForm, summaryForm, unitInfoForm } from '../forms/content.js';
 import { formPdf, formsPdf } from '../forms/pdf.js';
 import { protectedPaths, refuseProtected } from './guard.js';
-import { writeAtomic } from '../atomic.js';
+import { removeDeadTemps, writeAtomic } from '../atomic.js';
 import { buildForms } from './run.js';
 import { planExport } from './plan.js';
+import { killPoint } from './swap.js';
 
 
 /** An output folder is absent, empty, or one this command wrote before (it holds the marker file). */
@@ -28,12 +29,16 @@ export async function printForms(profile: Profile, catalog: Catalog, facts: Map<
   const dir = resolve(out);
   refuseProtected(dir, '打印文件夹', protectedPaths(catalog, catalogPath));
   await usableOutput(dir, PRINT_NOTE);
+  // The note first: it marks the folder as print's own, so a run killed halfway leaves a folder the next run takes.
+  await removeDeadTemps(dir, 2);
+  await writeAtomic(join(dir, PRINT_NOTE), '\uFEFF这些 PDF 用于打印、签字和盖章(不要上传到云盘)。签字盖章后扫描为 PDF，在报送助手中加入为对应的扫描件。\r\n');
   const plan = planExport(profile, catalog);
   const sizes = new Map([...facts].map(([p, f]) => [p, f.size]));
   const written: string[] = [];
   const put = async (rel: string, data: Buffer) => {
     await writeAtomic(join(dir, rel), data);
     written.push(rel);
+    killPoint('print-mid');
   };
   const works = plan.folders.flatMap((f) => f.works).filter((pw) => !workKey || workLabel(pw.work) === workKey);
   if (workKey && works.length === 0) throw new BaosongError('bad-input', `目录中没有作品“${workKey}”`);
@@ -49,7 +54,6 @@ export async function printForms(profile: Profile, catalog: Catalog, facts: Map<
     await put('市级(校级)工作报告(打印).pdf', await formPdf(reportForm(profile, catalog)));
     await put(`${t.certificateCheck.title}(打印).pdf`, await formsPdf(certificateCheckForms(profile, plan), t.certificateCheck.title));
   }
-  await writeAtomic(join(dir, PRINT_NOTE), '\uFEFF这些 PDF 用于打印、签字和盖章(不要上传到云盘)。签字盖章后扫描为 PDF，在报送助手中加入为对应的扫描件。\r\n');
   return written;
 }
 
@@ -59,12 +63,17 @@ export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map
   const dir = resolve(out);
   refuseProtected(dir, '邮件文件夹', protectedPaths(catalog, catalogPath));
   await usableOutput(dir, MAIL_NOTE);
+  // A note first that marks the folder as mail's own (a run killed halfway leaves a folder the next run takes);
+  // it is replaced by the real one at the end.
+  await removeDeadTemps(dir, 3);
+  await writeAtomic(join(dir, MAIL_NOTE), '\uFEFF邮件附件正在生成，尚未完成：请重新运行“邮件附件”。\r\n');
   const plan = planExport(profile, catalog);
   const forms = await buildForms(profile, catalog, plan, facts);
   const files: string[] = [];
   for (const [rel, buf] of forms) {
     await writeAtomic(join(dir, rel), buf);
     files.push(rel);
+    killPoint('mail-mid');
   }
   const scanRoles = new Set(['registration-scan', 'recommendation-scan', 'unit-info-scan', 'summary-scan', 'cloud-scan', 'report-scan', 'report-doc']);
   const missing: string[] = [];
@@ -75,8 +84,9 @@ export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map
       continue;
     }
     await mkdir(dirname(join(dir, e.rel)), { recursive: true });
-    await copyFile(e.file.absPath, `${join(dir, e.rel)}.baosong-tmp`);
-    await rename(`${join(dir, e.rel)}.baosong-tmp`, join(dir, e.rel));
+    const tmp = `${join(dir, e.rel)}.${process.pid}.baosong-tmp`;
+    await copyFile(e.file.absPath, tmp);
+    await rename(tmp, join(dir, e.rel));
     files.push(e.rel);
   }
   // What is not in the catalog at all is missing too: each work's signed and stamped scans, the unit's scans.

@@ -13,6 +13,7 @@ import { BaosongError } from '../../shared/errors.js';
 import { decodeEntryName, isUnsafePath, readZipEntries } from '../inspect/zip.js';
 import { isDeadPid } from '../processes.js';
 import { writeZipFile } from '../export/zip.js';
+import { killPoint } from '../export/swap.js';
 
 /**
  * Each entry of a ZIP, one at a time, named as the check names it (decoded, `/` separators). An archive with an
@@ -114,6 +115,7 @@ export async function unpackZip(source: string, targetDir: string): Promise<{ fi
       await mkdir(dirname(out), { recursive: true });
       await pipeline(await open(), createWriteStream(out, { flags: 'wx' }));
       files += 1;
+      if (files === 2) killPoint('unpack-mid');
     });
     await rename(partial, targetDir);
   } catch (e) {

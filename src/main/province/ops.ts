@@ -6,13 +6,14 @@ import { join, resolve } from 'node:path';
 import type { ApiClient } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { UnitKind } from '../../shared/model.js';
-import { writeAtomic } from '../atomic.js';
+import { removeDeadTemps, writeAtomic } from '../atomic.js';
 import type { ProvinceAddResult } from '../../shared/api/province.js';
 import { fillFromForms, treeUnitForm } from './forms-read.js';
 import { recordFreeze } from './freeze.js';
 import { HashJournal } from './hashes.js';
-import { readIndex, refuseInsideTrees, slotFor, writeIndex, type ProvinceEntry } from './store.js';
+import { readIndex, refuseInsideTrees, slotFor, withProvinceLock, writeIndex, type ProvinceEntry } from './store.js';
 import { within } from '../export/guard.js';
+import { killPoint } from '../export/swap.js';
 
 /** A unit's catalog in a session of its own, closed when fn is done. */
 export async function withUnitCatalog<T>(path: string, create: boolean, fn: (api: ApiClient) => Promise<T>): Promise<T> {
@@ -44,16 +45,26 @@ export async function provinceAdd(
   treeArg: string,
   options: { unitName?: string; unitKind?: UnitKind; signal?: AbortSignal } = {},
 ): Promise<AddResult> {
+  // The province folder is never a unit's tree, nor inside one (nor one inside it): what it writes would change
+  // the tree it audits. (A tree unpacked from a ZIP lands in units/, ours.) Checked before the folder is made.
+  const given = resolve(treeArg);
+  refuseInsideTrees(resolve(dirArg), '省级目录', readIndex(resolve(dirArg)), (await stat(given).catch(() => null))?.isDirectory() ? [given] : []);
+  await mkdir(resolve(dirArg), { recursive: true });
+  return withProvinceLock(dirArg, () => addLocked(dirArg, treeArg, options));
+}
+
+async function addLocked(dirArg: string, treeArg: string, options: { unitName?: string; unitKind?: UnitKind; signal?: AbortSignal }): Promise<AddResult> {
   const dir = resolve(dirArg);
   const given = resolve(treeArg);
   const index = readIndex(dir);
-  // The province folder is never a unit's tree, nor inside one (nor one inside it): what it writes would change
-  // the tree it audits. (A tree unpacked from a ZIP lands in units/, ours.)
   refuseInsideTrees(dir, '省级目录', index, (await stat(given).catch(() => null))?.isDirectory() ? [given] : []);
   const had = index.units.find((u) => resolve(u.archive ?? u.tree) === given);
   if (had) throw new BaosongError('bad-input', `${given} 已经作为“${had.name}”添加过`);
   const slot = slotFor(index);
   await mkdir(join(dir, 'units'), { recursive: true });
+  // The slot is no unit's (not in the index): whatever is there was left by an add that was killed.
+  await removeSlot(dir, slot, true);
+  await removeDeadTemps(dir, 1);
   // A tree sent as one ZIP is unpacked into the province folder (names decoded, unsafe paths left out) and read there.
   let tree = given;
   let archive: string | undefined;
@@ -79,11 +90,7 @@ export async function provinceAdd(
   const plan = join(dir, `${slot}.plan.json`);
   // Every file's hash goes to the unit's journal too: the first check reads none of them again.
   const journal = new HashJournal(join(dir, `${slot}.hashes`));
-  const undo = async () => {
-    for (const f of [catalog, `${catalog}-wal`, `${catalog}-shm`, plan, plan.replace(/\.json$/, '.report.json'), journal.file, join(dir, `${slot}.freeze.json`)]) await rm(f, { force: true });
-    await rm(join(dir, `${slot}.baosong`), { recursive: true, force: true });
-    if (archive) await rm(join(dir, `${slot}.tree`), { recursive: true, force: true });
-  };
+  const undo = () => removeSlot(dir, slot, !!archive);
   journal.remove();
   try {
     const freeze = await recordFreeze(tree, options.signal, new Date(), journal);
@@ -101,6 +108,7 @@ export async function provinceAdd(
       const batch = JSON.parse(await readFile(plan, 'utf8')) as Parameters<typeof fillFromForms>[1] & { unit: { name: string; kind: UnitKind } };
       const forms = await fillFromForms(tree, batch);
       await writeAtomic(plan, `${JSON.stringify(batch, null, 2)}\n`);
+      killPoint('province-add-planned');
       if (index.units.some((u) => u.name === batch.unit.name)) {
         throw new BaosongError('bad-input', `单位“${batch.unit.name}”已经添加过：如是另一个单位，请给出它的名称`);
       }
@@ -130,6 +138,10 @@ export async function provinceAdd(
 
 /** Takes a unit out of the province folder: its index entry and the files the province made for it (never its tree). */
 export async function provinceRemove(dirArg: string, name: string): Promise<ProvinceEntry> {
+  return withProvinceLock(dirArg, () => removeLocked(dirArg, name));
+}
+
+async function removeLocked(dirArg: string, name: string): Promise<ProvinceEntry> {
   const dir = resolve(dirArg);
   const index = readIndex(dir);
   const entry = index.units.find((u) => u.name === name);

@@ -13,7 +13,7 @@ import type { Catalog, FileRef, Finding } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
 import { safeName } from '../../shared/rules/naming.js';
-import { writeAtomic } from '../atomic.js';
+import { removeDeadTemps, writeAtomic } from '../atomic.js';
 import { HashPool, hashFile } from '../export/copy.js';
 import type { FormsRead, ProvinceCheckResult, ProvinceVerifyResult, UnitOutcome } from '../../shared/api/province.js';
 import { auditFreeze, freezeReport, type FreezeAudit } from './freeze.js';
@@ -22,7 +22,7 @@ import { mergedSummaryXlsx } from './merged.js';
 import { journalOf, stemOf, withUnitCatalog } from './ops.js';
 import { provinceOverview, provinceOverviewXlsx } from './overview.js';
 import { returnItems, returnListPdf, returnListXlsx } from './returns.js';
-import { readFreeze, readIndex, refuseInsideTrees, type ProvinceIndex } from './store.js';
+import { readFreeze, readIndex, refuseInsideTrees, withProvinceLock, type ProvinceIndex } from './store.js';
 
 /**
  * The rules whose values live only in a unit's Word forms (附表1-4, 1-6, 1-2, 1-1), and which form each needs.
@@ -66,15 +66,19 @@ async function writeReturnList(dir: string, stem: string, out: string, unit: str
   return true;
 }
 
-export async function provinceCheck(
-  dirArg: string,
-  options: { out?: string; signal?: AbortSignal; onProgress?: (p: JobProgress) => void; onStage?: (name: string, seconds: number) => void } = {},
-): Promise<ProvinceCheckResult> {
+export async function provinceCheck(dirArg: string, options: { out?: string; signal?: AbortSignal; onProgress?: (p: JobProgress) => void; onStage?: (name: string, seconds: number) => void } = {}): Promise<ProvinceCheckResult> {
+  indexOf(resolve(dirArg));
+  return withProvinceLock(dirArg, () => CheckLocked(dirArg, options));
+}
+
+async function CheckLocked(dirArg: string, options: { out?: string; signal?: AbortSignal; onProgress?: (p: JobProgress) => void; onStage?: (name: string, seconds: number) => void }): Promise<ProvinceCheckResult> {
   const dir = resolve(dirArg);
   const index = indexOf(dir);
   const { signal } = options;
   const out = resolve(options.out ?? join(dir, '输出'));
   refuseInsideTrees(out, '输出文件夹', index);
+  await removeDeadTemps(dir, 1);
+  await removeDeadTemps(out, 1);
   let mark = performance.now();
   const stage = (name: string) => {
     const now = performance.now();
@@ -183,10 +187,12 @@ export async function provinceCheck(
  * verification stopped midway (Ctrl+C, a closed lid) continues where it stopped when run again; `restart` starts
  * over. A completed verification becomes the unit's journal.
  */
-export async function provinceVerify(
-  dirArg: string,
-  options: { out?: string; restart?: boolean; signal?: AbortSignal; onProgress?: (p: JobProgress) => void } = {},
-): Promise<ProvinceVerifyResult> {
+export async function provinceVerify(dirArg: string, options: { out?: string; restart?: boolean; signal?: AbortSignal; onProgress?: (p: JobProgress) => void } = {}): Promise<ProvinceVerifyResult> {
+  indexOf(resolve(dirArg));
+  return withProvinceLock(dirArg, () => VerifyLocked(dirArg, options));
+}
+
+async function VerifyLocked(dirArg: string, options: { out?: string; restart?: boolean; signal?: AbortSignal; onProgress?: (p: JobProgress) => void }): Promise<ProvinceVerifyResult> {
   const dir = resolve(dirArg);
   const index = indexOf(dir);
   const out = resolve(options.out ?? join(dir, '输出'));

@@ -4,7 +4,8 @@
 // across units read them all. The index is written whole and renamed.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { lockFile } from '../export/swap.js';
 import { canonical, within } from '../export/guard.js';
 import type { UnitKind } from '../../shared/model.js';
 import { BaosongError } from '../../shared/errors.js';
@@ -79,4 +80,20 @@ export function slotFor(index: ProvinceIndex): string {
 
 export function readFreeze(dir: string, entry: ProvinceEntry): FreezeRecord {
   return JSON.parse(readFileSync(join(dir, entry.freeze), 'utf8')) as FreezeRecord;
+}
+
+/**
+ * One operation on a province folder at a time, across processes (the window and a command line): add, check,
+ * verify and remove each hold the folder's lock; a second is told who holds it. A killed holder's lock is stale.
+ */
+export async function withProvinceLock<T>(dirArg: string, fn: () => Promise<T>): Promise<T> {
+  const dir = resolve(dirArg);
+  const release = await lockFile(join(dir, '.baosong-lock'), (holder) =>
+    new BaosongError('bad-input', `省级目录 ${dir} 正由另一个操作使用(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再试`),
+  );
+  try {
+    return await fn();
+  } finally {
+    await release();
+  }
 }

@@ -1,0 +1,117 @@
+// Issue 25, data lost or overwritten, through the API: a refused import never deletes a catalog that holds anything;
+// 还原 never deletes the only good copy; 撤销 works after the deleted rows' ids were taken by new ones.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localClient } from '../../src/main/api/dispatch.js';
+import { closeSession, createSession } from '../../src/main/api/handlers.js';
+import { microlecture, validBatch, validUnit, writeBatch } from '../helpers/batch.js';
+import { tempDir } from '../helpers/files.js';
+import { clip } from '../helpers/media.js';
+
+async function fresh() {
+  const dir = tempDir();
+  const session = createSession();
+  const api = localClient(session);
+  const path = join(dir, 'c.sqlite');
+  expect((await api.call('catalog.open', { path, create: true })).ok).toBe(true);
+  return { dir, session, api, path };
+}
+
+describe('a refused import', () => {
+  it('keeps a new catalog with a unit and works typed into it (case 1)', async () => {
+    const { dir, session, api, path } = await fresh();
+    const u = validUnit();
+    expect((await api.call('unit.update', { name: u.name, kind: u.kind, contact: '李明' })).ok).toBe(true);
+    expect((await api.call('works.create', { category: 'microlecture', stage: 'primary', title: '春晓' })).ok).toBe(true);
+    expect((await api.call('works.create', { category: 'microlecture', stage: 'primary', title: '静夜思' })).ok).toBe(true);
+    const bad = validBatch([microlecture('w1', '张强', { category: 'movie' })]);
+    const r = await api.call('batch.import', { path: await writeBatch(dir, bad) });
+    expect(r.ok).toBe(false);
+    expect(existsSync(path)).toBe(true);
+    const works = await api.call('works.list', {});
+    expect(works.ok && works.value.map((w) => w.title)).toEqual(['春晓', '静夜思']);
+    closeSession(session);
+  });
+
+  it('keeps a new catalog another program imported into meanwhile (case 1)', async () => {
+    const { dir, session, api, path } = await fresh();
+    // A second session (the CLI) imports nine works into the same file.
+    const other = createSession();
+    const cli = localClient(other);
+    expect((await cli.call('catalog.open', { path, create: false })).ok).toBe(true);
+    const nine = Array.from({ length: 9 }, (_, i) => microlecture(`w${i + 1}`, `作者${i + 1}`));
+    expect((await cli.call('batch.import', { path: await writeBatch(join(dir, 'b'), validBatch(nine)) })).ok).toBe(true);
+    closeSession(other);
+    const typo = validBatch([microlecture('x1', '张强', { stage: 'kindergarten-typo' })]);
+    expect((await api.call('batch.import', { path: await writeBatch(join(dir, 'c'), typo) })).ok).toBe(false);
+    expect(existsSync(path)).toBe(true);
+    const works = await api.call('works.list', {});
+    expect(works.ok && works.value.length).toBe(9);
+    closeSession(session);
+  });
+
+  it('still leaves no file behind when the new catalog holds nothing', async () => {
+    const { dir, session, api, path } = await fresh();
+    const bad = validBatch([microlecture('w1', '张强', { category: 'movie' })]);
+    expect((await api.call('batch.import', { path: await writeBatch(dir, bad) })).ok).toBe(false);
+    expect(existsSync(path)).toBe(false);
+    closeSession(session);
+  });
+});
+
+describe('还原 a fix', () => {
+  it('refuses while the source is gone and keeps the fixed file in use (case 3)', async () => {
+    const { dir, session, api } = await fresh();
+    const file = await writeBatch(dir, validBatch([microlecture('w1', '张强')]));
+    const video = join(dir, 'works/w1/微课.mp4');
+    copyFileSync(clip('quicktime.mp4'), video);
+    expect((await api.call('batch.import', { path: file })).ok).toBe(true);
+    const offers = await api.call('fix.offers', {});
+    const remux = offers.ok ? offers.value.find((o) => o.kind === 'remux')! : null;
+    const fixed = await api.call('fix.run', { file: remux!.fileId, kind: 'remux' });
+    expect(fixed.ok).toBe(true);
+    const made = fixed.ok ? fixed.value.file.absPath : '';
+    const saved = readFileSync(video);
+    rmSync(video); // the USB stick pulled
+    const r = await api.call('fix.restore', { file: remux!.fileId });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(!r.ok && r.error.message).toMatch(/源文件 .*微课\.mp4 现在找不到.*唯一可用的版本，没有还原，也没有删除/);
+    expect(existsSync(made)).toBe(true);
+    const works = await api.call('works.list', {});
+    expect(works.ok && works.value[0]!.files.find((f) => f.id === remux!.fileId)!.absPath).toBe(made);
+    // The stick back: 还原 works and removes only our file.
+    writeFileSync(video, saved);
+    expect((await api.call('fix.restore', { file: remux!.fileId })).ok).toBe(true);
+    expect(existsSync(made)).toBe(false);
+    expect(readFileSync(video).equals(saved)).toBe(true);
+    closeSession(session);
+  });
+});
+
+describe('撤销 a delete', () => {
+  it('puts the works back under new ids when theirs were taken meanwhile (case 4)', async () => {
+    const { dir, session, api } = await fresh();
+    mkdirSync(join(dir, 'x'));
+    expect((await api.call('batch.import', { path: await writeBatch(dir, validBatch()) })).ok).toBe(true);
+    const before = await api.call('works.list', {});
+    const last = before.ok ? before.value[before.value.length - 1]! : null;
+    const removed = await api.call('works.remove', { ids: [last!.id] });
+    expect(removed.ok).toBe(true);
+    // A new work (and its file) take the freed ids: SQLite reuses the largest rowid.
+    const created = await api.call('works.create', { category: 'microlecture', stage: 'primary', title: '新作品' });
+    expect(created.ok && created.value.id).toBe(last!.id);
+    const added = await api.call('files.add', { workId: last!.id, role: 'lecture-video', path: join(dir, 'works/w1/微课.mp4') });
+    expect(added.ok).toBe(true);
+    const restored = await api.call('works.restore', { undo: removed.ok ? removed.value.undo : '' });
+    expect(restored.ok, JSON.stringify(restored)).toBe(true);
+    const after = restored.ok ? restored.value : [];
+    expect(after.map((w) => w.title).sort()).toEqual([...before.ok ? before.value.map((w) => w.title) : [], '新作品'].sort());
+    const back = after.find((w) => w.key === last!.key)!;
+    expect(back.id).not.toBe(last!.id);
+    expect(back.authors.map((a) => a.name)).toEqual(last!.authors.map((a) => a.name));
+    expect(back.files.map((f) => [f.role, f.path])).toEqual(last!.files.map((f) => [f.role, f.path]));
+    expect(after.find((w) => w.title === '新作品')!.files).toHaveLength(1);
+    closeSession(session);
+  });
+});
