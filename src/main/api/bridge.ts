@@ -165,7 +165,11 @@ export function startBridge(options: { session: Session; staticDir?: string; por
         url: `http://127.0.0.1:${port}/#token=${token}`,
         token,
         port,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
       });
     });
   });
