@@ -6,9 +6,11 @@ export type SaveState = { state: 'idle' | 'pending' | 'saving' | 'saved' | 'erro
 
 /**
  * Saves `value` (compared as JSON) with `save` `delay` ms after it last changed. `key` names what is edited: a new
- * key starts over from its value as saved. `save` resolves to an error message, or null when saved.
+ * key starts over from its value as saved. `save` gets the value and `base`, the value as last saved (so that it
+ * sends only what changed: another program's change to anything else is never reverted), and resolves to an error
+ * message, or null when saved.
  */
-export function useAutosave<T>(key: unknown, value: T, save: (value: T) => Promise<string | null>, delay = 600): SaveState & { flush: () => void } {
+export function useAutosave<T>(key: unknown, value: T, save: (value: T, base: T) => Promise<string | null>, delay = 600): SaveState & { flush: () => void } {
   const [status, setStatus] = useState<SaveState>({ state: 'idle' });
   const saved = useRef<string>(JSON.stringify(value));
   const current = useRef(value);
@@ -29,7 +31,8 @@ export function useAutosave<T>(key: unknown, value: T, save: (value: T) => Promi
     busy.current += 1;
     chain.current = chain.current.then(async () => {
       if (mounted.current) setStatus({ state: 'saving' });
-      const error = await saveRef.current(snapshot).catch((e: Error) => e.message);
+      const base = JSON.parse(saved.current) as T;
+      const error = await saveRef.current(snapshot, base).catch((e: Error) => e.message);
       busy.current -= 1;
       if (!error) saved.current = text;
       if (!mounted.current) return;

@@ -44,7 +44,7 @@ function WorkEditor({ work }: { work: Work }) {
   const root = useRef<HTMLElement>(null);
   // Fields and authors save themselves; files save at once. One state for all of it.
   const { id: _i, authors: _a, files: _f, position: _p, key: _k, ...values } = draft;
-  const fieldsSave = useAutosave(work.id, values, (v) => updateWork(work.id, v));
+  const fieldsSave = useAutosave(work.id, values, (v, base) => updateWork(work.id, v, base));
   const authorsSave = useAutosave(work.id, filled(authors), (rows) => setAuthors(work.id, rows));
   const saveState = combined(fieldsSave, authorsSave);
   useEffect(() => {

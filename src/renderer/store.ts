@@ -3,7 +3,8 @@ import { create } from 'zustand';
 import type { IntakeReport } from '../shared/intake/report.js';
 import type { ApiArgs, ApiClient, CatalogInfo, ExportResult, FileDetail, FixKind, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
 import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
-import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
+import { UNIT_KEYS, UNIT_LABELS, WORK_PATCH_KEYS } from '../shared/entities.js';
+import { diffPatch, type Overwritten } from '../shared/patch.js';
 import type { Profile } from '../shared/rules/profile.js';
 import { rememberCatalog } from './remember.js';
 import { outputActions } from './store-outputs.js';
@@ -83,7 +84,7 @@ export interface State extends ProvinceState {
   /** A fix-it on a file (or 还原 to its source), as a job; the catalog and the check are read again after it. */
   fix(file: number, kind: FixKind | 'restore'): Promise<void>;
   /** Saves an existing unit's values (the form's autosave): null when saved, else why not. */
-  updateUnit(values: Partial<Unit>): Promise<string | null>;
+  updateUnit(values: Partial<Unit>, base?: Partial<Unit>): Promise<string | null>;
   /** Saves the unit's values: true when saved. */
   saveUnit(values: Partial<Unit>): Promise<boolean>;
   runExport(out: string, allowErrors: boolean): Promise<void>;
@@ -92,7 +93,7 @@ export interface State extends ProvinceState {
   edit(id: number, focus?: string): void;
   createWork(category: Work['category'], stage: Work['stage'], title: string): Promise<void>;
   /** Saves a work's values: null when saved, else why not. */
-  updateWork(id: number, patch: Partial<Work>): Promise<string | null>;
+  updateWork(id: number, patch: Partial<Work>, base?: Partial<Work>): Promise<string | null>;
   setAuthors(id: number, authors: { name: string; unit: string; mobile: string; email: string; phone: string }[]): Promise<string | null>;
   addFile(workId: number | null, role: Role | undefined, path: string): Promise<void>;
   removeFile(id: number): Promise<void>;
@@ -167,9 +168,12 @@ export const useStore = create<State>((set, get) => {
     await get().refresh();
   };
   /** An editor's save: the message on failure (the editor shows it), null when saved; the catalog is read again after. */
-  const saved = async (call: Promise<{ ok: true } | { ok: false; error: { message: string } }>): Promise<string | null> => {
+  const saved = async (call: Promise<{ ok: true; value?: unknown } | { ok: false; error: { message: string } }>): Promise<string | null> => {
     const r = await call;
     if (!r.ok) return r.error.message;
+    // Both this window and another program changed a value: the later save (ours) won; say which, and what it was.
+    const over = (r.value as { overwritten?: Overwritten[] } | undefined)?.overwritten;
+    if (over?.length) set({ notice: overwrittenNotice(over) });
     void get().refresh();
     return null;
   };
@@ -242,10 +246,14 @@ export const useStore = create<State>((set, get) => {
         set({ editing: r.value.id, screen: 'edit' });
         void get().refresh();
       }),
-    updateWork: async (id, patch) => {
-      // The work's own values only (not its id, authors or files), as the entity declares them.
+    updateWork: async (id, patch, base) => {
+      // The work's own values only (not its id, authors or files), as the entity declares them; with `base` (the
+      // editor's autosave), only those the user changed.
       const clean = Object.fromEntries(WORK_PATCH_KEYS.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]));
-      return saved(api().call('works.update', { id, patch: clean }));
+      if (!base) return saved(api().call('works.update', { id, patch: clean }));
+      const d = diffPatch(clean as Record<string, unknown>, base as Record<string, unknown>, WORK_PATCH_KEYS);
+      if (!Object.keys(d.patch).length) return null;
+      return saved(api().call('works.update', { id, patch: d.patch, base: d.base }));
     },
     setAuthors: (id, authors) => saved(api().call('works.setAuthors', { id, authors })),
     addFile: async (workId, role, path) => {
@@ -366,7 +374,14 @@ export const useStore = create<State>((set, get) => {
       }, 'check'),
     ...outputActions({ set, get, guard, progressed }),
     ...provinceActions({ set, get, guard, progressed }),
-    updateUnit: (values) => saved(api().call('unit.update', Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]])))),
+    updateUnit: async (values, base) => {
+      const clean = Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
+      if (!base) return saved(api().call('unit.update', clean));
+      // Only what the user changed: a value another program set meanwhile (a cloud link from the CLI) stays.
+      const d = diffPatch(clean as Record<string, unknown>, base as Record<string, unknown>, UNIT_KEYS);
+      if (!Object.keys(d.patch).length) return null;
+      return saved(api().call('unit.update', { ...d.patch, base: d.base }));
+    },
     saveUnit: async (values) => {
       let ok = false;
       await guard('正在保存…', async () => {
@@ -388,4 +403,18 @@ export function useProfile(): Profile {
   const profile = useStore((s) => s.profile);
   if (!profile) throw new Error('the profile is not loaded yet');
   return profile;
+}
+
+const WORK_LABELS: Record<string, string> = { title: '作品名称', subject: '学科', grade: '年级', comment: '推荐评语', share: '是否共享', stage: '学段', category: '类别', scenes: '应用场景', space: '空间' };
+
+/** "“云盘链接”刚被其他程序改为“…”，已用你的修改覆盖。" */
+export function overwrittenNotice(over: Overwritten[]): string {
+  const label = (key: string) => {
+    const [head, sub] = key.split('.', 2) as [string, string | undefined];
+    if (head === 'fields' && sub) return sub;
+    if (head === 'checklist' && sub) return `待确认项“${sub}”`;
+    return (UNIT_LABELS as Record<string, string>)[head] ?? WORK_LABELS[head] ?? head;
+  };
+  const shown = (v: unknown) => (typeof v === 'string' ? (v.length > 40 ? `${v.slice(0, 40)}…` : v) : v === true ? '是' : v === false ? '否' : v == null ? '空' : JSON.stringify(v));
+  return `${over.map((o) => `“${label(o.key)}”刚被其他程序改为“${shown(o.theirs)}”`).join('；')}，已用你在这里的修改覆盖(后保存的为准)。`;
 }

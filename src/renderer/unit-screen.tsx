@@ -1,6 +1,6 @@
 // 单位信息: the unit's name and kind (the kind decides the quotas), the 附表1-4 fields, the cloud-drive link and
 // code (附表1-6), and the unit's stamped scans. A new catalog gets its unit here.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { UNIT_KEYS, UNIT_LABELS, UNIT_TEXT_KEYS } from '../shared/entities.js';
 import { SAVE_TEXT, useAutosave } from './autosave.js';
 import { GROUPS, UNIT_KINDS, type Role, type Unit } from '../shared/model.js';
@@ -28,7 +28,18 @@ function UnitForm() {
   const [scanPath, setScanPath] = useState('');
   const edit = (patch: Partial<Unit>) => setValues((v) => ({ ...v, ...patch }));
   // An existing unit saves itself, as a work does; a new one is created with 保存.
-  const autosave = useAutosave(unit ? 'unit' : 'new', values, (v) => (unit ? updateUnit(v) : Promise.resolve(null)));
+  const autosave = useAutosave(unit ? 'unit' : 'new', values, (v, base) => (unit ? updateUnit(v, base) : Promise.resolve(null)));
+  // A value another program changed (the command line's cloud link) shows here as soon as the catalog is read again,
+  // unless the user is changing that very value: what the form shows is what the catalog holds.
+  const seen = useRef(unit ? own(unit) : null);
+  useEffect(() => {
+    if (!unit || !seen.current) return;
+    const now = own(unit);
+    const was = seen.current;
+    seen.current = now;
+    const theirs = (Object.keys(now) as (keyof Unit)[]).filter((k) => now[k] !== was[k]);
+    if (theirs.length) setValues((v) => ({ ...v, ...Object.fromEntries(theirs.filter((k) => v[k] === was[k]).map((k) => [k, now[k]])) }));
+  }, [unit]);
   useEffect(() => {
     if (unit) void loadDetails(null);
   }, [unit?.files.length]);

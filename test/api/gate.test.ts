@@ -99,8 +99,8 @@ describe('access by declaration', () => {
       // The province folder's calls open each unit's catalog in a session of their own, never the window's: they
       // take the gate as reads (and queue per province folder themselves).
       else if (method.startsWith('province.')) expect(accessOf(method)).toBe('read');
-      // A fix-it records the file's new place (and its source) in the catalog.
-      else if (method === 'fix.run') expect(accessOf(method)).toBe('write');
+      // A fix-it's transcode runs beside edits (a read); only its switch of the work's file is a write (writeWithin).
+      else if (method === 'fix.run') expect(accessOf(method)).toBe('read');
       else expect([method, accessOf(method)]).toEqual([method, changes.test(method) ? 'write' : 'read']);
     }
   });

@@ -115,3 +115,64 @@ describe('撤销 a delete', () => {
     closeSession(session);
   });
 });
+
+describe('an edit is a patch (case 7)', () => {
+  it('sets only the values it names, a form field by its key, and names what it replaced', async () => {
+    const { dir, session, api } = await fresh();
+    expect((await api.call('batch.import', { path: await writeBatch(dir, validBatch()) })).ok).toBe(true);
+    const w = (await api.call('works.list', {})) as { ok: true; value: { id: number; title: string; fields: Record<string, string> }[] };
+    const work = w.value[0]!;
+    // Another program changes the title and one field; the window (loaded before) changes another field.
+    expect((await api.call('works.update', { id: work.id, patch: { title: '新名称', fields: { 教材版本: '人教版' } } })).ok).toBe(true);
+    const r = await api.call('works.update', { id: work.id, patch: { fields: { 学期: '上学期' } }, base: { fields: { 学期: '' } } });
+    expect(r.ok && r.value).toMatchObject({ title: '新名称', fields: expect.objectContaining({ 教材版本: '人教版', 学期: '上学期' }) });
+    expect(r.ok && r.value.overwritten).toBeUndefined();
+    // Both change the title: the later wins and is told what it replaced.
+    const both = await api.call('works.update', { id: work.id, patch: { title: '窗口的名称' }, base: { title: work.title } });
+    expect(both.ok && both.value.title).toBe('窗口的名称');
+    expect(both.ok && both.value.overwritten).toEqual([{ key: 'title', theirs: '新名称' }]);
+    // The unit the same way.
+    const u = await api.call('unit.update', { cloudCode: 'cd34', base: { cloudCode: '' } });
+    expect(u.ok && u.value.overwritten).toEqual([{ key: 'cloudCode', theirs: validUnit().cloudCode }]);
+    closeSession(session);
+  });
+});
+
+describe('a long fix (case 15)', () => {
+  it('lets edits through while it transcodes; a second fix of the same file is told who holds it', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { ffmpegBin } = await import('../../src/main/inspect/tools.js');
+    const { dir, session, api } = await fresh();
+    const file = await writeBatch(dir, validBatch([microlecture('w1', '张强')]));
+    execFileSync(ffmpegBin(), ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=640x480:r=25:d=20', '-f', 'lavfi', '-i', 'sine=d=20', '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', '-c:a', 'aac', '-shortest', join(dir, 'works/w1/微课.mp4')]);
+    expect((await api.call('batch.import', { path: file })).ok).toBe(true);
+    const offers = await api.call('fix.offers', {});
+    const offer = offers.ok ? offers.value.find((o) => o.kind === 'transcode')! : null;
+    const before = process.env.BAOSONG_X264_PRESET;
+    process.env.BAOSONG_X264_PRESET = 'medium';
+    let fixDone = false;
+    const running = api.call('fix.run', { file: offer!.fileId, kind: 'transcode' }).then((r) => ((fixDone = true), r));
+    try {
+      // While it runs: an edit is saved at once, and a second fix of the same file is refused with who holds it.
+      await new Promise((r) => setTimeout(r, 1500));
+      const works = await api.call('works.list', {});
+      const t0 = Date.now();
+      const edit = await api.call('works.update', { id: works.ok ? works.value[0]!.id : 0, patch: { comment: '改好的评语'.repeat(30) } });
+      expect(edit.ok).toBe(true);
+      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(fixDone).toBe(false);
+      const second = await api.call('fix.run', { file: offer!.fileId, kind: 'transcode' });
+      expect(!second.ok && second.error.message).toMatch(/正在由另一个修复处理\(进程 \d+/);
+      const r = await running;
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      const after = await api.call('works.list', {});
+      expect(after.ok && after.value[0]!.comment).toBe('改好的评语'.repeat(30));
+      expect(after.ok && after.value[0]!.files.find((f) => f.id === offer!.fileId)!.origin).toBe(join(dir, 'works/w1/微课.mp4'));
+    } finally {
+      if (before === undefined) delete process.env.BAOSONG_X264_PRESET;
+      else process.env.BAOSONG_X264_PRESET = before;
+      await running.catch(() => undefined);
+      closeSession(session);
+    }
+  }, 120_000);
+});

@@ -9,6 +9,7 @@ import { userInfo } from 'node:os';
 import { getUnit } from '../catalog/unit.js';
 import type { Db } from '../catalog/db.js';
 import { needDb, profileOf, type DomainHandlers } from './session.js';
+import { overwrites } from '../../shared/patch.js';
 
 /** Who a tick is recorded as: the unit's 活动联系人, else the computer's user. */
 function confirmerOf(db: Db): string {
@@ -32,8 +33,12 @@ export const worksHandlers: DomainHandlers<typeof worksApi> = {
   },
   'works.update': async (session, args) => {
     const db = needDb(session);
-    db.transaction(() => updateWork(db, args.id, args.patch, confirmerOf(db)))();
-    return getWork(db, args.id);
+    const overwritten = db.transaction(() => {
+      const found = args.base ? overwrites(getWork(db, args.id) as unknown as Record<string, unknown>, args.patch, args.base) : [];
+      updateWork(db, args.id, args.patch, confirmerOf(db));
+      return found;
+    })();
+    return { ...getWork(db, args.id), ...(overwritten.length ? { overwritten } : {}) };
   },
   'works.setAuthors': async (session, args) => {
     const db = needDb(session);

@@ -183,17 +183,21 @@ export function updateWork(db: Db, id: number, patch: WorkPatch, by = ''): void 
     const stored = STORED[key] === 'flag' ? flag(value as boolean | null) : (value as string | null);
     db.prepare(`UPDATE works SET ${key} = ? WHERE id = ?`).run(stored, id);
   }
+  // A record is patched key by key: the keys the patch names ('' removes a field); the others stay as they are.
   if (patch.fields) {
-    db.prepare('DELETE FROM form_fields WHERE work_id = ?').run(id);
+    const drop = db.prepare('DELETE FROM form_fields WHERE work_id = ? AND key = ?');
     const add = db.prepare('INSERT INTO form_fields (work_id, key, value) VALUES (?, ?, ?)');
-    for (const [k, v] of Object.entries(patch.fields)) if (v !== '') add.run(id, k, v);
+    for (const [k, v] of Object.entries(patch.fields)) {
+      drop.run(id, k);
+      if (v !== '') add.run(id, k, v);
+    }
   }
   if (patch.scenes) {
     db.prepare('DELETE FROM work_scenes WHERE work_id = ?').run(id);
     const add = db.prepare('INSERT OR IGNORE INTO work_scenes (work_id, label) VALUES (?, ?)');
     for (const label of patch.scenes) add.run(id, label);
   }
-  if (patch.checklist) writeChecklist(db, id, patch.checklist, by);
+  if (patch.checklist) writeChecklist(db, id, { ...getWork(db, id).checklist, ...patch.checklist }, by);
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { authorInputSchema, editText, workPatchSchema } from '../entities.js';
 import { CATEGORIES, STAGES, type Work } from '../model.js';
 import { method } from './define.js';
+import type { Overwritten } from '../patch.js';
 
 /** A person known to the catalog, with how many works they are an author of. */
 export interface Person {
@@ -20,7 +21,11 @@ const id = z.number().int();
 export const worksApi = {
   'works.list': method<Work[]>()('read', z.strictObject({})),
   'works.create': method<Work>()('write', z.strictObject({ category: z.enum(CATEGORIES), stage: z.enum(STAGES), title: editText })),
-  'works.update': method<Work>()('write', z.strictObject({ id, patch: workPatchSchema })),
+  /**
+   * Sets the values the patch names (a form field or checklist item each by its key; '' removes a field). With
+   * `base` (what the editor loaded): the values another program changed meanwhile and this patch replaced are named.
+   */
+  'works.update': method<Work & { overwritten?: Overwritten[] }>()('write', z.strictObject({ id, patch: workPatchSchema, base: workPatchSchema.optional() })),
   'works.setAuthors': method<Work>()('write', z.strictObject({ id, authors: z.array(authorInputSchema).max(10) })),
   'works.reorder': method<Work[]>()('write', z.strictObject({ ids: z.array(id) })),
   'works.delete': method<{ id: number }>()('write', z.strictObject({ id })),
