@@ -22,5 +22,30 @@ const MEANINGS: Record<string, string> = {
 export function describeIoError(err: NodeJS.ErrnoException & { dest?: string }): string {
   const meaning = MEANINGS[err.code ?? ''];
   const where = err.dest ? `${err.path} → ${err.dest}` : err.path;
-  return `文件操作失败：${where}：${meaning ?? '系统报错'}(${err.code})`;
+  return `文件操作失败：${where ? `${where}：` : ''}${meaning ?? '系统报错'}(${err.code})`;
+}
+
+/** SQLite's result codes (better-sqlite3's SqliteError.code), in the user's words. */
+const SQLITE_MEANINGS: [RegExp, string][] = [
+  [/^SQLITE_FULL/, '磁盘已满'],
+  [/^SQLITE_READONLY/, '文件或所在文件夹是只读的(写保护的 U 盘、只读共享，或没有写入权限)'],
+  [/^SQLITE_BUSY|^SQLITE_LOCKED/, '正被其他程序占用(另一个报送助手窗口或命令正在写入它)'],
+  [/^SQLITE_NOTADB/, '不是 SQLite 数据库(不是报送助手的目录文件，或文件开头已损坏)'],
+  [/^SQLITE_CORRUPT/, '文件已损坏或不完整(复制或下载时被截断？)'],
+  [/^SQLITE_IOERR/, '磁盘读写出错(磁盘或 U 盘可能已拔出或有故障)'],
+  [/^SQLITE_CANTOPEN/, '无法打开(路径不存在、是一个文件夹，或没有权限)'],
+  [/^SQLITE_PERM|^SQLITE_AUTH/, '没有权限'],
+  [/^SQLITE_TOOBIG/, '内容太大'],
+  [/^SQLITE_CONSTRAINT/, '与目录中已有的数据冲突'],
+  [/^SQLITE_NOMEM/, '内存不足'],
+];
+
+export function isSqliteError(e: unknown): e is Error & { code: string } {
+  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && (e as unknown as { code: string }).code.startsWith('SQLITE_');
+}
+
+/** "目录文件 D:\\c.sqlite：磁盘已满(SQLITE_FULL)" — never SQLite's English. */
+export function describeSqliteError(e: Error & { code: string }, file?: string | null): string {
+  const meaning = SQLITE_MEANINGS.find(([re]) => re.test(e.code))?.[1] ?? '数据库出错';
+  return `${file ? `目录文件 ${file}：` : '目录文件出错：'}${meaning}(${e.code})`;
 }

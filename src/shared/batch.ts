@@ -174,10 +174,23 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       if (issue.input === undefined) return `缺少必填项(可选：${issue.values.map((v) => String(v)).join('、')})`;
       return `取值 ${echo(issue.input)} 不在允许范围内；可选：${issue.values.map((v) => String(v)).join('、')}`;
     case 'too_small':
-      return issue.origin === 'string' ? '不能为空字符串' : `至少需要 ${String(issue.minimum)} 项`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空字符串' : `太短：至少 ${String(issue.minimum)} 个字符`;
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return `不能小于 ${String(issue.minimum)}`;
+      return `至少需要 ${String(issue.minimum)} 项`;
+    case 'too_big':
+      if (issue.origin === 'string') return `太长：最多 ${String(issue.maximum)} 个字符`;
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return `不能大于 ${String(issue.maximum)}`;
+      return `太多：最多 ${String(issue.maximum)} 项`;
+    case 'invalid_format':
+      return `格式不对${issue.format ? `(应为 ${issue.format} 格式)` : ''}`;
+    case 'not_multiple_of':
+      return `应为 ${String(issue.divisor)} 的倍数`;
+    case 'invalid_union':
+      return '格式不对(不是任何一种允许的形式)';
     case 'invalid_key':
       return '对象的键无效';
     default:
-      return issue.message;
+      // Our own refinements speak Chinese; the validator's own words never reach a user.
+      return /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '取值不对';
   }
 }

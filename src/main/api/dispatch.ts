@@ -2,7 +2,7 @@
 import { accessOf, apiArgs, type ApiArgs, type ApiClient, type ApiMethod, type ApiResult, type ApiResults, type CallOptions } from '../../shared/api.js';
 import { describeIssue, jsonPath } from '../../shared/batch.js';
 import { BaosongError, type ApiError } from '../../shared/errors.js';
-import { describeIoError } from '../io-errors.js';
+import { describeIoError, describeSqliteError, isSqliteError } from '../io-errors.js';
 import { gateOf } from './gate.js';
 import { handlers, type Session } from './handlers.js';
 
@@ -40,7 +40,7 @@ export async function dispatch<M extends ApiMethod>(
     const value = await gateOf(session).run(accessOf(method), () => handler(session, parsed.data as ApiArgs<M>, options));
     return { ok: true, value };
   } catch (e) {
-    return { ok: false, error: toApiError(e, options.signal) };
+    return { ok: false, error: toApiError(e, options.signal, session) };
   } finally {
     checkpoint(session);
   }
@@ -66,7 +66,7 @@ function checkpoint(session: Session): void {
   }
 }
 
-export function toApiError(e: unknown, signal?: AbortSignal): ApiError {
+export function toApiError(e: unknown, signal?: AbortSignal, session?: Session): ApiError {
   if (e instanceof BaosongError) return e.toApiError();
   if (signal?.aborted) return { code: 'cancelled', message: '已取消' };
   const err = e as NodeJS.ErrnoException;
@@ -74,7 +74,9 @@ export function toApiError(e: unknown, signal?: AbortSignal): ApiError {
     return { code: 'io', message: describeIoError(err) };
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) return { code: 'bad-input', message: '输入嵌套太深，无法处理' };
-  return { code: 'internal', message: `内部错误：${err?.message ?? String(e)}` };
+  if (isSqliteError(e)) return { code: 'io', message: `${describeSqliteError(e, session?.path)}；这次操作没有保存，目录文件中此前的内容不受影响。` };
+  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) return { code: 'io', message: describeIoError(err) };
+  return { code: 'internal', message: `程序出错(请把这段话告诉开发者)：${err?.message ?? String(e)}` };
 }
 
 /** An in-process client over a session: what the CLI uses, and what the tests use. */

@@ -1,7 +1,9 @@
 // The catalog connection: the one place that loads the better-sqlite3 addon and migrates the schema.
 import { ensureUnitColumns } from './unit.js';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
+import { describeIoError, describeSqliteError, isSqliteError } from '../io-errors.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { CatalogError } from '../../shared/errors.js';
 import { sqliteBinding } from '../resources.js';
@@ -32,15 +34,21 @@ export interface OpenOptions {
 
 /** Opens (and migrates) a catalog file. Refuses a file that is no catalog, or one newer than this code. */
 export function openCatalog(file: string, options: OpenOptions = {}): Db {
-  if (!options.create && !existsSync(file)) {
+  const st = statOrNull(file);
+  if (!options.create && !st) {
     throw new CatalogError(`找不到目录文件 ${file}(请先用 import 导入报送批次)`);
   }
+  if (st?.isDirectory()) throw new CatalogError(`${file} 是一个文件夹，不是目录文件：请给出 .sqlite 文件的路径`);
+  if (st && !st.isFile()) throw new CatalogError(`${file} 不是普通文件(设备或管道)，不能作为目录文件`);
+  // A file of 0 bytes that a user names (an empty file made by mistake, a failed copy) is not made into a catalog by
+  // a command that only reads: only import and the window's 新建 make catalogs.
+  if (st && st.size === 0 && !options.create) throw new CatalogError(`${file} 是一个空文件(0 字节)，不是报送助手的目录文件；文件未做任何改动。`);
   const Database = loadDriver();
   let db: Db;
   try {
     db = new Database(file, { nativeBinding });
   } catch (e) {
-    throw new CatalogError(`无法打开目录文件 ${file}：${(e as Error).message}`);
+    throw new CatalogError(`无法打开目录文件 ${file}：${openFailure(e, file)}；文件未做任何改动。`);
   }
   try {
     db.pragma('foreign_keys = ON');
@@ -61,8 +69,32 @@ export function openCatalog(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    if (e instanceof CatalogError) throw e;
+    throw new CatalogError(`无法打开目录文件 ${file}：${openFailure(e, file)}；文件未做任何改动。`);
   }
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Why a catalog could not be opened, in the user's words: a full disk is not a broken file (nor is a locked one). */
+function openFailure(e: unknown, file: string): string {
+  if (isSqliteError(e)) {
+    if (/^SQLITE_CANTOPEN/.test(e.code)) {
+      const dir = dirname(file);
+      if (!existsSync(dir)) return `所在文件夹 ${dir} 不存在`;
+      return '无法在这里创建或打开文件(文件夹只读、没有权限，或文件正被占用)';
+    }
+    return describeSqliteError(e).replace(/^目录文件出错：/, '');
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (typeof err?.code === 'string') return describeIoError(err).replace(/^文件操作失败：/, '');
+  return '无法读取';
 }
 
 export function schemaVersion(db: Db): number {
@@ -72,8 +104,10 @@ export function schemaVersion(db: Db): number {
 function readVersion(db: Db, file: string): number {
   try {
     return db.pragma('user_version', { simple: true }) as number;
-  } catch {
-    throw new CatalogError(`${file} 不是报送助手的目录文件(不是 SQLite 数据库)；文件未做任何改动。`);
+  } catch (e) {
+    // Only a file that is no database is called one; a full disk, a lock or a read error says what it is.
+    if (isSqliteError(e) && /^SQLITE_NOTADB/.test(e.code)) throw new CatalogError(`${file} 不是报送助手的目录文件(不是 SQLite 数据库)；文件未做任何改动。`);
+    throw new CatalogError(`无法打开目录文件 ${file}：${openFailure(e, file)}；文件未做任何改动。`);
   }
 }
 

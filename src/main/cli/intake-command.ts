@@ -13,7 +13,12 @@ export function describeIntake(r: IntakeReport, profile: Profile): string {
   lines.push(`已生成计划 ${r.plan}`);
   lines.push(`  报告(每个判断的依据和把握)：${reportPathOf(r.plan)}`);
   lines.push(`  组织单位：${r.unit.value}(${r.unit.reason})${SURE[r.unit.confidence]}`);
+  const unread = r.unread ?? [];
   lines.push(`  ${r.works.length} 件作品：${[...byCategory].map(([n, c]) => `${n} ${c} 件`).join('，') || '无'}；单位文件 ${r.unitFiles.length} 个`);
+  if (unread.length) {
+    lines.push(`  收到 ${r.works.length + unread.length} 件，其中 ${unread.length} 件未能读取，没有列入计划：`);
+    for (const u of unread) lines.push(`    ${u.path}：${u.reason}`);
+  }
   if (r.summary) lines.push(`  作品汇总表：${r.summary}，匹配 ${r.works.filter((w) => w.row !== null).length} 行`);
   for (const row of r.unmatchedRows) lines.push(`  ${row.where ?? `汇总表第 ${row.row} 行`}《${row.title}》(${row.authors.join('、')})没有找到对应的文件夹：未列入计划`);
   for (const c of r.summaryConflicts ?? []) lines.push(`  《${c.title}》在两个汇总表中不一致(${c.fields.join('、')})：${c.rows.join('、')}；按前者`);
@@ -30,6 +35,15 @@ export function describeIntake(r: IntakeReport, profile: Profile): string {
     for (const x of w.repairs) lines.push(`    已修复：${x.what} → ${x.to}`);
     for (const u of w.unused) lines.push(`    未使用：${u.path}(${u.reason})`);
   }
+  // What was left out, so nothing disappears silently: system files only counted, everything else named.
+  const system = r.ignored.filter((x) => x.reason === '系统或临时文件');
+  const others = r.ignored.filter((x) => x.reason !== '系统或临时文件');
+  if (others.length) {
+    lines.push(`  未列入计划的文件(${others.length} 个)：`);
+    for (const x of others.slice(0, 50)) lines.push(`    ${x.path}：${x.reason}`);
+    if (others.length > 50) lines.push(`    ……其余 ${others.length - 50} 个见报告 ${reportPathOf(r.plan)}`);
+  }
+  if (system.length) lines.push(`  已略过系统或临时文件 ${system.length} 个(Thumbs.db、.DS_Store、~$ 开头的临时文件等)`);
   lines.push(`核对(可直接编辑计划文件)后导入：baosong import ${r.plan} --db CATALOG.sqlite`);
   return lines.join('\n') + '\n';
 }
@@ -57,5 +71,6 @@ export async function runIntake(positionals: string[], values: Record<string, un
   const profile = await api.call('catalog.profile', {});
   if (!profile.ok) return fail(profile.error);
   process.stdout.write(describeIntake(r.value, profile.value));
-  return 0;
+  // A work received but not read is not "done": the exit says so (1), as check does for its findings.
+  return r.value.unread?.length ? 1 : 0;
 }

@@ -34,6 +34,8 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
     `已添加 ${r.name}(${r.kindName}；名称：${values.unit ? '命令行给出' : r.nameFrom})：${r.works} 件作品；封存基准 ${r.files} 个文件\n` +
       `表格：${read}\n` +
       (r.archive ? `从 ZIP 解压到省级目录中读取${r.skipped?.length ? `；不安全的路径未解压：${r.skipped.join('、')}` : ''}\n` : '') +
+      (r.specials?.length ? `未读取的特殊文件：${r.specials.join('、')}\n` : '') +
+      (r.unread?.length ? `未能读取、没有列入目录的作品 ${r.unread.length} 件：\n${r.unread.map((u) => `  ${u}\n`).join('')}` : '') +
       `如单位名称或类型不对：baosong province remove "${resolve(dir)}" "${r.name}"，再用 --unit/--kind 重新添加\n`,
   );
   return 0;

@@ -80,7 +80,7 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   }
   if (!st.isDirectory()) throw new BaosongError('bad-input', `${root} 不是文件夹`);
   const ignored: IntakeReport['ignored'] = [];
-  const { works: folders, rootFiles, containerFiles } = await findWorks(profile, root, ignored, options.workspace);
+  const { works: folders, rootFiles, containerFiles, unread } = await findWorks(profile, root, ignored, options.workspace);
 
   // The summary: given, or a 汇总表 .xlsx at the root.
   let summaryPath = options.summary ? resolve(options.summary) : null;
@@ -109,6 +109,8 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
     });
   }
   const summary: Summary | null = summaries[0] ?? null;
+  // Cells that could not be read are said, with the table they are in (their rows may be missing from the plan).
+  for (const s of summaries) for (const p of s.problems) ignored.push({ path: relative(root, s.file).split(sep).join('/') || basename(s.file), reason: `汇总表${p}` });
   const { rows, conflicts } = mergeSummaries(summaries, root);
 
   // What every file is (its real type, size, an image's dpi), from the cache when unchanged; a video's duration
@@ -226,6 +228,7 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
         mobile: r.mobile,
       })),
     foldersWithoutRow: summary ? works.filter((w) => w.row === null).map((w) => w.folder) : [],
+    unread,
     // Each left-out file once (a system file met by the walk and again by a work's own listing).
     ignored: ignored.filter((x, i) => ignored.findIndex((y) => y.path === x.path) === i),
   };

@@ -4,6 +4,7 @@
 import { BaosongError } from '../../shared/errors.js';
 import { splitAuthors } from '../../shared/intake/names.js';
 import { fold } from '../../shared/text.js';
+import { guardWorkbook, SUMMARY_LIMITS } from './xlsx-guard.js';
 
 export interface SummaryRow {
   /** The Excel row number (1-based), for messages. */
@@ -28,6 +29,8 @@ export interface Summary {
   /** The title rows above the header, joined (often “沈阳市…作品汇总表”). */
   caption: string;
   rows: SummaryRow[];
+  /** What could not be read (a formula without its result): said to the user, never silently dropped. */
+  problems: string[];
 }
 
 type Column = Exclude<keyof SummaryRow, 'row' | 'authors'> | 'authors';
@@ -71,6 +74,7 @@ function columnOf(label: string): Column | null {
 
 export async function readSummary(file: string): Promise<Summary> {
   if (/\.xls$/i.test(file)) throw new BaosongError('bad-input', `${file} 是旧的 Excel 97-2003 格式(.xls)：请在 Excel 或 WPS 中另存为 .xlsx 后再读取`);
+  await guardWorkbook(file);
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
@@ -80,11 +84,21 @@ export async function readSummary(file: string): Promise<Summary> {
   }
   for (const ws of wb.worksheets) {
     const texts: string[][] = [];
-    const last = Math.min(ws.rowCount, 5000);
+    const problems: string[] = [];
+    // (rowCount and columnCount walk every row: asked once, not per cell.)
+    const last = Math.min(ws.rowCount, SUMMARY_LIMITS.rows);
+    const width = Math.min(ws.columnCount, 40);
     for (let r = 1; r <= last; r += 1) {
       const row = ws.getRow(r);
       const cells: string[] = [];
-      for (let c = 1; c <= Math.min(ws.columnCount, 40); c += 1) cells.push(cellText(row.getCell(c).value).trim());
+      for (let c = 1; c <= width; c += 1) {
+        const value = row.getCell(c).value;
+        // A formula saved without its result (made by a program, never opened in Excel): there is nothing to read.
+        if (value && typeof value === 'object' && 'formula' in value && (value as { result?: unknown }).result === undefined) {
+          problems.push(`第 ${r} 行 ${row.getCell(c).address} 是公式，但文件中没有它的计算结果(请在 Excel 或 WPS 中打开后保存一次)`);
+        }
+        cells.push(cellText(value).trim());
+      }
       texts.push(cells);
     }
     // The header: the first of the top 15 rows naming at least a title and an author column.
@@ -156,7 +170,7 @@ export async function readSummary(file: string): Promise<Summary> {
       .map((cells) => [...new Set(cells.filter(Boolean))].join(' '))
       .filter(Boolean)
       .join(' ');
-    return { file, sheet: ws.name, caption, rows };
+    return { file, sheet: ws.name, caption, rows, problems };
   }
   throw new BaosongError('bad-input', `作品汇总表 ${file} 中找不到表头(应有“作品名称”和“作者姓名”两列)`);
 }

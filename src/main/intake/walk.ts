@@ -7,6 +7,8 @@ import { BaosongError } from '../../shared/errors.js';
 import { categoryOfFolder } from '../../shared/intake/names.js';
 import { decodeEntryName, readZipEntries } from '../inspect/zip.js';
 import { unpackZip } from './repair.js';
+import { specialKind } from '../export/manifest.js';
+import { describeIoError } from '../io-errors.js';
 import type { IntakeReport } from '../../shared/intake/report.js';
 import type { CategoryId, UnitRole } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -47,8 +49,15 @@ export async function allFiles(dir: string, base: string, ignored: IntakeReport[
     }
     if (e.isDirectory()) out.push(...(await allFiles(abs, base, ignored, root)));
     else if (e.isFile()) out.push({ abs, rel: posix(relative(base, abs)) });
+    else await special(abs, e.isSymbolicLink(), ignored, root);
   }
   return out;
+}
+
+/** A pipe, a device, a link: never read (a FIFO would hang the reader), and named with why. */
+async function special(abs: string, link: boolean, ignored: IntakeReport['ignored'], root: string): Promise<void> {
+  const why = await specialKind(abs, link);
+  ignored.push({ path: posix(relative(root, abs)), reason: `${why ?? '链接'}：没有读取(请学校发送文件本身)` });
 }
 
 /** Names that belong to a work's set: a video, or a file named as a form or a part of some category. */
@@ -101,8 +110,9 @@ export async function findWorks(
   root: string,
   ignored: IntakeReport['ignored'],
   workspace?: string,
-): Promise<{ works: WorkFolder[]; rootFiles: Found[]; containerFiles: Found[] }> {
+): Promise<{ works: WorkFolder[]; rootFiles: Found[]; containerFiles: Found[]; unread: { path: string; reason: string }[] }> {
   const works: WorkFolder[] = [];
+  const unread: { path: string; reason: string }[] = [];
   const rootFiles: Found[] = [];
   const containerFiles: Found[] = [];
   /**
@@ -126,7 +136,14 @@ export async function findWorks(
       try {
         await unpackZip(abs, target);
       } catch (e) {
-        ignored.push({ path: rel, reason: `整件作品的压缩包无法解压(${(e as Error).message})：请学校重新发送未加密、完整的 ZIP 或文件夹` });
+        // Our side (a full disk, a read error of this PC): intake stops and says so; the plan would lack a work.
+        const err = e as NodeJS.ErrnoException & { diskFull?: boolean };
+        if (err.diskFull) throw e;
+        if (typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+          throw new BaosongError('io', `解压整件作品的压缩包 ${rel} 时${describeIoError(err).replace(/^文件操作失败：/, '出错：')}。这不是学校的问题：请处理后重新运行(已生成的内容不会重复)`);
+        }
+        // The archive's side (encrypted, broken): the work is received but not read, and said so.
+        unread.push({ path: rel, reason: `整件作品的压缩包无法解压(${(e as Error).message})：请学校重新发送未加密、完整的 ZIP 或文件夹` });
         continue;
       }
       const inner: IntakeReport['ignored'] = [];
@@ -144,6 +161,7 @@ export async function findWorks(
     });
     const files = entries.filter((e) => e.isFile());
     const dirs = entries.filter((e) => e.isDirectory());
+    for (const e of entries) if (!e.isFile() && !e.isDirectory()) await special(join(dir, e.name), e.isSymbolicLink(), ignored, root);
     const category = dir === root ? null : categoryOfFolder(profile, basename(dir));
     const zipped = !category ? await workZips(dir, files, hint) : new Set<string>();
     let container = zipped.size > 0;
@@ -175,9 +193,9 @@ export async function findWorks(
   await visit(root, null, 0);
   // DIR is itself one work's folder (its files are not the unit's forms and scans): that work.
   if (works.length === 0 && rootFiles.some((f) => !UNIT_FILES.some(([re]) => re.test(f.rel)) && !/汇总/.test(f.rel))) {
-    return { works: [{ abs: root, rel: basename(root), hint: null, files: await allFiles(root, root, [], root) }], rootFiles: [], containerFiles: [] };
+    return { works: [{ abs: root, rel: basename(root), hint: null, files: await allFiles(root, root, [], root) }], rootFiles: [], containerFiles: [], unread };
   }
-  return { works, rootFiles, containerFiles };
+  return { works, rootFiles, containerFiles, unread };
 }
 
 export const UNIT_FILES: [RegExp, UnitRole, string[]][] = [

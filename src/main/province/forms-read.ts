@@ -34,28 +34,60 @@ async function documentXml(path: string): Promise<string | null> {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** A character reference as its character; one that names no character (&#1114112;) is U+FFFD, never an error. */
+const codePoint = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD');
 const unescape = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m),
+  s.replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|\w{1,10});/gi, (m, e: string) =>
+    e[0] === '#' ? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m),
   );
 
-/** A paragraph's text: its runs' text, tabs as spaces, breaks as new lines. */
-function paragraphText(xml: string): string {
-  let out = '';
-  for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)) out += m[1] !== undefined ? unescape(m[1]) : m[2] === 'tab' ? ' ' : '\n';
-  return out;
-}
-
-/** Every table row of the document, each cell's paragraphs joined by new lines (nested tables flattened). */
-export async function docxRows(path: string): Promise<string[][] | null> {
-  const xml = await documentXml(path);
-  if (xml === null) return null;
+/**
+ * Every table row of the document, each cell's paragraphs joined by new lines (nested tables flattened into the
+ * outer cell). One pass over the tags (linear whatever the XML: a form of 200,000 unclosed rows is read in
+ * milliseconds, not minutes): runs' text, tabs as spaces, breaks as new lines.
+ */
+export function rowsOfXml(xml: string): string[][] {
   const rows: string[][] = [];
-  for (const tr of xml.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)) {
-    const cells = [...tr[0].matchAll(/<w:tc[\s>][\s\S]*?<\/w:tc>/g)].map((tc) => [...tc[0].matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((p) => paragraphText(p[0])).join('\n'));
-    rows.push(cells);
+  let row: string[] | null = null;
+  let cell: string[] | null = null;
+  let para = '';
+  let inPara = false;
+  let rowDepth = 0;
+  let cellDepth = 0;
+  const tag = /<(\/?)w:(tr|tc|p|t|tab|br|cr)(?=[\s/>])[^>]*>/g;
+  for (let m: RegExpExecArray | null; (m = tag.exec(xml)); ) {
+    const closing = m[1] === '/';
+    const name = m[2]!;
+    const selfClosing = m[0].endsWith('/>');
+    if (name === 'tr') {
+      if (closing) {
+        rowDepth = Math.max(0, rowDepth - 1);
+        if (rowDepth === 0 && row) rows.push(row), (row = null), (cell = null);
+      } else if (!selfClosing && ++rowDepth === 1) row = [];
+    } else if (name === 'tc') {
+      if (closing) {
+        cellDepth = Math.max(0, cellDepth - 1);
+        if (cellDepth === 0 && row && cell) row.push(cell.join('\n')), (cell = null);
+      } else if (!selfClosing && ++cellDepth === 1 && row) cell = [];
+    } else if (name === 'p') {
+      if (closing) {
+        if (inPara && cell) cell.push(para);
+        inPara = false;
+      } else if (!selfClosing) (inPara = true), (para = '');
+      else if (cell) cell.push('');
+    } else if (name === 't') {
+      if (!closing && !selfClosing) {
+        const end = xml.indexOf('<', tag.lastIndex);
+        para += unescape(xml.slice(tag.lastIndex, end < 0 ? xml.length : end));
+      }
+    } else if (!closing) para += name === 'tab' ? ' ' : '\n';
   }
   return rows;
+}
+
+export async function docxRows(path: string): Promise<string[][] | null> {
+  const xml = await documentXml(path);
+  return xml === null ? null : rowsOfXml(xml);
 }
 
 /** A label without spaces, colons and its bracketed note: "组织单位名称(按单位公章填写)" → "组织单位名称". */

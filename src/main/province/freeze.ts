@@ -43,16 +43,16 @@ async function manifestHash(dir: string): Promise<string | null> {
  * Records the tree as it is now. A tree with a manifest must match it first: a tree that is already not what its
  * unit sent is refused, naming the files, rather than frozen as it is.
  */
-async function treeFiles(dir: string): Promise<string[]> {
+async function treeFiles(dir: string, skipped?: { rel: string; why: string }[]): Promise<string[]> {
   try {
-    return (await listTree(dir)).filter((rel) => rel !== MANIFEST).sort();
+    return (await listTree(dir, '', skipped)).filter((rel) => rel !== MANIFEST).sort();
   } catch {
     throw new BaosongError('bad-input', `无法读取文件夹 ${dir}`);
   }
 }
 
-export async function recordFreeze(dir: string, signal?: AbortSignal, now = new Date(), journal?: HashJournal): Promise<FreezeRecord> {
-  const rels = await treeFiles(dir);
+export async function recordFreeze(dir: string, signal?: AbortSignal, now = new Date(), journal?: HashJournal, skipped?: { rel: string; why: string }[]): Promise<FreezeRecord> {
+  const rels = await treeFiles(dir, skipped);
   const { hashes } = await hashTree(dir, rels, { signal, journal });
   const unread = rels.filter((rel) => !hashes.has(rel));
   if (unread.length) throw new BaosongError('io', `${dir} 中有文件无法读取：${unread.slice(0, 5).join('、')}${unread.length > 5 ? ` 等 ${unread.length} 个` : ''}`);

@@ -102,6 +102,8 @@ export async function hashTree(dir: string, rels: string[], options: HashTreeOpt
       } catch {
         continue;
       }
+      // Only a regular file is read (a pipe or a device put in place of one would never end).
+      if (!st.isFile()) continue;
       const key = keyOf({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
       const known = options.known?.get(rel);
       if (known && known.key === key) {

@@ -93,7 +93,8 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
   const undo = () => removeSlot(dir, slot, !!archive);
   journal.remove();
   try {
-    const freeze = await recordFreeze(tree, options.signal, new Date(), journal);
+    const specials: { rel: string; why: string }[] = [];
+    const freeze = await recordFreeze(tree, options.signal, new Date(), journal, specials);
     // The unit's name: as given, else from its 附表1-4 (组织单位名称, as on its seal), else intake's guess.
     const unitForm = await treeUnitForm(tree);
     const unitName = options.unitName ?? (unitForm?.name || undefined);
@@ -124,6 +125,8 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
         files: Object.keys(freeze.files).length,
         forms,
         ...(archive ? { archive, skipped } : {}),
+        ...(specials.length ? { specials: specials.map((x) => `${x.rel}(${x.why})`) } : {}),
+        ...(planned.value.unread?.length ? { unread: planned.value.unread.map((u) => `${u.path}：${u.reason}`) } : {}),
       };
     });
     await writeAtomic(join(dir, `${slot}.freeze.json`), `${JSON.stringify(freeze)}\n`);

@@ -38,6 +38,10 @@ export interface ProvinceAddResult {
   /** The tree came as this ZIP (unpacked into the province folder); entries left out as unsafe. */
   archive?: string;
   skipped?: string[];
+  /** Entries of the tree that are no regular file (a pipe, a device, a link to one or to a folder): not read. */
+  specials?: string[];
+  /** Works in the tree that could not be read (a whole-work ZIP encrypted or broken): not in its catalog. */
+  unread?: string[];
 }
 
 export interface UnitOutcome {

@@ -74,6 +74,8 @@ export interface IntakeReport {
   /** Folders with no row of the summary (only when a summary was read): in the plan, from their names. */
   foldersWithoutRow: string[];
   ignored: { path: string; reason: string }[];
+  /** Works received that could not be read at all (a whole-work ZIP encrypted or broken): NOT in the plan. */
+  unread?: { path: string; reason: string }[];
   /** SHA-256 of the plan as written: a later intake replaces the plan only while it is unchanged. */
   planSha256?: string;
 }
