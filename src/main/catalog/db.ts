@@ -38,8 +38,8 @@ export function openCatalog(file: string, options: OpenOptions = {}): Db {
   if (!options.create && !st) {
     throw new CatalogError(`找不到目录文件 ${file}(请先用 import 导入报送批次)`);
   }
-  if (st?.isDirectory()) throw new CatalogError(`${file} 是一个文件夹，不是目录文件：请给出 .sqlite 文件的路径`);
-  if (st && !st.isFile()) throw new CatalogError(`${file} 不是普通文件(设备或管道)，不能作为目录文件`);
+  if (st?.isDirectory()) throw new CatalogError(`${file} 是一个文件夹，不是目录文件：请给出 .sqlite 文件的路径；文件未做任何改动。`);
+  if (st && !st.isFile()) throw new CatalogError(`${file} 不是普通文件(设备或管道)，不能作为目录文件；文件未做任何改动。`);
   // A file of 0 bytes that a user names (an empty file made by mistake, a failed copy) is not made into a catalog by
   // a command that only reads: only import and the window's 新建 make catalogs.
   if (st && st.size === 0 && !options.create) throw new CatalogError(`${file} 是一个空文件(0 字节)，不是报送助手的目录文件；文件未做任何改动。`);

@@ -77,6 +77,7 @@ export function windowsNameProblems(name: string): string[] {
   const out: string[] = [];
   if (name === '') out.push('名称为空');
   if (/[\u0000-\u001f\u007f]/.test(name)) out.push('含控制字符');
+  if (/[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(name)) out.push('含改变文字方向或不可见的控制符');
   if (/[\\/:*?"<>|]/.test(name)) out.push('含 Windows 不允许的字符');
   if (/[ .]$/.test(name)) out.push('以空格或“.”结尾');
   if (isReservedName(name)) out.push('是 Windows 的设备保留名');
@@ -93,6 +94,9 @@ export function windowsNameKey(name: string): string {
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]/gu;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
+// Bidirectional and invisible format characters: U+202E shows "作品gpj.exe" as "作品exe.jpg" — a name must read as
+// it is (LRM/RLM, the embeddings and overrides, the isolates, BOM and zero-width space).
+const BIDI = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 export interface Substitution {
   from: string;
@@ -110,6 +114,10 @@ export function safeName(raw: string): SafeName {
   const changes: Substitution[] = [];
   let name = raw.replace(CONTROL, (c) => {
     changes.push({ from: `U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, to: '', why: '控制字符' });
+    return '';
+  });
+  name = name.replace(BIDI, (c) => {
+    changes.push({ from: `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, to: '', why: '改变文字方向或不可见的控制符' });
     return '';
   });
   name = name.replace(/[\\/:*?"<>|]/g, (c) => {
