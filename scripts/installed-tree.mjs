@@ -28,7 +28,10 @@ export function buildInstalledTree(out, options = {}) {
   const standIn = join(out, '.electron-stand-in');
   mkdirSync(standIn, { recursive: true });
   const exe = join(standIn, process.platform === 'win32' ? 'electron.exe' : 'electron');
-  writeFileSync(exe, '#!/bin/sh\necho "stand-in for the Electron binary"\n');
+  // With Electron's fuse wire as the real binary carries it (sentinel, version 1, eight fuses at their defaults:
+  // RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, asar integrity off, only-asar off, V8
+  // snapshot off, file:// privileges on), so that electron-builder flips them as it does for a real build.
+  writeFileSync(exe, '#!/bin/sh\necho "stand-in for the Electron binary"\nexit 0\n# dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX\x01\x0810110001\n');
   chmodSync(exe, 0o755);
   writeFileSync(join(standIn, 'version'), require('electron/package.json').version);
   const platform = { linux: '--linux', win32: '--win', darwin: '--mac' }[process.platform];

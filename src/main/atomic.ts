@@ -1,6 +1,7 @@
 // Every file the app writes outside an export's staging tree is written whole or not at all: under a temporary
 // name beside it, then renamed over (a kill or a full disk leaves the old file, or none, never half a file).
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isDeadPid } from './processes.js';
@@ -44,4 +45,60 @@ export async function removeDeadTemps(dir: string, depth = 0): Promise<number> {
     } else if (depth > 0 && e.isDirectory()) removed += await removeDeadTemps(join(dir, e.name), depth - 1);
   }
   return removed;
+}
+
+/**
+ * The text of JSON.stringify(value, null, 2) + '\n', in pieces: each element of a top-level array on its own. A
+ * report of 50,000 files is written without ever being one string (nor one Buffer) in memory.
+ */
+export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
+  const keys = Object.keys(value).filter((k) => value[k] !== undefined && typeof value[k] !== 'function');
+  yield '{\n';
+  for (const [i, k] of keys.entries()) {
+    const v = value[k];
+    const tail = i < keys.length - 1 ? ',\n' : '\n';
+    if (Array.isArray(v) && v.length > 0) {
+      yield `  ${JSON.stringify(k)}: [\n`;
+      for (const [j, el] of v.entries()) yield `    ${(JSON.stringify(el, null, 2) ?? 'null').replace(/\n/g, '\n    ')}${j < v.length - 1 ? ',\n' : '\n'}`;
+      yield `  ]${tail}`;
+    } else if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) {
+      // A record (a freeze's files by path): each entry on its own too.
+      const entries = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function');
+      yield `  ${JSON.stringify(k)}: {\n`;
+      for (const [j, [ek, ev]] of entries.entries()) yield `    ${JSON.stringify(ek)}: ${JSON.stringify(ev, null, 2).replace(/\n/g, '\n    ')}${j < entries.length - 1 ? ',\n' : '\n'}`;
+      yield `  }${tail}`;
+    } else yield `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}${tail}`;
+  }
+  yield '}\n';
+}
+
+/**
+ * Writes `value` as indented JSON to a temporary file beside `path`, hashing it as it goes; `commit` renames it
+ * into place, `abort` removes it. (Two files that must appear in an order — a plan and its report — are both
+ * written before either is renamed.)
+ */
+export async function stageJson(path: string, value: Record<string, unknown>): Promise<{ sha256: string; commit: () => Promise<void>; abort: () => Promise<void> }> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = tmpOf(path);
+  const hash = createHash('sha256');
+  const out = createWriteStream(tmp);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      out.on('error', reject);
+      const pieces = jsonPieces(value);
+      const pump = () => {
+        for (let r = pieces.next(); !r.done; r = pieces.next()) {
+          hash.update(r.value);
+          if (!out.write(r.value)) return void out.once('drain', pump);
+        }
+        out.end(resolve);
+      };
+      pump();
+    });
+  } catch (e) {
+    out.destroy();
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return { sha256: hash.digest('hex'), commit: () => rename(tmp, path), abort: () => rm(tmp, { force: true }) };
 }

@@ -1,17 +1,19 @@
 // The Electron main process: one window over the built renderer, the typed API over one IPC channel.
 // Only relays: every method runs in the same handlers as the CLI and the HTTP bridge.
-import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session as electronSession, shell, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from './api/dispatch.js';
 import { closeSession, createSession } from './api/handlers.js';
 import { BaosongError } from '../shared/errors.js';
 import { appResources } from './resources.js';
 import { hardenWebContents, isTrustedSender, safeOpenExternal, windowOptions } from './security.js';
+import { APP_URL, denyPermissions, registerAppScheme, serveApp } from './app-protocol.js';
 
 export const CHANNEL = { call: 'baosong:call', cancel: 'baosong:cancel', progress: 'baosong:progress', dialog: 'baosong:dialog', open: 'baosong:open-external' };
 
-// The page, the preload and (in catalog/db.ts) the Electron-ABI addon: from resources.ts, in every layout.
+// The page, the preload and (in catalog/db.ts) the Electron-ABI addon: from resources.ts, in every layout. The page
+// is served as app://baosong/ from the built renderer's folder (app-protocol.ts), never as file://.
 const resources = appResources();
-const appUrl = resources.rendererUrl;
+const appUrl = APP_URL;
 
 const session = createSession();
 session.openPath = async (path) => {
@@ -70,13 +72,19 @@ export function createWindow(): BrowserWindow {
 
 if (process.versions.electron) {
   app.enableSandbox();
+  registerAppScheme(protocol);
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, appUrl, shell));
   void app.whenReady().then(() => {
+    serveApp(protocol, resources.rendererDir);
+    denyPermissions(electronSession.defaultSession);
     registerIpc();
     createWindow();
   });
+  // However the app ends, the catalog is closed first: its log folded into the file, which then holds everything.
   app.on('window-all-closed', () => {
     closeSession(session);
     app.quit();
   });
+  app.on('before-quit', () => closeSession(session));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (closeSession(session), app.quit()));
 }

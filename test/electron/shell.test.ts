@@ -26,7 +26,7 @@ beforeAll(async () => {
   main = await import('../../src/main/index.js');
   main.registerIpc();
   main.createWindow();
-  appUrl = new URL('../../dist/renderer/index.html', import.meta.url).toString();
+  appUrl = (await import('../../src/main/app-protocol.js')).APP_URL;
 });
 
 const event = () => ({ preventDefault: vi.fn() });
@@ -139,5 +139,35 @@ describe('a page that reloads during a job', () => {
     // A finished call leaves no listener behind on the page.
     expect(sender.listenerCount('did-start-loading')).toBe(0);
     expect(sender.listenerCount('destroyed')).toBe(0);
+  });
+});
+
+describe('the page over app://, no permissions', () => {
+  it('serves the built renderer inside its folder only, with the CSP; file:// is not our page', async () => {
+    const { appResponse, APP_URL } = await import('../../src/main/app-protocol.js');
+    const { isAppUrl } = await import('../../src/main/security.js');
+    const root = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+    const page = await appResponse(APP_URL, root);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('<div id="root">');
+    for (const bad of ['app://baosong/../../package.json', 'app://baosong/%2e%2e/%2e%2e/package.json', 'app://baosong/..%2f..%2fpackage.json', 'app://other/index.html', 'app://baosong/%00', 'file:///etc/passwd', 'app://baosong/nosuch.js']) {
+      expect((await appResponse(bad, root)).status, bad).toBe(404);
+    }
+    expect(isAppUrl(new URL('../../dist/renderer/index.html', import.meta.url).href, APP_URL)).toBe(false);
+  });
+
+  it('refuses every permission request and check without asking', async () => {
+    const { denyPermissions } = await import('../../src/main/app-protocol.js');
+    let request: any;
+    let check: any;
+    denyPermissions({ setPermissionRequestHandler: (fn: any) => (request = fn), setPermissionCheckHandler: (fn: any) => (check = fn) } as any);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const answer = vi.fn();
+      request({}, permission, answer);
+      expect(answer).toHaveBeenCalledWith(false);
+      expect(check({}, permission)).toBe(false);
+    }
   });
 });

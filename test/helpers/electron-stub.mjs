@@ -51,6 +51,16 @@ export function createElectronStub(state, options = {}) {
       on: (ch, fn) => state.ipcListeners.set(ch, fn),
     },
     contextBridge: { exposeInMainWorld: (_key, api) => (state.exposed = api) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes) => ((state.schemes ??= []).push(...schemes)),
+      handle: (scheme, fn) => ((state.protocols ??= new Map()).set(scheme, fn)),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn) => (state.permissionRequest = fn),
+        setPermissionCheckHandler: (fn) => (state.permissionCheck = fn),
+      },
+    },
     ipcRenderer: { on() {}, invoke: (...a) => Promise.resolve(a), send() {} },
     webUtils: { getPathForFile: (f) => f.path },
   };

@@ -3,5 +3,5 @@ import { createElectronStub, newStubState } from '../helpers/electron-stub.mjs';
 
 export const state = (globalThis.__electronStub ??= newStubState());
 const electron = createElectronStub(state, { ready: true });
-export const { app, BrowserWindow, dialog, shell, ipcMain, contextBridge, ipcRenderer, webUtils } = electron;
+export const { app, BrowserWindow, dialog, shell, ipcMain, contextBridge, ipcRenderer, webUtils, protocol, session } = electron;
 export default electron;

@@ -91,6 +91,21 @@ describe.skipIf(!built)('the installed app (skipped until npm run build && vite 
     expect(readdirSync(join(app, 'node_modules', 'ffprobe-static', 'bin', process.platform))).toEqual([process.arch]);
   });
 
+  it("has Electron's fuses flipped as electron-builder.yml says: no run-as-Node, no NODE_OPTIONS or --inspect, asar only", async () => {
+    const { getCurrentFuseWire, FuseV1Options } = require('@electron/fuses') as typeof import('@electron/fuses');
+    // The wire's states as @electron/fuses reads them: '0' disabled, '1' enabled (its FuseState enum is not exported).
+    const FuseState = { DISABLE: 48, ENABLE: 49 };
+    const exe = readdirSync(tree.appDir).map((f) => join(tree.appDir, f)).find((f) => statSync(f).isFile() && readFileSync(f).includes('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'))!;
+    expect(exe).toBeDefined();
+    const wire = await getCurrentFuseWire(exe);
+    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
+  });
+
   it('resolves every resource inside the installed tree', () => {
     const paths = childJson(`const r = await import(${JSON.stringify(pathToFileURL(join(app, 'dist/main/resources.js')).href)}); console.log(JSON.stringify(r.resolvedPaths()));`);
     expect(Object.keys(paths).sort()).toEqual(['ffmpeg', 'ffprobe', 'fontsDir', 'hashWorker', 'preload', 'rendererIndex', 'root', 'sharp', 'sqliteBinding']);
@@ -227,12 +242,21 @@ describe.skipIf(!built)('the installed app (skipped until npm run build && vite 
       const { EventEmitter } = await import('node:events');
       const from = { senderFrame: { url: win.loaded[0] }, sender: Object.assign(new EventEmitter(), { send() {}, isDestroyed: () => false }) };
       const opened = await call(from, { id: 'a', method: 'catalog.open', args: { path: ${JSON.stringify(db)} } });
-      console.log(JSON.stringify({ sandbox: state.sandbox, preload: win.options.webPreferences.preload, loaded: win.loaded, opened }));
+      // The page as the app's own scheme serves it from inside the installed tree; a path out of it is refused.
+      const serve = state.protocols.get('app');
+      const index = await serve({ url: win.loaded[0] });
+      const html = await index.text();
+      const script = html.split('src="./')[1].split('"')[0];
+      const asset = await serve({ url: new URL(script, win.loaded[0]).href });
+      const outside = await serve({ url: 'app://baosong/%2e%2e/%2e%2e/package.json' });
+      const denied = await new Promise((r) => state.permissionRequest({}, 'media', r));
+      console.log(JSON.stringify({ sandbox: state.sandbox, preload: win.options.webPreferences.preload, loaded: win.loaded, opened, schemes: state.schemes, index: index.status, hasRoot: html.includes('<div id="root">'), asset: asset.status, outside: outside.status, denied, checked: state.permissionCheck({}, 'geolocation') }));
     `);
     expect(out.sandbox).toBe(true);
-    expect(out.loaded).toHaveLength(1);
-    const page = fileURLToPath(out.loaded[0]);
-    expect(page).toBe(join(app, 'dist', 'renderer', 'index.html'));
+    expect(out.loaded).toEqual(['app://baosong/index.html']);
+    expect(out.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(out).toMatchObject({ index: 200, hasRoot: true, asset: 200, outside: 404, denied: false, checked: false });
+    const page = join(app, 'dist', 'renderer', 'index.html');
     expect(existsSync(page)).toBe(true);
     expect(out.preload).toBe(join(app, 'dist', 'main', 'preload.cjs'));
     expect(existsSync(out.preload)).toBe(true);

@@ -24,10 +24,18 @@ export function describeIntake(r: IntakeReport, profile: Profile): string {
   for (const c of r.summaryConflicts ?? []) lines.push(`  《${c.title}》在两个汇总表中不一致(${c.fields.join('、')})：${c.rows.join('、')}；按前者`);
   for (const d of r.duplicates ?? []) lines.push(`  ${d.folder} 与 ${d.sameAs} 是同一作品(${d.why})：只保留后者`);
   for (const f of r.foldersWithoutRow) lines.push(`  文件夹 ${f} 在汇总表中没有对应的行：按文件夹名称列入计划`);
+  // Each work's doubts, for the first 100 works that have any: past that the terminal is no place to read them (the
+  // report and the window list them all).
+  let detailed = 0;
   for (const w of r.works) {
+    if (detailed >= 100) {
+      const rest = r.works.length - r.works.indexOf(w);
+      lines.push(`  ……其余 ${rest} 件作品的核对事项见报告 ${reportPathOf(r.plan)}(或在窗口的“收件导入”中查看)`);
+      break;
+    }
     const doubts = [w.category, w.stage, w.title, w.authors].filter((g) => g.confidence === 'low');
     const lowFiles = w.files.filter((f) => f.confidence === 'low');
-    if (doubts.length || lowFiles.length || w.unused.length || w.repairs.length) lines.push(`  ${w.key}：`);
+    if (doubts.length || lowFiles.length || w.unused.length || w.repairs.length) lines.push(`  ${w.key}：`), (detailed += 1);
     const shown = (g: (typeof doubts)[number]) =>
       Array.isArray(g.value) ? g.value.join('、') || '(无作者)' : g === w.category ? profile.categories[w.category.value].name : g === w.stage ? profile.stages[w.stage.value] : g.value;
     for (const g of doubts) lines.push(`    请核对：${shown(g)}(${g.reason})`);

@@ -88,23 +88,28 @@ async function remove(positionals: string[]): Promise<Exit> {
 }
 
 /**
- * check and verify run in a child of this command whose V8 heap is bounded by the number of units (V8 otherwise
- * lets garbage pile up to gigabytes before it collects: 780 MB for 110 units, against ~150 MB live). The bound is
- * ample — 160 MB + 1.5 MB a unit, at least 256 MB, about twice what a province keeps live — and only the command
- * as installed (bin/baosong.js) re-runs itself; null: run here.
+ * check, verify and add run in a child of this command whose V8 heap is bounded (V8 otherwise lets garbage pile up
+ * far past what is live before it collects: 780 MB for 110 units against ~150 MB live; 350 MB for a unit of 100,000
+ * files against ~100 MB). check and verify: 160 MB + 1.5 MB a unit, at least 256 MB, about twice what a province
+ * keeps live. add: 64 MB + 1.25 KB a file of the unit's tree or ZIP, at least 128 MB (a unit's intake keeps ~1 KB a
+ * file live). Only the command as installed (bin/baosong.js) re-runs itself; null: run here.
  */
-async function heapBounded(sub: string | undefined, dir: string | undefined): Promise<Exit | null> {
+async function heapBounded(sub: string | undefined, dir: string | undefined, tree: string | undefined): Promise<Exit | null> {
   // The bounded re-run itself: it ends with the command that started it, whatever killed that.
   if (process.env.BAOSONG_HEAP_BOUND) exitWithParent();
-  if ((sub !== 'check' && sub !== 'verify') || !dir || process.env.BAOSONG_HEAP_BOUND || basename(process.argv[1] ?? '') !== 'baosong.js') return null;
-  const { readIndex } = await import('../province/store.js');
-  let units: number;
+  if (!['check', 'verify', 'add'].includes(sub ?? '') || !dir || process.env.BAOSONG_HEAP_BOUND || basename(process.argv[1] ?? '') !== 'baosong.js') return null;
+  let mb: number;
   try {
-    units = readIndex(resolve(dir)).units.length;
+    if (sub === 'add') {
+      if (!tree) return null;
+      mb = Math.max(128, Math.round(64 + (1.25 * (await countFiles(resolve(tree)))) / 1024));
+    } else {
+      const { readIndex } = await import('../province/store.js');
+      mb = Math.max(256, Math.round(160 + 1.5 * readIndex(resolve(dir)).units.length));
+    }
   } catch {
     return null; // the command itself says what is wrong
   }
-  const mb = Math.max(256, Math.round(160 + 1.5 * units));
   const child = spawnTied(process.execPath, [...process.execArgv, `--max-old-space-size=${mb}`, process.argv[1]!, ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, BAOSONG_HEAP_BOUND: String(mb) },
@@ -115,9 +120,27 @@ async function heapBounded(sub: string | undefined, dir: string | undefined): Pr
   return new Promise((done) => child.on('close', (code) => done(code === null ? 2 : (code as Exit))));
 }
 
+/** Files in a tree (names only), or entries in a ZIP (its central directory). */
+async function countFiles(path: string): Promise<number> {
+  const { stat, readdir } = await import('node:fs/promises');
+  if ((await stat(path)).isFile()) {
+    const { readZipEntries } = await import('../inspect/zip.js');
+    return readZipEntries(path, () => true);
+  }
+  let n = 0;
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) await walk(`${dir}/${e.name}`);
+      else n += 1;
+    }
+  };
+  await walk(path);
+  return n;
+}
+
 export async function runProvince(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
   const [sub, ...rest] = positionals;
-  const bounded = await heapBounded(sub, rest[0]);
+  const bounded = await heapBounded(sub, rest[0], rest[1]);
   if (bounded !== null) return bounded;
   if (sub === 'add') return guarded(() => add(rest, values, signal));
   if (sub === 'check') return guarded(() => check(rest, values, signal));

@@ -175,16 +175,20 @@ export async function gatherFacts(
   }
   const paths = [...needs.keys()];
   const sizes = new Map<string, { size: number; mtimeMs: number } | null>();
-  await Promise.all(
-    paths.map(async (p) => {
+  // A bounded number of stats in flight: 50,000 at once held 50,000 pending requests (and their buffers) in memory.
+  let at = 0;
+  const statOne = async () => {
+    while (at < paths.length) {
+      const p = paths[at++]!;
       try {
         const st = await stat(p);
         sizes.set(p, st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : null);
       } catch {
         sizes.set(p, null);
       }
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(64, paths.length) }, statOne));
   const totalBytes = [...sizes.values()].reduce((a, s) => a + (s?.size ?? 0), 0);
   const out = new Map<string, FileFacts>();
   const cards: CardRequest[] = [];

@@ -11,7 +11,7 @@ import { categoryOfText, matchRows, parseFolderName, stageOfGrade, titleKey, typ
 import { reportPathOf, type IntakeFile, type IntakeReport, type IntakeWork } from '../../shared/intake/report.js';
 import { CATEGORIES, type CategoryId, type Group, type Unit, type UnitKind } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
-import { writeAtomic } from '../atomic.js';
+import { stageJson, writeAtomic } from '../atomic.js';
 import { canonical, within } from '../export/guard.js';
 import { fold } from '../../shared/text.js';
 import type { FactsCache } from '../inspect/facts.js';
@@ -319,15 +319,17 @@ async function writePlan(profile: Profile, report: IntakeReport, unit: Unit | nu
   };
   await mkdir(dirname(report.plan), { recursive: true });
   const sidecar = reportPathOf(report.plan);
-  const planText = JSON.stringify(batch, null, 2) + '\n';
-  // The report carries the plan's hash: the mark by which a later intake knows the plan as its own, unedited.
-  report.planSha256 = sha256(planText);
-  // Report first: a plan on disk always has its report (a kill in between leaves the old plan with a report that
-  // no longer matches it, which a later intake refuses to overwrite rather than guess).
-  for (const [file, text] of [
-    [sidecar, JSON.stringify(report, null, 2) + '\n'],
-    [report.plan, planText],
-  ] as const) {
-    await writeAtomic(file, text);
+  // Both written in pieces (a report of 50,000 files is never one string in memory), the plan staged first: the
+  // report carries the plan's hash, the mark by which a later intake knows the plan as its own, unedited.
+  const plan = await stageJson(report.plan, batch);
+  try {
+    report.planSha256 = plan.sha256;
+    // Report first: a plan on disk always has its report (a kill in between leaves the old plan with a report that
+    // no longer matches it, which a later intake refuses to overwrite rather than guess).
+    await (await stageJson(sidecar, report as unknown as Record<string, unknown>)).commit();
+    await plan.commit();
+  } catch (e) {
+    await plan.abort();
+    throw e;
   }
 }

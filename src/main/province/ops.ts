@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { ApiClient } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { UnitKind } from '../../shared/model.js';
-import { removeDeadTemps, writeAtomic } from '../atomic.js';
+import { removeDeadTemps, stageJson, writeAtomic } from '../atomic.js';
 import type { ProvinceAddResult } from '../../shared/api/province.js';
 import { fillFromForms, treeUnitForm } from './forms-read.js';
 import { recordFreeze } from './freeze.js';
@@ -91,10 +91,18 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
   // Every file's hash goes to the unit's journal too: the first check reads none of them again.
   const journal = new HashJournal(join(dir, `${slot}.hashes`));
   const undo = () => removeSlot(dir, slot, !!archive);
+  let staged: { abort: () => Promise<void> } | undefined;
   journal.remove();
   try {
     const specials: { rel: string; why: string }[] = [];
-    const freeze = await recordFreeze(tree, options.signal, new Date(), journal, specials);
+    // The baseline goes to disk at once (renamed into place at the end): a tree of 100,000 files is not kept in
+    // memory through the intake that follows.
+    const { freeze, freezeFile } = await (async () => {
+      const recorded = await recordFreeze(tree, options.signal, new Date(), journal, specials);
+      const file = await stageJson(join(dir, `${slot}.freeze.json`), recorded as unknown as Record<string, unknown>);
+      return { freeze: { recordedAt: recorded.recordedAt, count: Object.keys(recorded.files).length }, freezeFile: file };
+    })();
+    staged = freezeFile;
     // The unit's name: as given, else from its 附表1-4 (组织单位名称, as on its seal), else intake's guess.
     const unitForm = await treeUnitForm(tree);
     const unitName = options.unitName ?? (unitForm?.name || undefined);
@@ -122,18 +130,19 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
         kindName: profile.ok ? profile.value.unitKinds[batch.unit.kind] : batch.unit.kind,
         nameFrom: options.unitName ? '给出的名称' : unitForm?.name ? '附表1-4 的组织单位名称' : planned.value.unit.reason,
         works: planned.value.works.length,
-        files: Object.keys(freeze.files).length,
+        files: freeze.count,
         forms,
         ...(archive ? { archive, skipped } : {}),
         ...(specials.length ? { specials: specials.map((x) => `${x.rel}(${x.why})`) } : {}),
         ...(planned.value.unread?.length ? { unread: planned.value.unread.map((u) => `${u.path}：${u.reason}`) } : {}),
       };
     });
-    await writeAtomic(join(dir, `${slot}.freeze.json`), `${JSON.stringify(freeze)}\n`);
+    await freezeFile.commit();
     index.units.push({ name: result.name, kind: result.kind, tree, ...(archive ? { archive } : {}), catalog: `${slot}.sqlite`, freeze: `${slot}.freeze.json`, addedAt: freeze.recordedAt, forms: result.forms });
     await writeIndex(dir, index);
     return result;
   } catch (e) {
+    await staged?.abort();
     await undo();
     throw e;
   }
