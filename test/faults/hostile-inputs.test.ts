@@ -3,7 +3,7 @@
 // title, an encrypted whole-work ZIP, catalogs that cannot be opened, a full disk. Each is bounded, said in Chinese,
 // and names the file — never a hang, English or 内部错误.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -168,11 +168,38 @@ describe('a catalog that cannot be opened (case 21, 22)', () => {
       noEnglish(last.error!.message);
       const unit = await api.call('unit.get', {});
       expect(unit.ok && unit.value?.name).toBe('沈阳市教育局');
+      closeSession(session);
+      // The same disk made read-only (a write-protected stick): the catalog says so, and is untouched.
+      expect(spawnSync('mount', ['-o', 'remount,ro', mnt]).status).toBe(0);
+      const ro = baosong('unit', '--db', join(mnt, 'c.sqlite'), '--cloud-code', 'zz12');
+      expect(ro.status).toBe(2);
+      expect(ro.stderr).toMatch(/目录文件 .*c\.sqlite：.*只读.*(文件未做任何改动|此前的内容不受影响)/);
+      noEnglish(ro.stderr);
     } finally {
       closeSession(session);
       spawnSync('umount', [mnt]);
     }
   });
+
+  it('held by another program: says it is in use (after waiting a moment), not that it is broken', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.sqlite');
+    expect(baosong('unit', '--db', db).status).toBe(2);
+    const { validBatch, writeBatch } = await import('../helpers/batch.js');
+    expect(baosong('import', await writeBatch(dir, validBatch()), '--db', db).status).toBe(0);
+    const { spawn } = await import('node:child_process');
+    const holder = spawn(process.execPath, ['-e', `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(db)}); db.exec('BEGIN EXCLUSIVE'); db.exec("UPDATE unit SET contact = '占用'"); console.log('held'); setTimeout(() => {}, 20000);`], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((r) => holder.stdout!.once('data', r));
+    try {
+      const r = baosong('unit', '--db', db, '--cloud-code', 'zz12');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/正被其他程序占用/);
+      expect(r.stderr).not.toMatch(/不是 SQLite|损坏/);
+      noEnglish(r.stderr);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  }, 60_000);
 });
 
 describe('a title (case 22)', () => {
@@ -181,4 +208,38 @@ describe('a title (case 22)', () => {
     expect(s.name).toBe('作品gpj.exe');
     expect(s.changes[0]).toMatchObject({ from: 'U+202E', why: '改变文字方向或不可见的控制符' });
   });
+});
+
+describe('the validator and ffmpeg (case 21, 22)', () => {
+  it("never passes zod's English on: a value past its limit is said in Chinese", async () => {
+    const { localClient } = await import('../../src/main/api/dispatch.js');
+    const { closeSession, createSession } = await import('../../src/main/api/handlers.js');
+    const session = createSession();
+    const api = localClient(session);
+    await api.call('catalog.open', { path: join(tempDir(), 'c.sqlite'), create: true });
+    const r = await api.call('unit.update', { name: '沈阳'.repeat(20_000), kind: 'city-major' });
+    expect(!r.ok && r.error.message).toBe('unit.update 的参数有误：name：太长：最多 20000 个字符');
+    const n = await api.call('works.remove', { ids: [] });
+    expect(!n.ok && n.error.message).toContain('至少需要 1 项');
+    closeSession(session);
+  });
+
+  it('fix exits 2 when ffmpeg itself fails, saying so in Chinese', async () => {
+    const dir = join(tempDir(), '坏的 ffmpeg');
+    const { writeBatch, validBatch } = await import('../helpers/batch.js');
+    const file = await writeBatch(dir, validBatch([microlecture('w1', '张强')]));
+    writeFileSync(join(dir, 'works/w1/微课.mp4'), readFileSync(clip('quicktime.mp4')));
+    const db = join(dir, 'c.sqlite');
+    expect(baosong('import', file, '--db', db).status).toBe(0);
+    // An ffmpeg that fails whenever it is asked to make a file (its -progress runs), and works for the check.
+    const { ffmpegBin } = await import('../../src/main/inspect/tools.js');
+    const broken = join(dir, 'ffmpeg');
+    writeFileSync(broken, `#!/bin/sh\ncase "$*" in *-progress*) echo "Conversion failed!" >&2; exit 1;; esac\nexec "${ffmpegBin()}" "$@"\n`, { mode: 0o755 });
+    const { spawnSync: run } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const r = run(process.execPath, [fileURLToPath(new URL('../../bin/baosong.js', import.meta.url)), 'fix', '--db', db, '--what', 'remux'], { encoding: 'utf8', env: { ...process.env, BAOSONG_FFMPEG: broken } });
+    expect(r.status, r.stdout + r.stderr).toBe(2);
+    expect(r.stdout).toContain('未能修复：ffmpeg 处理失败(退出码 1)');
+    expect(readdirSync(join(dir, 'c.baosong', 'fixed')).filter((f) => !f.startsWith('.'))).toEqual([]);
+  }, 60_000);
 });
