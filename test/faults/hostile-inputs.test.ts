@@ -243,3 +243,33 @@ describe('the validator and ffmpeg (case 21, 22)', () => {
     expect(readdirSync(join(dir, 'c.baosong', 'fixed')).filter((f) => !f.startsWith('.'))).toEqual([]);
   }, 60_000);
 });
+
+describe('a ZIP bomb (case 18)', () => {
+  it('a few MB that would unpack to gigabytes is refused before anything is written', async () => {
+    const root = tempDir();
+    const zip = join(root, '单位.zip');
+    const { createWriteStream } = await import('node:fs');
+    const { ZipArchive } = await import('archiver');
+    const { Readable } = await import('node:stream');
+    // 1 GB of zeros deflate to ~1 MB (the case: a 3 MB ZIP that unpacks to 3.1 GB).
+    await new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(zip);
+      const z = new ZipArchive({ zlib: { level: 9 } });
+      out.on('close', () => resolve());
+      z.on('error', reject);
+      z.pipe(out);
+      let left = 1024 ** 3;
+      const chunk = Buffer.alloc(4 * 1024 * 1024);
+      z.append(Readable.from((function* () { while (left > 0) { left -= chunk.length; yield chunk; } })()), { name: '沈阳市教育局/2微课/1-张强-春晓/微课.mp4' });
+      void z.finalize();
+    });
+    expect(readFileSync(zip).length).toBeLessThan(8 * 1024 * 1024);
+    const t0 = Date.now();
+    const r = baosong('province', 'add', join(root, '省级'), zip, '--unit', '沈阳市教育局', '--kind', 'city-major');
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/微课\.mp4 解压后比压缩时大 200 倍以上\(异常的压缩包\)：没有解压/);
+    const { readdirSync: list } = await import('node:fs');
+    expect(list(join(root, '省级', 'units'))).toEqual([]);
+  }, 180_000);
+});

@@ -2,7 +2,7 @@
 // becomes a path; remove deletes only the province's own files; a province folder inside a unit's tree is refused.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
 import { clip } from '../helpers/media.js';
@@ -54,9 +54,16 @@ describe('fix --preview', () => {
 });
 
 describe('province folder', () => {
-  it('a unit name that reads as a path stays a file name in the outputs (case 5)', async () => {
+  // One unit's exported tree for both tests (each has its own province folder); only read by them.
+  let shared: { root: string; tree: string };
+  beforeAll(async () => {
     const root = join(tempDir(), '省 级');
-    const tree = await exportedTree(root, '沈阳', { name: '沈阳市教育局' }, [microlecture('w1', '张强')]);
+    shared = { root, tree: await exportedTree(root, '沈阳', { name: '沈阳市教育局' }, [microlecture('w1', '张强')]) };
+  }, 120_000);
+
+  it('a unit name that reads as a path stays a file name in the outputs (case 5)', async () => {
+    const root = join(shared.root, 'a');
+    const tree = shared.tree;
     const province = join(root, 'p', '省级');
     const victim = join(root, 'p', '重要文件.xlsx');
     mkdirSync(dirname(victim), { recursive: true });
@@ -70,8 +77,9 @@ describe('province folder', () => {
   }, 60_000);
 
   it('remove deletes only what the index names inside units/ (case 8); a folder inside a tree is refused (case 11)', async () => {
-    const root = join(tempDir(), '省 级');
-    const tree = await exportedTree(root, '沈阳', { name: '沈阳市教育局' }, [microlecture('w1', '张强')]);
+    const root = join(shared.root, 'b');
+    mkdirSync(root, { recursive: true });
+    const tree = shared.tree;
     const province = join(root, '省级');
     expect(baosong('province', 'add', province, tree, '--unit', '沈阳市教育局', '--kind', 'city-major').status).toBe(0);
     // The index edited to name the office's own file.

@@ -55,6 +55,8 @@ const RECIPES: Record<string, string[]> = {
   // A 专题片-shaped clip: 1920×1080, 25 fps, H.264 + AAC 128k (4 s: durations are judged on facts).
   'feature.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=25:d=4', ...sine(4), ...x264, ...aac, '-shortest'],
   'small-silent.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=480x360:r=30:d=2', ...x264],
+  // Long enough that a transcode to H.264 (at x264's medium preset) can be killed, or edited beside, while it runs.
+  'hevc-long.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=640x480:r=25:d=16', ...sine(16), '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', ...aac, '-shortest'],
   'hevc.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=640x480:r=25:d=2', ...sine(2), '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', ...aac],
   // Containers that are not MP4, each given an .mp4 name.
   'quicktime.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=640x480:r=25:d=2', ...sine(2), ...x264, ...aac, '-f', 'mov'],

@@ -117,7 +117,13 @@ async function heapBounded(sub: string | undefined, dir: string | undefined, tre
   // Ctrl+C reaches the child from the terminal; a kill of this process is passed on.
   const pass = (sig: NodeJS.Signals) => () => child.kill(sig);
   process.on('SIGTERM', pass('SIGTERM'));
-  return new Promise((done) => child.on('close', (code) => done(code === null ? 2 : (code as Exit))));
+  // The re-run's end is the command's: its exit code, or the signal that killed it (passed on as the same death).
+  return new Promise((done) =>
+    child.on('close', (code, signal) => {
+      if (signal) process.kill(process.pid, signal);
+      done(code === null ? 2 : (code as Exit));
+    }),
+  );
 }
 
 /** Files in a tree (names only), or entries in a ZIP (its central directory). */

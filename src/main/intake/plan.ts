@@ -228,7 +228,7 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
         mobile: r.mobile,
       })),
     foldersWithoutRow: summary ? works.filter((w) => w.row === null).map((w) => w.folder) : [],
-    unread,
+    ...(unread.length ? { unread } : {}),
     // Each left-out file once (a system file met by the walk and again by a work's own listing).
     ignored: ignored.filter((x, i) => ignored.findIndex((y) => y.path === x.path) === i),
   };
