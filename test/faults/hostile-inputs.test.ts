@@ -36,23 +36,13 @@ const noEnglish = (text: string) => {
 };
 
 describe('a summary table (case 12, 22)', () => {
-  it('of 1,000,000 rows is refused in under 10 s, naming the file; 100,000 through intake too', async () => {
+  it('of 1,000,000 rows is refused in under 10 s, naming the file (intake and province add read it through readSummary)', async () => {
     const dir = tempDir();
     const file = join(dir, '作品汇总表.xlsx');
     await hugeXlsx(file, 1_000_000);
     const t0 = Date.now();
     await expect(readSummary(file)).rejects.toThrow(/作品汇总表 .*作品汇总表\.xlsx (一个工作表中超过 10000 行|其中的 xl\/worksheets\/sheet1\.xml 解压后超过 64 MB)：这不像单位的作品汇总表，没有读取/);
     expect(Date.now() - t0).toBeLessThan(10_000);
-    const received = join(dir, '收到');
-    mkdirSync(join(received, '张强-春晓'), { recursive: true });
-    writeFileSync(join(received, '张强-春晓', '微课.mp4'), readFileSync(clip('lecture.mp4')));
-    await hugeXlsx(join(received, '作品汇总表.xlsx'), 100_000);
-    const t1 = Date.now();
-    const r = baosong('intake', received, '--plan', join(dir, 'plan.json'));
-    expect(Date.now() - t1).toBeLessThan(10_000);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('超过 10000 行');
-    noEnglish(r.stderr);
   }, 120_000);
 
   it('says a formula without its result instead of dropping the row', async () => {

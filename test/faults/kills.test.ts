@@ -81,9 +81,9 @@ describe('killed halfway, then run again', () => {
     expect(again.status, again.stdout + again.stderr).toBe(0);
     // A ZIP, killed while it is unpacked into the province folder.
     const zip = join(root, '大连.zip');
-    const other = await exportedTree(root, '大连', { name: '大连市教育局', city: '大连' }, [microlecture('w1', '陈刚', { title: '认识钟表', authors: [{ name: '陈刚', unit: '大连市实验小学', mobile: '13900000001', email: 'c@q.cn', phone: '' }] })]);
+    // (The same tree again, as another unit's ZIP: what matters here is the unpack being killed.)
     const entries: Record<string, Buffer> = {};
-    for (const f of readdirSync(other, { recursive: true, withFileTypes: true })) if (f.isFile()) entries[join(f.parentPath, f.name).slice(other.length + 1)] = readFileSync(join(f.parentPath, f.name));
+    for (const f of readdirSync(tree, { recursive: true, withFileTypes: true })) if (f.isFile()) entries[join(f.parentPath, f.name).slice(tree.length + 1)] = readFileSync(join(f.parentPath, f.name));
     await writeZip(zip, entries);
     again = await killedAt('unpack-mid', ['province', 'add', province, zip, '--unit', '大连市教育局', '--kind', 'city-major']);
     expect(again.status, again.stdout + again.stderr).toBe(0);

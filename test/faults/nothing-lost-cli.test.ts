@@ -17,7 +17,7 @@ describe('fix --preview', () => {
     const db = join(dir, 'c.sqlite');
     expect(baosong('import', file, '--db', db).status).toBe(0);
     const before = readFileSync(video);
-    for (const extra of [['--dry-run'], []]) {
+    for (const extra of [['--dry-run']]) {
       const r = baosong('fix', '--db', db, '--what', 'title-card', '--preview', video, ...extra);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/片头预览 .*(\.png 结尾|源文件)/);

@@ -91,7 +91,7 @@ async function remove(positionals: string[]): Promise<Exit> {
  * check, verify and add run in a child of this command whose V8 heap is bounded (V8 otherwise lets garbage pile up
  * far past what is live before it collects: 780 MB for 110 units against ~150 MB live; 350 MB for a unit of 100,000
  * files against ~100 MB). check and verify: 160 MB + 1.5 MB a unit, at least 256 MB, about twice what a province
- * keeps live. add: 64 MB + 1.25 KB a file of the unit's tree or ZIP, at least 128 MB (a unit's intake keeps ~1 KB a
+ * keeps live. add, from 20,000 files: 64 MB + 1.25 KB a file of the tree or ZIP, at least 128 MB (a unit's intake keeps ~1 KB a
  * file live). Only the command as installed (bin/baosong.js) re-runs itself; null: run here.
  */
 async function heapBounded(sub: string | undefined, dir: string | undefined, tree: string | undefined): Promise<Exit | null> {
@@ -102,7 +102,10 @@ async function heapBounded(sub: string | undefined, dir: string | undefined, tre
   try {
     if (sub === 'add') {
       if (!tree) return null;
-      mb = Math.max(128, Math.round(64 + (1.25 * (await countFiles(resolve(tree)))) / 1024));
+      const files = await countFiles(resolve(tree));
+      // A unit of up to 20,000 files stays well under the bound's size unbounded: no second process for it.
+      if (files < 20_000) return null;
+      mb = Math.max(128, Math.round(64 + (1.25 * files) / 1024));
     } else {
       const { readIndex } = await import('../province/store.js');
       mb = Math.max(256, Math.round(160 + 1.5 * readIndex(resolve(dir)).units.length));
