@@ -32,17 +32,19 @@ export function writeAtomicSync(path: string, data: Buffer | string): void {
 }
 
 /**
- * Temporary files (`*.<pid>.baosong-tmp`) a killed run left in dir (and, with `depth`, its subfolders): removed
- * when their process is gone. A live run's are left alone. Run at the start of the commands that write there.
+ * What a killed run left in dir (and, with `depth`, its subfolders): entries whose name `pattern` matches, its first
+ * group the pid of the run that made them, removed when that process is gone. A live run's are left alone. The
+ * commands that write there run it first: temporary files (`*.<pid>.baosong-tmp`, the default), unpacks'
+ * `*.partial-<pid>` folders, ffmpeg's `*.<pid>-<tag>.baosong-part` files.
  */
-export async function removeDeadTemps(dir: string, depth = 0): Promise<number> {
+export async function removeDeadLeftovers(dir: string, depth = 0, pattern = /\.(\d+)\.baosong-tmp$/): Promise<number> {
   let removed = 0;
   for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const m = /\.(\d+)\.baosong-tmp$/.exec(e.name);
-    if (m && e.isFile() && isDeadPid(Number(m[1]))) {
-      await rm(join(dir, e.name), { force: true });
+    const m = pattern.exec(e.name);
+    if (m && isDeadPid(Number(m[1]))) {
+      await rm(join(dir, e.name), { recursive: true, force: true });
       removed += 1;
-    } else if (depth > 0 && e.isDirectory()) removed += await removeDeadTemps(join(dir, e.name), depth - 1);
+    } else if (depth > 0 && e.isDirectory()) removed += await removeDeadLeftovers(join(dir, e.name), depth - 1, pattern);
   }
   return removed;
 }

@@ -3,8 +3,9 @@ import { create } from 'zustand';
 import type { IntakeReport } from '../shared/intake/report.js';
 import type { ApiArgs, ApiClient, CatalogInfo, ExportResult, FileDetail, FixKind, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
 import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
-import { UNIT_KEYS, UNIT_LABELS, WORK_PATCH_KEYS } from '../shared/entities.js';
+import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
 import { diffPatch, type Overwritten } from '../shared/patch.js';
+import { overwrittenNotice } from './overwritten.js';
 import type { Profile } from '../shared/rules/profile.js';
 import { rememberCatalog } from './remember.js';
 import { outputActions } from './store-outputs.js';
@@ -403,18 +404,4 @@ export function useProfile(): Profile {
   const profile = useStore((s) => s.profile);
   if (!profile) throw new Error('the profile is not loaded yet');
   return profile;
-}
-
-const WORK_LABELS: Record<string, string> = { title: '作品名称', subject: '学科', grade: '年级', comment: '推荐评语', share: '是否共享', stage: '学段', category: '类别', scenes: '应用场景', space: '空间' };
-
-/** "“云盘链接”刚被其他程序改为“…”，已用你的修改覆盖。" */
-export function overwrittenNotice(over: Overwritten[]): string {
-  const label = (key: string) => {
-    const [head, sub] = key.split('.', 2) as [string, string | undefined];
-    if (head === 'fields' && sub) return sub;
-    if (head === 'checklist' && sub) return `待确认项“${sub}”`;
-    return (UNIT_LABELS as Record<string, string>)[head] ?? WORK_LABELS[head] ?? head;
-  };
-  const shown = (v: unknown) => (typeof v === 'string' ? (v.length > 40 ? `${v.slice(0, 40)}…` : v) : v === true ? '是' : v === false ? '否' : v == null ? '空' : JSON.stringify(v));
-  return `${over.map((o) => `“${label(o.key)}”刚被其他程序改为“${shown(o.theirs)}”`).join('；')}，已用你在这里的修改覆盖(后保存的为准)。`;
 }

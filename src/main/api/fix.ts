@@ -177,8 +177,8 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
       await gateOf(session).writeWithin(async () => {
         const db = needDb(session);
         // The file as it is now: changed or removed while the fix ran (the window, another program), ours is dropped.
-        const now = loadCatalog(db).works.flatMap((w) => w.files).find((f) => f.id === file.id);
-        if (!now || now.absPath !== file.absPath) {
+        const now = db.prepare('SELECT abs_path FROM files WHERE id = ?').pluck().get(file.id) as string | undefined;
+        if (now !== file.absPath) {
           throw new BaosongError('bad-input', `${who} 在修复期间已被改动或移除：修复结果没有使用，请重新检查后再修复`, { work: workLabel(work) });
         }
         replaceFile(db, file.id, { path: made, absPath: made, size: st.size, mtimeMs: st.mtimeMs, origin: file.origin ?? file.absPath });

@@ -2,7 +2,7 @@
 // [--restart]` and `remove DIR NAME`: the province office's folder of every unit's tree. The work is done in
 // src/main/province (ops.ts, run.ts), which the window calls too; this prints it.
 import { exitWithParent, spawnTied } from '../processes.js';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { UNIT_KINDS, type UnitKind } from '../../shared/model.js';
 import { fail, UsageError, type Exit } from './common.js';
@@ -139,7 +139,7 @@ async function countFiles(path: string): Promise<number> {
   let n = 0;
   const walk = async (dir: string): Promise<void> => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(`${dir}/${e.name}`);
+      if (e.isDirectory()) await walk(join(dir, e.name));
       else n += 1;
     }
   };

@@ -8,7 +8,7 @@ import { mailSubjectOf, type Profile } from '../../shared/rules/profile.js';
 import { certificateCheckForms, cloudForm, recommendationForm, registrationForm, reportForm, summaryForm, unitInfoForm } from '../forms/content.js';
 import { formPdf, formsPdf } from '../forms/pdf.js';
 import { protectedPaths, refuseProtected } from './guard.js';
-import { removeDeadTemps, writeAtomic } from '../atomic.js';
+import { removeDeadLeftovers, writeAtomic } from '../atomic.js';
 import { buildForms } from './run.js';
 import { planExport } from './plan.js';
 import { killPoint } from './swap.js';
@@ -30,7 +30,7 @@ export async function printForms(profile: Profile, catalog: Catalog, facts: Map<
   refuseProtected(dir, '打印文件夹', protectedPaths(catalog, catalogPath));
   await usableOutput(dir, PRINT_NOTE);
   // The note first: it marks the folder as print's own, so a run killed halfway leaves a folder the next run takes.
-  await removeDeadTemps(dir, 2);
+  await removeDeadLeftovers(dir, 2);
   await writeAtomic(join(dir, PRINT_NOTE), '\uFEFF这些 PDF 用于打印、签字和盖章(不要上传到云盘)。签字盖章后扫描为 PDF，在报送助手中加入为对应的扫描件。\r\n');
   const plan = planExport(profile, catalog);
   const sizes = new Map([...facts].map(([p, f]) => [p, f.size]));
@@ -65,7 +65,7 @@ export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map
   await usableOutput(dir, MAIL_NOTE);
   // A note first that marks the folder as mail's own (a run killed halfway leaves a folder the next run takes);
   // it is replaced by the real one at the end.
-  await removeDeadTemps(dir, 3);
+  await removeDeadLeftovers(dir, 3);
   await writeAtomic(join(dir, MAIL_NOTE), '\uFEFF邮件附件正在生成，尚未完成：请重新运行“邮件附件”。\r\n');
   const plan = planExport(profile, catalog);
   const forms = await buildForms(profile, catalog, plan, facts);

@@ -2,9 +2,10 @@
 // through an AbortSignal, and a result that appears whole or not at all — ffmpeg writes beside the target under a
 // temporary name that is renamed when it exits cleanly and removed otherwise. Sources are only ever read.
 import { randomBytes } from 'node:crypto';
-import { readdir, rm, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { isDeadPid, spawnTied } from '../processes.js';
+import { rm, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { removeDeadLeftovers } from '../atomic.js';
+import { spawnTied } from '../processes.js';
 import { BaosongError } from '../../shared/errors.js';
 import { ffmpegBin } from '../inspect/tools.js';
 
@@ -39,7 +40,7 @@ export function parseProgress(block: string, duration: number | null | undefined
 export async function ffmpegJob(args: { input: string[]; output: string[] }, target: string, o: JobOptions = {}): Promise<void> {
   o.signal?.throwIfAborted();
   // A part name of this run's own (pid and a random tag): a killed run's part, or another run's, is never ours.
-  await removeDeadParts(target);
+  await removeDeadLeftovers(dirname(target), 0, /\.(\d+)-[0-9a-f]{8}\.baosong-part$/);
   const part = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.baosong-part`;
   const argv = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats', ...args.input, ...args.output, part];
   let stderr = '';
@@ -76,12 +77,4 @@ export async function ffmpegJob(args: { input: string[]; output: string[] }, tar
     throw new BaosongError('io', `ffmpeg 处理失败(退出码 ${code})：${stderr.trim().split('\n').slice(-3).join(' ') || '没有说明'}`);
   }
   await rename(part, target);
-}
-
-/** Parts in `target`'s folder left by runs whose process is gone (killed): removed. A live run's part is left alone. */
-async function removeDeadParts(target: string): Promise<void> {
-  for (const name of await readdir(dirname(target)).catch(() => [] as string[])) {
-    const m = /\.(\d+)-[0-9a-f]{8}\.baosong-part$/.exec(name);
-    if (m && isDeadPid(Number(m[1]))) await rm(join(dirname(target), name), { force: true });
-  }
 }

@@ -4,14 +4,14 @@
 // - a ZIP that holds a whole work is unpacked into a folder of the workspace and read as that work's folder.
 // Each is written to a temporary name beside its target and renamed when complete (writeZipFile).
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
+import { mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { BaosongError } from '../../shared/errors.js';
 import { decodeEntryName, isUnsafePath, readZipEntries } from '../inspect/zip.js';
-import { isDeadPid } from '../processes.js';
+import { removeDeadLeftovers } from '../atomic.js';
 import { writeZipFile } from '../export/zip.js';
 import { killPoint } from '../export/swap.js';
 
@@ -99,7 +99,7 @@ export async function packFiles(files: { abs: string; name: string }[], target: 
  */
 export async function unpackZip(source: string, targetDir: string): Promise<{ files: number; skipped: string[]; reused: boolean }> {
   if (existsSync(targetDir)) return { files: 0, skipped: [], reused: true };
-  await removeDeadLeftovers(dirname(targetDir));
+  await removeDeadLeftovers(dirname(targetDir), 0, /\.partial-(\d+)$/);
   await checkBudget(source, dirname(targetDir));
   const partial = `${targetDir}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
@@ -153,13 +153,5 @@ async function checkBudget(source: string, into: string): Promise<void> {
   const free = fs ? fs.bavail * fs.bsize : Infinity;
   if (bytes + 64 * 1024 ** 2 > free) {
     throw Object.assign(new BaosongError('io', `解压 ${source} 需要 ${gb(bytes)}，${into} 所在磁盘只剩 ${gb(free)}：磁盘已满，没有解压(这不是压缩包的问题，请先腾出空间)`), { diskFull: true });
-  }
-}
-
-/** Partial folders left beside targets by an unpack whose process was killed: removed by the next unpack. */
-async function removeDeadLeftovers(dir: string): Promise<void> {
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const m = /\.partial-(\d+)$/.exec(name);
-    if (m && isDeadPid(Number(m[1]))) await rm(join(dir, name), { recursive: true, force: true });
   }
 }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { ApiClient } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { UnitKind } from '../../shared/model.js';
-import { removeDeadTemps, stageJson, writeAtomic } from '../atomic.js';
+import { removeDeadLeftovers, stageJson, writeAtomic } from '../atomic.js';
 import type { ProvinceAddResult } from '../../shared/api/province.js';
 import { fillFromForms, treeUnitForm } from './forms-read.js';
 import { recordFreeze } from './freeze.js';
@@ -64,7 +64,7 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
   await mkdir(join(dir, 'units'), { recursive: true });
   // The slot is no unit's (not in the index): whatever is there was left by an add that was killed.
   await removeSlot(dir, slot, true);
-  await removeDeadTemps(dir, 1);
+  await removeDeadLeftovers(dir, 1);
   // A tree sent as one ZIP is unpacked into the province folder (names decoded, unsafe paths left out) and read there.
   let tree = given;
   let archive: string | undefined;

@@ -13,7 +13,7 @@ import type { Catalog, FileRef, Finding } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
 import { safeName } from '../../shared/rules/naming.js';
-import { removeDeadTemps, writeAtomic } from '../atomic.js';
+import { removeDeadLeftovers, writeAtomic } from '../atomic.js';
 import { HashPool, hashFile } from '../export/copy.js';
 import type { FormsRead, ProvinceCheckResult, ProvinceVerifyResult, UnitOutcome } from '../../shared/api/province.js';
 import { auditFreeze, freezeReport, type FreezeAudit } from './freeze.js';
@@ -77,8 +77,8 @@ async function CheckLocked(dirArg: string, options: { out?: string; signal?: Abo
   const { signal } = options;
   const out = resolve(options.out ?? join(dir, '输出'));
   refuseInsideTrees(out, '输出文件夹', index);
-  await removeDeadTemps(dir, 1);
-  await removeDeadTemps(out, 1);
+  await removeDeadLeftovers(dir, 1);
+  await removeDeadLeftovers(out, 1);
   let mark = performance.now();
   const stage = (name: string) => {
     const now = performance.now();
