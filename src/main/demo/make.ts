@@ -30,19 +30,31 @@ const aac = ['-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-shortes
 /** The clips the demo needs, by name: ffmpeg arguments without the output. */
 const CLIPS: Record<string, string[]> = {
   // A micro-lecture with the 蓝底白字 card, then the lesson.
-  'lecture.mp4': ['-f', 'lavfi', '-i', `color=c=0x1F3C88:s=1280x720:r=25:d=5,${bars}`, '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=25:d=15', ...sound(20), '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-map', '2:a', ...x264, ...aac],
+  'lecture.mp4': ['-f', 'lavfi', '-i', `color=c=0x1F3C88:s=1280x720:r=25:d=5,${bars}`, '-f', 'lavfi', '-i', 'testsrc=s=1280x720:r=25:d=15', ...sound(20), '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-map', '2:a', ...x264, ...aac],
   // One that opens straight on the lesson: the title-card warning.
-  'no-card.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=25:d=20', ...sound(20), ...x264, ...aac],
-  'classroom.mp4': ['-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=25:d=30', ...sound(30), ...x264, ...aac],
+  'no-card.mp4': ['-f', 'lavfi', '-i', 'testsrc=s=1280x720:r=25:d=20', ...sound(20), ...x264, ...aac],
+  'classroom.mp4': ['-f', 'lavfi', '-i', 'testsrc=s=1920x1080:r=25:d=30', ...sound(30), ...x264, ...aac],
+};
+
+/** Long clips as a short segment encoded once and repeated without re-encoding (a minute of 1080p in a second). */
+const LOOPED: Record<string, { segment: string[]; seconds: number }> = {
   // A 专题片: 1920×1080, 25 fps, just over 3 minutes, H.264 at a constant 5 Mbps, AAC 128k.
-  'feature.mp4': ['-f', 'lavfi', '-i', "color=c=0x203060:s=1920x1080:r=25:d=181,drawbox=x='mod(t*200,1600)':y=400:w=300:h=200:color=white:t=fill", ...sound(181), ...x264, '-b:v', '5M', '-minrate', '5M', '-maxrate', '5M', '-bufsize', '2M', '-x264-params', 'nal-hrd=cbr', ...aac],
+  'feature.mp4': {
+    segment: ['-f', 'lavfi', '-i', "color=c=0x203060:s=1920x1080:r=25:d=8,drawbox=x='mod(t*200,1600)':y=400:w=300:h=200:color=white:t=fill", ...x264, '-b:v', '5M', '-minrate', '5M', '-maxrate', '5M', '-bufsize', '2M', '-x264-params', 'nal-hrd=cbr'],
+    seconds: 181,
+  },
 };
 
 async function clip(dir: string, name: string, signal?: AbortSignal): Promise<string> {
   const out = join(dir, '.clips', name);
   if (existsSync(out)) return out;
   await mkdir(join(dir, '.clips'), { recursive: true });
-  await run(ffmpegBin(), ['-v', 'error', '-y', ...CLIPS[name]!, '-f', 'mp4', `${out}.tmp`], { signal });
+  const looped = LOOPED[name];
+  if (looped) {
+    await run(ffmpegBin(), ['-v', 'error', '-y', ...looped.segment, '-f', 'mp4', `${out}.segment`], { signal });
+    const s = looped.seconds;
+    await run(ffmpegBin(), ['-v', 'error', '-y', '-stream_loop', '-1', '-i', `${out}.segment`, ...sound(s), '-map', '0:v', '-map', '1:a', '-c:v', 'copy', ...aac.filter((a) => a !== '-shortest'), '-t', String(s), '-f', 'mp4', `${out}.tmp`], { signal });
+  } else await run(ffmpegBin(), ['-v', 'error', '-y', ...CLIPS[name]!, '-f', 'mp4', `${out}.tmp`], { signal });
   await rename(`${out}.tmp`, out);
   return out;
 }
