@@ -147,7 +147,16 @@ describe.skipIf(!has('pdftotext'))('print PDFs at the limits (poppler; skipped w
       expect(p.words.some((w) => w.text === '序号') && p.words.some((w) => w.text === '作品名称'), `header on p.${i + 1}`).toBe(true);
       expect(p.rects.length, `p.${i + 1}: a page without rows`).toBeGreaterThan(10);
     }
-    const text = squash(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''));
+    // Read column by column (a cell's lines start at one x): narrow neighbouring columns read as one block by rows.
+    const text = squash(
+      pages
+        .flatMap((p) => {
+          const columns = new Map<number, Word[]>();
+          for (const w of p.words) columns.set(Math.round(w.x0), [...(columns.get(Math.round(w.x0)) ?? []), w]);
+          return [...columns.values()].map((ws) => ws.sort((a, b) => a.y0 - b.y0).map((w) => w.text).join(''));
+        })
+        .join('|'),
+    );
     for (const w of catalog.works) expect(text).toContain(squash(w.title));
   });
 

@@ -11,7 +11,7 @@ import { planExport } from '../export/plan.js';
 import { certificateCheckForms, cloudForm, recommendationForm, registrationForm, summaryForm, unitInfoForm } from '../forms/content.js';
 import { formPdf, formsPdf } from '../forms/pdf.js';
 import { summaryXlsx } from '../forms/summary-xlsx.js';
-import { limitCatalog } from './limits.js';
+import { fullText, limitCatalog } from './limits.js';
 
 /** name → the PDF and the pages to show. */
 async function previews(): Promise<{ name: string; pdf: Buffer; pages: number[] }[]> {
@@ -21,6 +21,10 @@ async function previews(): Promise<{ name: string; pdf: Buffer; pages: number[] 
   const work = (c: string) => catalog.works.find((w) => w.category === c)!;
   const long = { ...catalog.works[0]!, comment: catalog.works[0]!.comment.repeat(3) };
   const summary = await formPdf(summaryForm(profile, catalog.unit, plan));
+  // The boundary cases of the stamped pages: one work with a long row (its seal under it, never on a page alone), and
+  // a 1,050-字 comment (the seal and 备注 with the comment's last lines).
+  const one = { unit: catalog.unit, works: [{ ...catalog.works[6]!, title: catalog.works[6]!.title.slice(0, 39), authors: catalog.works[6]!.authors.slice(0, 3) }] };
+  const comment = { ...catalog.works[0]!, comment: fullText(1050, 4) };
   const last = Number(/\/Count (\d+)/.exec(summary.toString('latin1'))?.[1] ?? 1);
   return [
     { name: 'registration-management', pdf: await formPdf(registrationForm(profile, work('management-case'), new Map())), pages: [1, 2, 5] },
@@ -29,6 +33,8 @@ async function previews(): Promise<{ name: string; pdf: Buffer; pages: number[] 
     { name: 'recommendation', pdf: await formPdf(recommendationForm(profile, catalog.unit, catalog.works[0]!)), pages: [1] },
     { name: 'recommendation-long', pdf: await formPdf(recommendationForm(profile, catalog.unit, long)), pages: [2] },
     { name: 'summary', pdf: summary, pages: [1, last] },
+    { name: 'summary-one-work', pdf: await formPdf(summaryForm(profile, one.unit, planExport(profile, one))), pages: [1] },
+    { name: 'recommendation-1050', pdf: await formPdf(recommendationForm(profile, catalog.unit, comment)), pages: [1] },
     { name: 'unit-info', pdf: await formPdf(unitInfoForm(profile, catalog.unit)), pages: [1] },
     { name: 'cloud', pdf: await formPdf(cloudForm(profile, catalog.unit, plan)), pages: [3] },
     { name: 'certificate-check', pdf: await formsPdf(certificateCheckForms(profile, plan).slice(5, 6), '证书信息核对单'), pages: [1] },
@@ -67,7 +73,9 @@ export async function writePreviews(out: string): Promise<string[]> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = resolve(fileURLToPath(new URL('../../../docs/previews', import.meta.url)));
-  for (const f of readdirSync(out)) if (f.endsWith('.png')) rmSync(join(out, f));
+  // Only this script's own previews are replaced (docs/previews holds screenshots made elsewhere too).
+  const ours = new Set((await previews()).map((p) => p.name));
+  for (const f of readdirSync(out)) if (ours.has(f.replace(/-\d+\.png$/, ''))) rmSync(join(out, f));
   const files = await writePreviews(out);
   console.log(files.map((f) => `docs/previews/${f}`).join('\n'));
 }

@@ -30,6 +30,10 @@ export interface FormCell {
   minLines?: number;
   /** A long field: its row may continue on the next page (its label repeated with 续). */
   long?: boolean;
+  /** Names joined by 、: a line breaks between names, never inside one. */
+  names?: boolean;
+  /** The row stays on the page of the row above (备注 under the comment it annotates). */
+  withPrev?: boolean;
 }
 
 export interface FormDoc {
@@ -48,6 +52,14 @@ export interface FormDoc {
   sign?: SignBlock;
   /** A short note between the title and the table. */
   intro?: string;
+  /** A line of its own above the table, in body type (the unit of a 汇总表). */
+  lead?: string;
+  /** Print: the notes after the table stand beside the seal (so that the seal keeps the table's last rows). */
+  signBeside?: boolean;
+  /** Print: the rows of the table a closing seal keeps on its page. */
+  company?: number;
+  /** Print: columns sized from their content (`widths` are the proportions where nothing else decides). */
+  fitColumns?: boolean;
 }
 
 /** A sign block as lines of text (docs/forms.md, and where layout does not matter). */
@@ -120,7 +132,7 @@ export function registrationForm(profile: Profile, work: Work, sizes: Map<string
   rows.push([label(['作者信息', ...t.authorHints[work.category]].join('\n')), label('姓名'), { ...label('所在单位(按单位公章填写)'), span: 2 }]);
   for (let i = 0; i < slots; i += 1) {
     const a = work.authors[i];
-    rows.push([{ text: `作者${i + 1}`, center: true }, { text: a?.name ?? '', center: true }, { text: a?.unit ?? '', span: 2 }]);
+    rows.push([{ text: `作者${i + 1}`, center: true }, { text: a?.name ?? '', center: true, names: true }, { text: a?.unit ?? '', span: 2 }]);
   }
   const contact = work.authors[0];
   rows.push([label('联系信息  姓名'), { text: contact?.name ?? '' }, label('手机'), { text: contact?.mobile ?? '' }]);
@@ -152,9 +164,9 @@ export function recommendationForm(profile: Profile, unit: Unit | null, work: Wo
     rows: [
       [label('单位'), { text: unit?.name ?? '', span: 3 }],
       [label('作品名称'), { text: work.title, span: 3 }],
-      [label('作者姓名'), { text: work.authors.map((a) => a.name).join('、') }, label('作品类别'), { text: profile.categories[work.category].name }],
+      [label('作者姓名'), { text: work.authors.map((a) => a.name).join('、'), names: true }, label('作品类别'), { text: profile.categories[work.category].name }],
       [{ text: `质性评语：(不少于${profile.commentMinChars}字)\n${work.comment}`, span: 4, minLines: 8, long: true, sign: { seal: t.seal, date: true } }],
-      [{ text: t.remarkLabel, span: 4, minLines: 2 }],
+      [{ text: t.remarkLabel, span: 4, minLines: 2, withPrev: true }],
     ],
   };
 }
@@ -259,12 +271,16 @@ export function summaryForm(profile: Profile, unit: Unit | null, plan: ExportPla
   return {
     appendix: t.appendix.summary,
     title: '作品汇总表',
-    subtitle: unit?.name || t.summarySub,
+    subtitle: t.summarySub,
+    lead: unit?.name ? `组织单位：${unit.name}` : undefined,
     landscape: true,
     widths: [36, 54, 130, 100, 130, 100, 50, 50, 80, 50].map((w) => w * 20),
+    fitColumns: true,
     headerRows: 1,
-    rows: [head, ...summaryRows(profile, plan).map((r) => r.map((text, i): FormCell => ({ text, center: i === 0 || i === 1 || i === 9 })))],
+    rows: [head, ...summaryRows(profile, plan).map((r) => r.map((text, i): FormCell => ({ text, center: i === 0 || i === 1 || i === 9, names: i === 3 })))],
     after: [{ heading: t.summaryNotesHeading, text: t.summaryNotes.join('\n'), small: true }],
+    signBeside: true,
+    company: 2,
     sign: { seal: t.seal, date: true },
   };
 }
@@ -279,20 +295,21 @@ export function certificateCheckForms(profile: Profile, plan: ExportPlan): FormD
   const works = plan.folders.flatMap((f) => f.works);
   return works.map(({ work }, i) => {
     const [serial, group, title, names, unit, category, grade, subject] = rows[i]!;
-    const big = (text: string, span = 3): FormCell => ({ text, span, large: true });
+    const big = (text: string, names = false): FormCell => ({ text, span: 3, large: true, names });
     const body: FormCell[][] = [
       [label('序号'), { text: serial! }, label('交流组别'), { text: group! }],
       [label('作品名称'), big(title!)],
       [label('作品类别'), big(category!)],
       ...(grade || subject ? [[label('年级'), { text: grade! }, label('学科'), { text: subject! }]] : []),
-      [label('作者姓名'), big(names!)],
+      [label('作者姓名'), big(names!, true)],
       [label('所在单位'), big(unit!)],
       ...work.authors.map((a, k): FormCell[] => [
         { text: `作者${k + 1}`, center: true },
-        { text: a.name, large: true, center: true },
+        { text: a.name, large: true, center: true, names: true },
         { text: '', span: 2, sign: { signature: { label: t.sign, signers: 1 }, date: true } },
       ]),
     ];
-    return { title: t.title, intro: t.intro, widths: WIDTHS, rows: body };
+    // 序号 and 作品名称 head every page of a work: each author signs a page that says which work.
+    return { title: t.title, intro: t.intro, widths: WIDTHS, rows: body, headerRows: 2 };
   });
 }

@@ -35,13 +35,24 @@ export interface LineOptions {
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
   font?: string;
   keepNext?: boolean;
+  /** The lines of `text` as one paragraph that never splits over pages (a label): line breaks, keep-lines. */
+  together?: boolean;
   before?: number;
   after?: number;
   indentRight?: number;
 }
 
 export function lines(text: string, o: LineOptions = {}): Paragraph[] {
-  return (text === '' ? [''] : text.split('\n')).map(
+  const all = text === '' ? [''] : text.split('\n');
+  if (o.together && all.length > 1) {
+    // Word and LibreOffice keep one paragraph's lines together; a chain of kept paragraphs in a cell they do not.
+    const children = all.map((line, i) => {
+      const r = run(line, o);
+      return i === 0 ? r : [new TextRun({ break: 1 }), r];
+    });
+    return [new Paragraph({ alignment: o.align, keepNext: o.keepNext, keepLines: true, spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 300 }, children: children.flat() as ParagraphChild[] })];
+  }
+  return all.map(
     (line) =>
       new Paragraph({
         alignment: o.align,
@@ -67,6 +78,8 @@ export interface CellSpec {
   openTop?: boolean;
   openBottom?: boolean;
   bottom?: boolean;
+  /** At the top of the cell (a long field's label: it stays on the row's first page). */
+  top?: boolean;
 }
 
 export interface RowSpec {
@@ -103,7 +116,7 @@ export function table(widths: number[], rows: RowSpec[]): Table {
             width: { size: width, type: WidthType.DXA },
             columnSpan: span > 1 ? span : undefined,
             verticalMerge: c.merge === 'start' ? VerticalMergeType.RESTART : c.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
-            verticalAlign: c.bottom ? VerticalAlign.BOTTOM : VerticalAlign.CENTER,
+            verticalAlign: c.bottom ? VerticalAlign.BOTTOM : c.top ? VerticalAlign.TOP : VerticalAlign.CENTER,
             borders: { top: c.openTop ? none : border, bottom: c.openBottom ? none : border, left: border, right: border },
             margins: { top: 40, bottom: 40, left: 80, right: 80 },
             children: c.paragraphs ?? lines(c.text ?? '', { bold: c.bold, size: c.small ? SIZE.small : c.large ? SIZE.large : SIZE.body, align: c.center ? AlignmentType.CENTER : undefined }),

@@ -54,6 +54,8 @@ export interface Block {
   /** Lines a first chunk needs (the label's, or a heading plus two). */
   minFirst: number;
   keepWithPrev: boolean;
+  /** Rows of the table above that a signing block keeps on its page (the 汇总表's seal: two). */
+  company?: number;
   /** Never split, even if it has lines (notes kept whole with the table above). */
   atomic?: boolean;
   /** Title and paragraph content: lines with their own font. */
@@ -126,26 +128,35 @@ export function paginate(blocks: Block[], page: Page): Piece[][] {
   };
   /**
    * Moves the end of the current page to the next, so that `block` has company there: the last lines of a long
-   * field, or the last pieces — with any before them that must stay with them (notes kept with the table above).
+   * field (at least two), or the last pieces — with any before them that must stay with them (notes kept with the
+   * table above) and as many rows as the block certifies (`company`). What stays keeps at least one piece of content:
+   * the break moves up only as far as that allows.
    */
   const pullBack = (block: Block) => {
     const list = cur();
-    const moved: Piece[] = [];
+    const need = block.company ?? 1;
+    const rows = (ps: Piece[]) => ps.filter((p) => p.block.kind === 'row').length;
+    let moved: Piece[] = [];
     let split: { piece: Piece; at: number } | null = null;
     for (let i = list.length - 1; i >= 0; i -= 1) {
       const prev = list[i]!;
       if (prev.block.header || prev.block.kind === 'title') break;
       const min = prev.from === 0 ? prev.block.minFirst : 2;
-      if (prev.block.long && !prev.block.atomic && prev.to - prev.from >= min + 1) {
+      if (prev.block.long && !prev.block.atomic && prev.to - prev.from >= min + 2) {
         split = { piece: prev, at: prev.to - Math.min(3, prev.to - prev.from - min) };
         break;
       }
       moved.unshift(prev);
-      if (!prev.block.keepWithPrev) break;
+      if (!prev.block.keepWithPrev && rows(moved) >= need) break;
     }
-    const left = list.length - moved.length;
-    const content = list.slice(0, left).some((p) => !p.block.header && p.block.kind !== 'title');
-    if (!split && !content) return newPage(block); // nothing could stay: the block starts a page of its own
+    const isContent = (p: Piece) => !p.block.header && p.block.kind !== 'title';
+    let left = list.length - moved.length;
+    // Nothing would stay: keep the first moved pieces here while the rest still holds a row for the block.
+    while (!split && !list.slice(0, left).some(isContent) && moved.length > 1 && rows(moved.slice(1)) > 0 && !moved[1]!.block.keepWithPrev) {
+      moved = moved.slice(1);
+      left += 1;
+    }
+    if (!split && !list.slice(0, left).some(isContent)) return newPage(block); // too tall for any page: cannot happen at A4
     list.splice(left);
     if (split) {
       list.pop();
@@ -156,7 +167,33 @@ export function paginate(blocks: Block[], page: Page): Piece[][] {
     } else newPage(moved[0]!.block);
     for (const p of moved) place(p.block, p.from, p.to);
   };
+  /**
+   * A signing block that fits on a page holding fewer rows than it certifies takes the last rows of the page before
+   * (the 汇总表's seal under one row when there were more to move), as far as they fit.
+   */
+  const borrow = (block: Block) => {
+    if (!block.company || pages.length < 2) return;
+    const isRow = (p: Piece) => p.block.kind === 'row' && !p.block.header;
+    const here = cur().filter(isRow).length;
+    const prev = pages[pages.length - 2]!;
+    let take = 0;
+    while (take < block.company - here) {
+      const p = prev[prev.length - 1 - take];
+      const stays = prev.slice(0, prev.length - 1 - take).some(isRow);
+      if (!p || !isRow(p) || p.from !== 0 || p.to !== lineCount(p.block) || !stays) break;
+      take += 1;
+    }
+    const extra = (k: number) => prev.slice(prev.length - k).reduce((a, p) => a + p.h, 0);
+    while (take > 0 && y + extra(take) + pieceHeight(block, 0, lineCount(block)) > page.bottom) take -= 1;
+    if (take === 0) return;
+    const mine = cur().filter((p) => !p.block.header);
+    const taken = prev.splice(prev.length - take);
+    pages.pop();
+    newPage(taken[0]!.block);
+    for (const p of [...taken, ...mine]) place(p.block, p.from, p.to);
+  };
   for (const b of blocks) {
+    if (b.company) borrow(b);
     if (b.header && cur().length === 0) {
       place(b, 0, lineCount(b));
       continue;
@@ -178,11 +215,11 @@ export function paginate(blocks: Block[], page: Page): Piece[][] {
         place(b, from, n);
         break;
       }
-      // The most lines that fit here, leaving at least one line to go with the signing block below.
+      // The most lines that fit here, leaving at least two for the continuation (and the signing block below).
       let k = 0;
-      while (from + k + 1 < n && pieceHeight(b, from, from + k + 1) <= room) k += 1;
+      while (k < n - from - 2 && pieceHeight(b, from, from + k + 1) <= room) k += 1;
       const min = from === 0 ? b.minFirst : 2;
-      if (k < Math.min(min, n - from - 1) || k === 0) {
+      if (k < min || k === 0) {
         if (hasContent()) {
           if (b.keepWithPrev && from === 0) pullBack(b);
           else newPage(b);

@@ -8,7 +8,6 @@ export type FontName = 'body' | 'bold' | 'sym';
 const SYMBOL = /[☐☑]/;
 const NO_LINE_START = new Set([...'，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%·']);
 const NO_LINE_END = new Set([...'(（《「『“‘〈【〔[{']);
-const WORD = /[A-Za-z0-9@._\-/:#&=+~%]/;
 
 export class Measure {
   private cache = new Map<string, number>();
@@ -31,70 +30,66 @@ export class Measure {
     return w;
   }
 
-  /** The lines `text` takes at `width`: each \n starts a line; an empty paragraph is an empty line. */
-  wrap(text: string, width: number, font: FontName, size: number): string[] {
+  /**
+   * The lines `text` takes at `width`: each \n starts a line; an empty paragraph is an empty line. A Latin word or
+   * number is never broken unless it is longer than a line; with `names`, neither is a name in a list joined by 、.
+   * A line never starts with closing punctuation (the run of it goes down with the token before) nor ends with an
+   * opening bracket (it goes down with what it opens).
+   */
+  wrap(text: string, width: number, font: FontName, size: number, options: { names?: boolean } = {}): string[] {
     const out: string[] = [];
     for (const para of text.split('\n')) {
       if (para === '') {
         out.push('');
         continue;
       }
-      const tokens = para.match(/[A-Za-z0-9@._\-/:#&=+~%]+|[\s\S]/gu) ?? [];
-      let line = '';
+      const tokens = (options.names ? para.match(/[^、，,\s]+[、，,]?|\s+|[\s\S]/gu) : para.match(/[A-Za-z0-9@._\-/:#&=+~%]+|[\s\S]/gu)) ?? [];
+      let line: string[] = [];
       let w = 0;
       const push = () => {
-        out.push(line.replace(/\s+$/, ''));
-        line = '';
+        out.push(line.join('').replace(/\s+$/, ''));
+        line = [];
         w = 0;
+      };
+      const place = (tok: string, tw: number) => {
+        line.push(tok);
+        w += tw;
       };
       for (const tok of tokens) {
         const tw = this.width(tok, font, size);
         if (w + tw <= width) {
-          line += tok;
-          w += tw;
-          continue;
-        }
-        if (tok.length > 1 && WORD.test(tok[0]!) && tw > width) {
-          // A word longer than the line: break it by characters.
-          for (const ch of tok) {
-            const cw = this.char(ch, font, size);
-            if (w + cw > width && line) push();
-            line += ch;
-            w += cw;
-          }
+          place(tok, tw);
           continue;
         }
         if (/^\s+$/.test(tok)) {
           push();
           continue;
         }
-        if (line && NO_LINE_START.has(tok) ) {
-          // Closing punctuation may not start a line: the line's last character goes down with it.
-          const chars = Array.from(line);
-          if (chars.length > 1) {
-            let carry = chars.pop()!;
-            // …and an opening bracket before it goes down too (a line never ends with one).
-            if (chars.length > 1 && NO_LINE_END.has(chars[chars.length - 1]!)) carry = chars.pop()! + carry;
-            line = chars.join('');
-            push();
-            line = carry;
-            w = this.width(carry, font, size);
-          } else push();
-        } else if (line) {
-          // An opening bracket may not end a line: it goes down with what it opens.
-          const chars = Array.from(line);
-          const last = chars[chars.length - 1]!;
-          if (chars.length > 1 && NO_LINE_END.has(last)) {
-            line = chars.slice(0, -1).join('');
-            push();
-            line = last;
-            w = this.width(last, font, size);
-          } else push();
+        if (tok.length > 1 && tw > width) {
+          // A word (or name) longer than a line: broken by characters.
+          for (const ch of tok) {
+            const cw = this.char(ch, font, size);
+            if (w + cw > width && line.length) push();
+            place(ch, cw);
+          }
+          continue;
         }
-        line += tok;
-        w += tw;
+        // What goes down with `tok`: closing punctuation takes the token before it (and the run of closing
+        // punctuation before that); an opening bracket at the line's end goes down with what follows.
+        let carry = 0;
+        if (NO_LINE_START.has(tok)) {
+          while (carry < line.length - 1 && NO_LINE_START.has(line[line.length - 1 - carry]!)) carry += 1;
+          if (carry < line.length - 1) carry += 1;
+        }
+        while (carry < line.length - 1 && NO_LINE_END.has(line[line.length - 1 - carry]!)) carry += 1;
+        const tail = line.slice(line.length - carry);
+        const fits = carry > 0 && this.width(tail.join(''), font, size) + tw <= width;
+        const down = fits ? line.splice(line.length - carry) : [];
+        if (line.length) push();
+        for (const d of down) place(d, this.width(d, font, size));
+        place(tok, tw);
       }
-      if (line || out.length === 0) push();
+      if (line.length || out.length === 0) push();
     }
     return out;
   }

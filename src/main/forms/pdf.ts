@@ -119,9 +119,9 @@ function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
   add(form.title, 'bold', 18, 28, 'center');
   if (form.subtitle) add(form.subtitle, 'body', 12, 20, 'center');
   if (form.intro) add(form.intro, 'body', SMALL, SMALL_LH, 'left');
+  if (form.lead) add(form.lead, 'body', SIZE, LH + 2, 'left');
   blocks.push({ kind: 'title', text, fixed: text.reduce((a, t) => a + t.lh, 0) + 10, minLines: 0, minFirst: 0, keepWithPrev: false });
-  const scale = width / form.widths.reduce((a, b) => a + b, 0);
-  const cols = form.widths.map((w) => w * scale);
+  const cols = form.fitColumns ? fitColumns(form, width, m) : form.widths.map((w) => (w * width) / form.widths.reduce((a, b) => a + b, 0));
   form.rows.forEach((row, r) => {
     let col = 0;
     const cells: CellBox[] = row.map((cell) => {
@@ -130,7 +130,7 @@ function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
       const w = cols.slice(col, col + span).reduce((a, b) => a + b, 0);
       col += span;
       const [size, lh] = cell.large ? [16, 23] : [SIZE, LH];
-      const lines = m.wrap(cell.text, w - 2 * PAD, cellFont(cell), size);
+      const lines = m.wrap(cell.text, w - 2 * PAD, cellFont(cell), size, { names: cell.names });
       return { cell, x, w, font: cellFont(cell), size, lh, lines };
     });
     const long = cells.find((c) => c.cell.long);
@@ -144,9 +144,13 @@ function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
       fixed: signCell ? signHeight(signCell.cell.sign, signCell.w - 2 * PAD, m) : 0,
       minLines: 0,
       minFirst: Math.max(2, ...cells.filter((c) => c !== long).map((c) => c.lines.length)),
-      keepWithPrev: !!signCell && !long,
+      keepWithPrev: (!!signCell && !long) || row.some((c) => c.withPrev),
     });
   });
+  if (form.signBeside && form.sign) {
+    blocks.push(signBeside(form, form.sign, width, m));
+    return blocks;
+  }
   for (const a of form.after ?? []) {
     const [size, lh] = a.small ? [SMALL, SMALL_LH] : [SIZE, LH];
     const heading = a.heading ? m.wrap(a.heading, width, 'bold', SIZE).map((line) => ({ line, font: 'bold' as FontName, size: SIZE, lh: LH, align: 'left' as const })) : [];
@@ -155,8 +159,78 @@ function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
     const kept = form.rows.length > 0;
     blocks.push({ kind: 'para', long, text: heading, fixed: 0, minLines: 0, minFirst: 2 + heading.length, keepWithPrev: kept, atomic: kept });
   }
-  if (form.sign) blocks.push({ kind: 'sign', sign: form.sign, signWidth: width, fixed: signHeight(form.sign, width, m) + 12, minLines: 0, minFirst: 0, keepWithPrev: true });
+  if (form.sign) blocks.push({ kind: 'sign', sign: form.sign, signWidth: width, fixed: signHeight(form.sign, width, m) + 12, minLines: 0, minFirst: 0, keepWithPrev: true, company: form.company });
   return blocks;
+}
+
+/** Room the date line takes at the right: the year's figures, 年, the month's, 月, the day's, 日. */
+const dateWidth = (m: Measure) => 3 * m.width('年', 'body', SIZE) + 2.2 * CM + DATE_GAPS.month + DATE_GAPS.day + 6;
+
+/** The notes after the table at the left, the seal and date at the right: one block that keeps the table's last rows. */
+function signBeside(form: FormDoc, sign: SignBlock, width: number, m: Measure): Block {
+  const notesWidth = width - Math.max(SEAL, dateWidth(m)) - 0.8 * CM;
+  const text: NonNullable<Block['text']> = [];
+  for (const a of form.after ?? []) {
+    const [size, lh] = a.small ? [SMALL, SMALL_LH] : [SIZE, LH];
+    if (a.heading) for (const line of m.wrap(a.heading, notesWidth, 'bold', SIZE)) text.push({ line, font: 'bold', size: SIZE, lh: LH, align: 'left' });
+    for (const line of m.wrap(a.text, notesWidth, 'body', size)) text.push({ line, font: 'body', size, lh, align: 'left' });
+  }
+  const notes = text.reduce((a, t) => a + t.lh, 0) + 6;
+  return { kind: 'sign', sign, signWidth: width, text, fixed: Math.max(notes, signHeight(sign, width, m)) + 12, minLines: 0, minFirst: 0, keepWithPrev: true, company: form.company };
+}
+
+/**
+ * Column widths from the content (the print 汇总表): a column whose every value and header fits on one short line
+ * gets just that width (交流组别, 年级, 手机号码 never wrap; headers stay whole); the long columns get the widths that
+ * make the tallest row as short as it can be (the fewest lines any row needs), none narrower than its header or its
+ * longest name or word, and the room left over in proportion to their content.
+ */
+function fitColumns(form: FormDoc, width: number, m: Measure): number[] {
+  const n = form.widths.length;
+  const given = () => form.widths.map((w) => (w * width) / form.widths.reduce((a, b) => a + b, 0));
+  const rows = form.rows.filter((r) => r.length === n && r.every((c) => (c.span ?? 1) === 1));
+  if (rows.length === 0) return given();
+  const sizeOf = (c: FormCell) => (c.large ? 16 : SIZE);
+  const lineWidth = (c: FormCell) => Math.max(0, ...c.text.split('\n').map((l) => m.width(l, cellFont(c), sizeOf(c))));
+  const tokenWidth = (c: FormCell) => {
+    const tokens = c.bold ? c.text.split('\n') : ((c.names ? c.text.split(/(?<=、)/) : c.text.match(/[A-Za-z0-9@._\-/:#&=+~%]+|[\s\S]/gu)) ?? []);
+    return Math.max(0, ...tokens.map((t) => m.width(t, cellFont(c), sizeOf(c))));
+  };
+  const edge = 2 * PAD + 1;
+  const natural = form.widths.map((_, i) => Math.max(...rows.map((r) => lineWidth(r[i]!))) + edge);
+  const floor = form.widths.map((_, i) => Math.max(...rows.map((r) => tokenWidth(r[i]!))) + edge);
+  const SHORT = 8 * SIZE + edge;
+  const long = natural.map((w) => w > SHORT);
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= width) return natural.map((w) => w + (width - total) / n);
+  const room = width - natural.reduce((a, w, i) => a + (long[i] ? 0 : w), 0);
+  if (room <= 0) return given();
+  /** The narrowest width at which every value of column `i` takes at most `lines` lines. */
+  const texts = form.widths.map((_, i) => [...new Map(rows.map((r) => [r[i]!.text, r[i]!])).values()]);
+  const linesAt = (i: number, w: number) => Math.max(...texts[i]!.map((c) => m.wrap(c.text, w - 2 * PAD, cellFont(c), sizeOf(c), { names: c.names }).length));
+  const needFor = (i: number, lines: number) => {
+    let lo = floor[i]!;
+    let hi = natural[i]!;
+    if (linesAt(i, lo) <= lines) return lo;
+    for (let k = 0; k < 14 && hi - lo > 0.5; k += 1) {
+      const mid = (lo + hi) / 2;
+      if (linesAt(i, mid) <= lines) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+  const cols = natural.map((_, i) => i).filter((i) => long[i]);
+  for (let lines = 1; lines <= 12; lines += 1) {
+    const need = cols.map((i) => needFor(i, lines));
+    const sum = need.reduce((a, b) => a + b, 0);
+    if (sum > room) continue;
+    const out = natural.map((w, i) => (long[i] ? 0 : w));
+    const spare = room - sum;
+    const weight = cols.reduce((a, i) => a + natural[i]!, 0);
+    cols.forEach((i, k) => (out[i] = need[k]! + (spare * natural[i]!) / weight));
+    return out;
+  }
+  return given();
 }
 
 /** Signature room, seal square and date, drawn bottom-up inside (x, w) ending at `bottom`. */
@@ -213,6 +287,11 @@ function drawPiece(doc: Doc, m: Measure, p: Piece, page: Page): void {
     return;
   }
   if (b.kind === 'sign') {
+    let y = p.y + 8;
+    for (const t of b.text ?? []) {
+      drawLine(doc, m, t.line, page.margin, y, t.font, t.size);
+      y += t.lh;
+    }
     drawSign(doc, m, b.sign!, page.margin, b.signWidth!, p.y + 12);
     return;
   }
