@@ -31,4 +31,18 @@ describe('Measure.wrap', () => {
     const lines = m.wrap('模型版本号为 DeepSeek-V3.2-Exp 的案例', 130, 'body', 10.5);
     expect(lines.some((l) => l.includes('DeepSeek-V3.2-Exp'))).toBe(true);
   });
+
+  it('never starts a line with a run of closing punctuation, nor breaks a word or a name to avoid it', () => {
+    const text = '学生提出问题！？教师引导【探究】并反思，基于Deepseek，V4.0）与诸葛明远、令狐晓峰、阿依古丽·买买提。';
+    for (let width = 60; width <= 200; width += 3) {
+      const lines = m.wrap(text, width, 'body', 10.5);
+      expect(lines.join(''), `${width}`).toBe(text);
+      lines.forEach((l, i) => {
+        if (i > 0) expect('，。、；：？！）》”】'.includes(l[0] ?? ''), `${width}: line starts with “${l[0]}”`).toBe(false);
+      });
+      for (const w of ['Deepseek', 'V4.0']) expect(lines.some((l) => l.includes(w)), `${width}: ${w} broken`).toBe(true);
+      const names = m.wrap('诸葛明远、令狐晓峰、阿依古丽·买买提、司马相如', width, 'body', 16, { names: true });
+      for (const n of ['诸葛明远', '令狐晓峰', '阿依古丽·买买提', '司马相如']) expect(names.some((l) => l.includes(n)) || width < 16 * 9, `${width}: ${n} broken`).toBe(true);
+    }
+  });
 });
