@@ -39,11 +39,24 @@ function checkSubstance(name: string, form: FormDoc, pages: PdfPage[]): void {
 
 const render = async (form: FormDoc) => readPdf(await formPdf(form), false);
 
+/** Many forms in one PDF (one pdfkit document, one pdftotext), split back where a form's 附表 number heads a page. */
+async function renderMany(forms: FormDoc[]): Promise<PdfPage[][]> {
+  const pages = readPdf(await formsPdf(forms, 'sweep'), false);
+  const out: PdfPage[][] = [];
+  for (const p of pages) {
+    if (p.words.some((w) => w.y0 < 80 && w.text === forms[0]!.appendix)) out.push([]);
+    out[out.length - 1]!.push(p);
+  }
+  expect(out.length, 'a form without its 附表 number on its first page').toBe(forms.length);
+  return out;
+}
+
 describe.skipIf(!has('pdftotext'))('stamped print pages hold what they certify (poppler; skipped where pdftotext is missing)', () => {
   it('作品登记表: every category and variant, fields at 0/30/60/100 %, 1–5 authors', async () => {
-    for (const { name, work } of registrationSweep(profile)) {
-      const form = registrationForm(profile, work, new Map());
-      const pages = await render(form);
+    const sweep = registrationSweep(profile).map(({ name, work }) => ({ name, work, form: registrationForm(profile, work, new Map()) }));
+    const rendered = await renderMany(sweep.map((x) => x.form));
+    for (const [i, { name, work, form }] of sweep.entries()) {
+      const pages = rendered[i]!;
       checkSubstance(name, form, pages);
       // The pledge's page holds a row of the form above it.
       const pledge = pages.find((p) => p.words.some((w) => w.text.startsWith('承诺人')))!;
@@ -53,40 +66,40 @@ describe.skipIf(!has('pdftotext'))('stamped print pages hold what they certify (
   });
 
   it('推荐意见: comments of 100–3,000 字, 1 and 5 authors — the seal with the comment, 备注 never alone', async () => {
-    for (const chars of [100, 300, 600, 900, 1050, 1500, 2000, 2500, 3000]) {
-      for (const n of [1, 5]) {
-        const work = { ...sweepWork(profile, 1, 'management-case', 'region', 1, n), comment: prose(chars, Math.ceil(chars / 300)) };
-        const form = recommendationForm(profile, null, work);
-        const pages = await render(form);
-        checkSubstance(`推荐意见 ${chars}字 ${n}人`, form, pages);
-        const seal = pages.find((p) => p.words.some((w) => w.text === t.seal))!;
-        expect(substance(seal, stripOf(form)).length, `${chars}字: the seal without comment text`).toBeGreaterThan(2);
-        expect(brokenWords(pages, work.authors.map((a) => a.name)), `${chars}字`).toEqual([]);
-      }
+    const cases = [100, 300, 600, 900, 1050, 1500, 2000, 2500, 3000].flatMap((chars) => [1, 5].map((n) => ({ chars, n })));
+    const works = cases.map(({ chars, n }) => ({ ...sweepWork(profile, 1, 'management-case', 'region', 1, n), comment: prose(chars, Math.ceil(chars / 300)) }));
+    const forms = works.map((work) => recommendationForm(profile, null, work));
+    const rendered = await renderMany(forms);
+    for (const [i, { chars, n }] of cases.entries()) {
+      const [work, form, pages] = [works[i]!, forms[i]!, rendered[i]!];
+      checkSubstance(`推荐意见 ${chars}字 ${n}人`, form, pages);
+      const seal = pages.find((p) => p.words.some((w) => w.text === t.seal))!;
+      expect(substance(seal, stripOf(form)).length, `${chars}字: the seal without comment text`).toBeGreaterThan(2);
+      expect(brokenWords(pages, work.authors.map((a) => a.name)), `${chars}字`).toEqual([]);
     }
   });
 
   it('作品汇总表: batches of 1–30 works, long and short rows — the seal with the table, the header whole, the subtitle kept', async () => {
-    for (const long of [true, false]) {
-      for (let n = 1; n <= 30; n += long ? 1 : 3) {
-        const catalog = batch(profile, n, long);
-        const form = summaryForm(profile, catalog.unit, planExport(profile, catalog));
-        const pages = await render(form);
-        const name = `汇总表 ${n} 件${long ? '(长)' : ''}`;
-        checkSubstance(name, form, pages);
-        const last = pages[pages.length - 1]!;
-        expect(last.words.some((w) => w.text === t.seal), name).toBe(true);
-        // The seal's page holds rows of the table: their serial numbers stand in the first column.
-        const serials = last.words.filter((w) => /^\d+$/.test(w.text) && w.x0 < 90).length;
-        expect(serials, `${name}: rows on the seal's page`).toBeGreaterThanOrEqual(Math.min(n, pages.length > 1 ? 2 : 1));
-        // Headers on one line each; 交流组别's value whole; the notice's subtitle and the unit on a line of its own.
-        for (const h of ['交流组别', '是否同意共享', '作品类别', '手机号码']) expect(pages[0]!.words.some((w) => w.text === h), `${name}: ${h} wrapped`).toBe(true);
-        expect(pages[0]!.words.some((w) => w.text === '中小学校'), `${name}: 交流组别 wrapped`).toBe(true);
-        const first = squash(pages[0]!.words.map((w) => w.text).join(''));
-        expect(first).toContain(squash(t.summarySub));
-        expect(first).toContain(`组织单位：${squash(catalog.unit!.name)}`);
-        expect(brokenWords(pages, NAMES.slice(0, 3)), name).toEqual([]);
-      }
+    const cases = [true, false].flatMap((long) => Array.from({ length: 30 }, (_, i) => ({ long, n: i + 1 })).filter(({ n }) => long || n % 3 === 1));
+    const catalogs = cases.map(({ long, n }) => batch(profile, n, long));
+    const forms = catalogs.map((catalog) => summaryForm(profile, catalog.unit, planExport(profile, catalog)));
+    const rendered = await renderMany(forms);
+    for (const [i, { long, n }] of cases.entries()) {
+      const [catalog, form, pages] = [catalogs[i]!, forms[i]!, rendered[i]!];
+      const name = `汇总表 ${n} 件${long ? '(长)' : ''}`;
+      checkSubstance(name, form, pages);
+      const last = pages[pages.length - 1]!;
+      expect(last.words.some((w) => w.text === t.seal), name).toBe(true);
+      // The seal's page holds rows of the table: their serial numbers stand in the first column.
+      const serials = last.words.filter((w) => /^\d+$/.test(w.text) && w.x0 < 90).length;
+      expect(serials, `${name}: rows on the seal's page`).toBeGreaterThanOrEqual(Math.min(n, pages.length > 1 ? 2 : 1));
+      // Headers on one line each; 交流组别's value whole; the notice's subtitle and the unit on a line of its own.
+      for (const h of ['交流组别', '是否同意共享', '作品类别', '手机号码']) expect(pages[0]!.words.some((w) => w.text === h), `${name}: ${h} wrapped`).toBe(true);
+      expect(pages[0]!.words.some((w) => w.text === '中小学校'), `${name}: 交流组别 wrapped`).toBe(true);
+      const first = squash(pages[0]!.words.map((w) => w.text).join(''));
+      expect(first).toContain(squash(t.summarySub));
+      expect(first).toContain(`组织单位：${squash(catalog.unit!.name)}`);
+      expect(brokenWords(pages, NAMES.slice(0, 3)), name).toEqual([]);
     }
   });
 

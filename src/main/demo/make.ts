@@ -6,9 +6,7 @@ import { writeAtomic } from '../atomic.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ZipArchive } from 'archiver';
-import PDFDocument from 'pdfkit';
-import sharp from 'sharp';
+import { archiver, pdfkit, sharp } from '../lazy.js';
 import type { CallOptions } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import { requireProfile } from '../../shared/rules/registry.js';
@@ -64,7 +62,7 @@ function zip(path: string, entries: Record<string, string>): Promise<void> {
     void (async () => {
       const { createWriteStream } = await import('node:fs');
       const out = createWriteStream(path);
-      const archive = new ZipArchive({ zlib: { level: 6 } });
+      const archive = new (await archiver()).ZipArchive({ zlib: { level: 6 } });
       out.on('close', () => resolve());
       archive.on('error', reject);
       archive.pipe(out);
@@ -76,10 +74,11 @@ function zip(path: string, entries: Record<string, string>): Promise<void> {
 
 /** A PDF main board of 178 × 78.5 cm around a 2.5 MB picture (DPI and CMYK of a PDF go to the checklist). */
 async function boardPdf(path: string): Promise<void> {
-  const picture = await sharp({ create: { width: 2600, height: 1150, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 120, sigma: 50 } } })
+  const picture = await (await sharp())({ create: { width: 2600, height: 1150, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 120, sigma: 50 } } })
     .jpeg({ quality: 92 })
     .toBuffer();
   const pt = (cm: number) => (cm / 2.54) * 72;
+  const PDFDocument = await pdfkit();
   const doc = new PDFDocument({ size: [pt(178), pt(78.5)], margin: 0, info: { CreationDate: FIXED_DATE, ModDate: FIXED_DATE } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -155,7 +154,7 @@ async function makeFile(dir: string, f: DemoFile, signal?: AbortSignal): Promise
       await psd(path);
       break;
     case 'jpeg':
-      await sharp({ create: { width: 1600, height: 900, channels: 3, background: f.make.colour } }).jpeg({ quality: 85 }).withDensity(150).toFile(path);
+      await (await sharp())({ create: { width: 1600, height: 900, channels: 3, background: f.make.colour } }).jpeg({ quality: 85 }).withDensity(150).toFile(path);
       break;
   }
 }

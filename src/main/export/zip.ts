@@ -3,7 +3,8 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ZipArchive } from 'archiver';
+import type { ZipArchive } from 'archiver';
+import { archiver } from '../lazy.js';
 import { FIXED_DATE } from '../forms/ooxml.js';
 import { listTree } from './manifest.js';
 
@@ -11,7 +12,7 @@ import { listTree } from './manifest.js';
 export async function writeZipFile(target: string, fill: (zip: ZipArchive) => void | Promise<void>, options: { level: number; signal?: AbortSignal }): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.baosong-tmp`;
-  const zip = new ZipArchive({ zlib: { level: options.level }, forceZip64: false });
+  const zip = new (await archiver()).ZipArchive({ zlib: { level: options.level }, forceZip64: false });
   const out = createWriteStream(tmp);
   const done = new Promise<void>((resolve, reject) => {
     out.on('close', () => resolve());

@@ -2,7 +2,7 @@
 // when the pixels already give that resolution at the board's print size. Never upscaled: a board too small says
 // how many pixels it needs instead. The result is a new JPEG; the source is only read.
 import { rename, rm } from 'node:fs/promises';
-import sharp from 'sharp';
+import { sharp } from '../lazy.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Profile } from '../../shared/rules/profile.js';
 
@@ -36,7 +36,7 @@ export async function boardToCmyk(source: string, target: string, dpi: number, s
   signal?.throwIfAborted();
   const part = `${target}.baosong-part`;
   try {
-    await sharp(source, { limitInputPixels: false })
+    await (await sharp())(source, { limitInputPixels: false })
       .rotate() // an EXIF orientation applied, so the printed board is upright
       // A CMYK ICC profile (libvips' own) does the conversion and travels with the file; the density is the tag only.
       .withIccProfile('cmyk')

@@ -4,7 +4,8 @@
 // for a character neither has, Source Han Sans (黑体: nothing is dropped). fontkit reads TTF, TTC and WOFF2.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { fontkit as loadFontkit } from '../lazy.js';
 import { appResources } from '../resources.js';
 
 export interface Outline {
@@ -44,7 +45,7 @@ function fileFont(name: string, path: string): CardFont {
   let font: fontkit.Font | undefined;
   return {
     name,
-    outline: (cp) => outlineOf((font ??= single(fontkit.openSync(path))), cp),
+    outline: (cp) => outlineOf((font ??= single(loadFontkit().openSync(path))), cp),
   };
 }
 
@@ -69,7 +70,7 @@ export function wenkai(dir = join(appResources().fontsDir, 'lxgw-wenkai')): Card
     outline(cp) {
       const chunk = chunks.find((c) => c.ranges.some(([lo, hi]) => cp >= lo && cp <= hi));
       if (!chunk || !existsSync(chunk.file)) return null;
-      chunk.font ??= single(fontkit.openSync(chunk.file));
+      chunk.font ??= single(loadFontkit().openSync(chunk.file));
       return outlineOf(chunk.font, cp);
     },
   };

@@ -3,7 +3,7 @@
 // that sharp renders at the video's own size, then joined in front of the video as exactly 5 s of frames at the
 // video's rate with 5 s of silence — one encode, so the joined file has one set of parameters and plays through.
 import { rm, writeFile } from 'node:fs/promises';
-import sharp from 'sharp';
+import { sharp } from '../lazy.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import type { Work } from '../../shared/model.js';
 import { TITLE_CARD_FIELDS } from '../../shared/rules/liaoning-29-categories.js';
@@ -153,7 +153,7 @@ export async function renderCard(lines: CardLine[], width: number, height: numbe
   const { r, g, b } = CARD_BLUE;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<rect width="100%" height="100%" fill="rgb(${r},${g},${b})"/><g fill="#ffffff">${paths.join('')}</g></svg>`;
-  const png = await sharp(Buffer.from(svg)).flatten({ background: CARD_BLUE }).png().toBuffer();
+  const png = await (await sharp())(Buffer.from(svg)).flatten({ background: CARD_BLUE }).png().toBuffer();
   return { png, font: fonts[0]!.name, fallback };
 }
 

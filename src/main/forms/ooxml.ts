@@ -1,6 +1,6 @@
 // Byte-identical Office files: docx and exceljs stamp "now" into docProps/core.xml and into every ZIP entry.
 // This re-packs a package with one fixed date, so the same catalog always gives the same bytes.
-import { ZipArchive } from 'archiver';
+import { archiver } from '../lazy.js';
 import yauzl from 'yauzl';
 
 /** The date written into every generated file: the edition's deadline, never the clock. */
@@ -32,7 +32,7 @@ async function entries(buffer: Buffer): Promise<{ name: string; data: Buffer }[]
 export async function normalizeOoxml(buffer: Buffer): Promise<Buffer> {
   const files = await entries(buffer);
   const iso = FIXED_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const zip = new ZipArchive({ zlib: { level: 6 } });
+  const zip = new (await archiver()).ZipArchive({ zlib: { level: 6 } });
   const chunks: Buffer[] = [];
   zip.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {

@@ -4,8 +4,8 @@
 // every page, signatures and seals keep company and room.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type * as fontkit from 'fontkit';
+import { fontkit as loadFontkit, pdfkit } from '../lazy.js';
 import { appResources } from '../resources.js';
 import type { FormCell, FormDoc, SignBlock } from './content.js';
 import { FIXED_DATE } from './ooxml.js';
@@ -27,7 +27,7 @@ export function fontsAvailable(): boolean {
  * as it is and subsets it per document. (Parsed per document, a one-page list spent half its time there.)
  */
 let fonts: { body: fontkit.Font; bold: fontkit.Font; sym: fontkit.Font } | null = null;
-const parse = (file: string) => fontkit.create(readFileSync(file)) as fontkit.Font;
+const parse = (file: string) => loadFontkit().create(readFileSync(file)) as fontkit.Font;
 
 /** A run of glyphs as pdfkit's EmbeddedFont lays it out (positions scaled to its 1000-unit space). */
 interface GlyphRun {
@@ -71,9 +71,10 @@ function layOutByCharacter(embedded: EmbeddedFontLike): void {
   };
 }
 
-function newDoc(title: string): Doc {
+async function newDoc(title: string): Promise<Doc> {
   if (!fontsAvailable()) throw new Error(`缺少字体文件(${FONTS})：请运行 npm run build`);
   // pdfkit's own margins are small: the layout keeps its own, and the page number sits below the content.
+  const PDFDocument = await pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
@@ -348,7 +349,7 @@ export async function formPdf(form: FormDoc): Promise<Buffer> {
 
 /** Several forms in one PDF, each starting on a new page (the certificate proof: a page per work). */
 export async function formsPdf(forms: FormDoc[], title: string): Promise<Buffer> {
-  const doc = newDoc(title);
+  const doc = await newDoc(title);
   for (const f of forms) drawForm(doc, f);
   if (forms.length === 0) doc.addPage();
   return finish(doc);

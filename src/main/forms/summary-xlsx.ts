@@ -3,11 +3,11 @@
 // page, thin borders (a printed sheet has no grid), and each row as tall as its wrapped text — spreadsheets do not
 // grow a row for wrapped text by themselves when the file says nothing (LibreOffice overlaps it, WPS clips it).
 // Byte-stable for the same catalog.
-import ExcelJS from 'exceljs';
 import type { Profile } from '../../shared/rules/profile.js';
 import type { ExportPlan } from '../export/plan.js';
 import { SUMMARY_HEADER, summaryRows } from './content.js';
 import { FIXED_DATE, normalizeOoxml } from './ooxml.js';
+import { exceljs } from '../lazy.js';
 
 export const WIDTHS = [6, 10, 30, 22, 30, 22, 10, 10, 14, 12];
 /** Points per line of 11 pt 宋体 with Excel's leading, and the cell's own padding. */
@@ -46,7 +46,7 @@ export async function summaryTableXlsx(profile: Profile, table: { header: string
   const { header, widths, rows } = table;
   const serialCol = header.indexOf('序号');
   const mobileCol = header.indexOf('手机号码') + 1;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   wb.creator = '报送助手';
   wb.lastModifiedBy = '报送助手';
   wb.created = FIXED_DATE;

@@ -1,5 +1,5 @@
 // Board images: colour space, resolution and pixel size from the header (sharp reads metadata, never pixels).
-import { sharp } from './lazy.js';
+import { sharp } from '../lazy.js';
 import type { ImageFacts } from '../../shared/model.js';
 
 export async function probeImage(path: string): Promise<ImageFacts> {

@@ -3,7 +3,7 @@
 // holds every object in memory, ~20 times the file for an object-heavy PDF (a 60 MB one took 1.3 GB and 20 s).
 // A larger file is judged from a bigger head and tail, which is where its page tree and first page usually are.
 import { open, readFile } from 'node:fs/promises';
-import { pdfLib } from './lazy.js';
+import { pdfLib } from '../lazy.js';
 import type { PdfFacts } from '../../shared/model.js';
 
 const EDGE = 64 * 1024;

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { writeAtomicSync } from '../atomic.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { sharp } from './lazy.js';
+import { sharp } from '../lazy.js';
 import type { TitleCardFacts, TitleCardFrame } from '../../shared/model.js';
 import type { VideoTiming } from './mp4-boxes.js';
 import { ffmpegBin, runTool } from './tools.js';

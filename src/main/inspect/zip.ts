@@ -2,7 +2,7 @@
 import { crc32 } from 'node:zlib';
 import iconv from 'iconv-lite';
 import type yauzlTypes from 'yauzl';
-import { yauzl } from './lazy.js';
+import { yauzl } from '../lazy.js';
 import type { ZipFacts } from '../../shared/model.js';
 
 export interface ZipEntryFact {

@@ -2,7 +2,7 @@
 // itself: each worksheet's XML streamed and its rows counted, stopping at the limit. A table of 10,000 rows is
 // already no unit's summary; a million rows (or a bomb of a sheet) is refused in well under a second, never read.
 import { BaosongError } from '../../shared/errors.js';
-import { yauzl } from '../inspect/lazy.js';
+import { yauzl } from '../lazy.js';
 
 export const SUMMARY_LIMITS = { rows: 10_000, sheetBytes: 64 * 1024 * 1024 } as const;
 

@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FormsRead } from '../../shared/api/province.js';
 import type { Group } from '../../shared/model.js';
-import { yauzl } from '../inspect/lazy.js';
+import { yauzl } from '../lazy.js';
 
 /** word/document.xml of a .docx, or null when it is not one. */
 async function documentXml(path: string): Promise<string | null> {

@@ -1,11 +1,11 @@
 // The province overview (issue 17): one row per unit — its kind, its works, and each quota counted against the
 // unit kind's limit ("5/6", "7/6 超额") — and a total row; the quotas are counted by quotaUsage, the same function
 // the unit's own quota rules and the window's meters use, so the overview cannot disagree with them.
-import ExcelJS from 'exceljs';
 import type { Catalog } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { quotaUsage } from '../../shared/rules/quotas.js';
 import { FIXED_DATE, normalizeOoxml } from '../forms/ooxml.js';
+import { exceljs } from '../lazy.js';
 
 export interface OverviewTable {
   header: string[];
@@ -41,7 +41,7 @@ export function provinceOverview(profile: Profile, units: Catalog[]): OverviewTa
 
 export async function provinceOverviewXlsx(profile: Profile, units: Catalog[]): Promise<Buffer> {
   const table = provinceOverview(profile, units);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   wb.creator = '报送助手';
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;

@@ -1,12 +1,12 @@
 // The province's return list for one unit (issue 17): what the unit must resend (补交: a file missing or not found),
 // correct and resend (退回修改: every other error) or confirm (核实: a warning), with the rule's own message — as a
 // workbook to send back and a PDF to print. Info items (the checklist's 待人工确认) are the unit's own business.
-import ExcelJS from 'exceljs';
 import type { Finding } from '../../shared/model.js';
 import type { FormCell, FormDoc } from '../forms/content.js';
 import { FIXED_DATE, normalizeOoxml } from '../forms/ooxml.js';
 import { formPdf } from '../forms/pdf.js';
 import { rowHeight } from '../forms/summary-xlsx.js';
+import { exceljs } from '../lazy.js';
 
 export type ReturnAction = '补交' | '退回修改' | '核实';
 
@@ -40,7 +40,7 @@ const HEADER = ['序号', '处理', '作品', '文件', '问题', '规则'];
 const XLSX_WIDTHS = [6, 10, 28, 30, 60, 20];
 
 export async function returnListXlsx(unit: string, items: ReturnItem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   wb.creator = '报送助手';
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
