@@ -1,10 +1,10 @@
 // One export per folder: the lock beside the folder holds under real contention between processes and within one.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/files.js';
 import { lockTarget } from '../../src/main/export/swap.js';
 
 const SWAP = pathToFileURL(fileURLToPath(new URL('../../dist/main/export/swap.js', import.meta.url))).href;
@@ -35,7 +35,7 @@ function contender(dir: string, log: string): Promise<{ code: number | null; std
 
 describe('the export lock', () => {
   it('lets exactly one of many processes in at a time; the others are told who holds it; nothing left behind', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'baosong-lock-'));
+    const parent = tempDir('baosong-lock-');
     const dir = join(parent, '报送 材料');
     for (let round = 0; round < 6; round += 1) {
       const log = join(parent, `log-${round}.txt`);
@@ -56,7 +56,7 @@ describe('the export lock', () => {
   }, 60_000);
 
   it('a lock left half written by a killed run is stale; two exports in one process: the second is told', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'baosong-lock-'));
+    const parent = tempDir('baosong-lock-');
     const dir = join(parent, 'out');
     mkdirSync(parent, { recursive: true });
     writeFileSync(join(parent, '.out.baosong-lock'), '{"pid": 12');

@@ -1,9 +1,9 @@
 // The in-process moov reader against ffprobe, field by field, on every MP4 we have; and the sampled title-card
 // judgement (key frames only) against the decoded one.
-import { statSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/files.js';
 import { readMp4 } from '../../src/main/inspect/mp4-boxes.js';
 import { probeTitleCard, samplePlan } from '../../src/main/inspect/titlecard.js';
 import { probeVideo } from '../../src/main/inspect/video.js';
@@ -28,7 +28,7 @@ describe('MP4 facts from the moov box', () => {
     expect(await boxes(clip('matroska.mp4'))).toBeNull();
     expect(await boxes(clip('flash.mp4'))).toBeNull();
     expect(await boxes(clip('fragmented.mp4'))).toBeNull();
-    const dir = mkdtempSync(join(tmpdir(), 'baosong-boxes-'));
+    const dir = tempDir('baosong-boxes-');
     const whole = readFileSync(clip('moov-last.mp4'));
     const cut = join(dir, 'cut.mp4');
     writeFileSync(cut, whole.subarray(0, whole.length - 200));
@@ -43,7 +43,7 @@ describe('MP4 facts from the moov box', () => {
     const bytes = Buffer.from(readFileSync(p));
     const mdat = bytes.indexOf('mdat');
     bytes.fill(0, mdat + 4, mdat + 4 + 200_000);
-    const dir = mkdtempSync(join(tmpdir(), 'baosong-boxes-'));
+    const dir = tempDir('baosong-boxes-');
     writeFileSync(join(dir, 'z.mp4'), bytes);
     expect((await boxes(join(dir, 'z.mp4')))!.facts).toEqual((await boxes(p))!.facts);
   });
@@ -87,7 +87,7 @@ describe('title card from key frames', () => {
   });
 
   it('keeps a five-tile contact sheet from the key frames', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'baosong-boxes-'));
+    const dir = tempDir('baosong-boxes-');
     const p = clip('lecture.mp4');
     const read = (await boxes(p))!;
     const c = await probeTitleCard(p, dir, undefined, { timing: read.timing, pixels: 1280 * 720 });
@@ -124,7 +124,7 @@ describe('pixel statistics', () => {
 describe('title cards judged together', () => {
   it('gatherFacts batches still openings into one ffmpeg run and reaches the same verdicts as one by one', async () => {
     const { gatherFacts } = await import('../../src/main/inspect/facts.js');
-    const dir = mkdtempSync(join(tmpdir(), 'baosong-cards-'));
+    const dir = tempDir('baosong-cards-');
     // A file whose boxes are whole but whose pictures are zeroed: ffmpeg cannot decode its key frame.
     const bytes = Buffer.from(readFileSync(clip('opening-navy.mp4')));
     const mdat = bytes.indexOf('mdat');

@@ -58,6 +58,17 @@ export class HashPool {
           else p.resolve({ sha256: m.sha256!, size: m.size! });
         }
       });
+      // A worker that cannot start (its file missing) or dies fails every pending hash, never leaves it waiting.
+      const fail = (why: string) => {
+        const pending = [...this.pending.values()];
+        this.pending.clear();
+        this.workers = this.workers.filter((x) => x !== w);
+        for (const p of pending) p.reject(new BaosongError('io', `校验线程${why}(${hashWorkerPath()})：请重新安装报送助手或重新构建(npm run build)`));
+      };
+      w.on('error', () => fail('无法运行'));
+      w.on('exit', (code) => {
+        if (!this.closed) fail(`意外退出(退出码 ${code})`);
+      });
       this.workers.push(w);
     }
     return this.workers[this.next++ % this.workers.length]!;
