@@ -25,6 +25,7 @@ const UNIT = [
   'test/intake/summary.test.ts',
   'test/province/forms-read.test.ts',
   'test/export/mail-note.test.ts',
+  'test/export/hash-pool.test.ts',
 ];
 /** Chromium over the bridge, and the app as installed. */
 const E2E = ['test/e2e/**/*.test.ts', 'test/installed/**/*.test.ts'];
