@@ -1,5 +1,6 @@
 // `baosong`: a thin client of the typed API. It parses arguments, calls the same handlers as the window,
 // prints, and maps results to exit codes. Heavy modules load only when a command needs them.
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { runCheck, runImport, runUnit } from './cli/catalog-commands.js';
 import { UsageError, type Exit } from './cli/common.js';
@@ -42,6 +43,74 @@ const HELP = `报送助手 baosong — 教育教学信息化交流活动报送�
 退出码：0 成功/无错误；1 检查发现错误(export：因错误未导出；verify：有差异；preflight：不能导出到该文件夹)；2 输入有误或无法运行。
 `;
 
+/** Every option, and the commands that take each (an option of another command is an error, said in Chinese). */
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  'cloud-link': { type: 'string' },
+  'cloud-code': { type: 'string' },
+  out: { type: 'string' },
+  zip: { type: 'string' },
+  'allow-errors': { type: 'boolean' },
+  work: { type: 'string' },
+  plan: { type: 'string' },
+  summary: { type: 'string' },
+  unit: { type: 'string' },
+  kind: { type: 'string' },
+  file: { type: 'string' },
+  what: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  restore: { type: 'boolean' },
+  preview: { type: 'string' },
+  restart: { type: 'boolean' },
+} as const;
+type OptionName = keyof typeof OPTIONS;
+
+const COMMANDS: Record<string, OptionName[]> = {
+  import: ['db'],
+  check: ['db', 'json'],
+  unit: ['db', 'cloud-link', 'cloud-code'],
+  export: ['db', 'out', 'allow-errors', 'zip'],
+  preflight: ['db', 'out', 'json'],
+  verify: [],
+  print: ['db', 'out', 'work'],
+  mail: ['db', 'out'],
+  intake: ['plan', 'summary', 'db', 'unit', 'kind'],
+  fix: ['db', 'work', 'file', 'what', 'dry-run', 'restore', 'preview'],
+  demo: [],
+  province: ['unit', 'kind', 'out', 'restart'],
+};
+
+/** The command's own options; an unknown one, one of another command or a value missing is said in Chinese. */
+export function parseCommand(command: string, args: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  const own = COMMANDS[command];
+  if (!own) throw new UsageError(`未知的命令“${command}”`);
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options: Object.fromEntries(own.map((o) => [o, OPTIONS[o]])) });
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    const option = /'(-{1,2}[^'\s]+)/.exec((e as Error).message)?.[1] ?? '';
+    const name = option.replace(/^-+/, '').split('=')[0] as OptionName;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const others = Object.entries(COMMANDS).filter(([, opts]) => opts.includes(name)).map(([c]) => c);
+      throw new UsageError(`${command} 没有选项 ${option}${others.length ? `(它是 ${others.join('、')} 的选项)` : ''}${own.length ? `；${command} 的选项：${own.map((o) => `--${o}`).join(' ')}` : `；${command} 不接受选项`}`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(OPTIONS[name]?.type === 'boolean' ? `选项 --${name} 不带值` : `选项 --${name} 后面要跟一个值`);
+    }
+    throw new UsageError(`无法理解的参数：${args.join(' ')}`);
+  }
+}
+
+/** The version, from package.json (never written twice). */
+function version(): string {
+  try {
+    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  } catch {
+    return '未知版本';
+  }
+}
+
 export async function main(argv: string[]): Promise<Exit> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -49,7 +118,7 @@ export async function main(argv: string[]): Promise<Exit> {
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write('0.1.0\n');
+    process.stdout.write(`${version()}\n`);
     return 0;
   }
   const controller = new AbortController();
@@ -62,30 +131,7 @@ export async function main(argv: string[]): Promise<Exit> {
     setTimeout(() => process.exit(130), 5000).unref();
   });
   try {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean' },
-        'cloud-link': { type: 'string' },
-        'cloud-code': { type: 'string' },
-        out: { type: 'string' },
-        zip: { type: 'string' },
-        'allow-errors': { type: 'boolean' },
-        work: { type: 'string' },
-        plan: { type: 'string' },
-        summary: { type: 'string' },
-        unit: { type: 'string' },
-        kind: { type: 'string' },
-        file: { type: 'string' },
-        what: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        restore: { type: 'boolean' },
-        preview: { type: 'string' },
-        restart: { type: 'boolean' },
-      },
-    });
+    const { values, positionals } = parseCommand(command, rest);
     switch (command) {
       case 'import':
         return await runImport(positionals, values);
@@ -117,7 +163,7 @@ export async function main(argv: string[]): Promise<Exit> {
         throw new UsageError(`未知的命令“${command}”`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError) {
       process.stderr.write(`错误：${(e as Error).message}\n\n${HELP}`);
       return 2;
     }

@@ -192,3 +192,25 @@ describe('baosong check on real media', () => {
     expect(rows).toBe(8);
   });
 });
+
+describe('options belong to their command', () => {
+  it('an option of another command, an unknown one or a missing value is said in Chinese (exit 2); the version is the package\'s', async () => {
+    const cases: [string[], string][] = [
+      [['check', '--db', 'x.sqlite', '--zip', 'y.zip'], '错误：check 没有选项 --zip(它是 export 的选项)；check 的选项：--db --json'],
+      [['verify', 'DIR', '--db', 'x.sqlite'], '错误：verify 没有选项 --db(它是 import、check、unit、export、preflight、print、mail、intake、fix 的选项)；verify 不接受选项'],
+      [['check', '--bogus'], '错误：check 没有选项 --bogus；check 的选项：--db --json'],
+      [['export', '--db'], '错误：选项 --db 后面要跟一个值'],
+      [['check', '--json=yes'], '错误：选项 --json 不带值'],
+      [['nosuch'], '错误：未知的命令“nosuch”'],
+    ];
+    for (const [args, said] of cases) {
+      const r = baosong(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[0], args.join(' ')).toBe(said);
+      expect(r.stderr).not.toMatch(/Unknown option|ERR_PARSE_ARGS|at .*\.js:\d+/);
+    }
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(baosong('--version').stdout.trim()).toBe(pkg.version);
+  });
+});
