@@ -61,6 +61,12 @@ export function nameLines(text: string, width: number, halfPoints: number): stri
 const WHOLE_CHARS = 420;
 const TAIL_CHARS = 90;
 
+/** The first index in `from`, `from + step`, … (before `to`) that follows a sentence break (。！？；), or `fallback`. */
+function sentenceBreak(chars: string[], from: number, to: number, step: 1 | -1, fallback: number): number {
+  for (let i = from; step > 0 ? i < to : i > to; i += step) if ('。！？；'.includes(chars[i - 1]!)) return i;
+  return fallback;
+}
+
 /**
  * The last lines of a long text, to stand in a row of their own that keeps company with the signature or seal
  * below: the last paragraph when it is short, else its end from a sentence break (。！？；) about two lines before
@@ -73,14 +79,7 @@ export function splitTail(text: string): { head: string; tail: string } | null {
   const lastLen = Array.from(last).length;
   if (paras.length > 1 && lastLen > 0 && lastLen <= 2 * TAIL_CHARS) return { head: paras.slice(0, -1).join('\n'), tail: last };
   const chars = Array.from(last);
-  let cut = -1;
-  for (let i = chars.length - TAIL_CHARS; i > Math.max(0, chars.length - 4 * TAIL_CHARS); i -= 1) {
-    if ('。！？；'.includes(chars[i - 1]!)) {
-      cut = i;
-      break;
-    }
-  }
-  if (cut < 0) cut = Math.max(1, chars.length - TAIL_CHARS);
+  const cut = sentenceBreak(chars, chars.length - TAIL_CHARS, Math.max(0, chars.length - 4 * TAIL_CHARS), -1, Math.max(1, chars.length - TAIL_CHARS));
   return { head: [...paras.slice(0, -1), chars.slice(0, cut).join('')].join('\n'), tail: chars.slice(cut).join('') };
 }
 
@@ -94,14 +93,7 @@ export function splitHead(text: string): { head: string; rest: string } | null {
   const paras = text.split('\n');
   const first = Array.from(paras[0]!);
   if (paras.length > 1 && first.length > 0 && first.length <= 3 * TAIL_CHARS) return { head: paras[0]!, rest: paras.slice(1).join('\n') };
-  let cut = -1;
-  for (let i = TAIL_CHARS + 30; i < Math.min(first.length - 1, 4 * TAIL_CHARS); i += 1) {
-    if ('。！？；'.includes(first[i - 1]!)) {
-      cut = i;
-      break;
-    }
-  }
-  if (cut < 0) cut = Math.min(first.length - 1, TAIL_CHARS + 30);
+  const cut = sentenceBreak(first, TAIL_CHARS + 30, Math.min(first.length - 1, 4 * TAIL_CHARS), 1, Math.min(first.length - 1, TAIL_CHARS + 30));
   return { head: first.slice(0, cut).join(''), rest: [first.slice(cut).join(''), ...paras.slice(1)].join('\n') };
 }
 
@@ -126,12 +118,15 @@ function rowsOf(doc: FormDoc): RowSpec[] {
     const header = r < (doc.headerRows ?? 0);
     let col = 0;
     const widths = row.map((c) => doc.widths.slice(col, (col += c.span ?? 1)).reduce((a, b) => a + b, 0));
+    // The cells beside the main one (the label): the first row of a merge holds them, the rows below continue it.
+    const beside = (c: FormCell, merge: 'start' | 'continue', keepNext: boolean, top: boolean): CellSpec =>
+      merge === 'start' ? { ...cellSpec(c, keepNext, c.text, widths[row.indexOf(c)]), merge, top } : { merge, span: c.span };
     const parts = long && (keep || signed) ? splitTail(long.text) : null;
     const lead = long && !parts && !keep && !signed ? splitHead(long.text) : null;
     if (lead) {
       // The label with the field's first lines in a row that cannot split, the rest in one that can.
-      out.push({ cells: row.map((c, k) => (c === long ? { ...cellSpec(c, false, lead.head), openBottom: true } : { ...cellSpec(c, false, c.text, widths[k]), merge: 'start', top: true })), height, cantSplit: true, header });
-      out.push({ cells: row.map((c) => (c === long ? { ...cellSpec(c, false, lead.rest), openTop: true } : { merge: 'continue', span: c.span })), cantSplit: false });
+      out.push({ cells: row.map((c) => (c === long ? { ...cellSpec(c, false, lead.head), openBottom: true } : beside(c, 'start', false, true))), height, cantSplit: true, header });
+      out.push({ cells: row.map((c) => (c === long ? { ...cellSpec(c, false, lead.rest), openTop: true } : beside(c, 'continue', false, false))), cantSplit: false });
       return;
     }
     const merged = !!signed || !!parts;
@@ -142,15 +137,13 @@ function rowsOf(doc: FormDoc): RowSpec[] {
       out.push({ cells: row.map((c, k) => ({ ...cellSpec(c, keep && whole, c.text, widths[k]), top: !whole && c !== long })), height, cantSplit: whole, header, keepNext: (keep && whole) || undefined });
       return;
     }
-    const others = (merge: 'start' | 'continue', keepNext: boolean): ((c: FormCell) => CellSpec) => (c) =>
-      merge === 'start' ? { ...cellSpec(c, keepNext, c.text, widths[row.indexOf(c)]), merge, top: !!parts } : { merge, span: c.span };
     const main = long ?? signed!;
     if (parts) {
       // The head splits freely; the tail stays whole and with what follows.
-      out.push({ cells: row.map((c) => (c === main ? { ...cellSpec(c, false, parts.head), openBottom: true } : others('start', false)(c))), height, cantSplit: false });
-      out.push({ cells: row.map((c) => (c === main ? { ...cellSpec(c, true, parts.tail), openTop: true, openBottom: !!signed } : others('continue', true)(c))), cantSplit: true, keepNext: true });
+      out.push({ cells: row.map((c) => (c === main ? { ...cellSpec(c, false, parts.head), openBottom: true } : beside(c, 'start', false, true))), height, cantSplit: false });
+      out.push({ cells: row.map((c) => (c === main ? { ...cellSpec(c, true, parts.tail), openTop: true, openBottom: !!signed } : beside(c, 'continue', true, true))), cantSplit: true, keepNext: true });
     } else {
-      out.push({ cells: row.map((c) => (c === main ? { ...cellSpec(c, true), openBottom: !!signed } : others('start', true)(c))), height, cantSplit: true, keepNext: true });
+      out.push({ cells: row.map((c) => (c === main ? { ...cellSpec(c, true), openBottom: !!signed } : beside(c, 'start', true, false))), height, cantSplit: true, keepNext: true });
     }
     if (signed) {
       // The signing block in a row of its own below, without a line between: the cell reads as one.

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import type * as fontkit from 'fontkit';
 import { fontkit as loadFontkit, pdfkit } from '../lazy.js';
 import { appResources } from '../resources.js';
-import type { FormCell, FormDoc, SignBlock } from './content.js';
+import type { FormDoc, SignBlock } from './content.js';
 import { FIXED_DATE } from './ooxml.js';
 import { CM, DATE_GAPS, LH, PAD, SEAL, SIZE, SMALL, SMALL_LH, paginate, signHeight, SIGN_LH, SIGN_SLOT, type Block, type CellBox, type Page, type Piece } from './pdf-layout.js';
 import { Measure, drawLine, type Doc, type FontName } from './pdf-text.js';
+import { cellFont, fitColumns } from './pdf-columns.js';
 
 const FONTS = appResources().fontsDir;
 const REGULAR = join(FONTS, 'SourceHanSansSC-Regular.otf');
@@ -106,7 +107,6 @@ function pageOf(landscape: boolean | undefined): Page {
   return { width, height, margin: MARGIN, top: MARGIN, bottom: height - MARGIN };
 }
 
-const cellFont = (c: FormCell): FontName => (c.bold ? 'bold' : 'body');
 
 /** The form as blocks, every text measured and broken into lines. */
 function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
@@ -178,60 +178,6 @@ function signBeside(form: FormDoc, sign: SignBlock, width: number, m: Measure): 
   }
   const notes = text.reduce((a, t) => a + t.lh, 0) + 6;
   return { kind: 'sign', sign, signWidth: width, text, fixed: Math.max(notes, signHeight(sign, width, m)) + 12, minLines: 0, minFirst: 0, keepWithPrev: true, company: form.company };
-}
-
-/**
- * Column widths from the content (the print 汇总表): a column whose every value and header fits on one short line
- * gets just that width (交流组别, 年级, 手机号码 never wrap; headers stay whole); the long columns get the widths that
- * make the tallest row as short as it can be (the fewest lines any row needs), none narrower than its header or its
- * longest name or word, and the room left over in proportion to their content.
- */
-function fitColumns(form: FormDoc, width: number, m: Measure): number[] {
-  const n = form.widths.length;
-  const given = () => form.widths.map((w) => (w * width) / form.widths.reduce((a, b) => a + b, 0));
-  const rows = form.rows.filter((r) => r.length === n && r.every((c) => (c.span ?? 1) === 1));
-  if (rows.length === 0) return given();
-  const sizeOf = (c: FormCell) => (c.large ? 16 : SIZE);
-  const lineWidth = (c: FormCell) => Math.max(0, ...c.text.split('\n').map((l) => m.width(l, cellFont(c), sizeOf(c))));
-  const tokenWidth = (c: FormCell) => {
-    const tokens = c.bold ? c.text.split('\n') : ((c.names ? c.text.split(/(?<=、)/) : c.text.match(/[A-Za-z0-9@._\-/:#&=+~%]+|[\s\S]/gu)) ?? []);
-    return Math.max(0, ...tokens.map((t) => m.width(t, cellFont(c), sizeOf(c))));
-  };
-  const edge = 2 * PAD + 1;
-  const natural = form.widths.map((_, i) => Math.max(...rows.map((r) => lineWidth(r[i]!))) + edge);
-  const floor = form.widths.map((_, i) => Math.max(...rows.map((r) => tokenWidth(r[i]!))) + edge);
-  const SHORT = 8 * SIZE + edge;
-  const long = natural.map((w) => w > SHORT);
-  const total = natural.reduce((a, b) => a + b, 0);
-  if (total <= width) return natural.map((w) => w + (width - total) / n);
-  const room = width - natural.reduce((a, w, i) => a + (long[i] ? 0 : w), 0);
-  if (room <= 0) return given();
-  /** The narrowest width at which every value of column `i` takes at most `lines` lines. */
-  const texts = form.widths.map((_, i) => [...new Map(rows.map((r) => [r[i]!.text, r[i]!])).values()]);
-  const linesAt = (i: number, w: number) => Math.max(...texts[i]!.map((c) => m.wrap(c.text, w - 2 * PAD, cellFont(c), sizeOf(c), { names: c.names }).length));
-  const needFor = (i: number, lines: number) => {
-    let lo = floor[i]!;
-    let hi = natural[i]!;
-    if (linesAt(i, lo) <= lines) return lo;
-    for (let k = 0; k < 14 && hi - lo > 0.5; k += 1) {
-      const mid = (lo + hi) / 2;
-      if (linesAt(i, mid) <= lines) hi = mid;
-      else lo = mid;
-    }
-    return hi;
-  };
-  const cols = natural.map((_, i) => i).filter((i) => long[i]);
-  for (let lines = 1; lines <= 12; lines += 1) {
-    const need = cols.map((i) => needFor(i, lines));
-    const sum = need.reduce((a, b) => a + b, 0);
-    if (sum > room) continue;
-    const out = natural.map((w, i) => (long[i] ? 0 : w));
-    const spare = room - sum;
-    const weight = cols.reduce((a, i) => a + natural[i]!, 0);
-    cols.forEach((i, k) => (out[i] = need[k]! + (spare * natural[i]!) / weight));
-    return out;
-  }
-  return given();
 }
 
 /** Signature room, seal square and date, drawn bottom-up inside (x, w) ending at `bottom`. */
