@@ -49,7 +49,10 @@ export const apiArgs = Object.fromEntries(Object.entries(api).map(([m, d]) => [m
 export type ApiArgs<M extends ApiMethod> = z.input<Def<M>['args']>;
 export type ApiResults = { [M in ApiMethod]: Def<M> extends MethodDef<z.ZodType, infer R> ? R : never };
 
-export function accessOf(method: ApiMethod): Access {
+/** How a method uses the session's catalog (src/shared/api/define.ts). */
+export type AccessOf<M extends ApiMethod> = Def<M>['access'];
+
+export function accessOf<M extends ApiMethod>(method: M): AccessOf<M> {
   return api[method].access;
 }
 

@@ -1,10 +1,12 @@
 // validate → run → envelope. Every transport calls this; nothing thrown ever crosses it as an exception.
+import { resolve } from 'node:path';
 import { accessOf, apiArgs, type ApiArgs, type ApiClient, type ApiMethod, type ApiResult, type ApiResults, type CallOptions } from '../../shared/api.js';
 import { describeIssue, jsonPath } from '../../shared/batch.js';
-import { BaosongError, type ApiError } from '../../shared/errors.js';
-import { describeIoError, describeSqliteError, isSqliteError } from '../io-errors.js';
+import { toApiError } from '../services/errors.js';
 import { gateOf } from './gate.js';
 import { handlers, type Session } from './handlers.js';
+
+export { toApiError };
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(apiArgs, name);
@@ -37,7 +39,9 @@ export async function dispatch<M extends ApiMethod>(
     const handler = handlers[method] as (s: Session, a: ApiArgs<M>, o: CallOptions) => Promise<ApiResults[M]>;
     // By the method's access: an open waits for the calls running on the database it replaces (and they for it);
     // writes run one at a time.
-    const value = await gateOf(session).run(accessOf(method), () => handler(session, parsed.data as ApiArgs<M>, options));
+    const access = accessOf(method);
+    const folder = access === 'folder' ? resolve(String((parsed.data as { dir?: unknown }).dir ?? '')) : undefined;
+    const value = await gateOf(session).run(access, () => handler(session, parsed.data as ApiArgs<M>, options), folder);
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toApiError(e, options.signal, session) };
@@ -64,19 +68,6 @@ function checkpoint(session: Session): void {
   } catch {
     // A disk that fails here fails the next write too, and that one says so.
   }
-}
-
-export function toApiError(e: unknown, signal?: AbortSignal, session?: Session): ApiError {
-  if (e instanceof BaosongError) return e.toApiError();
-  if (signal?.aborted) return { code: 'cancelled', message: '已取消' };
-  const err = e as NodeJS.ErrnoException;
-  if (err && typeof err.code === 'string' && typeof err.path === 'string') {
-    return { code: 'io', message: describeIoError(err) };
-  }
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return { code: 'bad-input', message: '输入嵌套太深，无法处理' };
-  if (isSqliteError(e)) return { code: 'io', message: `${describeSqliteError(e, session?.path)}；这次操作没有保存，目录文件中此前的内容不受影响。` };
-  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) return { code: 'io', message: describeIoError(err) };
-  return { code: 'internal', message: `程序出错(请把这段话告诉开发者)：${err?.message ?? String(e)}` };
 }
 
 /** An in-process client over a session: what the CLI uses, and what the tests use. */

@@ -1,12 +1,16 @@
 // One session, many callers (the window's IPC, the bridge, a CLI): calls may overlap, but `catalog.open` swaps the
 // database under them, and a write that reads, awaits and writes must not interleave with another. By each method's
 // declared access (src/shared/api/<domain>.ts): reads run together; writes run one at a time (beside reads); an open
-// waits until every call is done, and later calls wait for it. Nothing runs on a database closed under it.
+// waits until every call is done, and later calls wait for it. Nothing runs on a database closed under it. Calls on a
+// folder of their own (the province's) run one at a time per folder, in a lane beside the catalog's.
 import type { Access } from '../../shared/api.js';
 
 export class Gate {
   /** The tail of the writes' queue: each write waits for the one before it. */
   private writes: Promise<unknown> = Promise.resolve();
+
+  /** Each folder's queue: its calls run one at a time, whatever the catalog's calls do. */
+  private lanes = new Map<string, Promise<unknown>>();
 
   private shared = 0;
   private exclusive = false;
@@ -41,9 +45,13 @@ export class Gate {
     return front.exclusive ? this.shared === 0 : true;
   }
 
-  /** Runs fn by its access ('open' alone; 'write' one at a time; 'read' together). true/false: 'open'/'read'. */
-  run<T>(access: Access | boolean, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs fn by its access ('open' alone; 'write' one at a time; 'read' and 'record' together; 'folder' one at a time
+   * in the lane of its folder). true/false: 'open'/'read'.
+   */
+  run<T>(access: Access | boolean, fn: () => Promise<T>, folder?: string): Promise<T> {
     const kind = access === true ? 'open' : access === false ? 'read' : access;
+    if (kind === 'folder') return this.inLane(folder ?? '', fn);
     if (kind !== 'write') return this.enterAndRun(kind === 'open', fn);
     const run = this.writes.then(() => this.enterAndRun(false, fn));
     this.writes = run.catch(() => undefined);
@@ -57,6 +65,14 @@ export class Gate {
   writeWithin<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.writes.then(fn);
     this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private inLane<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const run = (this.lanes.get(key) ?? Promise.resolve()).then(fn);
+    const tail = run.catch(() => undefined);
+    this.lanes.set(key, tail);
+    void tail.then(() => this.lanes.get(key) === tail && this.lanes.delete(key));
     return run;
   }
 

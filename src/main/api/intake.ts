@@ -1,14 +1,13 @@
 // intake.plan: a received folder → a plan (a batch file) with its report, by the open catalog's edition.
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { reportPathOf, type IntakeReport } from '../../shared/intake/report.js';
 import { writeAtomic } from '../atomic.js';
 import type { intakeApi } from '../../shared/api/intake.js';
 import { BaosongError } from '../../shared/errors.js';
-import { probeCache } from '../catalog/probe-cache.js';
-import { getUnit } from '../catalog/unit.js';
 import { batchWorkOf } from '../intake/batch-work.js';
-import { profileOf, workspaceOf, type DomainHandlers } from './session.js';
+import { planIntake } from '../services/intake.js';
+import type { DomainHandlers } from './session.js';
 
 /** A plan intake wrote (its report beside it names its hash): the only kind of file intake.apply writes. */
 async function readOwnPlan(plan: string): Promise<{ batch: { works: Record<string, unknown>[] } & Record<string, unknown>; report: IntakeReport }> {
@@ -26,26 +25,7 @@ async function readOwnPlan(plan: string): Promise<{ batch: { works: Record<strin
 }
 
 export const intakeHandlers: DomainHandlers<typeof intakeApi> = {
-  'intake.plan': async (session, args, options) => {
-    if (!args.plan && !session.path) throw new BaosongError('bad-input', '请先打开目录(收件计划放在目录的工作文件夹中)，或给出计划文件的位置');
-    const workspace = session.path ? workspaceOf(session.path) : workspaceOf(resolve(args.plan!));
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    const plan = args.plan ? resolve(args.plan) : join(workspace, 'intake', `plan-${stamp}.json`);
-    const { intake } = await import('../intake/plan.js');
-    const unit = session.db ? getUnit(session.db) : null;
-    return intake(profileOf({ unit }), {
-      dir: args.dir,
-      summary: args.summary ?? null,
-      plan,
-      workspace,
-      unit,
-      unitName: args.unitName,
-      unitKind: args.unitKind,
-      cache: session.db ? probeCache(session.db) : undefined,
-      signal: options.signal,
-      onProgress: (p) => options.onProgress?.(p),
-    });
-  },
+  'intake.plan': async (session, args, options) => planIntake(session, args, options),
   'intake.apply': async (_session, args) => {
     const plan = resolve(args.plan);
     const { batch, report } = await readOwnPlan(plan);

@@ -1,28 +1,24 @@
 // `baosong province add DIR TREE [--unit NAME] [--kind KIND]`, `check DIR [--out OUT]`, `verify DIR [--out OUT]
 // [--restart]` and `remove DIR NAME`: the province office's folder of every unit's tree. The work is done in
-// src/main/province (ops.ts, run.ts), which the window calls too; this prints it.
+// src/main/province (ops.ts, run.ts), reached through the API like the window's calls; this prints it.
 import { exitWithParent, spawnTied } from '../processes.js';
 import { basename, join, resolve } from 'node:path';
-import { BaosongError } from '../../shared/errors.js';
 import { UNIT_KINDS, type UnitKind } from '../../shared/model.js';
-import { fail, UsageError, type Exit } from './common.js';
+import { client, fail, UsageError, type Exit } from './common.js';
 
-async function guarded(fn: () => Promise<Exit>): Promise<Exit> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof BaosongError) return fail({ code: e.code, message: e.message });
-    throw e;
-  }
-}
 
 async function add(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
   const [dir, tree] = positionals;
   if (!dir || !tree) throw new UsageError('用法：baosong province add 省级目录 单位文件夹或ZIP [--unit 名称] [--kind 类型]');
   const kind = values.kind as string | undefined;
   if (kind !== undefined && !(UNIT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${UNIT_KINDS.join('、')} 之一`);
-  const { provinceAdd } = await import('../province/ops.js');
-  const r = await provinceAdd(dir, tree, { unitName: values.unit as string | undefined, unitKind: kind as UnitKind | undefined, signal });
+  const added = await (await client()).call(
+    'province.add',
+    { dir, tree, ...(values.unit !== undefined ? { unitName: values.unit as string } : {}), ...(kind ? { unitKind: kind as UnitKind } : {}) },
+    { signal },
+  );
+  if (!added.ok) return fail(added.error);
+  const r = added.value;
   const f = r.forms;
   const read = [
     f.unit ? '附表1-4 已读取' : '附表1-4 未找到 Word 版',
@@ -44,15 +40,9 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
 async function check(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
   const [dir] = positionals;
   if (!dir) throw new UsageError('用法：baosong province check 省级目录 [--out 输出文件夹]');
-  const { provinceCheck } = await import('../province/run.js');
-  const r = await provinceCheck(dir, {
-    out: values.out as string | undefined,
-    signal,
-    // BAOSONG_TIMINGS=1: each stage's seconds on stderr (bench/province reads them).
-    onStage: (name, seconds) =>
-      process.env.BAOSONG_TIMINGS &&
-      process.stderr.write(`${name} ${seconds.toFixed(2)} s (rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB)\n`),
-  });
+  const checked = await (await client()).call('province.check', { dir, ...(values.out !== undefined ? { out: values.out as string } : {}) }, { signal });
+  if (!checked.ok) return fail(checked.error);
+  const r = checked.value;
   for (const u of r.units) {
     process.stdout.write(`${u.name}：${u.works} 件作品，${u.items} 项需退回/补交/核实${u.across ? `(其中跨单位 ${u.across} 项)` : ''}；${u.intact ? '封存核验一致' : '封存后有改动'}\n`);
   }
@@ -65,8 +55,13 @@ async function check(positionals: string[], values: Record<string, unknown>, sig
 async function verify(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
   const [dir] = positionals;
   if (!dir) throw new UsageError('用法：baosong province verify 省级目录 [--out 输出文件夹] [--restart]');
-  const { provinceVerify } = await import('../province/run.js');
-  const r = await provinceVerify(dir, { out: values.out as string | undefined, restart: values.restart === true, signal });
+  const verified = await (await client()).call(
+    'province.verify',
+    { dir, ...(values.out !== undefined ? { out: values.out as string } : {}), ...(values.restart === true ? { restart: true } : {}) },
+    { signal },
+  );
+  if (!verified.ok) return fail(verified.error);
+  const r = verified.value;
   for (const u of r.units) {
     if (u.resumed) process.stdout.write(`${u.name}：接着上次中断的核验继续(已核验 ${u.resumed} 个文件)\n`);
     process.stdout.write(`${u.name}：${u.intact ? '一致' : '有差异'}${u.hasManifest ? '' : '(没有 manifest.sha256，仅与封存基准比较)'}\n`);
@@ -81,8 +76,9 @@ async function verify(positionals: string[], values: Record<string, unknown>, si
 async function remove(positionals: string[]): Promise<Exit> {
   const [dir, name] = positionals;
   if (!dir || !name) throw new UsageError('用法：baosong province remove 省级目录 单位名称');
-  const { provinceRemove } = await import('../province/ops.js');
-  const entry = await provinceRemove(dir, name);
+  const removed = await (await client()).call('province.remove', { dir, name });
+  if (!removed.ok) return fail(removed.error);
+  const entry = removed.value;
   process.stdout.write(`已移除 ${name}(它的文件夹 ${entry.tree} 没有改动)\n`);
   return 0;
 }
@@ -151,9 +147,9 @@ export async function runProvince(positionals: string[], values: Record<string, 
   const [sub, ...rest] = positionals;
   const bounded = await heapBounded(sub, rest[0], rest[1]);
   if (bounded !== null) return bounded;
-  if (sub === 'add') return guarded(() => add(rest, values, signal));
-  if (sub === 'check') return guarded(() => check(rest, values, signal));
-  if (sub === 'verify') return guarded(() => verify(rest, values, signal));
-  if (sub === 'remove') return guarded(() => remove(rest));
+  if (sub === 'add') return add(rest, values, signal);
+  if (sub === 'check') return check(rest, values, signal);
+  if (sub === 'verify') return verify(rest, values, signal);
+  if (sub === 'remove') return remove(rest);
   throw new UsageError('用法：baosong province add 省级目录 单位文件夹 | baosong province check 省级目录 | baosong province verify 省级目录 | baosong province remove 省级目录 单位名称');
 }

@@ -1,9 +1,8 @@
 // The province folder's operations that change it (issue 17): add a unit's tree, remove a unit, list them. The CLI
-// (`baosong province …`) and the window (the API's province.* methods) both call these. Each unit's catalog is
+// (`baosong province …`) and the window both reach these through the API's province.* methods. Each unit's catalog is
 // opened in a session of its own and closed again: the window's open catalog is never touched.
 import { rm, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ApiClient } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { UnitKind } from '../../shared/model.js';
 import { removeDeadLeftovers, stageJson, writeAtomic } from '../atomic.js';
@@ -14,21 +13,10 @@ import { HashJournal } from './hashes.js';
 import { readIndex, refuseInsideTrees, slotFor, withProvinceLock, writeIndex, type ProvinceEntry } from './store.js';
 import { within } from '../export/guard.js';
 import { killPoint } from '../export/swap.js';
-
-/** A unit's catalog in a session of its own, closed when fn is done. */
-export async function withUnitCatalog<T>(path: string, create: boolean, fn: (api: ApiClient) => Promise<T>): Promise<T> {
-  const { createSession, closeSession } = await import('../api/handlers.js');
-  const { localClient } = await import('../api/dispatch.js');
-  const session = createSession();
-  try {
-    const api = localClient(session);
-    const opened = await api.call('catalog.open', { path, create });
-    if (!opened.ok) throw new BaosongError(opened.error.code, opened.error.message);
-    return await fn(api);
-  } finally {
-    closeSession(session);
-  }
-}
+import { importInto, withCatalog } from '../services/catalog.js';
+import { planIntake } from '../services/intake.js';
+import { getUnit } from '../catalog/unit.js';
+import { profileOf } from '../services/session.js';
 
 export const stemOf = (entry: ProvinceEntry) => entry.catalog.replace(/\.sqlite$/, '');
 export const journalOf = (entry: ProvinceEntry) => `${stemOf(entry)}.hashes`;
@@ -106,13 +94,12 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
     // The unit's name: as given, else from its 附表1-4 (组织单位名称, as on its seal), else intake's guess.
     const unitForm = await treeUnitForm(tree);
     const unitName = options.unitName ?? (unitForm?.name || undefined);
-    const result = await withUnitCatalog(catalog, true, async (api) => {
-      const planned = await api.call(
-        'intake.plan',
+    const result = await withCatalog(catalog, true, async (session) => {
+      const planned = await planIntake(
+        session,
         { dir: tree, plan, ...(unitName ? { unitName } : {}), ...(options.unitKind ? { unitKind: options.unitKind } : {}) },
         { signal: options.signal },
       );
-      if (!planned.ok) throw new BaosongError(planned.error.code, planned.error.message);
       // What intake leaves empty (the unit's contact, the cloud link, each work's 质性评语 and e-mail): the Word forms.
       const batch = JSON.parse(await readFile(plan, 'utf8')) as Parameters<typeof fillFromForms>[1] & { unit: { name: string; kind: UnitKind } };
       const forms = await fillFromForms(tree, batch);
@@ -121,20 +108,19 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
       if (index.units.some((u) => u.name === batch.unit.name)) {
         throw new BaosongError('bad-input', `单位“${batch.unit.name}”已经添加过：如是另一个单位，请给出它的名称`);
       }
-      const imported = await api.call('batch.import', { path: plan }, { signal: options.signal });
-      if (!imported.ok) throw new BaosongError(imported.error.code, imported.error.message);
-      const profile = await api.call('catalog.profile', {});
+      importInto(session, plan);
+      const profile = profileOf({ unit: getUnit(session.db!) });
       return {
         name: batch.unit.name,
         kind: batch.unit.kind,
-        kindName: profile.ok ? profile.value.unitKinds[batch.unit.kind] : batch.unit.kind,
-        nameFrom: options.unitName ? '给出的名称' : unitForm?.name ? '附表1-4 的组织单位名称' : planned.value.unit.reason,
-        works: planned.value.works.length,
+        kindName: profile.unitKinds[batch.unit.kind],
+        nameFrom: options.unitName ? '给出的名称' : unitForm?.name ? '附表1-4 的组织单位名称' : planned.unit.reason,
+        works: planned.works.length,
         files: freeze.count,
         forms,
         ...(archive ? { archive, skipped } : {}),
         ...(specials.length ? { specials: specials.map((x) => `${x.rel}(${x.why})`) } : {}),
-        ...(planned.value.unread?.length ? { unread: planned.value.unread.map((u) => `${u.path}：${u.reason}`) } : {}),
+        ...(planned.unread?.length ? { unread: planned.unread.map((u) => `${u.path}：${u.reason}`) } : {}),
       };
     });
     await freezeFile.commit();

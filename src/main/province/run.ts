@@ -19,7 +19,10 @@ import type { FormsRead, ProvinceCheckResult, ProvinceVerifyResult, UnitOutcome 
 import { auditFreeze, freezeReport, type FreezeAudit } from './freeze.js';
 import { HashJournal, type Hashed } from './hashes.js';
 import { mergedSummaryXlsx } from './merged.js';
-import { journalOf, stemOf, withUnitCatalog } from './ops.js';
+import { journalOf, stemOf } from './ops.js';
+import { withCatalog } from '../services/catalog.js';
+import { toApiError } from '../services/errors.js';
+import { checkSession } from '../services/session.js';
 import { provinceOverview, provinceOverviewXlsx } from './overview.js';
 import { returnItems, returnListPdf, returnListXlsx } from './returns.js';
 import { readFreeze, readIndex, refuseInsideTrees, withProvinceLock, type ProvinceIndex } from './store.js';
@@ -97,20 +100,20 @@ async function CheckLocked(dirArg: string, options: { out?: string; signal?: Abo
     while (next < index.units.length) {
       const i = next++;
       const entry = index.units[i]!;
-      units[i] = await withUnitCatalog(join(dir, entry.catalog), false, async (api) => {
-        const fail = (e: { code: string; message: string }) => new BaosongError(e.code as never, `${entry.name}：${e.message}`);
-        const report = await api.call('check.run', {}, { signal });
-        if (!report.ok) throw fail(report.error);
-        const [works, unit, p] = [await api.call('works.list', {}), await api.call('unit.get', {}), await api.call('catalog.profile', {})];
-        if (!works.ok) throw fail(works.error);
-        if (!unit.ok) throw fail(unit.error);
-        if (!p.ok) throw fail(p.error);
-        profile ??= p.value;
+      units[i] = await withCatalog(join(dir, entry.catalog), false, async (session) => {
+        let checked;
+        try {
+          checked = await checkSession(session, { signal });
+        } catch (e) {
+          const error = toApiError(e, signal, session);
+          throw new BaosongError(error.code, `${entry.name}：${error.message}`);
+        }
+        profile ??= checked.profile;
         const forms = entry.forms ?? NONE_READ;
         const unread = (rule: string) => FORM_RULES[rule] !== undefined && !FORM_RULES[rule]!(forms);
-        const left = [...new Set(report.value.findings.filter((f) => unread(f.rule)).map((f) => FORM_OF[f.rule]!))];
+        const left = [...new Set(checked.report.findings.filter((f) => unread(f.rule)).map((f) => FORM_OF[f.rule]!))];
         if (left.length) notesOf[i] = `${entry.name}：没有可读取的 ${left.join('、')} Word 版，依据它们的检查未列入退回清单`;
-        return { name: entry.name, catalog: { unit: unit.value, works: works.value }, findings: report.value.findings.filter((f) => !unread(f.rule)) };
+        return { name: entry.name, catalog: checked.catalog, findings: checked.report.findings.filter((f) => !unread(f.rule)) };
       });
       progress('province-units', ++done);
     }
