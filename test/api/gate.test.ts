@@ -92,17 +92,30 @@ describe('access by declaration', () => {
   it('every method that changes the catalog is declared a write, catalog.open an open', async () => {
     const { api, accessOf } = await import('../../src/shared/api.js');
     const changes = /\.(create|update|updateMany|delete|import|add|remove|restore|setRole|setAuthors|reorder|confirm)$/;
+    // What each does is tested in access.test.ts; here the names: a method named for a change is a write, unless it
+    // works on a folder of its own (the province's, the sample's) and never on the session's catalog.
     for (const method of Object.keys(api) as (keyof typeof api)[]) {
       if (method === 'catalog.open') expect(accessOf(method)).toBe('open');
-      // The sample batch is written into a folder, not into the catalog.
-      else if (method === 'demo.create') expect(accessOf(method)).toBe('read');
-      // The province folder's calls open each unit's catalog in a session of their own, never the window's: they
-      // take the gate as reads (and queue per province folder themselves).
-      else if (method.startsWith('province.')) expect(accessOf(method)).toBe('read');
-      // A fix-it's transcode runs beside edits (a read); only its switch of the work's file is a write (writeWithin).
-      else if (method === 'fix.run') expect(accessOf(method)).toBe('read');
-      else expect([method, accessOf(method)]).toEqual([method, changes.test(method) ? 'write' : 'read']);
+      else if (method.startsWith('province.') || method === 'demo.create') expect(accessOf(method)).toBe('folder');
+      else if (changes.test(method)) expect([method, accessOf(method)]).toEqual([method, 'write']);
+      else expect([method, accessOf(method)]).toEqual([method, expect.stringMatching(/^(read|record)$/)]);
     }
+  });
+
+  it('calls on one folder run one at a time, beside the catalog calls', async () => {
+    const gate = new Gate();
+    const log: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = gate.run('folder', async () => { log.push('a+'); await held; log.push('a-'); }, '/p');
+    const second = gate.run('folder', async () => { log.push('b+'); }, '/p');
+    const other = gate.run('folder', async () => { log.push('c+'); }, '/q');
+    const write = gate.run('write', async () => { log.push('w+'); });
+    await Promise.all([other, write]);
+    expect(log).toEqual(['a+', 'c+', 'w+']);
+    release();
+    await Promise.all([first, second]);
+    expect(log).toEqual(['a+', 'c+', 'w+', 'a-', 'b+']);
   });
 
   it('two edits of one work from two callers both land, one after the other', async () => {

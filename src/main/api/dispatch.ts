@@ -36,7 +36,7 @@ export async function dispatch<M extends ApiMethod>(
     };
   }
   try {
-    const handler = handlers[method] as (s: Session, a: ApiArgs<M>, o: CallOptions) => Promise<ApiResults[M]>;
+    const handler = handlers[method] as unknown as (s: Session, a: ApiArgs<M>, o: CallOptions) => Promise<ApiResults[M]>;
     // By the method's access: an open waits for the calls running on the database it replaces (and they for it);
     // writes run one at a time.
     const access = accessOf(method);

@@ -20,8 +20,8 @@ import { chooseEncoder, remux, specFor, transcode } from '../fix/video.js';
 import { probeImage } from '../inspect/image.js';
 import { probeVideo } from '../inspect/video.js';
 import { lockFile } from '../export/swap.js';
-import { gateOf } from './gate.js';
-import { checkSession, loadCatalog, needDb, profileOf, workspaceOf, type DomainHandlers, type Session } from './session.js';
+import type { RecordDb } from '../catalog/db.js';
+import { checkSession, loadCatalog, needDb, profileOf, workspaceOf, type DomainHandlers, type Session, type SessionWith, writeWithin } from './session.js';
 
 function locate(catalog: Catalog, id: number): { work: Work; file: FileRef } {
   for (const work of catalog.works) {
@@ -65,13 +65,13 @@ function targetFor(dir: string, file: FileRef, ext: string): string {
 }
 
 /** A file a fix made: in the workspace's fixed/ folder (intake's repairs have an origin too, elsewhere). */
-function isOurs(session: Session, path: string): boolean {
+function isOurs(session: Pick<Session, 'path'>, path: string): boolean {
   const rel = relative(join(workspaceOf(session.path!), 'fixed'), path);
   return !!rel && !rel.startsWith('..') && !rel.includes(':');
 }
 
 /** A file we made and no longer use: removed. Anything else is left alone. */
-async function dropOurs(session: Session, path: string): Promise<void> {
+async function dropOurs(session: Pick<Session, 'path'>, path: string): Promise<void> {
   if (isOurs(session, path)) await rm(path, { force: true });
 }
 
@@ -124,7 +124,7 @@ async function makeFixed(profile: Profile, work: Work, file: FileRef, dir: strin
  * The card's picture where the user asked for it: never over a source, the catalog or a folder, nor over a file this
  * command did not write there last (recorded in the catalog like --zip); a .png name only.
  */
-async function savePreview(session: Session, catalog: Catalog, out: string, png: Buffer): Promise<string> {
+async function savePreview(session: SessionWith<RecordDb>, catalog: Catalog, out: string, png: Buffer): Promise<string> {
   const path = resolve(out);
   if (!/\.png$/i.test(path)) throw new BaosongError('bad-input', `片头预览 ${path}：文件名须以 .png 结尾`);
   refuseProtected(path, '片头预览', protectedPaths(catalog, session.path));
@@ -133,11 +133,11 @@ async function savePreview(session: Session, catalog: Catalog, out: string, png:
   refuseForeignFile(needDb(session), path, 'fix-preview', '片头预览');
   await writeAtomic(path, png);
   const written = await stat(path);
-  await gateOf(session).writeWithin(async () => recordOutput(needDb(session), path, 'fix-preview', written));
+  recordOutput(needDb(session), path, 'fix-preview', written);
   return path;
 }
 
-async function recheck(session: Session, options: Parameters<typeof checkSession>[1], fileId: number) {
+async function recheck(session: SessionWith<RecordDb>, options: Parameters<typeof checkSession>[1], fileId: number) {
   const { catalog, report } = await checkSession(session, options);
   const { work, file } = locate(catalog, fileId);
   return { file, remaining: report.findings.filter((f) => f.work === workLabel(work) && f.file === file.path) };
@@ -155,8 +155,8 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
     const saved = args.out ? await savePreview(session, catalog, args.out, card.png) : undefined;
     return { image: `data:image/png;base64,${card.png.toString('base64')}`, width, height, lines, missing, font: card.font, fallback: card.fallback, ...(saved ? { saved } : {}) };
   },
-  // Declared a read: the transcode (minutes) runs beside the window's edits; only the switch of the work's file to
-  // the result is a write (gateOf(…).writeWithin). One fix per file at a time: the second is told who holds it.
+  // Declared a record: the transcode (minutes) runs beside the window's edits; only the switch of the work's file to
+  // the result is a write (writeWithin). One fix per file at a time: the second is told who holds it.
   'fix.run': async (session, args, options) => {
     const catalog = loadCatalog(needDb(session));
     const profile = profileOf(catalog);
@@ -174,8 +174,7 @@ export const fixHandlers: DomainHandlers<typeof fixApi> = {
       target = await makeFixed(profile, work, file, dir, args.kind, who, options.signal, onProgress);
       const made = target;
       const st = await stat(made);
-      await gateOf(session).writeWithin(async () => {
-        const db = needDb(session);
+      await writeWithin(session, async (db) => {
         // The file as it is now: changed or removed while the fix ran (the window, another program), ours is dropped.
         const now = db.prepare('SELECT abs_path FROM files WHERE id = ?').pluck().get(file.id) as string | undefined;
         if (now !== file.absPath) {

@@ -9,7 +9,24 @@ import { CatalogError } from '../../shared/errors.js';
 import { sqliteBinding } from '../resources.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.js';
 
-export type Db = BetterSqlite3.Database;
+declare const readable: unique symbol;
+declare const recordable: unique symbol;
+declare const writable: unique symbol;
+
+/**
+ * The handle a `read` handler gets (src/shared/api/define.ts): statements it prepares can be read (get, all, iterate)
+ * but not run; no exec, no transaction. Functions that only read take this.
+ */
+export type ReadDb = Omit<BetterSqlite3.Database, 'prepare' | 'exec' | 'transaction' | 'backup' | 'close' | 'function' | 'aggregate' | 'table' | 'loadExtension' | 'unsafeMode'> & {
+  prepare(source: string): Omit<BetterSqlite3.Statement<unknown[]>, 'run'>;
+  readonly [readable]: true;
+};
+/** A `record` handler's: it may keep the catalog's own bookkeeping (probe cache, output and export records). */
+export type RecordDb = BetterSqlite3.Database & { readonly [readable]: true; readonly [recordable]: true };
+/** A `write` handler's (and an open's): anything. */
+export type WriteDb = RecordDb & { readonly [writable]: true };
+/** The connection as opened: every handle in one. */
+export type Db = WriteDb;
 
 const require = createRequire(import.meta.url);
 
@@ -46,7 +63,7 @@ export function openCatalog(file: string, options: OpenOptions = {}): Db {
   const Database = loadDriver();
   let db: Db;
   try {
-    db = new Database(file, { nativeBinding });
+    db = new Database(file, { nativeBinding }) as Db;
   } catch (e) {
     throw new CatalogError(`无法打开目录文件 ${file}：${openFailure(e, file)}；文件未做任何改动。`);
   }
@@ -97,7 +114,7 @@ function openFailure(e: unknown, file: string): string {
   return '无法读取';
 }
 
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: ReadDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
@@ -127,7 +144,7 @@ function migrate(db: Db, from: number): void {
 }
 
 /** Row counts of every table: what an all-or-nothing import is tested against. */
-export function countRows(db: Db): Record<string, number> {
+export function countRows(db: ReadDb): Record<string, number> {
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()

@@ -1,5 +1,5 @@
 // The export_files table: per export folder, each file written with its source's and its own size and mtime.
-import type { Db } from './db.js';
+import type { ReadDb, RecordDb } from './db.js';
 
 export interface ExportRecord {
   rel: string;
@@ -11,7 +11,7 @@ export interface ExportRecord {
   sha256: string;
 }
 
-export function loadRecords(db: Db, dir: string): Map<string, ExportRecord> {
+export function loadRecords(db: ReadDb, dir: string): Map<string, ExportRecord> {
   const rows = db.prepare('SELECT * FROM export_files WHERE dir = ?').all(dir) as {
     rel: string;
     source: string | null;
@@ -32,19 +32,19 @@ export function loadRecords(db: Db, dir: string): Map<string, ExportRecord> {
  */
 const previousKey = (dir: string) => `${dir}\u0000previous`;
 
-export function loadPreviousRecords(db: Db, dir: string): Map<string, ExportRecord> {
+export function loadPreviousRecords(db: ReadDb, dir: string): Map<string, ExportRecord> {
   return loadRecords(db, previousKey(dir));
 }
 
 /** Puts back the records of the export before (a swap that was rolled back: the folder holds that tree again). */
-export function restoreRecords(db: Db, dir: string): void {
+export function restoreRecords(db: RecordDb, dir: string): void {
   db.transaction(() => {
     db.prepare('DELETE FROM export_files WHERE dir = ?').run(dir);
     db.prepare('UPDATE export_files SET dir = ? WHERE dir = ?').run(dir, previousKey(dir));
   })();
 }
 
-export function saveRecords(db: Db, dir: string, records: ExportRecord[]): void {
+export function saveRecords(db: RecordDb, dir: string, records: ExportRecord[]): void {
   db.transaction(() => {
     db.prepare('DELETE FROM export_files WHERE dir = ?').run(previousKey(dir));
     db.prepare('UPDATE export_files SET dir = ? WHERE dir = ?').run(previousKey(dir), dir);

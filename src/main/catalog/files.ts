@@ -1,7 +1,7 @@
 // Files by role: a work's (work_id) or the unit's (work_id NULL). Paths are referenced, never moved.
 import { BaosongError } from '../../shared/errors.js';
 import type { FileRef, Role } from '../../shared/model.js';
-import type { Db } from './db.js';
+import type { ReadDb, WriteDb } from './db.js';
 
 interface FileRow {
   id: number;
@@ -25,7 +25,7 @@ function rowToFile(row: FileRow): FileRef {
   };
 }
 
-export function listFiles(db: Db, workId: number | null): FileRef[] {
+export function listFiles(db: ReadDb, workId: number | null): FileRef[] {
   const rows = (
     workId === null
       ? db.prepare('SELECT * FROM files WHERE work_id IS NULL ORDER BY role, position, id').all()
@@ -35,7 +35,7 @@ export function listFiles(db: Db, workId: number | null): FileRef[] {
 }
 
 /** Every work's files in one query, grouped by work id. */
-export function filesByWork(db: Db): Map<number, FileRef[]> {
+export function filesByWork(db: ReadDb): Map<number, FileRef[]> {
   const rows = db
     .prepare('SELECT * FROM files WHERE work_id IS NOT NULL ORDER BY work_id, role, position, id')
     .all() as (FileRow & { work_id: number })[];
@@ -57,7 +57,7 @@ export interface NewFile {
   origin?: string | null;
 }
 
-export function addFile(db: Db, workId: number | null, file: NewFile): number {
+export function addFile(db: WriteDb, workId: number | null, file: NewFile): number {
   const position =
     (
       db
@@ -76,7 +76,7 @@ export function addFile(db: Db, workId: number | null, file: NewFile): number {
 }
 
 /** Records what a check saw on disk, so the catalog's size/mtime stay current. */
-export function updateFileStat(db: Db, id: number, size: number | null, mtimeMs: number | null): void {
+export function updateFileStat(db: WriteDb, id: number, size: number | null, mtimeMs: number | null): void {
   db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?').run(size, mtimeMs, id);
 }
 
@@ -85,16 +85,16 @@ function changedOne(changes: number, id: number): void {
   if (changes !== 1) throw new BaosongError('bad-input', `目录中没有文件 id:${id}`);
 }
 
-export function removeFile(db: Db, id: number): void {
+export function removeFile(db: WriteDb, id: number): void {
   changedOne(db.prepare('DELETE FROM files WHERE id = ?').run(id).changes, id);
 }
 
-export function setFileRole(db: Db, id: number, role: Role): void {
+export function setFileRole(db: WriteDb, id: number, role: Role): void {
   changedOne(db.prepare('UPDATE files SET role = ? WHERE id = ?').run(role, id).changes, id);
 }
 
 /** A file of the catalog now read from somewhere else (a fix-it's result, or back to its source). */
-export function replaceFile(db: Db, id: number, file: { path: string; absPath: string; size: number | null; mtimeMs: number | null; origin: string | null }): void {
+export function replaceFile(db: WriteDb, id: number, file: { path: string; absPath: string; size: number | null; mtimeMs: number | null; origin: string | null }): void {
   changedOne(
     db.prepare('UPDATE files SET path = ?, abs_path = ?, size = ?, mtime_ms = ?, origin = ? WHERE id = ?').run(file.path, file.absPath, file.size, file.mtimeMs, file.origin, id).changes,
     id,

@@ -6,7 +6,7 @@ import type { ImportResult } from '../../shared/api.js';
 import { batchSchema, describeIssue, jsonPath, type Batch } from '../../shared/batch.js';
 import { BatchError, CatalogError } from '../../shared/errors.js';
 import { compactJsonWhitespace, fold, jsonDepth } from '../../shared/text.js';
-import type { Db } from './db.js';
+import type { WriteDb } from './db.js';
 import { addFile } from './files.js';
 import { getUnit, putUnit } from './unit.js';
 import { UNIT_TEXT_KEYS, type UnitTextKey } from '../../shared/entities.js';
@@ -150,7 +150,7 @@ const s = (v: string | null | undefined): string => v ?? '';
 
 
 /** Imports a batch file in ONE transaction: either every work is stored or nothing is. */
-export function importBatch(db: Db, file: string): ImportResult {
+export function importBatch(db: WriteDb, file: string): ImportResult {
   const batch = readBatch(file);
   const base = dirname(resolve(file));
   const existing = getUnit(db);

@@ -1,10 +1,10 @@
 // People: one row per (name, unit) after trimming and full-width/half-width folding.
 import { fold, personKey } from '../../shared/text.js';
 import type { Person } from '../../shared/api.js';
-import type { Db } from './db.js';
+import type { ReadDb, WriteDb } from './db.js';
 
 /** The person's id, created when new. The first spelling typed is kept for display. */
-export function personId(db: Db, name: string, unit: string): number {
+export function personId(db: WriteDb, name: string, unit: string): number {
   const [nameKey, unitKey] = personKey(name, unit).split('\u0000') as [string, string];
   const found = db.prepare('SELECT id FROM people WHERE name_key = ? AND unit_key = ?').get(nameKey, unitKey) as
     | { id: number }
@@ -18,7 +18,7 @@ export function personId(db: Db, name: string, unit: string): number {
 }
 
 /** Everyone who is an author of a work, with their latest mobile and e-mail and how many works they are in. */
-export function listPeople(db: Db): Person[] {
+export function listPeople(db: ReadDb): Person[] {
   return db
     .prepare(
       `SELECT p.id, p.name, p.unit,

@@ -1,12 +1,12 @@
 // The probe cache table behind gatherFacts: (path, size, mtime) → facts, as JSON.
 import type { FileFacts } from '../../shared/model.js';
 import type { FactsCache, ProbeNeeds } from '../inspect/facts.js';
-import type { Db } from './db.js';
+import type { RecordDb } from './db.js';
 
 /** Bumped whenever the probes learn a new fact: older entries are then probed again. */
 export const PROBE_VERSION = 1;
 
-export function probeCache(db: Db): FactsCache {
+export function probeCache(db: RecordDb): FactsCache {
   const get = db.prepare('SELECT size, mtime_ms, title_card, probe_version, facts FROM probe_cache WHERE path = ?');
   const put = db.prepare(
     `INSERT INTO probe_cache (path, size, mtime_ms, title_card, probe_version, facts) VALUES (?, ?, ?, ?, ?, ?)

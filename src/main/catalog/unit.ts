@@ -2,25 +2,25 @@
 // a value added there gets its column when a catalog is opened (ensureUnitColumns), with '' for the units stored.
 import { UNIT_KEYS, UNIT_TEXT_KEYS, unitColumn, type UnitKey } from '../../shared/entities.js';
 import type { Unit } from '../../shared/model.js';
-import type { Db } from './db.js';
+import type { ReadDb, WriteDb } from './db.js';
 import { listFiles } from './files.js';
 
 export type UnitValues = Omit<Unit, 'files'>;
 
 const KEYS: (UnitKey | 'edition')[] = ['edition', ...UNIT_KEYS];
 
-function rowToUnit(db: Db, row: Record<string, string>): Unit {
+function rowToUnit(db: ReadDb, row: Record<string, string>): Unit {
   const values = Object.fromEntries(KEYS.map((k) => [k, row[unitColumn(k)] ?? '']));
   return { ...(values as UnitValues), files: listFiles(db, null) };
 }
 
-export function getUnit(db: Db): Unit | null {
+export function getUnit(db: ReadDb): Unit | null {
   const row = db.prepare('SELECT * FROM unit WHERE id = 1').get() as Record<string, string> | undefined;
   return row ? rowToUnit(db, row) : null;
 }
 
 /** Inserts or replaces the unit's values (its files are kept). */
-export function putUnit(db: Db, unit: UnitValues): void {
+export function putUnit(db: WriteDb, unit: UnitValues): void {
   const row = Object.fromEntries(KEYS.map((k) => [unitColumn(k), unit[k]]));
   const cols = Object.keys(row);
   db.prepare(
@@ -36,12 +36,12 @@ export function newUnitValues(edition: string, name: string, kind: Unit['kind'])
 }
 
 /** The columns of text values the entity has and this catalog's table lacks (an older catalog, a new field). */
-export function missingUnitColumns(db: Db): string[] {
+export function missingUnitColumns(db: ReadDb): string[] {
   const have = new Set((db.prepare('PRAGMA table_info(unit)').all() as { name: string }[]).map((c) => c.name));
   return UNIT_TEXT_KEYS.map(unitColumn).filter((c) => !have.has(c));
 }
 
-export function ensureUnitColumns(db: Db): void {
+export function ensureUnitColumns(db: WriteDb): void {
   const missing = missingUnitColumns(db);
   if (!missing.length) return;
   db.transaction(() => {

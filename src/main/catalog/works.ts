@@ -2,7 +2,7 @@
 import { WORK_PATCH_KEYS, type WorkPatch } from '../../shared/entities.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Author, CategoryId, Stage, Variant, Work } from '../../shared/model.js';
-import type { Db } from './db.js';
+import type { ReadDb, WriteDb } from './db.js';
 import { filesByWork, listFiles } from './files.js';
 import { personId } from './people.js';
 
@@ -25,12 +25,12 @@ export type NewWork = Omit<Work, 'id' | 'position' | 'files' | 'authors'> & {
   authors: Omit<Author, 'personId'>[];
 };
 
-function nextPosition(db: Db): number {
+function nextPosition(db: ReadDb): number {
   return (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM works').get() as { p: number }).p;
 }
 
 /** Adds a work at the end of the order; the caller owns the transaction. */
-export function insertWork(db: Db, work: NewWork): number {
+export function insertWork(db: WriteDb, work: NewWork): number {
   const id = Number(
     db
       .prepare(
@@ -66,38 +66,38 @@ export function insertWork(db: Db, work: NewWork): number {
   return id;
 }
 
-export function workKeyExists(db: Db, key: string): boolean {
+export function workKeyExists(db: ReadDb, key: string): boolean {
   return db.prepare('SELECT 1 FROM works WHERE batch_key = ?').get(key) !== undefined;
 }
 
 /** Every work in order, whole: a handful of queries whatever the batch's size. */
-export function listWorks(db: Db): Work[] {
+export function listWorks(db: ReadDb): Work[] {
   return readWorks(db, db.prepare('SELECT * FROM works ORDER BY position, id').all() as WorkRow[]);
 }
 
 /** One work, whole; null when the catalog has no such work. */
-export function findWork(db: Db, id: number): Work | null {
+export function findWork(db: ReadDb, id: number): Work | null {
   const row = db.prepare('SELECT * FROM works WHERE id = ?').get(id) as WorkRow | undefined;
   return row ? readWorks(db, [row])[0]! : null;
 }
 
 /** One work, whole; a work the catalog does not hold is said so (the caller's transaction rolls back). */
-export function getWork(db: Db, id: number): Work {
+export function getWork(db: ReadDb, id: number): Work {
   const work = findWork(db, id);
   if (!work) throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
   return work;
 }
 
-function requireWork(db: Db, id: number): void {
+function requireWork(db: ReadDb, id: number): void {
   if (db.prepare('SELECT 1 FROM works WHERE id = ?').get(id) === undefined) throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
 }
 
-export function countWorks(db: Db): number {
+export function countWorks(db: ReadDb): number {
   return (db.prepare('SELECT count(*) AS n FROM works').get() as { n: number }).n;
 }
 
 /** The works of these rows, whole. One work (findWork) reads only its own rows; a list reads every table once. */
-function readWorks(db: Db, rows: WorkRow[]): Work[] {
+function readWorks(db: ReadDb, rows: WorkRow[]): Work[] {
   if (rows.length === 0) return [];
   const only = rows.length === 1 ? rows[0]!.id : null;
   const where = (column: string) => (only === null ? '' : `WHERE ${column} = ${only}`);
@@ -175,7 +175,7 @@ const STORED: Record<keyof WorkPatch, 'text' | 'flag' | 'rows'> = {
 const flag = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 /** Changes a work's values; fields, scenes and checklist are replaced whole when given. The caller owns the transaction. */
-export function updateWork(db: Db, id: number, patch: WorkPatch, by = ''): void {
+export function updateWork(db: WriteDb, id: number, patch: WorkPatch, by = ''): void {
   requireWork(db, id);
   for (const key of WORK_PATCH_KEYS) {
     const value = patch[key];
@@ -204,7 +204,7 @@ export function updateWork(db: Db, id: number, patch: WorkPatch, by = ''): void 
  * A work's checklist, replaced whole: an item that was ticked keeps who ticked it and when; an item ticked now is
  * recorded as ticked by `by`, now.
  */
-export function writeChecklist(db: Db, id: number, checklist: Record<string, boolean>, by: string): void {
+export function writeChecklist(db: WriteDb, id: number, checklist: Record<string, boolean>, by: string): void {
   const before = new Map(
     (db.prepare('SELECT item, checked, confirmed_by, confirmed_at FROM checklist WHERE work_id = ?').all(id) as { item: string; checked: number; confirmed_by: string | null; confirmed_at: string | null }[]).map((r) => [r.item, r]),
   );
@@ -220,7 +220,7 @@ export function writeChecklist(db: Db, id: number, checklist: Record<string, boo
 }
 
 /** Ticks one checklist item on several works (the 检查 screen's 批量确认), recorded as ticked by `by`, now. */
-export function confirmItem(db: Db, ids: number[], item: string, by: string): number {
+export function confirmItem(db: WriteDb, ids: number[], item: string, by: string): number {
   let changed = 0;
   for (const id of ids) {
     const work = getWork(db, id);
@@ -232,7 +232,7 @@ export function confirmItem(db: Db, ids: number[], item: string, by: string): nu
 }
 
 /** Replaces a work's authors, in order (people are found or created by their folded name and unit). */
-export function setAuthors(db: Db, id: number, authors: Omit<Author, 'personId'>[]): void {
+export function setAuthors(db: WriteDb, id: number, authors: Omit<Author, 'personId'>[]): void {
   requireWork(db, id);
   db.prepare('DELETE FROM work_authors WHERE work_id = ?').run(id);
   const add = db.prepare('INSERT INTO work_authors (work_id, position, person_id, mobile, email, phone) VALUES (?, ?, ?, ?, ?, ?)');
@@ -240,7 +240,7 @@ export function setAuthors(db: Db, id: number, authors: Omit<Author, 'personId'>
 }
 
 /** The works' order (= 序号): ids in the new order; every work must be named once. */
-export function reorderWorks(db: Db, ids: number[]): void {
+export function reorderWorks(db: WriteDb, ids: number[]): void {
   const all = workIds(db);
   if (ids.length !== all.length || [...ids].sort((a, b) => a - b).join() !== [...all].sort((a, b) => a - b).join()) {
     throw new BaosongError('bad-input', '新的顺序必须恰好包含目录中的每件作品一次');
@@ -249,11 +249,11 @@ export function reorderWorks(db: Db, ids: number[]): void {
   ids.forEach((id, i) => set.run(i + 1, id));
 }
 
-export function deleteWork(db: Db, id: number): void {
+export function deleteWork(db: WriteDb, id: number): void {
   if (db.prepare('DELETE FROM works WHERE id = ?').run(id).changes !== 1) throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
 }
 
-export function workIds(db: Db): number[] {
+export function workIds(db: ReadDb): number[] {
   return db.prepare('SELECT id FROM works ORDER BY position, id').pluck().all() as number[];
 }
 
@@ -266,7 +266,7 @@ export interface WorksSnapshot {
 const WORK_TABLES = ['works', 'work_authors', 'files', 'form_fields', 'work_scenes', 'checklist'] as const;
 
 /** Deletes works (their files on disk are never touched) and returns what it deleted, to put back with restoreWorks. */
-export function removeWorks(db: Db, ids: number[]): WorksSnapshot {
+export function removeWorks(db: WriteDb, ids: number[]): WorksSnapshot {
   const unique = [...new Set(ids)];
   const marks = unique.map(() => '?').join(',');
   const snapshot = { tables: {} } as WorksSnapshot;
@@ -287,7 +287,7 @@ export function removeWorks(db: Db, ids: number[]): WorksSnapshot {
  * points at it follows. A batch key taken meanwhile by another work is dropped (the restored work is told apart by
  * its id). Returns the works' ids as restored.
  */
-export function restoreWorks(db: Db, snapshot: WorksSnapshot): number[] {
+export function restoreWorks(db: WriteDb, snapshot: WorksSnapshot): number[] {
   const insert = (table: string, row: Record<string, unknown>) => {
     const columns = Object.keys(row);
     return db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c] as never));

@@ -6,7 +6,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import type { Catalog } from '../../shared/model.js';
-import type { Db } from '../catalog/db.js';
+import type { ReadDb, RecordDb } from '../catalog/db.js';
 
 /** A path as the file system resolves it (links followed for the part that exists), folded where names fold. */
 export function canonical(path: string): string {
@@ -65,10 +65,10 @@ export function refuseProtected(target: string, label: string, list: Protected[]
 }
 
 /** Files written by this tool outside an export tree (--zip), so that a later run may replace them, and only them. */
-export function ownOutput(db: Db, path: string, command: string): { size: number; mtime: number } | null {
+export function ownOutput(db: ReadDb, path: string, command: string): { size: number; mtime: number } | null {
   return readOutputFile(db, canonical(path), command);
 }
 
-export function recordOutput(db: Db, path: string, command: string, st: { size: number; mtimeMs: number }): void {
+export function recordOutput(db: RecordDb, path: string, command: string, st: { size: number; mtimeMs: number }): void {
   writeOutputFile(db, canonical(path), command, st.size, st.mtimeMs);
 }

@@ -8,7 +8,7 @@ import type { Catalog, CheckReport, FileFacts, Finding } from '../../shared/mode
 import { targetRules } from '../../shared/rules/cloud.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { loadPreviousRecords, loadRecords } from '../catalog/export-records.js';
-import type { Db } from '../catalog/db.js';
+import type { ReadDb } from '../catalog/db.js';
 import { protectedPaths, refuseProtected } from './guard.js';
 import { checkTarget } from './materialize.js';
 import { planExport, type ExportPlan } from './plan.js';
@@ -33,7 +33,7 @@ export function targetLimits(profile: Profile, dir: string, plan: ExportPlan, fa
   });
 }
 
-export async function preflight(db: Db, catalogPath: string | null, checked: Checked, out: string): Promise<Preflight> {
+export async function preflight(db: ReadDb, catalogPath: string | null, checked: Checked, out: string): Promise<Preflight> {
   const dir = resolve(out);
   const records = loadRecords(db, dir);
   let state: Preflight['state'];

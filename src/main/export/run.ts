@@ -7,7 +7,7 @@ import type { ExportResult } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Catalog, CheckReport, FileFacts } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
-import type { Db } from '../catalog/db.js';
+import type { ReadDb, RecordDb } from '../catalog/db.js';
 import { writeAtomic } from '../atomic.js';
 import { loadPreviousRecords, loadRecords, restoreRecords, saveRecords } from '../catalog/export-records.js';
 import { cloudForm, recommendationForm, registrationForm, reportForm, summaryRows, unitInfoForm, type FormDoc } from '../forms/content.js';
@@ -73,7 +73,7 @@ export async function buildForms(profile: Profile, catalog: Catalog, plan: Expor
 }
 
 /** An existing file at target is replaced only when this tool wrote it there last (same size and time). */
-export function refuseForeignFile(db: Db, target: string, command: string, label: string): void {
+export function refuseForeignFile(db: ReadDb, target: string, command: string, label: string): void {
   let st;
   try {
     st = statSync(target);
@@ -91,7 +91,7 @@ export function refuseForeignFile(db: Db, target: string, command: string, label
  * hold no source and not be one, the folder must be absent, empty or this catalog's own export, and an existing
  * ZIP this tool's unchanged output. Returns the ZIP's path.
  */
-export async function guardExport(db: Db, catalog: Catalog, catalogPath: string | null, args: { out: string; zip?: string }): Promise<string | null> {
+export async function guardExport(db: ReadDb, catalog: Catalog, catalogPath: string | null, args: { out: string; zip?: string }): Promise<string | null> {
   const dir = resolve(args.out);
   const zipFile = args.zip ? resolve(args.zip) : null;
   const guarded = protectedPaths(catalog, catalogPath);
@@ -106,7 +106,7 @@ export async function guardExport(db: Db, catalog: Catalog, catalogPath: string 
 }
 
 export async function runExport(
-  db: Db,
+  db: RecordDb,
   profile: Profile,
   catalog: Catalog,
   checked: { report: CheckReport; facts: Map<string, FileFacts> },

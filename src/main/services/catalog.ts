@@ -7,9 +7,10 @@ import { openCatalog, schemaVersion } from '../catalog/db.js';
 import { importBatch } from '../catalog/import.js';
 import { getUnit } from '../catalog/unit.js';
 import { countWorks } from '../catalog/works.js';
-import { closeSession, createSession, discardIfFresh, needDb, type Session } from './session.js';
+import type { ReadDb } from '../catalog/db.js';
+import { closeSession, createSession, discardIfFresh, needDb, type Session, type SessionWith } from './session.js';
 
-export function catalogInfo(session: Session): CatalogInfo {
+export function catalogInfo(session: SessionWith<ReadDb>): CatalogInfo {
   const db = needDb(session);
   const unit = getUnit(db);
   return { path: session.path!, schemaVersion: schemaVersion(db), edition: unit?.edition ?? null, unit: unit?.name ?? null, works: countWorks(db) };

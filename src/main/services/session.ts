@@ -8,7 +8,7 @@ import type { Catalog } from '../../shared/model.js';
 import { buildReport } from '../../shared/rules/index.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { requireProfile } from '../../shared/rules/registry.js';
-import { countRows, type Db } from '../catalog/db.js';
+import { countRows, type ReadDb, type RecordDb, type WriteDb } from '../catalog/db.js';
 import { probeCache } from '../catalog/probe-cache.js';
 import { getUnit } from '../catalog/unit.js';
 import { listWorks, type WorksSnapshot } from '../catalog/works.js';
@@ -16,7 +16,7 @@ import { planExport } from '../export/plan.js';
 import { gatherFacts } from '../inspect/facts.js';
 
 export interface Session {
-  db: Db | null;
+  db: WriteDb | null;
   path: string | null;
   /** The catalog file was created by this session's open and nothing has been stored in it yet. */
   fresh: boolean;
@@ -25,6 +25,9 @@ export interface Session {
   /** How system.openPath opens a folder: Electron's shell.openPath in the app, the platform's opener otherwise. */
   openPath?: (path: string) => Promise<void>;
 }
+
+/** A session seen through a narrower handle (a read's, a record's): what a function that takes it may do. */
+export type SessionWith<D extends ReadDb> = Omit<Session, 'db'> & { db: D | null };
 
 export function createSession(): Session {
   return { db: null, path: null, fresh: false };
@@ -59,16 +62,16 @@ export function workspaceOf(catalogPath: string): string {
   return join(dirname(catalogPath), `${basename(catalogPath).replace(/\.[^.]+$/, '')}.baosong`);
 }
 
-export function cacheDirOf(session: Session): string {
+export function cacheDirOf(session: Pick<Session, 'path'>): string {
   return join(workspaceOf(session.path!), 'cache');
 }
 
-export function needDb(session: Session): Db {
+export function needDb<D extends ReadDb>(session: { db: D | null }): D {
   if (!session.db) throw new BaosongError('no-catalog', '尚未打开目录文件');
   return session.db;
 }
 
-export function loadCatalog(db: Db): Catalog {
+export function loadCatalog(db: ReadDb): Catalog {
   return { unit: getUnit(db), works: listWorks(db) };
 }
 
@@ -78,7 +81,7 @@ export function profileOf(catalog: Pick<Catalog, 'unit'>): Profile {
 }
 
 /** Every rule over the catalog, with the facts of every file (probed, or from the cache). */
-export async function checkSession(session: Session, options: CallOptions) {
+export async function checkSession(session: SessionWith<RecordDb>, options: CallOptions) {
   const db = needDb(session);
   const catalog = loadCatalog(db);
   const profile = profileOf(catalog);

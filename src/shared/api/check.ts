@@ -4,5 +4,5 @@ import type { CheckReport } from '../model.js';
 import { method } from './define.js';
 
 export const checkApi = {
-  'check.run': method<CheckReport>()('read', z.strictObject({})),
+  'check.run': method<CheckReport>()('record', z.strictObject({})),
 };

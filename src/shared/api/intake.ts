@@ -13,7 +13,7 @@ export const intakeApi = {
    * go into the catalog's workspace (or beside the plan when no catalog is open). Apply with batch.import.
    */
   'intake.plan': method<IntakeReport>()(
-    'read',
+    'record',
     z.strictObject({ dir: path, summary: path.optional(), plan: path.optional(), unitName: path.optional(), unitKind: z.enum(UNIT_KINDS).optional() }),
   ),
   /**

@@ -17,5 +17,5 @@ export const systemApi = {
   /** The folder browser of browser mode (a browser cannot give file paths). */
   'fs.list': method<DirListing>()('read', z.strictObject({ dir: z.string().optional() })),
   /** The sample batch file written into dir, ready for batch.import. */
-  'demo.create': method<{ batch: string; works: number; files: number }>()('read', z.strictObject({ dir: path })),
+  'demo.create': method<{ batch: string; works: number; files: number }>()('folder', z.strictObject({ dir: path })),
 };
