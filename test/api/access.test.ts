@@ -84,7 +84,7 @@ describe('declared access', () => {
     const w = planned.works[0]!;
     await call('intake.apply', {
       plan: join(dir, '收件计划.json'),
-      works: [{ key: w.key, category: w.category.value, stage: w.stage.value, title: w.title.value || '作品', authors: w.authors.value, files: w.files.map((f) => ({ role: f.role, path: f.path })) }],
+      works: [{ key: w.key, category: w.category.value, stage: w.stage.value, title: w.title.value || '作品', authors: w.authors.value, files: w.files.map((f) => ({ role: f.role as ApiArgs<'intake.apply'>['works'][number]['files'][number]['role'], path: f.path })) }],
     });
     await call('unit.update', { contact: '赵老师' });
     const made = (await call('works.create', { category: 'microlecture', stage: 'primary', title: '新作品' })) as { id: number };
