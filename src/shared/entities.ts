@@ -1,7 +1,8 @@
 // Each entity of the catalog declared once, as a zod schema: the types (model.ts), the API's edit schemas, the batch
 // file's unit object, the catalog's columns, the window's forms and the CLI's listing are derived from here.
-// Adding a unit field = one entry in UNIT_VALUES plus its label in UNIT_LABELS (unit-fields.ts);
-// test/unit/entities.test.ts adds one and walks every derived map. The catalog adds the column when it opens.
+// Adding a unit field = one entry in UNIT_VALUES, its label in UNIT_LABELS (unit-fields.ts) and a numbered migration
+// that adds its column (src/main/catalog/migrations; the schema guard, src/main/catalog/schema.ts, fails without it);
+// test/unit/entities.test.ts adds one and walks every derived map.
 import { z } from 'zod';
 import { CATEGORIES, STAGES, UNIT_ROLES, VARIANTS, WORK_ROLES } from './model.js';
 import { UNIT_VALUES, type UnitKey } from './unit-fields.js';

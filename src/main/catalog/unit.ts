@@ -34,17 +34,3 @@ export function newUnitValues(edition: string, name: string, kind: Unit['kind'])
   const text = Object.fromEntries(UNIT_TEXT_KEYS.map((k) => [k, '']));
   return { ...(text as Record<(typeof UNIT_TEXT_KEYS)[number], string>), edition, name, kind, group: kind === 'university' ? 'higher' : 'k12' };
 }
-
-/** The columns of text values the entity has and this catalog's table lacks (an older catalog, a new field). */
-export function missingUnitColumns(db: ReadDb): string[] {
-  const have = new Set((db.prepare('PRAGMA table_info(unit)').all() as { name: string }[]).map((c) => c.name));
-  return UNIT_TEXT_KEYS.map(unitColumn).filter((c) => !have.has(c));
-}
-
-export function ensureUnitColumns(db: WriteDb): void {
-  const missing = missingUnitColumns(db);
-  if (!missing.length) return;
-  db.transaction(() => {
-    for (const column of missing) db.exec(`ALTER TABLE unit ADD COLUMN ${column} TEXT NOT NULL DEFAULT ''`);
-  })();
-}
