@@ -4,7 +4,7 @@ import type { FixOffer } from '../shared/api.js';
 import type { Finding, Work } from '../shared/model.js';
 import { workLabel as label } from '../shared/model.js';
 import { fold } from '../shared/text.js';
-import { fieldOf } from './focus.js';
+import { fieldOf, screenOf } from './focus.js';
 import { FixControl, useFixOffers } from './fix-offer.js';
 import { CategoryFilter } from './pickers.js';
 import { useProfile, useStore } from './store.js';
@@ -51,7 +51,10 @@ export function CheckScreen() {
   const byLabel = useMemo(() => new Map(works.map((w) => [label(w), w])), [works]);
   /** A click on 定位 opens the work at the finding's field (or 单位信息 for the unit's own findings). */
   const locate = (f: Finding): (() => void) | null => {
-    if (!f.work) return f.rule.startsWith('unit.') ? () => go('unit') : f.rule.startsWith('quota.') ? () => go('works') : null;
+    if (!f.work) {
+      const screen = screenOf(f);
+      return screen ? () => go(screen) : null;
+    }
     const w = byLabel.get(f.work);
     return w ? () => edit(w.id, fieldOf(f, profile)) : null;
   };

@@ -1,8 +1,11 @@
 // The export target's limits (pre-flight lines), pure: whole paths for Excel/Word/Explorer, FAT32, the cloud
 // drive's account tiers and share size. The same rules on real disks: test/export/target.test.ts.
 import { describe, expect, it } from 'vitest';
-import { FAT32_MAX_FILE, PATH_LIMITS, targetRules, type TargetInput } from '../../src/shared/rules/cloud.js';
+import { targetRules, type TargetInput } from '../../src/shared/rules/cloud.js';
+import { requireProfile } from '../../src/shared/rules/registry.js';
 import { findings, profile, work } from '../helpers/build.js';
+
+const FAT32_MAX_FILE = requireProfile(null).limits.target.fat32MaxBytes;
 
 const GiB = 1024 ** 3;
 const tree = (rels: string[], bytes = 1000) => rels.map((rel) => ({ rel, bytes }));
@@ -25,7 +28,10 @@ describe('whole paths from the real target', () => {
     expect(rules(run({ dir: at(256 - word - 1) }))).toEqual(['target.path-excel', 'target.path-word']);
     const mp4 = '2微课/1-张三-小小的船/微课视频.mp4'.length;
     expect(rules(run({ dir: at(260 - mp4 - 1) }))).toEqual(['target.path-excel', 'target.path-word', 'target.path-explorer']);
-    expect(PATH_LIMITS).toEqual({ excel: 218, word: 255, explorer: 259 });
+    expect(requireProfile(null).limits.target).toMatchObject({ pathExcel: 218, pathWord: 255, pathExplorer: 259 });
+    // The limit is the profile's: an edition that says 200 is judged by 200.
+    const strict = { ...profile, limits: { ...profile.limits, target: { ...profile.limits.target, pathExcel: 200 } } };
+    expect(rules(targetRules({ profile: strict, dir: at(195), sep: '\\', files: FILES, fileSystem: null }))).toEqual(['target.path-excel']);
   });
 
   it('names the longest path and how much shorter the target must be, and suggests a folder near the root', () => {

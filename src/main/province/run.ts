@@ -12,6 +12,7 @@ import { BaosongError } from '../../shared/errors.js';
 import type { Catalog, FileRef, Finding } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
+import { descriptorOf } from '../../shared/rules/rule-ids.js';
 import { safeName } from '../../shared/rules/naming.js';
 import { removeDeadLeftovers, writeAtomic } from '../atomic.js';
 import { HashPool, hashFile } from '../export/copy.js';
@@ -27,18 +28,6 @@ import { provinceOverview, provinceOverviewXlsx } from './overview.js';
 import { returnItems, returnListPdf, returnListXlsx } from './returns.js';
 import { readFreeze, readIndex, refuseInsideTrees, withProvinceLock, type ProvinceIndex } from './store.js';
 
-/**
- * The rules whose values live only in a unit's Word forms (附表1-4, 1-6, 1-2, 1-1), and which form each needs.
- * Where a unit's tree has no readable .docx of that form (a scan, an old .doc), its findings would only say
- * "missing": they are left out of that unit's return list, and the check says so.
- */
-const FORM_RULES: Record<string, (f: FormsRead) => boolean> = {
-  'unit.info': (f) => f.unit,
-  'unit.cloud-link': (f) => f.cloud,
-  'comment.length': (f) => f.comments > 0,
-  'contact.email': (f) => f.registrations > 0,
-};
-const FORM_OF: Record<string, string> = { 'unit.info': '附表1-4', 'unit.cloud-link': '附表1-6', 'comment.length': '推荐意见(附表1-2)', 'contact.email': '作品登记表(附表1-1)' };
 const NONE_READ: FormsRead = { unit: false, cloud: false, comments: 0, registrations: 0, works: 0 };
 
 
@@ -110,8 +99,15 @@ async function CheckLocked(dirArg: string, options: { out?: string; signal?: Abo
         }
         profile ??= checked.profile;
         const forms = entry.forms ?? NONE_READ;
-        const unread = (rule: string) => FORM_RULES[rule] !== undefined && !FORM_RULES[rule]!(forms);
-        const left = [...new Set(checked.report.findings.filter((f) => unread(f.rule)).map((f) => FORM_OF[f.rule]!))];
+        // A rule whose values live only in a unit's Word form (its descriptor's fromForm): where the tree had no
+        // readable .docx of that form (a scan, an old .doc), its findings would only say "missing" — left out of the
+        // return list, and said so.
+        const formOf = (rule: string) => descriptorOf(rule)?.fromForm;
+        const unread = (rule: string) => {
+          const from = formOf(rule);
+          return !!from && !forms[from.read];
+        };
+        const left = [...new Set(checked.report.findings.filter((f) => unread(f.rule)).map((f) => formOf(f.rule)!.form))];
         if (left.length) notesOf[i] = `${entry.name}：没有可读取的 ${left.join('、')} Word 版，依据它们的检查未列入退回清单`;
         return { name: entry.name, catalog: checked.catalog, findings: checked.report.findings.filter((f) => !unread(f.rule)) };
       });

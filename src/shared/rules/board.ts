@@ -2,6 +2,7 @@
 import type { FileFacts, FileRef, Finding, Work } from '../model.js';
 import { fileFinding, type RuleInput } from './finding.js';
 import type { Profile } from './profile.js';
+import { fmt, type RuleDescriptor } from './descriptor.js';
 
 
 const CM_PER_INCH = 2.54;
@@ -76,3 +77,41 @@ export function boardRules({ profile, catalog, facts }: RuleInput): Finding[] {
   }
   return out;
 }
+
+/** The board rules: what each is (src/shared/rules/descriptor.ts). */
+export const BOARD_DESCRIPTORS = {
+  'board.dpi': {
+    severity: 'error',
+    checks: 'a main board (JPG) or its PSD source below the resolution, or without one',
+    source: '附表1-9 展板',
+    threshold: (p) => `≥ ${p.limits.board.minDpi} dpi`,
+    fix: { kind: 'board' },
+  },
+  'board.cmyk': {
+    severity: 'error',
+    checks: 'a main board (JPG) or its PSD source not CMYK',
+    source: '附表1-9 展板',
+    fix: { kind: 'board' },
+  },
+  'board.dimensions': {
+    severity: 'error',
+    checks: "a main board's printed size not the template's",
+    source: '附表1-9 展板',
+    threshold: (p) => `${p.limits.board.widthCm} × ${p.limits.board.heightCm} cm ± ${p.limits.board.toleranceCm} cm`,
+    fix: { teacher: '展板版式尺寸不对，需要重新排版：请作者按模板尺寸重新制作' },
+  },
+  'board.output-size': {
+    severity: 'error',
+    checks: 'a main board file under its minimum size',
+    source: '附表1-9 展板',
+    threshold: (p) => `≥ ${fmt.mb(p.limits.board.minOutputBytes)}`,
+    fix: { teacher: '文件过小，说明图像质量不够：请作者提供高质量的原图' },
+  },
+  'board.source-size': {
+    severity: 'error',
+    checks: "a main board's source file under its minimum size",
+    source: '附表1-9 展板',
+    threshold: (p) => `≥ ${fmt.mb(p.limits.board.minSourceBytes)}`,
+    fix: { teacher: '源文件过小：请作者提供完整的分层源文件' },
+  },
+} as const satisfies Record<string, RuleDescriptor>;

@@ -4,6 +4,7 @@
 import type { Finding, Work } from '../model.js';
 import { fold } from '../text.js';
 import { nameWork, workFinding, type RuleInput } from './finding.js';
+import type { RuleDescriptor } from './descriptor.js';
 
 /** A unit's identity: folded width, no white space, one kind of brackets. */
 export function unitKey(unit: string): string {
@@ -82,3 +83,17 @@ export function certificateRules({ profile, catalog }: RuleInput): Finding[] {
   }
   return findings;
 }
+
+/** The certificate rules: what each is (src/shared/rules/descriptor.ts). */
+export const CERTIFICATE_DESCRIPTORS = {
+  'certificate.name-variant': {
+    severity: 'warning',
+    checks: "one person's name written two ways: the same mobile with two names, or a name that differs only in spaces or full-width letters",
+    source: '附表1-5 注 8',
+  },
+  'certificate.unit-variant': {
+    severity: 'warning',
+    checks: 'one unit written two ways (spaces, full-width letters, （） against ()): a certificate prints it as typed',
+    source: '附表1-5 注 8',
+  },
+} as const satisfies Record<string, RuleDescriptor>;

@@ -4,6 +4,7 @@
 import type { Finding } from '../model.js';
 import { batchFinding, fileFinding, type RuleInput } from './finding.js';
 import type { Profile } from './profile.js';
+import { fmt, type RuleDescriptor } from './descriptor.js';
 
 const GIB = 1024 ** 3;
 const gb = (bytes: number) => `${(bytes / GIB).toFixed(2)} GB`;
@@ -31,11 +32,6 @@ export function cloudRules({ profile, catalog, facts }: RuleInput): Finding[] {
   }
   return out;
 }
-
-/** Windows' and Office's limits on a whole path, in UTF-16 units (what Windows counts). */
-export const PATH_LIMITS = { excel: 218, word: 255, explorer: 259 } as const;
-/** FAT32 stores a file of at most 4 GiB − 1 byte. */
-export const FAT32_MAX_FILE = 4 * GIB - 1;
 
 const EXCEL = /\.(xlsx|xlsm|xls)$/i;
 const WORD = /\.(docx|docm|doc)$/i;
@@ -72,22 +68,25 @@ export function targetRules({ profile, dir, sep, files, fileSystem, fileSystemUn
       }),
     );
   };
-  pathLimit('target.path-excel', PATH_LIMITS.excel, 'Excel 打不开', files.filter((f) => EXCEL.test(f.rel)));
-  pathLimit('target.path-word', PATH_LIMITS.word, 'Word 打不开', files.filter((f) => WORD.test(f.rel)));
-  pathLimit('target.path-explorer', PATH_LIMITS.explorer, '资源管理器无法复制、移动或打开', files);
+  // Windows' and Office's limits on a whole path, in UTF-16 units (what Windows counts), and FAT32's on a file.
+  const limits = profile.limits.target;
+  pathLimit('target.path-excel', limits.pathExcel, 'Excel 打不开', files.filter((f) => EXCEL.test(f.rel)));
+  pathLimit('target.path-word', limits.pathWord, 'Word 打不开', files.filter((f) => WORD.test(f.rel)));
+  pathLimit('target.path-explorer', limits.pathExplorer, '资源管理器无法复制、移动或打开', files);
 
-  const big = files.filter((f) => f.bytes > FAT32_MAX_FILE);
+  const big = files.filter((f) => f.bytes > limits.fat32MaxBytes);
+  const fat32 = `${+((limits.fat32MaxBytes + 1) / GIB).toFixed(2)} GB`;
   if (fileSystem?.fat && big.length) {
     out.push(
-      batchFinding(profile, 'target.fat32', `目标磁盘是 FAT32 格式(常见于 U 盘)，存不下 4 GB 及以上的文件：${big.map((f) => `${f.rel}(${gb(f.bytes)})`).join('、')}。请导出到 NTFS 或 exFAT 格式的磁盘`, {
-        expected: '每个文件 < 4 GB',
+      batchFinding(profile, 'target.fat32', `目标磁盘是 FAT32 格式(常见于 U 盘)，存不下 ${fat32} 及以上的文件：${big.map((f) => `${f.rel}(${gb(f.bytes)})`).join('、')}。请导出到 NTFS 或 exFAT 格式的磁盘`, {
+        expected: `每个文件 < ${fat32}`,
         actual: gb(Math.max(...big.map((f) => f.bytes))),
         file: big[0]!.rel,
       }),
     );
   } else if (!fileSystem && big.length) {
     out.push(
-      batchFinding(profile, 'target.fs-unknown', `无法读取目标磁盘的格式(${fileSystemUnknown ?? '未知'})：若是 FAT32 格式的 U 盘，存不下 4 GB 及以上的文件(${big.map((f) => f.rel).join('、')})`, {
+      batchFinding(profile, 'target.fs-unknown', `无法读取目标磁盘的格式(${fileSystemUnknown ?? '未知'})：若是 FAT32 格式的 U 盘，存不下 ${fat32} 及以上的文件(${big.map((f) => f.rel).join('、')})`, {
         file: big[0]!.rel,
       }),
     );
@@ -106,3 +105,48 @@ export function targetRules({ profile, dir, sep, files, fileSystem, fileSystemUn
   }
   return out;
 }
+
+/** The cloud rules: what each is (src/shared/rules/descriptor.ts). */
+export const CLOUD_DESCRIPTORS = {
+  'cloud.file-size': {
+    severity: 'warning',
+    checks: "a file larger than the cloud drive's free account may upload",
+    source: '通知 六.2 (如百度云盘)',
+    threshold: (p) => p.cloudDrive.tiers.map((t) => `${t.name} ≤ ${fmt.gib(t.maxFileBytes)}`).join('; '),
+  },
+  'cloud.file-count': {
+    severity: 'warning',
+    checks: 'a tree of more files than a free account may save from a share at once',
+    source: '通知 六.2 (如百度云盘)',
+    threshold: (p) => `≤ ${p.cloudDrive.saveLimit.files} files (${p.cloudDrive.saveLimit.tiers})`,
+  },
+  'target.path-excel': {
+    severity: 'warning',
+    checks: 'a whole path longer than Excel opens',
+    source: 'tool',
+    threshold: (p) => `≤ ${p.limits.target.pathExcel} characters`,
+  },
+  'target.path-word': {
+    severity: 'warning',
+    checks: 'a whole path longer than Word opens',
+    source: 'tool',
+    threshold: (p) => `≤ ${p.limits.target.pathWord} characters`,
+  },
+  'target.path-explorer': {
+    severity: 'warning',
+    checks: 'a whole path longer than Explorer copies or opens',
+    source: 'tool',
+    threshold: (p) => `≤ ${p.limits.target.pathExplorer} characters`,
+  },
+  'target.fat32': {
+    severity: 'error',
+    checks: 'a file over 4 GiB for a FAT32 target',
+    source: 'tool',
+    threshold: (p) => `< ${fmt.gib(p.limits.target.fat32MaxBytes + 1)} a file`,
+  },
+  'target.fs-unknown': {
+    severity: 'info',
+    checks: "the target's file system cannot be read",
+    source: 'tool',
+  },
+} as const satisfies Record<string, RuleDescriptor>;

@@ -4,6 +4,7 @@ import type { ContentKind, FileFacts, FileRef, Finding, Work } from '../model.js
 import { extensionOf } from '../text.js';
 import { fileFinding, workFinding, type RuleInput } from './finding.js';
 import type { Format, Profile } from './profile.js';
+import type { RuleDescriptor } from './descriptor.js';
 
 /** Which content kinds satisfy a format. A legacy Office file whose program is unknown passes as Word or PPT. */
 export const FORMAT_KINDS: Record<Exclude<Format, 'any'>, ContentKind[]> = {
@@ -130,3 +131,42 @@ function oneFile(profile: Profile, work: Work, file: FileRef, formats: Format[],
   }
   return [];
 }
+
+/** The file rules: what each is (src/shared/rules/descriptor.ts). */
+export const FILE_DESCRIPTORS = {
+  'file.missing': {
+    severity: 'error',
+    checks: 'a required role has no file',
+    source: '通知 三 (各类作品)',
+  },
+  'file.not-found': {
+    severity: 'error',
+    checks: 'a catalogued path does not exist or cannot be read',
+    source: 'tool',
+  },
+  'file.empty': {
+    severity: 'error',
+    checks: 'a file of 0 bytes',
+    source: 'tool',
+  },
+  'file.type-mismatch': {
+    severity: 'error',
+    checks: "the content (not the extension) is not one of the role's formats",
+    source: '通知 三 (各类作品)',
+  },
+  'file.corrupt': {
+    severity: 'error',
+    checks: 'the content cannot be parsed or is cut off',
+    source: 'tool',
+  },
+  'file.count': {
+    severity: 'error',
+    checks: "more or fewer files of a role than its count allows",
+    source: '通知 三 (各类作品)',
+  },
+  'courseware.presentation': {
+    severity: 'error',
+    checks: 'the courseware is a presentation (不接收演示型课件)',
+    source: '通知 三.1',
+  },
+} as const satisfies Record<string, RuleDescriptor>;

@@ -275,10 +275,13 @@ export const liaoning29: Profile = {
       featureAudioBitRate: 128e3,
       featureAudioBitRateRange: [96e3, 192e3],
       classTotalMaxS: 3000,
+      featureAspect: { width: 16, height: 9, tolerance: 0.01 },
     },
     board: { minDpi: 300, widthCm: 178, heightCm: 78.5, toleranceCm: 1, minOutputBytes: 2e6, minSourceBytes: 30e6 },
     // Not the notice's: a ratio this high on this much data looks like a ZIP bomb or a mistake (a disk image…).
     zip: { ratio: 100, minUncompressedBytes: 100e6 },
+    // Not the notice's either: Windows' and Office's limits on a whole path, and FAT32's on a file.
+    target: { pathExcel: 218, pathWord: 255, pathExplorer: 259, fat32MaxBytes: 4 * 1024 ** 3 - 1 },
   },
   patterns,
 };

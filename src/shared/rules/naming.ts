@@ -1,6 +1,7 @@
 // Safe names for Windows folders and the cloud drive. Serves `title.unsafe-chars` and the export.
 // The export lands on NTFS or exFAT (case-insensitive, device names reserved, trailing dots and spaces dropped by
 // Explorer) and is downloaded again on Linux and macOS (255 bytes a name, less the cloud client's suffixes).
+import type { RuleDescriptor } from './descriptor.js';
 
 /** Characters Windows refuses in a name, with the full-width look-alike we put in their place. */
 const REPLACEMENTS: Record<string, string> = {
@@ -147,3 +148,18 @@ export function describeChanges(changes: Substitution[]): string {
     .map((c) => (c.to ? `“${c.from}”改为“${c.to}”(${c.why})` : `去掉${c.from.startsWith('U+') || c.from.length <= 2 ? `“${c.from}”` : c.from}(${c.why})`))
     .join('；');
 }
+
+/** The naming rules: what each is (src/shared/rules/descriptor.ts). */
+export const NAMING_DESCRIPTORS = {
+  'title.too-long': {
+    severity: 'warning',
+    checks: 'a work folder name longer than a file system takes: cut in the export',
+    source: '附表1-6 注 2',
+    focus: 'title',
+  },
+  'file.export-name': {
+    severity: 'warning',
+    checks: 'a file or folder name the export must change (a Windows device name, a case-only clash, a long author or kept name)',
+    source: 'tool',
+  },
+} as const satisfies Record<string, RuleDescriptor>;

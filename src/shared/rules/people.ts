@@ -3,6 +3,7 @@ import type { Finding, Work } from '../model.js';
 import { fold, isBlank, personKey } from '../text.js';
 import { matches } from './profile.js';
 import { nameWork, workFinding, type RuleInput } from './finding.js';
+import type { RuleDescriptor } from './descriptor.js';
 
 export function authorCountRules({ profile, catalog }: RuleInput): Finding[] {
   const out: Finding[] = [];
@@ -156,3 +157,59 @@ export function contactRules({ profile, catalog }: RuleInput): Finding[] {
   }
   return out;
 }
+
+/** The people rules: what each is (src/shared/rules/descriptor.ts). */
+export const PEOPLE_DESCRIPTORS = {
+  'authors.count': {
+    severity: 'error',
+    checks: "more authors than the category (or variant) allows, or none",
+    source: '附表1-5 注 3',
+    threshold: () => 'per category (Categories below)',
+    focus: 'authors',
+  },
+  'authors.count-conflict': {
+    severity: 'warning',
+    checks: 'a school platform case with more authors than the lower of the two limits the notice gives',
+    source: '附表1-5 注 3 / 附表1-1',
+    focus: 'authors',
+  },
+  'authors.first-unique': {
+    severity: 'error',
+    checks: 'a first author leads exactly one work and is a member of no other',
+    source: '通知 四.1',
+    focus: 'authors',
+  },
+  'authors.max-two': {
+    severity: 'error',
+    checks: 'a second or later author takes part in at most 2 works',
+    source: '通知 四.1',
+    focus: 'authors',
+  },
+  'authors.same-name': {
+    severity: 'warning',
+    checks: 'the same name with different units in two works: maybe one person',
+    source: 'tool',
+    focus: 'authors',
+  },
+  'authors.unit': {
+    severity: 'error',
+    checks: 'every author has a unit (the full name as on its seal)',
+    source: '附表1-5 注 4',
+    focus: 'authors',
+  },
+  'contact.phone': {
+    severity: 'error',
+    checks: "the contact's mobile (the first author's) is 11 digits starting with 1; a landline: digits and -",
+    source: '附表1-1',
+    threshold: (p) => `mobile \`${p.patterns.mobile}\`, landline \`${p.patterns.landline}\``,
+    focus: 'authors',
+  },
+  'contact.email': {
+    severity: 'error',
+    checks: "the contact's e-mail is present and well formed",
+    source: '附表1-1',
+    threshold: (p) => `\`${p.patterns.email}\``,
+    focus: 'authors',
+    fromForm: { form: '作品登记表(附表1-1)', read: 'registrations' },
+  },
+} as const satisfies Record<string, RuleDescriptor>;

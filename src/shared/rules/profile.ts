@@ -104,6 +104,8 @@ export interface Limits {
     featureAudioBitRateRange: [number, number];
     /** class-video: all of a work's recordings together (video.total-duration). */
     classTotalMaxS: number;
+    /** feature-video: the displayed aspect, width:height, and how far off it may be (video.aspect). */
+    featureAspect: { width: number; height: number; tolerance: number };
   };
   board: {
     minDpi: number;
@@ -115,6 +117,11 @@ export interface Limits {
   };
   /** zip.ratio: an archive at least this large unpacked and at least this many times its packed size. */
   zip: { ratio: number; minUncompressedBytes: number };
+  /**
+   * The export target's (target.*): the longest whole path, in UTF-16 units, Excel, Word and Explorer open; the
+   * largest file FAT32 stores (4 GiB − 1 byte).
+   */
+  target: { pathExcel: number; pathWord: number; pathExplorer: number; fat32MaxBytes: number };
 }
 
 /** Patterns as RegExp sources (the profile is plain data: it crosses the API to the window as JSON). */

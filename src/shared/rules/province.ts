@@ -11,6 +11,7 @@ import type { FileRef, Finding, Unit, Work } from '../model.js';
 import { fold, personKey } from '../text.js';
 import { workFinding } from './finding.js';
 import type { Profile } from './profile.js';
+import type { RuleDescriptor } from './descriptor.js';
 
 export interface ProvinceUnit {
   unit: Pick<Unit, 'name'>;
@@ -193,3 +194,32 @@ export function sizesToHash(units: ProvinceUnit[], sizeOf: (file: FileRef) => nu
   }
   return new Set([...seen].filter(([, names]) => names.size > 1).map(([size]) => size));
 }
+
+/** The province rules: what each is (src/shared/rules/descriptor.ts). */
+export const PROVINCE_DESCRIPTORS = {
+  'province.first-author': {
+    severity: 'error',
+    checks: 'a first author takes part in another work of another unit (a person is name + unit, or name + mobile)',
+    source: '通知 四.1, across units',
+  },
+  'province.max-two': {
+    severity: 'error',
+    checks: 'a member takes part in more than two works, counted over all units',
+    source: '通知 四.1, across units',
+  },
+  'province.same-file': {
+    severity: 'error',
+    checks: 'the same file content (size, then SHA-256; files of 64 KiB and more) in works of two units',
+    source: 'tool',
+  },
+  'province.same-work': {
+    severity: 'warning',
+    checks: 'the same title and first author in two units',
+    source: 'tool',
+  },
+  'province.mobile-names': {
+    severity: 'warning',
+    checks: 'one mobile number given with two names',
+    source: 'tool',
+  },
+} as const satisfies Record<string, RuleDescriptor>;

@@ -4,6 +4,7 @@ import type { Catalog, Finding, Work } from '../model.js';
 import { batchFinding, type RuleInput } from './finding.js';
 import type { Profile, QuotaKey } from './profile.js';
 import type { RuleId } from './rule-ids.js';
+import type { RuleDescriptor } from './descriptor.js';
 
 /** Each quota's name in a finding and on a meter. */
 export const QUOTA_NAMES: Record<QuotaKey, { name: string; short: string }> = {
@@ -89,3 +90,42 @@ export function quotaRules({ profile, catalog }: RuleInput): Finding[] {
       }),
     );
 }
+
+/** The quota rules: what each is (src/shared/rules/descriptor.ts). */
+export const QUOTA_DESCRIPTORS = {
+  'quota.teaching': {
+    severity: 'error',
+    checks: 'more 课件/微课/教学案例/课程案例 works than the unit kind may send',
+    source: '通知 四.4 (限额表)',
+    threshold: () => 'per unit kind (Quotas below)',
+    focus: 'works',
+  },
+  'quota.management': {
+    severity: 'error',
+    checks: 'more management cases than the unit kind may send',
+    source: '通知 四.4 (限额表)',
+    threshold: () => 'per unit kind (Quotas below)',
+    focus: 'works',
+  },
+  'quota.platform': {
+    severity: 'error',
+    checks: 'more platform cases than the unit kind may send',
+    source: '通知 四.4 (限额表)',
+    threshold: () => 'per unit kind (Quotas below)',
+    focus: 'works',
+  },
+  'quota.ai': {
+    severity: 'error',
+    checks: 'more "AI+" cases than the unit kind may send',
+    source: '通知 四.4 (限额表)',
+    threshold: () => 'per unit kind (Quotas below)',
+    focus: 'works',
+  },
+  'quota.vocational': {
+    severity: 'error',
+    checks: 'more 中职 works in one quota than its 中职 sub-limit',
+    source: '通知 四.4 (限额表)',
+    threshold: () => 'per unit kind (Quotas below)',
+    focus: 'works',
+  },
+} as const satisfies Record<string, RuleDescriptor>;

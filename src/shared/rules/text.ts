@@ -4,6 +4,7 @@ import { charCountNoSpace, fold, isBlank } from '../text.js';
 import { workFinding, type RuleInput } from './finding.js';
 import { describeChanges, safeName } from './naming.js';
 import type { Profile } from './profile.js';
+import type { RuleDescriptor } from './descriptor.js';
 
 export function groupOfStage(stage: Work['stage']): Group {
   return stage === 'higher' ? 'higher' : 'k12';
@@ -161,3 +162,88 @@ export function sceneAndShareRules({ profile, catalog }: RuleInput): Finding[] {
   }
   return out;
 }
+
+/** The text rules: what each is (src/shared/rules/descriptor.ts). */
+export const TEXT_DESCRIPTORS = {
+  'title.brackets': {
+    severity: 'error',
+    checks: '作品名称 contains 《 》',
+    source: '附表1-5 注 2',
+    focus: 'title',
+  },
+  'title.empty': {
+    severity: 'error',
+    checks: '作品名称 empty or only spaces',
+    source: '附表1-5 注 2',
+    focus: 'title',
+  },
+  'title.unsafe-chars': {
+    severity: 'warning',
+    checks: 'characters a folder name cannot hold (\\ / : * ? " < > |, control characters, emoji, leading/trailing dots): replaced in the export',
+    source: '附表1-6 注 2',
+    focus: 'title',
+  },
+  'category.group': {
+    severity: 'error',
+    checks: "the category or variant is not open to the work's group or stage",
+    source: '通知 三 (各类作品)',
+    focus: 'stage',
+  },
+  'work.variant': {
+    severity: 'error',
+    checks: 'a management or platform case without its variant (区域/学校/教师)',
+    source: '附表1-1',
+    focus: 'variant',
+  },
+  'work.grade': {
+    severity: 'error',
+    checks: '年级 missing where the form has it',
+    source: '附表1-5 注 6',
+    focus: 'grade',
+  },
+  'work.grade-unusual': {
+    severity: 'warning',
+    checks: "年级 not one of the usual values, or not the work's stage",
+    source: '附表1-5 注 6',
+    focus: 'grade',
+  },
+  'work.subject': {
+    severity: 'error',
+    checks: '学科 missing where the form has it',
+    source: '附表1-5 注 7',
+    focus: 'subject',
+  },
+  'comment.length': {
+    severity: 'error',
+    checks: '推荐评语 shorter than the minimum (white space not counted)',
+    source: '通知 四.3',
+    threshold: (p) => `≥ ${p.commentMinChars} characters`,
+    focus: 'comment',
+    fromForm: { form: '推荐意见(附表1-2)', read: 'comments' },
+  },
+  'field.length': {
+    severity: 'error',
+    checks: 'a registration-form text over its character limit (spaces and line breaks are not counted)',
+    source: '附表1-1',
+    threshold: () => 'per field (Categories below)',
+    focus: 'field',
+  },
+  'platform.scenes': {
+    severity: 'error',
+    checks: 'a platform case ticks no 应用场景',
+    source: '附表1-1 (平台案例)',
+    focus: 'scenes',
+  },
+  'ai.scenes': {
+    severity: 'error',
+    checks: 'an AI case ticks no 场景',
+    source: '附表1-1 (“人工智能+”案例)',
+    focus: 'scenes',
+  },
+  'share.flag': {
+    severity: 'error',
+    checks: '是否同意共享 not answered',
+    source: '附表1-5',
+    focus: 'share',
+  },
+} as const satisfies Record<string, RuleDescriptor>;

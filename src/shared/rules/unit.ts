@@ -4,6 +4,7 @@ import { fold } from '../text.js';
 import { batchFinding, type RuleInput } from './finding.js';
 import { fileProblem } from './files.js';
 import { matches } from './profile.js';
+import type { RuleDescriptor } from './descriptor.js';
 
 export function unitRules({ profile, catalog, facts }: RuleInput): Finding[] {
   const unit = catalog.unit;
@@ -46,3 +47,28 @@ export function unitRules({ profile, catalog, facts }: RuleInput): Finding[] {
   }
   return out;
 }
+
+/** The unit rules: what each is (src/shared/rules/descriptor.ts). */
+export const UNIT_DESCRIPTORS = {
+  'unit.info': {
+    severity: 'error',
+    checks: 'a field of 附表1-4 missing or malformed (one finding per field; patterns in the profile)',
+    source: '附表1-4',
+    threshold: () => 'per field (The organizing unit below)',
+    focus: 'unit',
+    fromForm: { form: '附表1-4', read: 'unit' },
+  },
+  'unit.scans': {
+    severity: 'error',
+    checks: "a unit's stamped scan (1-4, 1-5, 1-6, 1-7) missing, empty or not a PDF/Word",
+    source: '通知 六.4',
+    focus: 'unit',
+  },
+  'unit.cloud-link': {
+    severity: 'warning',
+    checks: '云盘链接地址 or 访问密码 not set, or a user name/password instead of a share link',
+    source: '附表1-6',
+    focus: 'unit',
+    fromForm: { form: '附表1-6', read: 'cloud' },
+  },
+} as const satisfies Record<string, RuleDescriptor>;

@@ -4,6 +4,7 @@ import type { FileFacts, FileRef, Finding, VideoFacts, Work, WorkRole } from '..
 import { fileFinding, workFinding, type RuleInput } from './finding.js';
 import type { Profile } from './profile.js';
 import type { RuleId } from './rule-ids.js';
+import { fmt, type RuleDescriptor } from './descriptor.js';
 
 export const VIDEO_ROLES: WorkRole[] = ['demo-video', 'lecture-video', 'class-video', 'case-video', 'feature-video', 'raw-video'];
 
@@ -68,8 +69,11 @@ function oneVideo(profile: Profile, work: Work, file: FileRef, facts: FileFacts)
     if (Math.abs(v.fps - L.featureFps) > L.featureFpsTolerance) {
       say('video.fps', `专题片帧率应为 ${L.featureFps} 帧/秒，实际 ${v.fps.toFixed(2)}`, `${L.featureFps} fps`, `${v.fps.toFixed(2)} fps`);
     }
-    if (Math.abs(v.aspect - 16 / 9) > 0.01) {
-      say('video.aspect', `专题片画面比例应为 16:9，实际 ${v.aspect.toFixed(3)}:1`, '16:9 (1.778)', v.aspect.toFixed(3));
+    const aspect = profile.limits.video.featureAspect;
+    const want = aspect.width / aspect.height;
+    if (Math.abs(v.aspect - want) > aspect.tolerance) {
+      const named = `${aspect.width}:${aspect.height}`;
+      say('video.aspect', `专题片画面比例应为 ${named}，实际 ${v.aspect.toFixed(3)}:1`, `${named} (${want.toFixed(3)})`, v.aspect.toFixed(3));
     }
     if (facts.size > L.featureMaxBytes) {
       say('video.size', `专题片不超过 ${gib(L.featureMaxBytes)} GB，实际 ${(facts.size / GIB).toFixed(2)} GB`, `≤ ${gib(L.featureMaxBytes)} GB`, `${(facts.size / GIB).toFixed(2)} GB`);
@@ -128,3 +132,100 @@ export function videoRules({ profile, catalog, facts }: RuleInput): Finding[] {
   }
   return out;
 }
+
+/** The video rules: what each is (src/shared/rules/descriptor.ts). */
+export const VIDEO_DESCRIPTORS = {
+  'video.container': {
+    severity: 'error',
+    checks: 'not an MP4 (QuickTime, FLV, MKV or AVI content)',
+    source: '通知 三 (MP4 格式)',
+    fix: { kind: 'remux' },
+  },
+  'video.audio': {
+    severity: 'error',
+    checks: 'a micro-lecture or feature video without sound',
+    source: '通知 三.2 / 附表1-9',
+    fix: { teacher: '需要配音讲解，不能自动添加：请作者提供有声音的视频' },
+  },
+  'video.resolution': {
+    severity: 'error',
+    checks: 'the displayed size below the role\'s minimum (feature video: exactly its size)',
+    source: '通知 三.2 / 三.5 / 附表1-9',
+    threshold: (p) => `lecture-video ≥ ${p.limits.video.lectureMinWidth}×${p.limits.video.lectureMinHeight}; case-video height ≥ ${p.limits.video.caseMinHeight}; feature-video exactly ${p.limits.video.featureWidth}×${p.limits.video.featureHeight}`,
+    fix: { kind: 'transcode', roles: ['feature-video', 'raw-video'], otherwise: '画面尺寸不够，不能放大(放大不会更清晰)：请作者用更高的分辨率重新录制或导出' },
+  },
+  'video.duration': {
+    severity: 'warning',
+    checks: 'a micro-lecture longer than usual (一般不超过)',
+    source: '通知 三.2',
+    threshold: (p) => `lecture-video ≤ ${fmt.min(p.limits.video.lectureMaxS)}`,
+    fix: { teacher: '需要剪辑，不能自动完成：请作者把微课剪到规定时长以内' },
+  },
+  'video.feature-duration': {
+    severity: 'error',
+    checks: 'a feature video outside its duration range',
+    source: '附表1-9 专题片',
+    threshold: (p) => `${fmt.min(p.limits.video.featureMinS)} – ${fmt.min(p.limits.video.featureMaxS)}`,
+    fix: { teacher: '需要剪辑，不能自动完成：请作者把专题片剪到规定时长范围内' },
+  },
+  'video.total-duration': {
+    severity: 'error',
+    checks: "a teaching case's class recordings together longer than the limit",
+    source: '通知 三.3',
+    threshold: (p) => `class-video together ≤ ${fmt.min(p.limits.video.classTotalMaxS)}`,
+    fix: { teacher: '需要剪辑，不能自动完成：请作者删减教学活动录像的总时长' },
+  },
+  'video.codec': {
+    severity: 'error',
+    checks: 'a feature video not H.264',
+    source: '附表1-9 专题片',
+    fix: { kind: 'transcode' },
+  },
+  'video.codec-playable': {
+    severity: 'warning',
+    checks: 'another video not H.264 (H.265 needs a paid codec on many PCs)',
+    source: 'tool (常用格式)',
+    fix: { kind: 'transcode' },
+  },
+  'video.fps': {
+    severity: 'error',
+    checks: 'a feature video outside its frame rate',
+    source: '附表1-9 专题片',
+    threshold: (p) => `${p.limits.video.featureFps} ± ${p.limits.video.featureFpsTolerance} fps`,
+    fix: { kind: 'transcode' },
+  },
+  'video.aspect': {
+    severity: 'error',
+    checks: 'a feature video not 16:9 as displayed',
+    source: '附表1-9 专题片',
+    threshold: (p) => `${p.limits.video.featureAspect.width}:${p.limits.video.featureAspect.height} ± ${p.limits.video.featureAspect.tolerance}`,
+    fix: { kind: 'transcode' },
+  },
+  'video.size': {
+    severity: 'error',
+    checks: 'a feature video file over its size limit',
+    source: '附表1-9 专题片',
+    threshold: (p) => `≤ ${fmt.gib(p.limits.video.featureMaxBytes)}`,
+    fix: { kind: 'transcode' },
+  },
+  'video.bitrate': {
+    severity: 'warning',
+    checks: 'a feature video bit rate outside the range around the advised one',
+    source: '附表1-9 专题片',
+    threshold: (p) => `${fmt.mbps(p.limits.video.featureBitRateRange[0])} – ${fmt.mbps(p.limits.video.featureBitRateRange[1])} (advised ${fmt.mbps(p.limits.video.featureBitRate)})`,
+    fix: { kind: 'transcode' },
+  },
+  'video.audio-codec': {
+    severity: 'warning',
+    checks: "a feature video's audio not AAC or its bit rate off",
+    source: '附表1-9 专题片',
+    threshold: (p) => `AAC, ${fmt.kbps(p.limits.video.featureAudioBitRateRange[0])} – ${fmt.kbps(p.limits.video.featureAudioBitRateRange[1])} (advised ${fmt.kbps(p.limits.video.featureAudioBitRate)})`,
+    fix: { kind: 'transcode' },
+  },
+  'video.title-card': {
+    severity: 'warning',
+    checks: 'the first seconds of a micro-lecture do not look like a blue title card',
+    source: '通知 三.2 (片头)',
+    fix: { kind: 'title-card', roles: ['lecture-video'] },
+  },
+} as const satisfies Record<string, RuleDescriptor>;

@@ -1,6 +1,7 @@
 // zip.* and pdf.encrypted: what reviewers will meet when they open an archive or a PDF.
 import type { Finding } from '../model.js';
 import { fileFinding, type RuleInput } from './finding.js';
+import { fmt, type RuleDescriptor } from './descriptor.js';
 
 
 const list = (names: string[], count: number) => `${names.slice(0, 5).join('、')}${count > 5 ? ` 等 ${count} 个` : ''}`;
@@ -35,3 +36,33 @@ export function zipAndPdfRules({ profile, catalog, facts }: RuleInput): Finding[
   }
   return out;
 }
+
+/** The zip rules: what each is (src/shared/rules/descriptor.ts). */
+export const ZIP_DESCRIPTORS = {
+  'zip.encrypted': {
+    severity: 'warning',
+    checks: 'a password-protected ZIP entry',
+    source: 'tool',
+  },
+  'zip.legacy-names': {
+    severity: 'warning',
+    checks: 'ZIP entry names not in UTF-8 (GBK, Shift-JIS…)',
+    source: 'tool',
+  },
+  'zip.unsafe-path': {
+    severity: 'error',
+    checks: 'a ZIP entry with .., an absolute path or a drive letter',
+    source: 'tool',
+  },
+  'zip.ratio': {
+    severity: 'warning',
+    checks: 'an archive that unpacks to far more than its size',
+    source: 'tool',
+    threshold: (p) => `≥ ${p.limits.zip.ratio}× and ≥ ${fmt.mb(p.limits.zip.minUncompressedBytes)} unpacked`,
+  },
+  'pdf.encrypted': {
+    severity: 'warning',
+    checks: 'a PDF with an encryption dictionary',
+    source: 'tool',
+  },
+} as const satisfies Record<string, RuleDescriptor>;
