@@ -97,9 +97,9 @@ const require = createRequire(import.meta.url);
  * Electron version's worker_threads has to read the archive. It imports node: modules only.
  */
 export function hashWorkerPath(): string {
-  const beside = fileURLToPath(new URL('./export/hash-worker.js', import.meta.url));
+  const beside = fileURLToPath(new URL('./fs/hash-worker.js', import.meta.url));
   // Run from the sources (the tests import src/main directly), the worker is the compiled one.
-  return toUnpacked(existsSync(beside) ? beside : join(appLayout().root, 'dist', 'main', 'export', 'hash-worker.js'));
+  return toUnpacked(existsSync(beside) ? beside : join(appLayout().root, 'dist', 'main', 'fs', 'hash-worker.js'));
 }
 
 /** A bundled tool's binary, from its package, where the OS can run it (never inside app.asar). */

@@ -1,7 +1,7 @@
 // The tree of RULES.md §12, planned without a disk.
 import { win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_PATH, planExport, treeListing } from '../../src/main/export/plan.js';
+import { MAX_PATH, planExport, treeListing } from '../../src/shared/export-plan.js';
 import { author, file, profile, unit, work } from '../helpers/build.js';
 
 const rels = (p: ReturnType<typeof planExport>) => p.entries.map((e) => e.rel);

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cloudForm, recommendationForm, registrationForm, reportForm, unitInfoForm, type FormDoc } from '../../src/main/forms/content.js';
 import { formDocx } from '../../src/main/forms/docx.js';
 import { summaryXlsx } from '../../src/main/forms/summary-xlsx.js';
-import { planExport } from '../../src/main/export/plan.js';
+import { planExport } from '../../src/shared/export-plan.js';
 import { requireProfile } from '../../src/shared/rules/registry.js';
 import { limitCatalog } from '../helpers/limits.js';
 import { tempDir } from '../helpers/files.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { certificateCheckForms, cloudForm, recommendationForm, registrationForm, reportForm, summaryForm, unitInfoForm, type FormDoc } from '../../src/main/forms/content.js';
 import { formPdf, formsPdf } from '../../src/main/forms/pdf.js';
-import { planExport } from '../../src/main/export/plan.js';
+import { planExport } from '../../src/shared/export-plan.js';
 import { requireProfile } from '../../src/shared/rules/registry.js';
 import type { Work } from '../../src/shared/model.js';
 import { limitCatalog } from '../helpers/limits.js';

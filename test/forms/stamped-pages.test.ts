@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { certificateCheckForms, cloudForm, recommendationForm, registrationForm, reportForm, summaryForm, unitInfoForm, type FormDoc } from '../../src/main/forms/content.js';
 import { formDocx } from '../../src/main/forms/docx.js';
 import { formPdf, formsPdf } from '../../src/main/forms/pdf.js';
-import { planExport } from '../../src/main/export/plan.js';
+import { planExport } from '../../src/shared/export-plan.js';
 import { requireProfile } from '../../src/shared/rules/registry.js';
 import { tempDir } from '../helpers/files.js';
 import { officeReady, toPdf } from '../helpers/office.js';

@@ -159,9 +159,9 @@ describe.skipIf(!built)('the installed app (skipped until npm run build && vite 
       expect(existsSync(toUnpacked(join(tree.asar, rel))), rel).toBe(true);
     }
     // The hash worker (worker_threads) is run from the unpacked folder too.
-    expect(asar.statFile(tree.asar, 'dist/main/export/hash-worker.js').unpacked).toBe(true);
+    expect(asar.statFile(tree.asar, 'dist/main/fs/hash-worker.js').unpacked).toBe(true);
     expect(layoutOf(join(tree.asar, 'dist', 'main', 'resources.js')).unpackedRoot).toBe(tree.unpacked);
-    expect(existsSync(join(tree.unpacked, 'dist/main/export/hash-worker.js'))).toBe(true);
+    expect(existsSync(join(tree.unpacked, 'dist/main/fs/hash-worker.js'))).toBe(true);
     // The Electron-ABI addon is not built here: its place is covered by asarUnpack all the same.
     expect(covered('native/electron/better_sqlite3.node')).toBe(true);
     expect(toUnpacked(join(tree.asar, 'native/electron/better_sqlite3.node'))).toBe(join(tree.unpacked, 'native/electron/better_sqlite3.node'));

@@ -2,7 +2,7 @@
 // unit and the unit's 序号; the workbook opens with the unit column, 序号 as numbers and 手机号码 as text.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { planExport } from '../../src/main/export/plan.js';
+import { planExport } from '../../src/shared/export-plan.js';
 import { summaryRows } from '../../src/main/forms/content.js';
 import { MERGED_HEADER, mergedSummaryRows, mergedSummaryXlsx } from '../../src/main/province/merged.js';
 import type { Catalog } from '../../src/shared/model.js';

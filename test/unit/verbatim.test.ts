@@ -29,7 +29,7 @@ describe('附表1-7 工作报告要求', () => {
 // found in that form's clause of the notice; the few words that are the tool's own are listed with their reason.
 
 import { cloudForm, recommendationForm, registrationForm, signLines, summaryForm, unitInfoForm, type FormDoc } from '../../src/main/forms/content.js';
-import { planExport } from '../../src/main/export/plan.js';
+import { planExport } from '../../src/shared/export-plan.js';
 import { DEFAULT_STAGE } from '../../src/shared/intake/names.js';
 import type { Work } from '../../src/shared/model.js';
 

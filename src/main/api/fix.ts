@@ -19,7 +19,7 @@ import { cardFrames, cardText, joinCard, renderCard, type RenderedCard } from '.
 import { chooseEncoder, remux, specFor, transcode } from '../fix/video.js';
 import { probeImage } from '../inspect/image.js';
 import { probeVideo } from '../inspect/video.js';
-import { lockFile } from '../export/swap.js';
+import { lockFile } from '../fs/lock.js';
 import type { RecordDb } from '../catalog/db.js';
 import { checkSession, loadCatalog, needDb, profileOf, workspaceOf, type DomainHandlers, type Session, type SessionWith, writeWithin } from './session.js';
 

@@ -10,7 +10,7 @@ import { archiver, pdfkit, sharp } from '../lazy.js';
 import type { CallOptions } from '../../shared/api.js';
 import { BaosongError } from '../../shared/errors.js';
 import { requireProfile } from '../../shared/rules/registry.js';
-import { FIXED_DATE } from '../forms/ooxml.js';
+import { FIXED_DATE } from '../fs/fixed-date.js';
 import { ffmpegBin } from '../inspect/tools.js';
 import { DEMO_UNIT, DEMO_WORKS, type DemoFile } from './data.js';
 import { demoDocx, demoScan } from './documents.js';

@@ -8,7 +8,7 @@ import { DESCRIPTORS, RULE_FAMILIES, RULE_IDS } from '../../shared/rules/rule-id
 import { QUOTA_NAMES } from '../../shared/rules/quotas.js';
 import { DEFAULT_STAGE } from '../../shared/intake/names.js';
 import { cloudForm, recommendationForm, registrationForm, reportForm, signLines, SUMMARY_HEADER, summaryForm, certificateCheckForms, unitInfoForm, type FormDoc } from '../forms/content.js';
-import { planExport } from '../export/plan.js';
+import { planExport } from '../../shared/export-plan.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;

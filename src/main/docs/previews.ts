@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireProfile } from '../../shared/rules/registry.js';
-import { planExport } from '../export/plan.js';
+import { planExport } from '../../shared/export-plan.js';
 import { certificateCheckForms, cloudForm, recommendationForm, registrationForm, summaryForm, unitInfoForm } from '../forms/content.js';
 import { formPdf, formsPdf } from '../forms/pdf.js';
 import { summaryXlsx } from '../forms/summary-xlsx.js';

@@ -2,34 +2,14 @@
 // folder, --zip, print and mail folders, intake's plan) is checked against them before anything is written, and
 // an existing file is replaced only when it is this tool's own earlier output of the same command.
 import { readOutputFile, writeOutputFile } from '../catalog/output-files.js';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { canonical, within } from '../fs/paths.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Catalog } from '../../shared/model.js';
 import type { ReadDb, RecordDb } from '../catalog/db.js';
 
-/** A path as the file system resolves it (links followed for the part that exists), folded where names fold. */
-export function canonical(path: string): string {
-  let p = resolve(path);
-  const rest: string[] = [];
-  while (!existsSync(p) && dirname(p) !== p) {
-    rest.unshift(basename(p));
-    p = dirname(p);
-  }
-  try {
-    p = realpathSync.native(p);
-  } catch {
-    // Unreadable: compared as given.
-  }
-  const out = join(p, ...rest);
-  return process.platform === 'win32' || process.platform === 'darwin' ? out.toLowerCase() : out;
-}
-
-/** a is b, or inside b (both canonical). */
-export function within(a: string, b: string): boolean {
-  const rel = relative(b, a);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
-}
+export { canonical, within };
 
 export interface Protected {
   path: string;

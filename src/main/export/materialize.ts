@@ -10,7 +10,7 @@ import { BaosongError } from '../../shared/errors.js';
 import type { ExportRecord } from '../catalog/export-records.js';
 import { copyHashed, HashPool } from './copy.js';
 import { MANIFEST, formatManifest, listTree, parseManifest } from './manifest.js';
-import type { ExportPlan, PlanEntry } from './plan.js';
+import type { ExportPlan, PlanEntry } from '../../shared/export-plan.js';
 import { faultPoint, killPoint, recover, renameRetrying, sidecarsOf, writeJournal } from './swap.js';
 
 export { lockTarget, recover, sidecarsOf, type Sidecars } from './swap.js';

@@ -11,7 +11,7 @@ import { loadPreviousRecords, loadRecords } from '../catalog/export-records.js';
 import type { ReadDb } from '../catalog/db.js';
 import { protectedPaths, refuseProtected } from './guard.js';
 import { checkTarget } from './materialize.js';
-import { planExport, type ExportPlan } from './plan.js';
+import { planExport, type ExportPlan } from '../../shared/export-plan.js';
 import { existingAncestor, fileSystemOf, SEP, type FileSystem } from './volume.js';
 
 export interface Checked {

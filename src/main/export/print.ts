@@ -10,7 +10,7 @@ import { formPdf, formsPdf } from '../forms/pdf.js';
 import { protectedPaths, refuseProtected } from './guard.js';
 import { removeDeadLeftovers, writeAtomic } from '../atomic.js';
 import { buildForms } from './run.js';
-import { planExport } from './plan.js';
+import { planExport } from '../../shared/export-plan.js';
 import { killPoint } from './swap.js';
 
 

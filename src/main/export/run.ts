@@ -14,7 +14,7 @@ import { cloudForm, recommendationForm, registrationForm, reportForm, summaryRow
 import { formDocx } from '../forms/docx.js';
 import { summaryXlsx } from '../forms/summary-xlsx.js';
 import { lockTarget, materialize, ownTarget, sidecarsOf, type MaterializeProgress } from './materialize.js';
-import { planExport, type ExportPlan } from './plan.js';
+import { planExport, type ExportPlan } from '../../shared/export-plan.js';
 import { canonical, ownOutput, protectedPaths, recordOutput, refuseProtected, within } from './guard.js';
 import { targetLimits } from './preflight.js';
 import { fileSystemOf } from './volume.js';

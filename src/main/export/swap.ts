@@ -6,7 +6,11 @@ import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { MANIFEST, parseManifest } from './manifest.js';
-import { isAlive, isDeadPid } from '../processes.js';
+import { isDeadPid } from '../processes.js';
+import { lockFile } from '../fs/lock.js';
+import { faultPoint, killPoint } from '../fs/kill-point.js';
+
+export { faultPoint, killPoint, lockFile };
 
 /** A rename that tries again for a moment: on Windows an antivirus or indexer often holds a file briefly. */
 export async function renameRetrying(from: string, to: string): Promise<void> {
@@ -41,11 +45,6 @@ export function sidecarsOf(dir: string): Sidecars {
 
 export interface Journal {
   moves: string[];
-}
-
-/** Test hook: lets the kill tests stop the process at a named point. Unset in normal use. */
-export function killPoint(name: string): void {
-  if (process.env.BAOSONG_TEST_KILL_AT === name) process.kill(process.pid, 'SIGKILL');
 }
 
 /** The journal as written, or null when it cannot be trusted (cut short by a kill or a full disk, or edited). */
@@ -102,18 +101,6 @@ async function rollBack(dir: string, s: Sidecars): Promise<void> {
   await rm(s.old, { recursive: true, force: true });
 }
 
-/**
- * Test hook: BAOSONG_TEST_ENOSPC_AT=N makes the export's Nth write (forms, copies, manifest, journal, in that
- * order) fail as a full disk does, so that the fault tests can hit every write. Unset in normal use.
- */
-let writes = 0;
-export function faultPoint(): void {
-  const at = Number(process.env.BAOSONG_TEST_ENOSPC_AT);
-  if (!at) return;
-  writes += 1;
-  if (writes === at) throw Object.assign(new Error('ENOSPC: no space left on device (test)'), { code: 'ENOSPC', errno: -28 });
-}
-
 /** Finishes a swap that a kill interrupted, or discards a staging tree that was never complete. */
 export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 'rolled-back' | 'discarded'> {
   const s = sidecarsOf(dir);
@@ -166,87 +153,8 @@ export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 
  * written and takes it for stale. A stale lock is moved aside under a name of this process's own and checked to
  * be the one judged stale before it is removed; had another export taken it over meanwhile, its lock goes back.
  */
-const heldHere = new Map<string, string>();
-
 export async function lockTarget(dir: string): Promise<() => Promise<void>> {
   return lockFile(join(dirname(dir), `.${basename(dir)}.baosong-lock`), (holder) => busy(dir, holder));
-}
-
-/**
- * The same lock for anything else one run at a time may touch (a fix of one file, a province folder): `lock` is the
- * lock file's path, `refusal` the error that tells the second run who holds it.
- */
-export async function lockFile(lock: string, refusal: (holder: { pid: number; since?: string }) => Error): Promise<() => Promise<void>> {
-  // Two runs in one process (the window) share a pid: the lock tells them apart only here.
-  const mine = heldHere.get(lock);
-  if (mine !== undefined) throw refusal({ pid: process.pid, since: mine });
-  const since = new Date().toISOString();
-  heldHere.set(lock, since);
-  try {
-    const release = await takeLock(lock, since, refusal);
-    return async () => {
-      try {
-        await release();
-      } finally {
-        heldHere.delete(lock);
-      }
-    };
-  } catch (e) {
-    heldHere.delete(lock);
-    throw e;
-  }
-}
-
-async function takeLock(lock: string, since: string, refusal: (holder: { pid: number; since?: string }) => Error): Promise<() => Promise<void>> {
-  const own = `${lock}.${process.pid}.tmp`;
-  const aside = `${lock}.${process.pid}.stale`;
-  await mkdir(dirname(lock), { recursive: true });
-  const body = JSON.stringify({ pid: process.pid, host: hostname(), since });
-  await writeFile(own, body);
-  try {
-    for (let attempt = 0; attempt < 8; attempt += 1) {
-      try {
-        await link(own, lock);
-        return async () => void (await rm(lock, { force: true }));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
-      const seen = await readFile(lock, 'utf8').catch(() => undefined);
-      if (seen === undefined) continue; // released meanwhile: try again
-      const holder = parseLock(seen);
-      // A lock with this process's pid that this process does not hold is an old run's (the pid reused): stale.
-      if (holder && holder.host === hostname() && holder.pid !== process.pid && isAlive(holder.pid)) throw refusal(holder);
-      // Stale: move it aside, and make sure it is the lock judged stale.
-      try {
-        await rename(lock, aside);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        throw e;
-      }
-      const moved = await readFile(aside, 'utf8').catch(() => undefined);
-      if (moved !== undefined && moved !== seen) {
-        // Another export took the stale lock over between our reading and our move: its lock goes back.
-        await link(aside, lock).catch(() => undefined);
-        await rm(aside, { force: true });
-        const other = parseLock(moved);
-        throw refusal(other ?? { pid: 0 });
-      }
-      await rm(aside, { force: true });
-    }
-    throw new BaosongError('io', `无法锁定 ${lock}：多个程序同时在争用，请稍后再试`);
-  } finally {
-    await rm(own, { force: true });
-  }
-}
-
-function parseLock(text: string): { pid: number; host?: string; since?: string } | undefined {
-  try {
-    const v = JSON.parse(text) as { pid?: unknown; host?: unknown; since?: unknown };
-    if (typeof v.pid !== 'number') return undefined;
-    return { pid: v.pid, host: typeof v.host === 'string' ? v.host : undefined, since: typeof v.since === 'string' ? v.since : undefined };
-  } catch {
-    return undefined; // cut short by a kill (an older version wrote it in place): stale
-  }
 }
 
 function busy(dir: string, holder: { pid: number; since?: string }): BaosongError {

@@ -2,8 +2,8 @@
 import type { Catalog, Unit, Work } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { groupOfStage } from '../../shared/rules/text.js';
-import type { ExportPlan } from '../export/plan.js';
-import { treeListing } from '../export/plan.js';
+import type { ExportPlan } from '../../shared/export-plan.js';
+import { treeListing } from '../../shared/export-plan.js';
 
 /** The signing block at the bottom of a cell or after a form: who signs, where the seal goes, the date. */
 export interface SignBlock {

@@ -3,8 +3,9 @@
 import { archiver } from '../lazy.js';
 import yauzl from 'yauzl';
 
-/** The date written into every generated file: the edition's deadline, never the clock. */
-export const FIXED_DATE = new Date('2025-07-15T00:00:00Z');
+import { FIXED_DATE } from '../fs/fixed-date.js';
+
+export { FIXED_DATE };
 
 async function entries(buffer: Buffer): Promise<{ name: string; data: Buffer }[]> {
   const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });

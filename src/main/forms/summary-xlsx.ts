@@ -4,7 +4,7 @@
 // grow a row for wrapped text by themselves when the file says nothing (LibreOffice overlaps it, WPS clips it).
 // Byte-stable for the same catalog.
 import type { Profile } from '../../shared/rules/profile.js';
-import type { ExportPlan } from '../export/plan.js';
+import type { ExportPlan } from '../../shared/export-plan.js';
 import { SUMMARY_HEADER, summaryRows } from './content.js';
 import { FIXED_DATE, normalizeOoxml } from './ooxml.js';
 import { exceljs } from '../lazy.js';

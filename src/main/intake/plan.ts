@@ -12,7 +12,7 @@ import { reportPathOf, type IntakeFile, type IntakeReport, type IntakeWork } fro
 import { CATEGORIES, type CategoryId, type Group, type Unit, type UnitKind } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { stageJson, writeAtomic } from '../atomic.js';
-import { canonical, within } from '../export/guard.js';
+import { canonical, within } from '../fs/paths.js';
 import { fold } from '../../shared/text.js';
 import type { FactsCache } from '../inspect/facts.js';
 import { gatherFacts } from '../inspect/facts.js';

@@ -12,8 +12,8 @@ import yauzl from 'yauzl';
 import { BaosongError } from '../../shared/errors.js';
 import { decodeEntryName, isUnsafePath, readZipEntries } from '../inspect/zip.js';
 import { removeDeadLeftovers } from '../atomic.js';
-import { writeZipFile } from '../export/zip.js';
-import { killPoint } from '../export/swap.js';
+import { writeZipFile } from '../fs/zip.js';
+import { killPoint } from '../fs/kill-point.js';
 
 /**
  * Each entry of a ZIP, one at a time, named as the check names it (decoded, `/` separators). An archive with an

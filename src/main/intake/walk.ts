@@ -7,7 +7,7 @@ import { BaosongError } from '../../shared/errors.js';
 import { categoryOfFolder } from '../../shared/intake/names.js';
 import { decodeEntryName, readZipEntries } from '../inspect/zip.js';
 import { unpackZip } from './repair.js';
-import { specialKind } from '../export/manifest.js';
+import { specialKind } from '../fs/tree.js';
 import { describeIoError } from '../io-errors.js';
 import type { IntakeReport } from '../../shared/intake/report.js';
 import type { CategoryId, UnitRole } from '../../shared/model.js';

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
-import { hashFile } from '../export/copy.js';
+import { hashFile } from '../fs/hash.js';
 import { listTree, MANIFEST, parseManifest } from '../export/manifest.js';
 import { hashTree, type HashJournal, type HashTreeOptions } from './hashes.js';
 

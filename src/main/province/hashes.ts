@@ -7,7 +7,7 @@ import { appendFileSync, existsSync, readFileSync, renameSync, rmSync } from 'no
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { HashPool } from '../export/copy.js';
+import { HashPool } from '../fs/hash.js';
 
 export interface StatKey {
   size: number;

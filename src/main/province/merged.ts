@@ -5,7 +5,7 @@ import type { Catalog } from '../../shared/model.js';
 import { CATEGORIES } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { groupOfStage } from '../../shared/rules/text.js';
-import { planExport } from '../export/plan.js';
+import { planExport } from '../../shared/export-plan.js';
 import { SUMMARY_HEADER, summaryRows } from '../forms/content.js';
 import { summaryTableXlsx, WIDTHS } from '../forms/summary-xlsx.js';
 

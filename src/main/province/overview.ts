@@ -4,7 +4,8 @@
 import type { Catalog } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
 import { quotaUsage } from '../../shared/rules/quotas.js';
-import { FIXED_DATE, normalizeOoxml } from '../forms/ooxml.js';
+import { FIXED_DATE } from '../fs/fixed-date.js';
+import { normalizeOoxml } from '../forms/ooxml.js';
 import { exceljs } from '../lazy.js';
 
 export interface OverviewTable {

@@ -3,7 +3,8 @@
 // workbook to send back and a PDF to print. Info items (the checklist's 待人工确认) are the unit's own business.
 import type { Finding } from '../../shared/model.js';
 import type { FormCell, FormDoc } from '../forms/content.js';
-import { FIXED_DATE, normalizeOoxml } from '../forms/ooxml.js';
+import { FIXED_DATE } from '../fs/fixed-date.js';
+import { normalizeOoxml } from '../forms/ooxml.js';
 import { formPdf } from '../forms/pdf.js';
 import { rowHeight } from '../forms/summary-xlsx.js';
 import { exceljs } from '../lazy.js';

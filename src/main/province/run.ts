@@ -15,7 +15,7 @@ import { provinceRules, sizesToHash } from '../../shared/rules/province.js';
 import { descriptorOf } from '../../shared/rules/rule-ids.js';
 import { safeName } from '../../shared/rules/naming.js';
 import { removeDeadLeftovers, writeAtomic } from '../atomic.js';
-import { HashPool, hashFile } from '../export/copy.js';
+import { HashPool, hashFile } from '../fs/hash.js';
 import type { FormsRead, ProvinceCheckResult, ProvinceVerifyResult, UnitOutcome } from '../../shared/api/province.js';
 import { auditFreeze, freezeReport, type FreezeAudit } from './freeze.js';
 import { HashJournal, type Hashed } from './hashes.js';

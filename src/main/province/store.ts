@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { lockFile } from '../export/swap.js';
-import { canonical, within } from '../export/guard.js';
+import { lockFile } from '../fs/lock.js';
+import { canonical, within } from '../fs/paths.js';
 import type { UnitKind } from '../../shared/model.js';
 import { BaosongError } from '../../shared/errors.js';
 import { writeAtomic } from '../atomic.js';

@@ -12,7 +12,7 @@ import { countRows, type ReadDb, type RecordDb, type WriteDb } from '../catalog/
 import { probeCache } from '../catalog/probe-cache.js';
 import { getUnit } from '../catalog/unit.js';
 import { listWorks, type WorksSnapshot } from '../catalog/works.js';
-import { planExport } from '../export/plan.js';
+import { planExport } from '../../shared/export-plan.js';
 import { gatherFacts } from '../inspect/facts.js';
 
 export interface Session {

@@ -1,10 +1,10 @@
 // The cloud-drive tree of 附表1-6 (docs/rules.md: each category's folder and its files' names), planned from the catalog alone (no disk): folder names, 序号,
 // file names by role, safe names, and whole paths of at most MAX_PATH characters below the export root.
-import { type Catalog, type CategoryId, type FileRef, type Finding, type Work, type WorkRole } from '../../shared/model.js';
-import { workFinding } from '../../shared/rules/finding.js';
-import { cutToBytes, describeChanges, fitStem, isReservedName, NAME_LIMITS, safeName, windowsNameKey } from '../../shared/rules/naming.js';
-import type { Profile } from '../../shared/rules/profile.js';
-import { baseName, charCount, extensionOf } from '../../shared/text.js';
+import { type Catalog, type CategoryId, type FileRef, type Finding, type Work, type WorkRole } from './model.js';
+import { workFinding } from './rules/finding.js';
+import { cutToBytes, describeChanges, fitStem, isReservedName, NAME_LIMITS, safeName, windowsNameKey } from './rules/naming.js';
+import type { Profile } from './rules/profile.js';
+import { baseName, charCount, extensionOf } from './text.js';
 
 export const MAX_PATH = 200;
 
