@@ -54,6 +54,7 @@ export function useAutosave<T>(key: unknown, value: T, save: (value: T, base: T)
     setStatus((s) => (s.state === 'error' ? s : { state: 'pending' }));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(run, delay);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- run reads only refs; a change of the value is what restarts the wait
   }, [text]);
 
   useEffect(() => {
@@ -72,6 +73,7 @@ export function useAutosave<T>(key: unknown, value: T, save: (value: T, base: T)
       // Leaving the screen: what is pending is saved now.
       run();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mounted once; run reads only refs
   }, []);
 
   return { ...status, flush: run };

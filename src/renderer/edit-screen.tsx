@@ -49,7 +49,7 @@ function WorkEditor({ work }: { work: Work }) {
   const saveState = combined(fieldsSave, authorsSave);
   useEffect(() => {
     void loadDetails(work.id);
-  }, [work.id]);
+  }, [loadDetails, work.id]);
   // From a finding: scroll to its field, focus it and mark it for a moment.
   useEffect(() => {
     if (!focus) return;
@@ -61,7 +61,7 @@ function WorkEditor({ work }: { work: Work }) {
       setTimeout(() => el.classList.remove('focused'), 2500);
     }
     clearFocus();
-  }, [focus]);
+  }, [clearFocus, focus]);
   const known = (name: string) => people.filter((p) => p.name === name.trim());
   const onDrop = async (e: React.DragEvent) => {
     e.preventDefault();

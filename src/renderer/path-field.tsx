@@ -92,6 +92,7 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
       await go();
     })();
     pathBox.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the dialog opens: where it starts browsing
   }, []);
   // Focus stays in the dialog until it closes; Esc closes it.
   const onKeyDown = (e: React.KeyboardEvent) => {

@@ -44,7 +44,7 @@ export function PdfPreview({ path }: { path: string }) {
     return () => {
       cancelled = true;
     };
-  }, [path]);
+  }, [api, path]);
   return (
     <div>
       {state && 'error' in state && <div className="error">{state.error}</div>}

@@ -42,6 +42,7 @@ function UnitForm() {
   }, [unit]);
   useEffect(() => {
     if (unit) void loadDetails(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- again only when a file is added or removed, not on every edit
   }, [unit?.files.length]);
   const unitFindings = (report?.findings ?? []).filter((f) => f.work === undefined && f.rule.startsWith('unit.'));
   return (

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { ApiError } from './errors.js';
 import { catalogApi } from './api/catalog.js';
 import { checkApi } from './api/check.js';
-import type { Access, MethodDef } from './api/define.js';
+import type { MethodDef } from './api/define.js';
 import { exportApi } from './api/export.js';
 import { filesApi } from './api/files.js';
 import { fixApi } from './api/fix.js';

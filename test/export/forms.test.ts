@@ -1,7 +1,7 @@
 // The forms as a reviewer meets them: the xlsx read back, each .docx through LibreOffice, each print PDF rendered.
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
 // title, an encrypted whole-work ZIP, catalogs that cannot be opened, a full disk. Each is bounded, said in Chinese,
 // and names the file — never a hang, English or 内部错误.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';

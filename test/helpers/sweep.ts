@@ -4,7 +4,7 @@
 // finds such a page in what pdftotext reads back.
 import type { Catalog, Work } from '../../src/shared/model.js';
 import type { Profile } from '../../src/shared/rules/profile.js';
-import { fullText, limitUnit, LONG_TITLE, LONG_UNIT } from './limits.js';
+import { limitUnit, LONG_TITLE, LONG_UNIT } from './limits.js';
 import { squash, type PdfPage } from './pdf-read.js';
 
 export const FILLS = [0, 0.3, 0.6, 1];

@@ -3,7 +3,7 @@
 // must be made by a numbered migration (migrations/): test/db/migrations.test.ts opens a catalog made by the
 // migrations alone and fails on any field whose column is not there. The unit's text values are stored by their
 // derived column name (unitColumn), so only that test stands between a new unit field and a catalog without it.
-import { authorSchema, fileRefSchema, UNIT_KEYS, unitColumn, workSchema } from '../../shared/entities.js';
+import { type authorSchema, type fileRefSchema, UNIT_KEYS, unitColumn, type workSchema } from '../../shared/entities.js';
 import type { ReadDb } from './db.js';
 
 type Place = `${string}.${string}`;

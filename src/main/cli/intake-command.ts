@@ -35,7 +35,10 @@ export function describeIntake(r: IntakeReport, profile: Profile): string {
     }
     const doubts = [w.category, w.stage, w.title, w.authors].filter((g) => g.confidence === 'low');
     const lowFiles = w.files.filter((f) => f.confidence === 'low');
-    if (doubts.length || lowFiles.length || w.unused.length || w.repairs.length) lines.push(`  ${w.key}：`), (detailed += 1);
+    if (doubts.length || lowFiles.length || w.unused.length || w.repairs.length) {
+      lines.push(`  ${w.key}：`);
+      detailed += 1;
+    }
     const shown = (g: (typeof doubts)[number]) =>
       Array.isArray(g.value) ? g.value.join('、') || '(无作者)' : g === w.category ? profile.categories[w.category.value].name : g === w.stage ? profile.stages[w.stage.value] : g.value;
     for (const g of doubts) lines.push(`    请核对：${shown(g)}(${g.reason})`);

@@ -115,7 +115,7 @@ async function psd(path: string): Promise<void> {
   sections.writeUInt32BE(block.length, (at += 4));
   block.copy(sections, (at += 4));
   sections.writeUInt32BE(0, (at += block.length)); // layers
-  sections.writeUInt16BE(0, (at += 4)); // raw image data
+  sections.writeUInt16BE(0, at + 4); // raw image data
   const fh = await open(path, 'w');
   try {
     await fh.write(Buffer.concat([head, sections]));

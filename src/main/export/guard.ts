@@ -2,8 +2,7 @@
 // folder, --zip, print and mail folders, intake's plan) is checked against them before anything is written, and
 // an existing file is replaced only when it is this tool's own earlier output of the same command.
 import { readOutputFile, writeOutputFile } from '../catalog/output-files.js';
-import { existsSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { canonical, within } from '../fs/paths.js';
 import { BaosongError } from '../../shared/errors.js';
 import type { Catalog } from '../../shared/model.js';

@@ -1,5 +1,5 @@
 // manifest.sha256: `sha256sum -c` compatible (hex, two spaces, relative path with /), UTF-8, sorted by path.
-import { lstat, readFile, readdir, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashFile } from '../fs/hash.js';
 import { listTree } from '../fs/tree.js';

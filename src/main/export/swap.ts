@@ -1,8 +1,7 @@
 // The swap's sidecars beside DIR: the staging tree, the folder moved aside, the journal of phase B, and the lock
 // that keeps a second export out. A run interrupted at any point is finished or undone by the next (recover).
 import { existsSync } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { MANIFEST, parseManifest } from './manifest.js';

@@ -1,7 +1,7 @@
 // A FormDoc as a Word file (the `docx` library), byte-stable for the same content. Room comes from row heights and
 // paragraph spacing, never blank lines: a field is at least its lines high and may break across pages only when it
 // is long; the signature, seal and date sit in a row of their own that stays whole and keeps the row above company.
-import { AlignmentType, Paragraph } from 'docx';
+import { AlignmentType, type Paragraph } from 'docx';
 import type { FormCell, FormDoc, SignBlock } from './content.js';
 import { lines, pack, SIZE, table, title, type CellSpec, type RowSpec } from './docx-kit.js';
 

@@ -6,7 +6,7 @@
 //   above (or the whole row above) go with it to the next page — a signature never stands on a page of its own.
 // - The header rows of a table (the 汇总表) repeat on every page it reaches.
 // - A seal gets a clear 4.5 × 4.5 cm square; a signature line gets 3.5 cm of room per signer.
-import type { FormCell, FormDoc, SignBlock } from './content.js';
+import type { FormCell, SignBlock } from './content.js';
 import type { FontName, Measure } from './pdf-text.js';
 
 export const CM = 72 / 2.54;

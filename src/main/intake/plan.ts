@@ -11,7 +11,7 @@ import { categoryOfText, matchRows, parseFolderName, stageOfGrade, titleKey, typ
 import { reportPathOf, type IntakeFile, type IntakeReport, type IntakeWork } from '../../shared/intake/report.js';
 import { CATEGORIES, type CategoryId, type Group, type Unit, type UnitKind } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
-import { stageJson, writeAtomic } from '../atomic.js';
+import { stageJson } from '../atomic.js';
 import { canonical, within } from '../fs/paths.js';
 import { fold } from '../../shared/text.js';
 import type { FactsCache } from '../inspect/facts.js';
@@ -59,7 +59,7 @@ export async function checkPlanTarget(plan: string, dir: string): Promise<void> 
     if (ownHash === null) throw new BaosongError('bad-input', `${sidecar} 已经存在，不是报送助手的收件报告：${keep}`);
   }
   if (existsSync(file)) {
-    let same = false;
+    let same: boolean;
     try {
       same = (await stat(file)).isFile() && ownHash !== null && sha256(await readFile(file)) === ownHash;
     } catch {

@@ -62,18 +62,28 @@ export function rowsOfXml(xml: string): string[][] {
     if (name === 'tr') {
       if (closing) {
         rowDepth = Math.max(0, rowDepth - 1);
-        if (rowDepth === 0 && row) rows.push(row), (row = null), (cell = null);
+        if (rowDepth === 0 && row) {
+          rows.push(row);
+          row = null;
+          cell = null;
+        }
       } else if (!selfClosing && ++rowDepth === 1) row = [];
     } else if (name === 'tc') {
       if (closing) {
         cellDepth = Math.max(0, cellDepth - 1);
-        if (cellDepth === 0 && row && cell) row.push(cell.join('\n')), (cell = null);
+        if (cellDepth === 0 && row && cell) {
+          row.push(cell.join('\n'));
+          cell = null;
+        }
       } else if (!selfClosing && ++cellDepth === 1 && row) cell = [];
     } else if (name === 'p') {
       if (closing) {
         if (inPara && cell) cell.push(para);
         inPara = false;
-      } else if (!selfClosing) (inPara = true), (para = '');
+      } else if (!selfClosing) {
+        inPara = true;
+        para = '';
+      }
       else if (cell) cell.push('');
     } else if (name === 't') {
       if (!closing && !selfClosing) {

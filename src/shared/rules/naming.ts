@@ -77,6 +77,7 @@ function trimEnds(name: string): string {
 export function windowsNameProblems(name: string): string[] {
   const out: string[] = [];
   if (name === '') out.push('名称为空');
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (/[\u0000-\u001f\u007f]/.test(name)) out.push('含控制字符');
   if (/[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(name)) out.push('含改变文字方向或不可见的控制符');
   if (/[\\/:*?"<>|]/.test(name)) out.push('含 Windows 不允许的字符');
@@ -92,6 +93,7 @@ export function windowsNameKey(name: string): string {
   return name.normalize('NFC').toUpperCase();
 }
 // Emoji and pictographs: the cloud-drive client and older Windows tools mangle them.
+// eslint-disable-next-line no-misleading-character-class -- the joiner and the variation selector are removed one by one
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]/gu;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
