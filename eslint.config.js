@@ -10,26 +10,63 @@ import tseslint from 'typescript-eslint';
 import house from './eslint-rules/index.js';
 
 /** Parts of src/main below the API: none of them may import it (one path for every caller). */
-const BELOW_API = ['services', 'catalog', 'export', 'forms', 'intake', 'inspect', 'fix', 'province', 'demo', 'docs', 'fs'];
+const BELOW_API = [
+  'services',
+  'catalog',
+  'export',
+  'forms',
+  'intake',
+  'inspect',
+  'fix',
+  'province',
+  'demo',
+  'docs',
+  'fs',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', 'native/', 'resources/', 'test-results/', 'node_modules/', '**/*.d.ts', '**/*.d.mts'] },
+  {
+    ignores: [
+      'dist/',
+      'release/',
+      'native/',
+      'resources/',
+      'test-results/',
+      'node_modules/',
+      '**/*.d.ts',
+      '**/*.d.mts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX, house },
     languageOptions: { globals: { ...globals.node } },
     settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.cts', '.js', '.mjs', '.json'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.cjs': ['.cts', '.cjs'] } })],
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.cts', '.js', '.mjs', '.json'],
+          extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.cjs': ['.cts', '.cjs'] },
+        }),
+      ],
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Types are erased: `import type` keeps type-only imports out of the module graph that runs.
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'house/no-cli-flags': 'error',
       // Chinese text is set with full-width spaces (　) in comments, strings and patterns alike.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true },
+      ],
     },
   },
   {
@@ -46,13 +83,30 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'house/no-inline-scroll': 'error',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', 'node:*', 'electron'], message: 'the window reaches main only through the API' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/**', 'node:*', 'electron'], message: 'the window reaches main only through the API' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**', 'node:*', 'electron', 'react'], message: 'shared code runs in the window and in main alike' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', 'node:*', 'electron', 'react'],
+              message: 'shared code runs in the window and in main alike',
+            },
+          ],
+        },
+      ],
     },
   },
   ...BELOW_API.map((part) => ({
@@ -62,16 +116,31 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../api/*', '../api/**'], message: 'below the API: use src/main/services (the API sits on them, never the reverse)' },
-            { group: ['../cli/*', '../cli.js', '../index.js', '../web.js'], message: 'only the entry points start things' },
-            ...(part === 'forms' || part === 'intake' ? [{ group: ['../export/*'], message: 'forms and intake are used by the export, not users of it' }] : []),
+            {
+              group: ['../api/*', '../api/**'],
+              message: 'below the API: use src/main/services (the API sits on them, never the reverse)',
+            },
+            {
+              group: ['../cli/*', '../cli.js', '../index.js', '../web.js'],
+              message: 'only the entry points start things',
+            },
+            ...(part === 'forms' || part === 'intake'
+              ? [{ group: ['../export/*'], message: 'forms and intake are used by the export, not users of it' }]
+              : []),
           ],
         },
       ],
     },
   })),
   {
-    files: ['test/**/*.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'bin/**/*.js', 'eslint-rules/**/*.js', '*.config.{js,ts}'],
+    files: [
+      'test/**/*.ts',
+      'bench/**/*.{ts,mjs}',
+      'scripts/**/*.mjs',
+      'bin/**/*.js',
+      'eslint-rules/**/*.js',
+      '*.config.{js,ts}',
+    ],
     rules: {
       // Tests reach into what they test and build odd inputs on purpose.
       '@typescript-eslint/no-explicit-any': 'off',

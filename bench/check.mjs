@@ -13,7 +13,10 @@ const { root, db, allFiles, totalBytes, mp4Bytes, works } = buildBatch(BIG);
 
 /** Wall time and peak RSS (GNU time's %M: the largest resident set of the process and the children it waited for). */
 function timed(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { seconds, rssMb: kb / 1024, code: r.status };
 }
@@ -58,7 +61,11 @@ if (spawnSync('mediainfo', ['--Version']).status === 0) {
     `ratio per round:              min ${r.min.toFixed(2)}× / median ${r.median.toFixed(2)}× / max ${r.max.toFixed(2)}×`,
   ].join('\n');
 }
-const warm = [timed(['check', '--db', db, '--json']), timed(['check', '--db', db, '--json']), timed(['check', '--db', db, '--json'])].sort((a, b) => a.seconds - b.seconds)[1];
+const warm = [
+  timed(['check', '--db', db, '--json']),
+  timed(['check', '--db', db, '--json']),
+  timed(['check', '--db', db, '--json']),
+].sort((a, b) => a.seconds - b.seconds)[1];
 
 // Bytes read: strace counts every read()/pread() of the check and its ffprobe/ffmpeg children; the share of it
 // that touched the batch's files is what the probes read.
@@ -66,7 +73,27 @@ let readLine = 'strace not found: bytes read not measured';
 if (spawnSync('strace', ['-V']).status === 0) {
   clearCache();
   const trace = join(root, 'strace.txt');
-  spawnSync('strace', ['-f', '-qq', '-y', '-e', 'trace=read,pread64,readv,preadv', '-e', 'signal=none', '-o', trace, process.execPath, BIN, 'check', '--db', db, '--json'], { maxBuffer: 1 << 28 });
+  spawnSync(
+    'strace',
+    [
+      '-f',
+      '-qq',
+      '-y',
+      '-e',
+      'trace=read,pread64,readv,preadv',
+      '-e',
+      'signal=none',
+      '-o',
+      trace,
+      process.execPath,
+      BIN,
+      'check',
+      '--db',
+      db,
+      '--json',
+    ],
+    { maxBuffer: 1 << 28 },
+  );
   let probed = 0;
   let all = 0;
   for (const line of readFileSync(trace, 'utf8').split('\n')) {
@@ -79,9 +106,15 @@ if (spawnSync('strace', ['-V']).status === 0) {
   readLine = `${(probed / 1e6).toFixed(1)} MB of ${(totalBytes / 1e9).toFixed(2)} GB = ${((probed / totalBytes) * 100).toFixed(3)} % (all reads of the process tree, code and catalog included: ${(all / 1e6).toFixed(1)} MB)`;
 }
 
-console.log(`batch: ${works.length} works, ${allFiles.length} files, ${(totalBytes / 1e9).toFixed(2)} GB (${(mp4Bytes / 1e9).toFixed(2)} GB of MP4)`);
+console.log(
+  `batch: ${works.length} works, ${allFiles.length} files, ${(totalBytes / 1e9).toFixed(2)} GB (${(mp4Bytes / 1e9).toFixed(2)} GB of MP4)`,
+);
 console.log(`process start (baosong --help): ${start.seconds.toFixed(2)} s`);
-console.log(`cold check (empty probe cache): ${cold.seconds.toFixed(2)} s, peak RSS ${cold.rssMb.toFixed(0)} MB, exit ${cold.code}`);
-console.log(`warm re-check (median of 3):    ${warm.seconds.toFixed(2)} s (${(warm.seconds - start.seconds).toFixed(2)} s beyond the process start), peak RSS ${warm.rssMb.toFixed(0)} MB`);
+console.log(
+  `cold check (empty probe cache): ${cold.seconds.toFixed(2)} s, peak RSS ${cold.rssMb.toFixed(0)} MB, exit ${cold.code}`,
+);
+console.log(
+  `warm re-check (median of 3):    ${warm.seconds.toFixed(2)} s (${(warm.seconds - start.seconds).toFixed(2)} s beyond the process start), peak RSS ${warm.rssMb.toFixed(0)} MB`,
+);
 console.log(`probes read: ${readLine}`);
 console.log(peerLine);

@@ -16,11 +16,13 @@ const run = (...args) => {
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-const node = median(Array.from({ length: 10 }, () => {
-  const t = process.hrtime.bigint();
-  spawnSync(process.execPath, ['-e', '0']);
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}));
+const node = median(
+  Array.from({ length: 10 }, () => {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  }),
+);
 const help = median(Array.from({ length: 10 }, () => run('--help').ms));
 
 const dir = mkdtempSync(join(tmpdir(), 'baosong-bench-'));
@@ -33,4 +35,6 @@ rmSync(dir, { recursive: true, force: true });
 console.log(`node -e 0 (process start)       ${node.toFixed(0)} ms (median of 10)`);
 console.log(`baosong --help                  ${help.toFixed(0)} ms (median of 10)`);
 console.log(`baosong import (100 works, 300 files)  ${imp.ms.toFixed(0)} ms, exit ${imp.code}`);
-console.log(`baosong check --json (same)     ${median(checks.map((c) => c.ms)).toFixed(0)} ms (median of 5), exit ${checks[0].code}`);
+console.log(
+  `baosong check --json (same)     ${median(checks.map((c) => c.ms)).toFixed(0)} ms (median of 5), exit ${checks[0].code}`,
+);

@@ -54,8 +54,10 @@ const coldCache = (file) => {
 
 const measures = {
   'start (--help, median of 5)': (bin) => median(Array.from({ length: 5 }, () => timed(bin, '--help'))),
-  'import 100 small works': (bin, name, round) => timed(bin, 'import', join(small, 'batch.json'), '--db', join(small, `small-${name}-${round}.sqlite`)),
-  'check 100 small works': (bin, name, round) => timed(bin, 'check', '--db', join(small, `small-${name}-${round}.sqlite`), '--json'),
+  'import 100 small works': (bin, name, round) =>
+    timed(bin, 'import', join(small, 'batch.json'), '--db', join(small, `small-${name}-${round}.sqlite`)),
+  'check 100 small works': (bin, name, round) =>
+    timed(bin, 'check', '--db', join(small, `small-${name}-${round}.sqlite`), '--json'),
   'print 100 small works (PDFs)': (bin, name, round) => {
     const out = join(small, `print-${name}-${round}`);
     const t = timed(bin, 'print', '--db', join(small, `small-${name}-${round}.sqlite`), '--out', out);
@@ -64,7 +66,16 @@ const measures = {
   },
   'cold check, 4.75 GB batch': (bin, name) => (coldCache(dbs[name]), timed(bin, 'check', '--db', dbs[name], '--json')),
   'warm check, 4.75 GB batch': (bin, name) => timed(bin, 'check', '--db', dbs[name], '--json'),
-  'intake of the batch folders': (bin, name, round) => timed(bin, 'intake', join(root, 'works'), '--plan', join(small, `plan-${name}-${round}.json`), '--unit', '基准单位'),
+  'intake of the batch folders': (bin, name, round) =>
+    timed(
+      bin,
+      'intake',
+      join(root, 'works'),
+      '--plan',
+      join(small, `plan-${name}-${round}.json`),
+      '--unit',
+      '基准单位',
+    ),
   'export (copy + hash), + sync': (bin, name, round) => {
     const out = join(small, `out-${name}-${round}`);
     const t = timed(bin, 'export', '--db', dbs[name], '--out', out, '--allow-errors');
@@ -83,7 +94,8 @@ const results = Object.fromEntries(Object.keys(measures).map((m) => [m, { baseli
 for (let round = 0; round < ROUNDS; round += 1) {
   // Alternate which tree goes first, so that neither always meets a warmer cache.
   const order = round % 2 ? ['current', 'baseline'] : ['baseline', 'current'];
-  for (const [m, fn] of Object.entries(measures)) for (const name of order) results[m][name].push(fn(trees[name], name, round));
+  for (const [m, fn] of Object.entries(measures))
+    for (const name of order) results[m][name].push(fn(trees[name], name, round));
   process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
 }
 rmSync(small, { recursive: true, force: true });
@@ -93,5 +105,7 @@ console.log('| measure | baseline | current | ratio of medians | per-round ratio
 console.log('|---|---|---|---|---|');
 for (const [m, r] of Object.entries(results)) {
   const ratios = r.current.map((c, i) => c / r.baseline[i]);
-  console.log(`| ${m} | ${stats(r.baseline)} | ${stats(r.current)} | ${(median(r.current) / median(r.baseline)).toFixed(2)}× | ${Math.min(...ratios).toFixed(2)} / ${median(ratios).toFixed(2)} / ${Math.max(...ratios).toFixed(2)} |`);
+  console.log(
+    `| ${m} | ${stats(r.baseline)} | ${stats(r.current)} | ${(median(r.current) / median(r.baseline)).toFixed(2)}× | ${Math.min(...ratios).toFixed(2)} / ${median(ratios).toFixed(2)} / ${Math.max(...ratios).toFixed(2)} |`,
+  );
 }

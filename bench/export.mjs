@@ -45,8 +45,12 @@ rmSync(cpOut, { recursive: true, force: true });
 const o = median(ours);
 const c = median(cp);
 console.log(`batch: ${allFiles.length} files, ${(totalBytes / 1e9).toFixed(2)} GB`);
-console.log(`export (copy mode, hashing, + sync): ${ours.map((x) => x.toFixed(2)).join(' / ')} s → median ${o.toFixed(2)} s`);
-console.log(`cp -r --reflink=never (+ sync):      ${cp.map((x) => x.toFixed(2)).join(' / ')} s → median ${c.toFixed(2)} s`);
+console.log(
+  `export (copy mode, hashing, + sync): ${ours.map((x) => x.toFixed(2)).join(' / ')} s → median ${o.toFixed(2)} s`,
+);
+console.log(
+  `cp -r --reflink=never (+ sync):      ${cp.map((x) => x.toFixed(2)).join(' / ')} s → median ${c.toFixed(2)} s`,
+);
 console.log(`ratio: ${(o / c).toFixed(3)}× (target ≤ 1.15×)`);
 console.log(`re-export of the unchanged tree: ${again.seconds.toFixed(2)} s (target < 2 s)`);
 console.log(`peak RSS of the export: ${rss.toFixed(0)} MB (target < 300 MB)`);

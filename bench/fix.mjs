@@ -30,15 +30,55 @@ const big = join(media, 'big-quicktime.mp4');
 if (!existsSync(big)) {
   log('making the 2 GB source (once)…');
   const minute = join(media, 'minute.mp4');
-  run(['-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=25:d=60', '-f', 'lavfi', '-i', 'sine=f=440:d=60', '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '40M', '-c:a', 'aac', minute]);
+  run([
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=1920x1080:r=25:d=60',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:d=60',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-b:v',
+    '40M',
+    '-c:a',
+    'aac',
+    minute,
+  ]);
   const loops = Math.ceil(2e9 / statSync(minute).size) - 1;
   run(['-stream_loop', String(loops), '-i', minute, '-c', 'copy', '-f', 'mov', big]);
   rmSync(minute);
 }
 const clips = {};
-for (const [name, size] of [['720p', '1280x720'], ['1080p', '1920x1080']]) {
+for (const [name, size] of [
+  ['720p', '1280x720'],
+  ['1080p', '1920x1080'],
+]) {
   clips[name] = join(media, `clip-${name}.mp4`);
-  if (!existsSync(clips[name])) run(['-f', 'lavfi', '-i', `testsrc2=s=${size}:r=25:d=20`, '-f', 'lavfi', '-i', 'sine=f=440:d=20', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-c:a', 'aac', clips[name]]);
+  if (!existsSync(clips[name]))
+    run([
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=s=${size}:r=25:d=20`,
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=f=440:d=20',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-crf',
+      '18',
+      '-c:a',
+      'aac',
+      clips[name],
+    ]);
 }
 
 const out = join(media, 'out');
@@ -58,7 +98,18 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const stats = (xs, d = 2) => `${Math.min(...xs).toFixed(d)} / ${median(xs).toFixed(d)} / ${Math.max(...xs).toFixed(d)}`;
 
 const encoder = await chooseEncoder();
-const card = await renderCard([{ text: '教材版本：人教版' }, { text: '学段学科：小学语文' }, { text: '年级学期：一年级上册' }, { text: '《小小的船》', title: true }, { text: '教师：张强' }, { text: '单位：沈阳市和平区第一小学' }], 1920, 1080);
+const card = await renderCard(
+  [
+    { text: '教材版本：人教版' },
+    { text: '学段学科：小学语文' },
+    { text: '年级学期：一年级上册' },
+    { text: '《小小的船》', title: true },
+    { text: '教师：张强' },
+    { text: '单位：沈阳市和平区第一小学' },
+  ],
+  1920,
+  1080,
+);
 const results = { remux: [], cp: [], card: [] };
 for (const name of Object.keys(clips)) Object.assign(results, { [`ours ${name}`]: [], [`direct ${name}`]: [] });
 for (let round = 0; round < ROUNDS; round += 1) {
@@ -67,10 +118,27 @@ for (let round = 0; round < ROUNDS; round += 1) {
     ['cp', () => execFileSync('cp', [big, join(out, 'c.mp4')])],
   ];
   for (const [name, clip] of Object.entries(clips)) {
-    pairs.push([`ours ${name}`, () => transcode(clip, join(out, 'o.mp4'), specFor(limits, 'lecture-video'), encoder, 'source')]);
-    pairs.push([`direct ${name}`, () => run(['-i', clip, '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', join(out, 'd.mp4')])]);
+    pairs.push([
+      `ours ${name}`,
+      () => transcode(clip, join(out, 'o.mp4'), specFor(limits, 'lecture-video'), encoder, 'source'),
+    ]);
+    pairs.push([
+      `direct ${name}`,
+      () => run(['-i', clip, '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', join(out, 'd.mp4')]),
+    ]);
   }
-  pairs.push(['card', () => joinCard(clips['1080p'], card.png, join(out, 't.mp4'), { width: 1920, height: 1080, fps: 25, audioBitRate: 128000 }, true, encoder)]);
+  pairs.push([
+    'card',
+    () =>
+      joinCard(
+        clips['1080p'],
+        card.png,
+        join(out, 't.mp4'),
+        { width: 1920, height: 1080, fps: 25, audioBitRate: 128000 },
+        true,
+        encoder,
+      ),
+  ]);
   const order = round % 2 ? [...pairs].reverse() : pairs;
   for (const [name, fn] of order) results[name].push(await time(fn));
   log(`round ${round + 1}/${ROUNDS} done`);
@@ -83,11 +151,29 @@ console.log(`${ROUNDS} alternating rounds; encoder chosen: ${encoder.name}; min 
 console.log('| measure | baseline | ours | ratio (per round, min / median / max) |');
 console.log('|---|---|---|---|');
 const ratio = (a, b) => stats(a.map((x, i) => x / b[i]));
-console.log(`| remux of ${gb.toFixed(2)} GB vs cp, s | ${stats(results.cp)} | ${stats(results.remux)} | ${ratio(results.remux, results.cp)} |`);
+console.log(
+  `| remux of ${gb.toFixed(2)} GB vs cp, s | ${stats(results.cp)} | ${stats(results.remux)} | ${ratio(results.remux, results.cp)} |`,
+);
 for (const name of Object.keys(clips)) {
   const o = results[`ours ${name}`];
   const d = results[`direct ${name}`];
-  console.log(`| transcode ${name} vs ffmpeg -preset veryfast, fps | ${stats(d.map((s) => frames / s), 0)} | ${stats(o.map((s) => frames / s), 0)} | ${ratio(o, d)} (time) |`);
+  console.log(
+    `| transcode ${name} vs ffmpeg -preset veryfast, fps | ${stats(
+      d.map((s) => frames / s),
+      0,
+    )} | ${stats(
+      o.map((s) => frames / s),
+      0,
+    )} | ${ratio(o, d)} (time) |`,
+  );
 }
 const t = results['ours 1080p'];
-console.log(`| title card + 1080p vs its transcode, fps | ${stats(t.map((s) => frames / s), 0)} | ${stats(results.card.map((s) => (frames + 125) / s), 0)} | ${stats(results.card.map((x, i) => (frames + 125) / x / (frames / t[i])))} (fps) |`);
+console.log(
+  `| title card + 1080p vs its transcode, fps | ${stats(
+    t.map((s) => frames / s),
+    0,
+  )} | ${stats(
+    results.card.map((s) => (frames + 125) / s),
+    0,
+  )} | ${stats(results.card.map((x, i) => (frames + 125) / x / (frames / t[i])))} (fps) |`,
+);

@@ -13,7 +13,10 @@ import { BIN } from './batch.mjs';
 const root = mkdtempSync(join(tmpdir(), 'baosong-bench-memory-'));
 
 function timed(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
   const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { seconds, rssMb: kb / 1024 };
@@ -26,12 +29,24 @@ for (let s = 0; s < 50; s += 1) {
     const dir = join(received, `学校${s}`, `作者${s}-${w}-作品名称${w}`);
     mkdirSync(join(dir, '相关材料'), { recursive: true });
     const tag = `${s}-${w}`;
-    writeFileSync(join(dir, '微课.mp4'), Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftypmp42${tag}`), Buffer.alloc(200)]));
+    writeFileSync(
+      join(dir, '微课.mp4'),
+      Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftypmp42${tag}`), Buffer.alloc(200)]),
+    );
     writeFileSync(join(dir, '设计说明.txt'), `设计说明 ${tag}`);
     for (let k = 0; k < 8; k += 1) writeFileSync(join(dir, '相关材料', `素材${k}.txt`), `${tag}-${k}`);
   }
 }
-const intake = timed(['intake', received, '--plan', join(root, 'plan.json'), '--unit', '沈阳市教育局', '--kind', 'city-major']);
+const intake = timed([
+  'intake',
+  received,
+  '--plan',
+  join(root, 'plan.json'),
+  '--unit',
+  '沈阳市教育局',
+  '--kind',
+  'city-major',
+]);
 console.log(`intake of 50,000 files: ${intake.seconds.toFixed(1)} s, peak RSS ${intake.rssMb.toFixed(0)} MB`);
 rmSync(received, { recursive: true, force: true });
 
@@ -45,7 +60,9 @@ await new Promise((resolve, reject) => {
   z.pipe(out);
   for (let w = 0; w < 500; w += 1) {
     const dir = `大连市教育局/2微课/${w + 1}-作者${w}-作品${w}`;
-    z.append(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftypmp42${w}`), Buffer.alloc(100)]), { name: `${dir}/微课.mp4` });
+    z.append(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftypmp42${w}`), Buffer.alloc(100)]), {
+      name: `${dir}/微课.mp4`,
+    });
     for (let k = 0; k < 199; k += 1) z.append(`${w}-${k}`, { name: `${dir}/相关材料/素材${k}.txt` });
   }
   void z.finalize();

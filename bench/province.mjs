@@ -35,9 +35,40 @@ function buildMedia() {
     // A short real lecture: 5 s navy card with a white bar, then 1 s of moving pattern; 1280×720, AAC sound.
     const bar = 'drawbox=x=iw*0.15:y=ih*0.3:w=iw*0.7:h=ih*0.07:color=white:t=fill';
     execFileSync(ffmpeg, [
-      '-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=0x1F3C88:s=1280x720:r=25:d=5,${bar}`, '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=25:d=1',
-      '-f', 'lavfi', '-i', 'anoisesrc=d=6:c=pink:a=0.2:r=44100', '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-map', '2:a',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', clip,
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=0x1F3C88:s=1280x720:r=25:d=5,${bar}`,
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=s=1280x720:r=25:d=1',
+      '-f',
+      'lavfi',
+      '-i',
+      'anoisesrc=d=6:c=pink:a=0.2:r=44100',
+      '-filter_complex',
+      '[0:v][1:v]concat=n=2:v=1:a=0[v]',
+      '-map',
+      '[v]',
+      '-map',
+      '2:a',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '64k',
+      '-movflags',
+      '+faststart',
+      clip,
     ]);
   }
   return clip;
@@ -51,7 +82,8 @@ const freeBox = (tag) => {
   box.write('free', 4, 'latin1');
   return Buffer.concat([box, t]);
 };
-const pdf = (tag) => `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n% ${tag}\n%%EOF\n`;
+const pdf = (tag) =>
+  `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n% ${tag}\n%%EOF\n`;
 
 /** One unit's batch: 60 works (24 微课, 18 课件, 12 教学案例, 6 平台案例), every file its own bytes. */
 function writeUnit(u, clip) {
@@ -60,17 +92,63 @@ function writeUnit(u, clip) {
   if (existsSync(batchFile)) return { dir, batchFile };
   const small = {
     pdf: (p) => writeFileSync(p, pdf(p)),
-    docx: (p) => (copyFileSync(join(fixtures, 'docx_word2010_with_picture.docx'), p), appendFileSync(p, Buffer.alloc(1 + (p.length % 97)))),
-    zip: (p) => (copyFileSync(join(fixtures, 'zip_gbk_names_no_utf8_flag_7zip.zip'), p), appendFileSync(p, Buffer.from(p))),
-    jpg: (p) => (copyFileSync(join(fixtures, 'jpeg_cmyk_adobe_swop_profile_180dpi_exif.jpg'), p), appendFileSync(p, Buffer.from(p))),
-    psd: (p) => (copyFileSync(join(fixtures, 'psd_cmyk_spot_channels_300dpi.psd'), p), appendFileSync(p, Buffer.from(p))),
+    docx: (p) => (
+      copyFileSync(join(fixtures, 'docx_word2010_with_picture.docx'), p),
+      appendFileSync(p, Buffer.alloc(1 + (p.length % 97)))
+    ),
+    zip: (p) => (
+      copyFileSync(join(fixtures, 'zip_gbk_names_no_utf8_flag_7zip.zip'), p),
+      appendFileSync(p, Buffer.from(p))
+    ),
+    jpg: (p) => (
+      copyFileSync(join(fixtures, 'jpeg_cmyk_adobe_swop_profile_180dpi_exif.jpg'), p),
+      appendFileSync(p, Buffer.from(p))
+    ),
+    psd: (p) => (
+      copyFileSync(join(fixtures, 'psd_cmyk_spot_channels_300dpi.psd'), p),
+      appendFileSync(p, Buffer.from(p))
+    ),
     mp4: (p) => (copyFileSync(clip, p), appendFileSync(p, freeBox(p))),
   };
   const plan = [
-    ['microlecture', 24, ['registration-scan.pdf', 'recommendation-scan.pdf', 'lecture-video.mp4', 'materials.zip', 'design-doc.docx']],
-    ['courseware', 18, ['registration-scan.pdf', 'recommendation-scan.pdf', 'courseware.zip', 'demo-video.mp4', 'design-doc.docx', 'materials.zip']],
-    ['teaching-case', 12, ['registration-scan.pdf', 'recommendation-scan.pdf', 'case-doc.docx', 'class-video.mp4', 'materials.zip']],
-    ['platform-case', 6, ['registration-scan.pdf', 'recommendation-scan.pdf', 'feature-video.mp4', 'raw-video.mp4', 'script.docx', 'board-main.jpg', 'board-main-source.psd', 'board-extra.jpg', 'board-extra.jpg', 'support.pdf']],
+    [
+      'microlecture',
+      24,
+      ['registration-scan.pdf', 'recommendation-scan.pdf', 'lecture-video.mp4', 'materials.zip', 'design-doc.docx'],
+    ],
+    [
+      'courseware',
+      18,
+      [
+        'registration-scan.pdf',
+        'recommendation-scan.pdf',
+        'courseware.zip',
+        'demo-video.mp4',
+        'design-doc.docx',
+        'materials.zip',
+      ],
+    ],
+    [
+      'teaching-case',
+      12,
+      ['registration-scan.pdf', 'recommendation-scan.pdf', 'case-doc.docx', 'class-video.mp4', 'materials.zip'],
+    ],
+    [
+      'platform-case',
+      6,
+      [
+        'registration-scan.pdf',
+        'recommendation-scan.pdf',
+        'feature-video.mp4',
+        'raw-video.mp4',
+        'script.docx',
+        'board-main.jpg',
+        'board-main-source.psd',
+        'board-extra.jpg',
+        'board-extra.jpg',
+        'support.pdf',
+      ],
+    ],
   ];
   const works = [];
   let n = 0;
@@ -86,15 +164,30 @@ function writeUnit(u, clip) {
         return { role, path };
       });
       // Planted across units: every 20th unit's first work is led by unit 1's first author (same mobile).
-      const author = u % 20 === 0 && n === 1 ? { name: '作者1-1', mobile: '13800000001' } : { name: `作者${u}-${n}`, mobile: `139${String(u * 1000 + n).padStart(8, '0')}` };
+      const author =
+        u % 20 === 0 && n === 1
+          ? { name: '作者1-1', mobile: '13800000001' }
+          : { name: `作者${u}-${n}`, mobile: `139${String(u * 1000 + n).padStart(8, '0')}` };
       works.push({
-        key, category, stage: 'junior', variant: category === 'platform-case' ? 'school' : null, title: `第${u}单位作品${n}`,
-        subject: '物理', grade: '八年级', share: true, comment: '好'.repeat(120), scenes: category === 'platform-case' ? ['教师授课'] : [],
-        authors: [{ name: author.name, unit: `第${u}中学`, mobile: author.mobile, email: 'a@b.cn' }], files,
+        key,
+        category,
+        stage: 'junior',
+        variant: category === 'platform-case' ? 'school' : null,
+        title: `第${u}单位作品${n}`,
+        subject: '物理',
+        grade: '八年级',
+        share: true,
+        comment: '好'.repeat(120),
+        scenes: category === 'platform-case' ? ['教师授课'] : [],
+        authors: [{ name: author.name, unit: `第${u}中学`, mobile: author.mobile, email: 'a@b.cn' }],
+        files,
       });
     }
   }
-  writeFileSync(batchFile, JSON.stringify({ edition: 'liaoning-29', unit: { name: `第${u}市教育局`, kind: 'city', group: 'k12' }, works }));
+  writeFileSync(
+    batchFile,
+    JSON.stringify({ edition: 'liaoning-29', unit: { name: `第${u}市教育局`, kind: 'city', group: 'k12' }, works }),
+  );
   return { dir, batchFile };
 }
 
@@ -120,7 +213,11 @@ function build() {
 
 // --- measurements ------------------------------------------------------------------------------------------
 function timed(args, env = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, ...env },
+  });
   const lines = r.stderr.trim().split('\n');
   const [seconds, kb] = lines.pop().split(' ').map(Number);
   return { seconds, rssMb: kb / 1024, code: r.status, stdout: r.stdout, stderr: lines.join('\n') };
@@ -130,7 +227,8 @@ function timed(args, env = {}) {
 function clearProbeCaches() {
   const Database = require('better-sqlite3');
   rmSync(join(root, '输出'), { recursive: true, force: true });
-  for (const f of readdirSync(join(province, 'units')).filter((f) => f.endsWith('.returns.json'))) rmSync(join(province, 'units', f));
+  for (const f of readdirSync(join(province, 'units')).filter((f) => f.endsWith('.returns.json')))
+    rmSync(join(province, 'units', f));
   for (const f of readdirSync(join(province, 'units')).filter((f) => f.endsWith('.sqlite'))) {
     const d = new Database(join(province, 'units', f));
     d.exec('DELETE FROM probe_cache');
@@ -168,9 +266,19 @@ for (const t of trees()) {
 const shaSeconds = (performance.now() - t0) / 1000;
 
 console.log(`province: ${UNITS} units, ${files} files, ${(bytes / 1e9).toFixed(2)} GB`);
-console.log(`cold check (empty probe caches): ${cold.seconds.toFixed(1)} s, peak RSS ${cold.rssMb.toFixed(0)} MB, exit ${cold.code}`);
-console.log(`  per-unit checks ${stage(cold, 'units')} s, freeze audits ${stage(cold, 'audits')} s, merge + cross-unit rules ${stage(cold, 'across')} s, outputs ${stage(cold, 'outputs')} s`);
+console.log(
+  `cold check (empty probe caches): ${cold.seconds.toFixed(1)} s, peak RSS ${cold.rssMb.toFixed(0)} MB, exit ${cold.code}`,
+);
+console.log(
+  `  per-unit checks ${stage(cold, 'units')} s, freeze audits ${stage(cold, 'audits')} s, merge + cross-unit rules ${stage(cold, 'across')} s, outputs ${stage(cold, 'outputs')} s`,
+);
 console.log(`warm check: ${warm.seconds.toFixed(1)} s, peak RSS ${warm.rssMb.toFixed(0)} MB`);
-console.log(`  per-unit checks ${stage(warm, 'units')} s, freeze audits ${stage(warm, 'audits')} s, merge + cross-unit rules ${stage(warm, 'across')} s, outputs ${stage(warm, 'outputs')} s`);
-console.log(`verify (all files hashed again): ${verify.seconds.toFixed(1)} s, peak RSS ${verify.rssMb.toFixed(0)} MB, exit ${verify.code}`);
-console.log(`sha256sum -c of the same manifests: ${shaSeconds.toFixed(1)} s — ratio ${(verify.seconds / shaSeconds).toFixed(2)}×`);
+console.log(
+  `  per-unit checks ${stage(warm, 'units')} s, freeze audits ${stage(warm, 'audits')} s, merge + cross-unit rules ${stage(warm, 'across')} s, outputs ${stage(warm, 'outputs')} s`,
+);
+console.log(
+  `verify (all files hashed again): ${verify.seconds.toFixed(1)} s, peak RSS ${verify.rssMb.toFixed(0)} MB, exit ${verify.code}`,
+);
+console.log(
+  `sha256sum -c of the same manifests: ${shaSeconds.toFixed(1)} s — ratio ${(verify.seconds / shaSeconds).toFixed(2)}×`,
+);

@@ -34,13 +34,17 @@ const noInlineScroll = {
   meta: {
     type: 'problem',
     docs: { description: 'no scroll area in an inline style: only the main column scrolls (styles.css)' },
-    messages: { scroll: 'a box that scrolls inside the scrolling page is where a list gets lost: no {{key}}: {{value}} in the window' },
+    messages: {
+      scroll:
+        'a box that scrolls inside the scrolling page is where a list gets lost: no {{key}}: {{value}} in the window',
+    },
     schema: [],
   },
   create(context) {
     return {
       Property(node) {
-        const key = node.key.type === 'Identifier' ? node.key.name : node.key.type === 'Literal' ? String(node.key.value) : '';
+        const key =
+          node.key.type === 'Identifier' ? node.key.name : node.key.type === 'Literal' ? String(node.key.value) : '';
         if (!/^overflow(X|Y|-x|-y)?$/.test(key)) return;
         const value = textOf(node.value);
         if (value === 'auto' || value === 'scroll') context.report({ node, messageId: 'scroll', data: { key, value } });
@@ -49,4 +53,7 @@ const noInlineScroll = {
   },
 };
 
-export default { meta: { name: 'baosong-house' }, rules: { 'no-cli-flags': noCliFlags, 'no-inline-scroll': noInlineScroll } };
+export default {
+  meta: { name: 'baosong-house' },
+  rules: { 'no-cli-flags': noCliFlags, 'no-inline-scroll': noInlineScroll },
+};

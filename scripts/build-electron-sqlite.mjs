@@ -14,16 +14,25 @@ const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electro
 const scratch = mkdtempSync(join(tmpdir(), 'baosong-electron-sqlite-'));
 try {
   const pkg = join(scratch, 'node_modules/better-sqlite3');
-  cpSync(join(root, 'node_modules/better-sqlite3'), pkg, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
+  cpSync(join(root, 'node_modules/better-sqlite3'), pkg, {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`),
+  });
   for (const dep of ['bindings', 'file-uri-to-path', 'prebuild-install']) {
-    if (existsSync(join(root, 'node_modules', dep))) cpSync(join(root, 'node_modules', dep), join(scratch, 'node_modules', dep), { recursive: true });
+    if (existsSync(join(root, 'node_modules', dep)))
+      cpSync(join(root, 'node_modules', dep), join(scratch, 'node_modules', dep), { recursive: true });
   }
-  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', dependencies: { 'better-sqlite3': '*' } }));
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify({ name: 'scratch', version: '1.0.0', dependencies: { 'better-sqlite3': '*' } }),
+  );
   console.log(`better-sqlite3 for Electron ${electronVersion} (${arch})…`);
   try {
     await rebuild({ buildPath: scratch, electronVersion, arch, onlyModules: ['better-sqlite3'], force: true });
   } catch (e) {
-    console.error(`could not build better-sqlite3 for Electron: ${e.message}\n(this needs the internet: a prebuilt binary from GitHub or Electron's headers)`);
+    console.error(
+      `could not build better-sqlite3 for Electron: ${e.message}\n(this needs the internet: a prebuilt binary from GitHub or Electron's headers)`,
+    );
     process.exitCode = 1;
     throw e;
   }

@@ -26,7 +26,8 @@ mkdirSync(join(out, 'lxgw-wenkai'), { recursive: true });
 files.push([join(wenkai, 'lxgwwenkai-regular.css'), join('lxgw-wenkai', 'lxgwwenkai-regular.css')]);
 files.push([join(wenkai, 'OFL.txt'), join('lxgw-wenkai', 'OFL.txt')]);
 for (const name of readdirSync(join(wenkai, 'files'))) {
-  if (/^lxgwwenkai-regular-subset-\d+\.woff2$/.test(name)) files.push([join(wenkai, 'files', name), join('lxgw-wenkai', name)]);
+  if (/^lxgwwenkai-regular-subset-\d+\.woff2$/.test(name))
+    files.push([join(wenkai, 'files', name), join('lxgw-wenkai', name)]);
 }
 for (const [from, name] of files) {
   if (!existsSync(join(out, name))) copyFileSync(from, join(out, name));

@@ -22,7 +22,12 @@ const require = createRequire(import.meta.url);
  */
 export function buildInstalledTree(out, options = {}) {
   out = resolve(out);
-  for (const f of ['dist/main/index.js', 'dist/main/preload.cjs', 'dist/renderer/index.html', 'resources/fonts/SourceHanSansSC-Regular.otf']) {
+  for (const f of [
+    'dist/main/index.js',
+    'dist/main/preload.cjs',
+    'dist/renderer/index.html',
+    'resources/fonts/SourceHanSansSC-Regular.otf',
+  ]) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run npm run build && npx vite build first`);
   }
   const standIn = join(out, '.electron-stand-in');
@@ -31,13 +36,24 @@ export function buildInstalledTree(out, options = {}) {
   // With Electron's fuse wire as the real binary carries it (sentinel, version 1, eight fuses at their defaults:
   // RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, asar integrity off, only-asar off, V8
   // snapshot off, file:// privileges on), so that electron-builder flips them as it does for a real build.
-  writeFileSync(exe, '#!/bin/sh\necho "stand-in for the Electron binary"\nexit 0\n# dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX\x01\x0810110001\n');
+  writeFileSync(
+    exe,
+    '#!/bin/sh\necho "stand-in for the Electron binary"\nexit 0\n# dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX\x01\x0810110001\n',
+  );
   chmodSync(exe, 0o755);
   writeFileSync(join(standIn, 'version'), require('electron/package.json').version);
   const platform = { linux: '--linux', win32: '--win', darwin: '--mac' }[process.platform];
   const r = spawnSync(
     process.execPath,
-    [require.resolve('electron-builder/cli.js'), platform, 'dir', '--publish', 'never', `-c.electronDist=${standIn}`, `-c.directories.output=${out}`],
+    [
+      require.resolve('electron-builder/cli.js'),
+      platform,
+      'dir',
+      '--publish',
+      'never',
+      `-c.electronDist=${standIn}`,
+      `-c.directories.output=${out}`,
+    ],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } },
   );
   if (r.status !== 0) throw new Error(`electron-builder failed (${r.status}):\n${r.stdout}\n${r.stderr}`);

@@ -20,7 +20,11 @@ if (electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   process.stderr.write('未找到 Electron 程序(需联网下载，见 docs/packaging.md)：改用浏览器模式，请打开下面的地址。\n');
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../dist/main/web.js', import.meta.url)), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../dist/main/web.js', import.meta.url)), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   child.on('exit', (code) => process.exit(code ?? 0));
   process.on('SIGINT', () => child.kill('SIGINT'));
 }

@@ -30,11 +30,15 @@ function run(args: string[]): void {
 
 function buildIfStale(): void {
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  if (newest(['src/main', 'src/shared']) > mtime('dist/.tsbuild/main.tsbuildinfo') || !existsSync(join(ROOT, 'resources/fonts'))) {
+  if (
+    newest(['src/main', 'src/shared']) > mtime('dist/.tsbuild/main.tsbuildinfo') ||
+    !existsSync(join(ROOT, 'resources/fonts'))
+  ) {
     run([tsc, '-b', 'src/main']);
     run(['scripts/copy-fonts.mjs']);
   }
-  if (newest(['src/renderer', 'src/shared']) > mtime('dist/renderer/index.html')) run([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build']);
+  if (newest(['src/renderer', 'src/shared']) > mtime('dist/renderer/index.html'))
+    run([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build']);
 }
 
 export default function setup(): () => void {

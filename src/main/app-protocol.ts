@@ -13,7 +13,9 @@ export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** Before the app is ready: app:// is a standard, secure scheme (its own origin, fetch and workers allowed). */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
 }
 
 /** The answer to one app:// request: a file inside `rootDir`, else 404; never a path outside it. */
@@ -37,7 +39,10 @@ export async function appResponse(url: string, rootDir: string): Promise<Respons
   if (!file.startsWith(rootDir + sep)) return notFound();
   try {
     const body = await readFile(file);
-    return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' } });
+    return new Response(body, {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' },
+    });
   } catch {
     return notFound();
   }
@@ -49,7 +54,9 @@ export function serveApp(protocol: Pick<Protocol, 'handle'>, rootDir: string): v
 }
 
 /** Every web permission request and check is refused (the page needs none). */
-export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+export function denyPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }

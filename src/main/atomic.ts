@@ -44,7 +44,8 @@ export async function removeDeadLeftovers(dir: string, depth = 0, pattern = /\.(
     if (m && isDeadPid(Number(m[1]))) {
       await rm(join(dir, e.name), { recursive: true, force: true });
       removed += 1;
-    } else if (depth > 0 && e.isDirectory()) removed += await removeDeadLeftovers(join(dir, e.name), depth - 1, pattern);
+    } else if (depth > 0 && e.isDirectory())
+      removed += await removeDeadLeftovers(join(dir, e.name), depth - 1, pattern);
   }
   return removed;
 }
@@ -61,13 +62,15 @@ export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
     const tail = i < keys.length - 1 ? ',\n' : '\n';
     if (Array.isArray(v) && v.length > 0) {
       yield `  ${JSON.stringify(k)}: [\n`;
-      for (const [j, el] of v.entries()) yield `    ${(JSON.stringify(el, null, 2) ?? 'null').replace(/\n/g, '\n    ')}${j < v.length - 1 ? ',\n' : '\n'}`;
+      for (const [j, el] of v.entries())
+        yield `    ${(JSON.stringify(el, null, 2) ?? 'null').replace(/\n/g, '\n    ')}${j < v.length - 1 ? ',\n' : '\n'}`;
       yield `  ]${tail}`;
     } else if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) {
       // A record (a freeze's files by path): each entry on its own too.
       const entries = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function');
       yield `  ${JSON.stringify(k)}: {\n`;
-      for (const [j, [ek, ev]] of entries.entries()) yield `    ${JSON.stringify(ek)}: ${JSON.stringify(ev, null, 2).replace(/\n/g, '\n    ')}${j < entries.length - 1 ? ',\n' : '\n'}`;
+      for (const [j, [ek, ev]] of entries.entries())
+        yield `    ${JSON.stringify(ek)}: ${JSON.stringify(ev, null, 2).replace(/\n/g, '\n    ')}${j < entries.length - 1 ? ',\n' : '\n'}`;
       yield `  }${tail}`;
     } else yield `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}${tail}`;
   }
@@ -79,7 +82,10 @@ export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
  * into place, `abort` removes it. (Two files that must appear in an order — a plan and its report — are both
  * written before either is renamed.)
  */
-export async function stageJson(path: string, value: Record<string, unknown>): Promise<{ sha256: string; commit: () => Promise<void>; abort: () => Promise<void> }> {
+export async function stageJson(
+  path: string,
+  value: Record<string, unknown>,
+): Promise<{ sha256: string; commit: () => Promise<void>; abort: () => Promise<void> }> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tmpOf(path);
   const hash = createHash('sha256');

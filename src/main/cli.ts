@@ -82,21 +82,35 @@ const COMMANDS: Record<string, OptionName[]> = {
 };
 
 /** The command's own options; an unknown one, one of another command or a value missing is said in Chinese. */
-export function parseCommand(command: string, args: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+export function parseCommand(
+  command: string,
+  args: string[],
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   const own = COMMANDS[command];
   if (!own) throw new UsageError(`未知的命令“${command}”`);
   try {
-    return parseArgs({ args, allowPositionals: true, strict: true, options: Object.fromEntries(own.map((o) => [o, OPTIONS[o]])) });
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: Object.fromEntries(own.map((o) => [o, OPTIONS[o]])),
+    });
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
     const option = /'(-{1,2}[^'\s]+)/.exec((e as Error).message)?.[1] ?? '';
     const name = option.replace(/^-+/, '').split('=')[0] as OptionName;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      const others = Object.entries(COMMANDS).filter(([, opts]) => opts.includes(name)).map(([c]) => c);
-      throw new UsageError(`${command} 没有选项 ${option}${others.length ? `(它是 ${others.join('、')} 的选项)` : ''}${own.length ? `；${command} 的选项：${own.map((o) => `--${o}`).join(' ')}` : `；${command} 不接受选项`}`);
+      const others = Object.entries(COMMANDS)
+        .filter(([, opts]) => opts.includes(name))
+        .map(([c]) => c);
+      throw new UsageError(
+        `${command} 没有选项 ${option}${others.length ? `(它是 ${others.join('、')} 的选项)` : ''}${own.length ? `；${command} 的选项：${own.map((o) => `--${o}`).join(' ')}` : `；${command} 不接受选项`}`,
+      );
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(OPTIONS[name]?.type === 'boolean' ? `选项 --${name} 不带值` : `选项 --${name} 后面要跟一个值`);
+      throw new UsageError(
+        OPTIONS[name]?.type === 'boolean' ? `选项 --${name} 不带值` : `选项 --${name} 后面要跟一个值`,
+      );
     }
     throw new UsageError(`无法理解的参数：${args.join(' ')}`);
   }

@@ -1,6 +1,15 @@
 // The Electron main process: one window over the built renderer, the typed API over one IPC channel.
 // Only relays: every method runs in the same handlers as the CLI and the HTTP bridge.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session as electronSession, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  session as electronSession,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { dispatch } from './api/dispatch.js';
 import { closeSession, createSession } from './api/handlers.js';
 import { BaosongError } from '../shared/errors.js';
@@ -8,7 +17,13 @@ import { appResources } from './resources.js';
 import { hardenWebContents, isTrustedSender, safeOpenExternal, windowOptions } from './security.js';
 import { APP_URL, denyPermissions, registerAppScheme, serveApp } from './app-protocol.js';
 
-export const CHANNEL = { call: 'baosong:call', cancel: 'baosong:cancel', progress: 'baosong:progress', dialog: 'baosong:dialog', open: 'baosong:open-external' };
+export const CHANNEL = {
+  call: 'baosong:call',
+  cancel: 'baosong:cancel',
+  progress: 'baosong:progress',
+  dialog: 'baosong:dialog',
+  open: 'baosong:open-external',
+};
 
 // The page, the preload and (in catalog/db.ts) the Electron-ABI addon: from resources.ts, in every layout. The page
 // is served as app://baosong/ from the built renderer's folder (app-protocol.ts), never as file://.
@@ -56,7 +71,9 @@ export function registerIpc(): void {
     if (!trusted(event)) return null;
     const win = BrowserWindow.fromWebContents(event.sender) ?? undefined;
     if (kind === 'save') return (await dialog.showSaveDialog(win!, {})).filePath ?? null;
-    const r = await dialog.showOpenDialog(win!, { properties: kind === 'folder' ? ['openDirectory', 'createDirectory'] : ['openFile', 'multiSelections'] });
+    const r = await dialog.showOpenDialog(win!, {
+      properties: kind === 'folder' ? ['openDirectory', 'createDirectory'] : ['openFile', 'multiSelections'],
+    });
     return r.canceled ? null : r.filePaths;
   });
   ipcMain.handle(CHANNEL.open, (event, url: string) => trusted(event) && safeOpenExternal(shell, url));

@@ -41,7 +41,11 @@ const SQLITE_MEANINGS: [RegExp, string][] = [
 ];
 
 export function isSqliteError(e: unknown): e is Error & { code: string } {
-  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && (e as unknown as { code: string }).code.startsWith('SQLITE_');
+  return (
+    e instanceof Error &&
+    typeof (e as { code?: unknown }).code === 'string' &&
+    (e as unknown as { code: string }).code.startsWith('SQLITE_')
+  );
 }
 
 /** "目录文件 D:\\c.sqlite：磁盘已满(SQLITE_FULL)" — never SQLite's English. */

@@ -16,7 +16,9 @@ function killAll(): void {
 
 /** spawn(), tied to this process's life. */
 export function spawnTied(bin: string, args: string[], options: SpawnOptions): ChildProcess {
-  const child = SETPRIV ? spawn(SETPRIV, ['--pdeathsig', 'KILL', '--', bin, ...args], options) : spawn(bin, args, options);
+  const child = SETPRIV
+    ? spawn(SETPRIV, ['--pdeathsig', 'KILL', '--', bin, ...args], options)
+    : spawn(bin, args, options);
   ours.add(child);
   child.once('exit', () => ours.delete(child));
   child.once('error', () => ours.delete(child));

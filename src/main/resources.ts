@@ -30,7 +30,8 @@ export function toUnpacked(path: string): string {
 
 /** The layout of the app whose module file is given (a path or a file: URL). */
 export function layoutOf(moduleFile: string | URL): AppLayout {
-  const file = typeof moduleFile === 'string' && !moduleFile.startsWith('file:') ? moduleFile : fileURLToPath(moduleFile);
+  const file =
+    typeof moduleFile === 'string' && !moduleFile.startsWith('file:') ? moduleFile : fileURLToPath(moduleFile);
   // <root>/dist/main/resources.js or <root>/src/main/resources.ts
   const root = join(dirname(file), '..', '..');
   const packaged = ASAR_SEGMENT.test(root + sep);

@@ -6,7 +6,10 @@ import { localClient } from './api/dispatch.js';
 import { closeSession, createSession } from './api/handlers.js';
 import { appResources } from './resources.js';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } }, allowPositionals: false });
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string' } },
+  allowPositionals: false,
+});
 const staticDir = appResources().rendererDir;
 const session = createSession();
 if (values.db) {
@@ -16,8 +19,14 @@ if (values.db) {
     process.exit(2);
   }
 }
-const bridge = await startBridge({ session, staticDir: existsSync(staticDir) ? staticDir : undefined, port: values.port ? Number(values.port) : 0 });
-process.stdout.write(`报送助手(浏览器模式)：请在本机浏览器中打开\n${bridge.url}\n(仅本机 127.0.0.1 可访问；按 Ctrl-C 结束)\n`);
+const bridge = await startBridge({
+  session,
+  staticDir: existsSync(staticDir) ? staticDir : undefined,
+  port: values.port ? Number(values.port) : 0,
+});
+process.stdout.write(
+  `报送助手(浏览器模式)：请在本机浏览器中打开\n${bridge.url}\n(仅本机 127.0.0.1 可访问；按 Ctrl-C 结束)\n`,
+);
 // Ctrl-C (as the message says), a terminal closed, a kill: the catalog is closed first — its log folded into the
 // file, so that the file alone holds every edit — then the bridge, without waiting for the page's open connection.
 const stop = () => {

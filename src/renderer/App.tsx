@@ -38,7 +38,13 @@ function CatalogScreen() {
       <p className="hint">报送助手把本单位的作品保存在一个目录文件(.sqlite)中。填写路径后打开，或新建一个。</p>
       <label className="row">
         目录文件路径
-        <PathField label="目录文件路径" kind="save" value={path} onChange={setPath} placeholder="如 D:\报送\沈阳市.sqlite" />
+        <PathField
+          label="目录文件路径"
+          kind="save"
+          value={path}
+          onChange={setPath}
+          placeholder="如 D:\报送\沈阳市.sqlite"
+        />
       </label>
       <div className="buttons">
         <button onClick={() => void open(path, false)}>打开</button>
@@ -94,7 +100,10 @@ function Busy() {
   // Time left only where it can be told: a phase that counts its bytes, well under way.
   if (progress?.totalBytes && within !== null && within > 0.05 && within < 1 && phaseStarted) {
     const s = Math.round(((Date.now() - phaseStarted) / 1000) * ((1 - within) / within));
-    left = s >= 60 ? `，${PHASE_NAMES[progress.phase] ?? ''}约剩 ${Math.floor(s / 60)} 分 ${s % 60} 秒` : `，${PHASE_NAMES[progress.phase] ?? ''}约剩 ${s} 秒`;
+    left =
+      s >= 60
+        ? `，${PHASE_NAMES[progress.phase] ?? ''}约剩 ${Math.floor(s / 60)} 分 ${s % 60} 秒`
+        : `，${PHASE_NAMES[progress.phase] ?? ''}约剩 ${s} 秒`;
   }
   return (
     <div className="busy" role="status">
@@ -121,22 +130,48 @@ function Busy() {
 
 export function App() {
   const { screen, go, info, busy, error, notice, profile, opening } = useStore();
-  const views: Record<Screen, () => React.JSX.Element> = { catalog: CatalogScreen, overview: OverviewScreen, intake: IntakeScreen, unit: UnitScreen, works: WorksScreen, edit: EditScreen, check: CheckScreen, export: ExportScreen, print: PrintScreen, province: ProvinceScreen };
+  const views: Record<Screen, () => React.JSX.Element> = {
+    catalog: CatalogScreen,
+    overview: OverviewScreen,
+    intake: IntakeScreen,
+    unit: UnitScreen,
+    works: WorksScreen,
+    edit: EditScreen,
+    check: CheckScreen,
+    export: ExportScreen,
+    print: PrintScreen,
+    province: ProvinceScreen,
+  };
   const View = views[screen];
   return (
     <div className="app">
       <nav>
         <h1>报送助手</h1>
-        <div className="catalog-name" title={info?.path}>{info ? (info.unit ?? '(尚未填写组织单位)') : '未打开目录'}</div>
+        <div className="catalog-name" title={info?.path}>
+          {info ? (info.unit ?? '(尚未填写组织单位)') : '未打开目录'}
+        </div>
         {SCREENS.map(([id, label]) => (
-          <button key={id} className={id === screen ? 'active' : ''} disabled={id !== 'catalog' && id !== 'province' && (!info || opening !== null)} onClick={() => go(id)}>
+          <button
+            key={id}
+            className={id === screen ? 'active' : ''}
+            disabled={id !== 'catalog' && id !== 'province' && (!info || opening !== null)}
+            onClick={() => go(id)}
+          >
             {label}
           </button>
         ))}
       </nav>
       <main>
-        {error && <div className="error" role="alert">{error}</div>}
-        {notice && !busy && <div className="notice" role="status">{notice}</div>}
+        {error && (
+          <div className="error" role="alert">
+            {error}
+          </div>
+        )}
+        {notice && !busy && (
+          <div className="notice" role="status">
+            {notice}
+          </div>
+        )}
         {busy && <Busy />}
         {/* Every screen reads the catalog's edition's profile (catalog.profile), loaded when the app starts. */}
         {profile ? <View /> : !error && <p className="hint">正在加载…</p>}

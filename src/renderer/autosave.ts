@@ -10,7 +10,12 @@ export type SaveState = { state: 'idle' | 'pending' | 'saving' | 'saved' | 'erro
  * sends only what changed: another program's change to anything else is never reverted), and resolves to an error
  * message, or null when saved.
  */
-export function useAutosave<T>(key: unknown, value: T, save: (value: T, base: T) => Promise<string | null>, delay = 600): SaveState & { flush: () => void } {
+export function useAutosave<T>(
+  key: unknown,
+  value: T,
+  save: (value: T, base: T) => Promise<string | null>,
+  delay = 600,
+): SaveState & { flush: () => void } {
   const [status, setStatus] = useState<SaveState>({ state: 'idle' });
   const saved = useRef<string>(JSON.stringify(value));
   const current = useRef(value);
@@ -89,4 +94,10 @@ export function combined(...states: SaveState[]): SaveState {
   );
 }
 
-export const SAVE_TEXT: Record<SaveState['state'], string> = { idle: '', pending: '有未保存的修改…', saving: '保存中…', saved: '已保存', error: '保存失败' };
+export const SAVE_TEXT: Record<SaveState['state'], string> = {
+  idle: '',
+  pending: '有未保存的修改…',
+  saving: '保存中…',
+  saved: '已保存',
+  error: '保存失败',
+};

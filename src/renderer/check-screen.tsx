@@ -14,10 +14,25 @@ const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning:
 const shortName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** One finding for a person: the message first; the rule id and the full path in a quieter line below. */
-function FindingLine({ f, locate, index, offer }: { f: Finding; locate: (() => void) | null; index: number; offer?: FixOffer }) {
+function FindingLine({
+  f,
+  locate,
+  index,
+  offer,
+}: {
+  f: Finding;
+  locate: (() => void) | null;
+  index: number;
+  offer?: FixOffer;
+}) {
   return (
     <li className={f.severity}>
-      <span className="sev">{SEVERITY[f.severity]}</span> {f.file && <span className="file" title={f.file}>{shortName(f.file)}：</span>}
+      <span className="sev">{SEVERITY[f.severity]}</span>{' '}
+      {f.file && (
+        <span className="file" title={f.file}>
+          {shortName(f.file)}：
+        </span>
+      )}
       {f.message}
       {(f.expected || f.actual) && (
         <span className="measure">
@@ -65,7 +80,13 @@ export function CheckScreen() {
       if (severity && f.severity !== severity) return false;
       const w = f.work ? byLabel.get(f.work) : undefined;
       if (category && w?.category !== category) return false;
-      if (needle && ![f.message, f.file ?? '', f.rule, w?.title ?? '', ...(w?.authors.map((a) => a.name) ?? [])].some((t) => fold(t).toLowerCase().includes(needle))) return false;
+      if (
+        needle &&
+        ![f.message, f.file ?? '', f.rule, w?.title ?? '', ...(w?.authors.map((a) => a.name) ?? [])].some((t) =>
+          fold(t).toLowerCase().includes(needle),
+        )
+      )
+        return false;
       return true;
     })
     .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
@@ -77,7 +98,11 @@ export function CheckScreen() {
   }
   const count = (list: Finding[], s: Finding['severity']) => list.filter((f) => f.severity === s).length;
   const ordered = [...groups].sort(
-    ([ka, a], [kb, b]) => Number(kb === '' && by === 'work') - Number(ka === '' && by === 'work') || count(b, 'error') - count(a, 'error') || count(b, 'warning') - count(a, 'warning') || b.length - a.length,
+    ([ka, a], [kb, b]) =>
+      Number(kb === '' && by === 'work') - Number(ka === '' && by === 'work') ||
+      count(b, 'error') - count(a, 'error') ||
+      count(b, 'warning') - count(a, 'warning') ||
+      b.length - a.length,
   );
   const title = (key: string) => {
     if (by === 'rule') {
@@ -86,9 +111,12 @@ export function CheckScreen() {
     }
     if (!key) return '组织单位与名额';
     const w = byLabel.get(key);
-    return w ? `《${w.title.replace(/^《+|》+$/g, '')}》 · ${profile.categories[w.category].name} · ${w.authors[0]?.name ?? '无作者'}` : key;
+    return w
+      ? `《${w.title.replace(/^《+|》+$/g, '')}》 · ${profile.categories[w.category].name} · ${w.authors[0]?.name ?? '无作者'}`
+      : key;
   };
-  const isOpen = (key: string, list: Finding[]) => open[`${by}:${key}`] ?? (count(list, 'error') > 0 && ordered.length <= 40);
+  const isOpen = (key: string, list: Finding[]) =>
+    open[`${by}:${key}`] ?? (count(list, 'error') > 0 && ordered.length <= 40);
   return (
     <section>
       <h2>
@@ -100,20 +128,41 @@ export function CheckScreen() {
           <option value="work">按作品</option>
           <option value="rule">按问题</option>
         </select>
-        <select aria-label="按级别筛选" value={severity} onChange={(e) => setSeverity(e.target.value as Finding['severity'] | '')}>
+        <select
+          aria-label="按级别筛选"
+          value={severity}
+          onChange={(e) => setSeverity(e.target.value as Finding['severity'] | '')}
+        >
           <option value="">全部级别</option>
           <option value="error">错误</option>
           <option value="warning">警告</option>
           <option value="info">待确认</option>
         </select>
         <CategoryFilter value={category} onChange={setCategory} />
-        <input className="search" type="search" aria-label="搜索检查结果" value={text} onChange={(e) => setText(e.target.value)} placeholder="搜索作品、作者、文件或问题" />
+        <input
+          className="search"
+          type="search"
+          aria-label="搜索检查结果"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="搜索作品、作者、文件或问题"
+        />
       </div>
-      {findings.length !== report.findings.length && <p className="hint">显示 {findings.length} / {report.findings.length} 条</p>}
+      {findings.length !== report.findings.length && (
+        <p className="hint">
+          显示 {findings.length} / {report.findings.length} 条
+        </p>
+      )}
       {asking && (
-        <div className="confirm" role="alertdialog" aria-label="确认批量确认" onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}>
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-label="确认批量确认"
+          onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}
+        >
           <p>
-            确认这 {asking.ids.length} 件作品都已人工核对“{profile.checklist.find((c) => c.id === asking.item)?.text}”？确认人和时间会记入目录和检查报告。
+            确认这 {asking.ids.length} 件作品都已人工核对“{profile.checklist.find((c) => c.id === asking.item)?.text}
+            ”？确认人和时间会记入目录和检查报告。
           </p>
           <div className="buttons">
             <button
@@ -135,11 +184,23 @@ export function CheckScreen() {
         const w = by === 'work' ? byLabel.get(key) : undefined;
         const checklistItem = by === 'rule' ? profile.checklist.find((c) => c.id === key) : undefined;
         const shown = isOpen(key, list);
-        const ids = checklistItem ? [...new Set(list.map((f) => (f.work ? byLabel.get(f.work)?.id : undefined)).filter((x): x is number => x !== undefined))] : [];
+        const ids = checklistItem
+          ? [
+              ...new Set(
+                list
+                  .map((f) => (f.work ? byLabel.get(f.work)?.id : undefined))
+                  .filter((x): x is number => x !== undefined),
+              ),
+            ]
+          : [];
         return (
           <div key={key} className="group">
             <h3 className="group-head">
-              <button className="link toggle" aria-expanded={shown} onClick={() => setOpen({ ...open, [`${by}:${key}`]: !shown })}>
+              <button
+                className="link toggle"
+                aria-expanded={shown}
+                onClick={() => setOpen({ ...open, [`${by}:${key}`]: !shown })}
+              >
                 {shown ? '▾' : '▸'} {title(key)}
               </button>
               <span className="counts">
@@ -153,7 +214,11 @@ export function CheckScreen() {
                 </button>
               )}
               {checklistItem && ids.length > 0 && (
-                <button className="secondary small" aria-label={`全部确认 ${checklistItem.text}`} onClick={() => setAsking({ item: checklistItem.id, ids })}>
+                <button
+                  className="secondary small"
+                  aria-label={`全部确认 ${checklistItem.text}`}
+                  onClick={() => setAsking({ item: checklistItem.id, ids })}
+                >
                   全部确认({ids.length} 件)
                 </button>
               )}
@@ -161,14 +226,24 @@ export function CheckScreen() {
             {shown && (
               <ul className="findings">
                 {list.map((f, i) => (
-                  <FindingLine key={i} f={by === 'rule' && f.work ? { ...f, message: `${title(f.work).split(' · ')[0]}：${f.message}` } : f} locate={locate(f)} index={i} offer={offerOf(f)} />
+                  <FindingLine
+                    key={i}
+                    f={
+                      by === 'rule' && f.work ? { ...f, message: `${title(f.work).split(' · ')[0]}：${f.message}` } : f
+                    }
+                    locate={locate(f)}
+                    index={i}
+                    offer={offerOf(f)}
+                  />
                 ))}
               </ul>
             )}
           </div>
         );
       })}
-      {findings.length === 0 && <p className="hint">{report.findings.length ? '没有符合条件的检查结果。' : '没有问题。'}</p>}
+      {findings.length === 0 && (
+        <p className="hint">{report.findings.length ? '没有符合条件的检查结果。' : '没有问题。'}</p>
+      )}
       {report.confirmations.length > 0 && (
         <details className="confirmations">
           <summary>已人工确认 {report.confirmations.length} 项(确认人和时间)</summary>
@@ -184,4 +259,3 @@ export function CheckScreen() {
     </section>
   );
 }
-

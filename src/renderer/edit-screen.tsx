@@ -11,14 +11,43 @@ import { CategorySelect, StageSelect } from './pickers.js';
 import { authorCountRules, peopleRules } from '../shared/rules/people.js';
 
 /** The usual subjects of basic education (a picker only: vocational and higher education name their own). */
-const SUBJECTS = ['语文', '数学', '英语', '日语', '俄语', '物理', '化学', '生物', '科学', '道德与法治', '思想政治', '历史', '地理', '音乐', '美术', '艺术', '体育与健康', '信息科技', '信息技术', '通用技术', '劳动', '心理健康', '综合实践活动', '书法'];
+const SUBJECTS = [
+  '语文',
+  '数学',
+  '英语',
+  '日语',
+  '俄语',
+  '物理',
+  '化学',
+  '生物',
+  '科学',
+  '道德与法治',
+  '思想政治',
+  '历史',
+  '地理',
+  '音乐',
+  '美术',
+  '艺术',
+  '体育与健康',
+  '信息科技',
+  '信息技术',
+  '通用技术',
+  '劳动',
+  '心理健康',
+  '综合实践活动',
+  '书法',
+];
 
 type AuthorRow = Omit<Author, 'personId'>;
 const blank: AuthorRow = { name: '', unit: '', mobile: '', email: '', phone: '' };
 
 function Counter({ n, limit, min }: { n: number; limit?: number | null; min?: number }) {
   const bad = (limit != null && n > limit) || (min !== undefined && n < min);
-  return <span className={bad ? 'counter bad' : 'counter'}>{min !== undefined ? `${n} / 至少 ${min} 字` : limit != null ? `${n} / ${limit}` : `${n} 字`}</span>;
+  return (
+    <span className={bad ? 'counter bad' : 'counter'}>
+      {min !== undefined ? `${n} / 至少 ${min} 字` : limit != null ? `${n} / ${limit}` : `${n} 字`}
+    </span>
+  );
 }
 
 export function EditScreen() {
@@ -34,7 +63,22 @@ const filled = (rows: AuthorRow[]) => rows.filter((a) => a.name.trim() !== '');
 
 function WorkEditor({ work }: { work: Work }) {
   const profile = useProfile();
-  const { works, unit, updateWork, setAuthors, addFile, removeFile, setFileRole, report, focus, clearFocus, people, details, loadDetails, fix } = useStore();
+  const {
+    works,
+    unit,
+    updateWork,
+    setAuthors,
+    addFile,
+    removeFile,
+    setFileRole,
+    report,
+    focus,
+    clearFocus,
+    people,
+    details,
+    loadDetails,
+    fix,
+  } = useStore();
   const [draft, setDraft] = useState<Work>(work);
   const [authors, setAuthorRows] = useState<AuthorRow[]>(() => work.authors.map(({ personId: _p, ...a }) => a));
   const [filePath, setFilePath] = useState('');
@@ -56,7 +100,10 @@ function WorkEditor({ work }: { work: Work }) {
     const el = root.current?.querySelector<HTMLElement>(`#${CSS.escape(domId(focus))}`);
     if (el) {
       el.scrollIntoView({ block: 'center' });
-      (el.matches('input, select, textarea') ? el : el.querySelector<HTMLElement>('input, select, textarea, button'))?.focus({ preventScroll: true });
+      (el.matches('input, select, textarea')
+        ? el
+        : el.querySelector<HTMLElement>('input, select, textarea, button')
+      )?.focus({ preventScroll: true });
       el.classList.add('focused');
       setTimeout(() => el.classList.remove('focused'), 2500);
     }
@@ -80,8 +127,17 @@ function WorkEditor({ work }: { work: Work }) {
   // (The rules themselves, over the catalog as it would be with these rows: what the check will say.)
   const rows = filled(authors);
   const live = (() => {
-    const mine = { ...work, category: draft.category, variant: draft.variant, authors: rows.map((a) => ({ ...a, name: a.name.trim(), unit: a.unit.trim(), personId: 0 })) };
-    const input = { profile, catalog: { unit, works: works.map((w) => (w.id === work.id ? mine : w)) }, facts: new Map() };
+    const mine = {
+      ...work,
+      category: draft.category,
+      variant: draft.variant,
+      authors: rows.map((a) => ({ ...a, name: a.name.trim(), unit: a.unit.trim(), personId: 0 })),
+    };
+    const input = {
+      profile,
+      catalog: { unit, works: works.map((w) => (w.id === work.id ? mine : w)) },
+      facts: new Map(),
+    };
     return [...authorCountRules(input), ...peopleRules(input)].filter((f) => f.work === key);
   })();
   return (
@@ -106,7 +162,12 @@ function WorkEditor({ work }: { work: Work }) {
         {spec.variants && (
           <label className="row">
             案例类型
-            <select id={domId('variant')} aria-label="案例类型" value={draft.variant ?? ''} onChange={(e) => set({ variant: (e.target.value || null) as Work['variant'] })}>
+            <select
+              id={domId('variant')}
+              aria-label="案例类型"
+              value={draft.variant ?? ''}
+              onChange={(e) => set({ variant: (e.target.value || null) as Work['variant'] })}
+            >
               <option value="">(请选择)</option>
               {spec.variants.map((v) => (
                 <option key={v.id} value={v.id}>
@@ -118,18 +179,35 @@ function WorkEditor({ work }: { work: Work }) {
         )}
         <label className="row">
           作品名称
-          <input id={domId('title')} aria-label="作品名称" value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+          <input
+            id={domId('title')}
+            aria-label="作品名称"
+            value={draft.title}
+            onChange={(e) => set({ title: e.target.value })}
+          />
         </label>
         {/[《》]/.test(draft.title) && <div className="inline-error">作品名称请勿使用《》</div>}
         {spec.needsGradeSubject && (
           <>
             <label className="row">
               学科
-              <input id={domId('subject')} aria-label="学科" list="subjects" value={draft.subject} onChange={(e) => set({ subject: e.target.value })} />
+              <input
+                id={domId('subject')}
+                aria-label="学科"
+                list="subjects"
+                value={draft.subject}
+                onChange={(e) => set({ subject: e.target.value })}
+              />
             </label>
             <label className="row">
               年级
-              <input id={domId('grade')} aria-label="年级" list="grades" value={draft.grade} onChange={(e) => set({ grade: e.target.value })} />
+              <input
+                id={domId('grade')}
+                aria-label="年级"
+                list="grades"
+                value={draft.grade}
+                onChange={(e) => set({ grade: e.target.value })}
+              />
             </label>
             <datalist id="subjects">
               {SUBJECTS.map((x) => (
@@ -145,7 +223,12 @@ function WorkEditor({ work }: { work: Work }) {
         )}
         <label className="row">
           是否同意共享
-          <select id={domId('share')} aria-label="是否同意共享" value={draft.share === null ? '' : draft.share ? 'yes' : 'no'} onChange={(e) => set({ share: e.target.value === '' ? null : e.target.value === 'yes' })}>
+          <select
+            id={domId('share')}
+            aria-label="是否同意共享"
+            value={draft.share === null ? '' : draft.share ? 'yes' : 'no'}
+            onChange={(e) => set({ share: e.target.value === '' ? null : e.target.value === 'yes' })}
+          >
             <option value="">(未填)</option>
             <option value="yes">是</option>
             <option value="no">否</option>
@@ -156,7 +239,13 @@ function WorkEditor({ work }: { work: Work }) {
             <span>
               推荐评语(附表1-2 质性评语) <Counter n={charCountNoSpace(draft.comment)} min={profile.commentMinChars} />
             </span>
-            <textarea id={domId('comment')} aria-label="推荐评语" rows={9} value={draft.comment} onChange={(e) => set({ comment: e.target.value })} />
+            <textarea
+              id={domId('comment')}
+              aria-label="推荐评语"
+              rows={9}
+              value={draft.comment}
+              onChange={(e) => set({ comment: e.target.value })}
+            />
           </label>
           <aside className="indicators" aria-label="遴选推荐参考指标">
             <h4>附表1-3 遴选推荐参考指标 · {spec.name}</h4>
@@ -177,7 +266,13 @@ function WorkEditor({ work }: { work: Work }) {
             <span>
               {f.key} <Counter n={charCountNoSpace(draft.fields[f.key] ?? '')} limit={f.limit} />
             </span>
-            <textarea id={domId(`field:${f.key}`)} aria-label={f.key} rows={2} value={draft.fields[f.key] ?? ''} onChange={(e) => set({ fields: { ...draft.fields, [f.key]: e.target.value } })} />
+            <textarea
+              id={domId(`field:${f.key}`)}
+              aria-label={f.key}
+              rows={2}
+              value={draft.fields[f.key] ?? ''}
+              onChange={(e) => set({ fields: { ...draft.fields, [f.key]: e.target.value } })}
+            />
           </label>
         ))}
         {spec.scenes && (
@@ -185,7 +280,14 @@ function WorkEditor({ work }: { work: Work }) {
             <legend>场景</legend>
             {profile.scenes[spec.scenes].map((s) => (
               <label key={s} className="check">
-                <input type="checkbox" checked={draft.scenes.includes(s)} onChange={(e) => set({ scenes: e.target.checked ? [...draft.scenes, s] : draft.scenes.filter((x) => x !== s) })} /> {s}
+                <input
+                  type="checkbox"
+                  checked={draft.scenes.includes(s)}
+                  onChange={(e) =>
+                    set({ scenes: e.target.checked ? [...draft.scenes, s] : draft.scenes.filter((x) => x !== s) })
+                  }
+                />{' '}
+                {s}
               </label>
             ))}
           </fieldset>
@@ -196,7 +298,12 @@ function WorkEditor({ work }: { work: Work }) {
             .filter((c) => c.categories.includes(draft.category))
             .map((c) => (
               <label key={c.id} className="check">
-                <input type="checkbox" checked={draft.checklist[c.id] === true} onChange={(e) => set({ checklist: { ...draft.checklist, [c.id]: e.target.checked } })} /> {c.text}
+                <input
+                  type="checkbox"
+                  checked={draft.checklist[c.id] === true}
+                  onChange={(e) => set({ checklist: { ...draft.checklist, [c.id]: e.target.checked } })}
+                />{' '}
+                {c.text}
               </label>
             ))}
         </fieldset>
@@ -236,7 +343,13 @@ function WorkEditor({ work }: { work: Work }) {
                       let row = { ...a, [k]: e.target.value };
                       // A known person picked by name: their unit and contacts are filled in.
                       const same = k === 'name' ? known(e.target.value) : [];
-                      if (same.length === 1 && !a.unit) row = { ...row, unit: same[0]!.unit, mobile: a.mobile || same[0]!.mobile, email: a.email || same[0]!.email };
+                      if (same.length === 1 && !a.unit)
+                        row = {
+                          ...row,
+                          unit: same[0]!.unit,
+                          mobile: a.mobile || same[0]!.mobile,
+                          email: a.email || same[0]!.email,
+                        };
                       setAuthorRows(authors.map((x, j) => (j === i ? row : x)));
                     }}
                   />
@@ -249,8 +362,21 @@ function WorkEditor({ work }: { work: Work }) {
                   .join('') || (a.name ? '新作者' : '')}
               </td>
               <td className="nowrap">
-                <button disabled={i === 0} aria-label={`上移作者${i + 1}`} onClick={() => setAuthorRows(authors.map((x, j) => (j === i - 1 ? authors[i]! : j === i ? authors[i - 1]! : x)))}>↑</button>{' '}
-                <button aria-label={`删除作者${i + 1}`} onClick={() => setAuthorRows(authors.filter((_, j) => j !== i))}>删除</button>
+                <button
+                  disabled={i === 0}
+                  aria-label={`上移作者${i + 1}`}
+                  onClick={() =>
+                    setAuthorRows(authors.map((x, j) => (j === i - 1 ? authors[i]! : j === i ? authors[i - 1]! : x)))
+                  }
+                >
+                  ↑
+                </button>{' '}
+                <button
+                  aria-label={`删除作者${i + 1}`}
+                  onClick={() => setAuthorRows(authors.filter((_, j) => j !== i))}
+                >
+                  删除
+                </button>
               </td>
             </tr>
           ))}
@@ -271,13 +397,19 @@ function WorkEditor({ work }: { work: Work }) {
           {work.files.map((f) => (
             <tr key={f.id} id={domId(`file:${f.path}`)}>
               <td>
-                <select aria-label={`${f.path} 的用途`} value={f.role} onChange={(e) => void setFileRole(f.id, e.target.value as Role)}>
+                <select
+                  aria-label={`${f.path} 的用途`}
+                  value={f.role}
+                  onChange={(e) => void setFileRole(f.id, e.target.value as Role)}
+                >
                   {spec.roles.map((r) => (
                     <option key={r.role} value={r.role}>
                       {r.label}
                     </option>
                   ))}
-                  {!spec.roles.some((r) => r.role === f.role) && <option value={f.role}>{profile.roleNames[f.role]}</option>}
+                  {!spec.roles.some((r) => r.role === f.role) && (
+                    <option value={f.role}>{profile.roleNames[f.role]}</option>
+                  )}
                 </select>
               </td>
               <td className="file">
@@ -293,7 +425,14 @@ function WorkEditor({ work }: { work: Work }) {
                   </div>
                 )}
                 {details[f.id] && <div className="facts">{details[f.id]!.summary}</div>}
-                {details[f.id]?.image && <img className="thumb" src={details[f.id]!.image!} alt={details[f.id]!.imageLabel ?? ''} title={details[f.id]!.imageLabel ?? ''} />}
+                {details[f.id]?.image && (
+                  <img
+                    className="thumb"
+                    src={details[f.id]!.image!}
+                    alt={details[f.id]!.imageLabel ?? ''}
+                    title={details[f.id]!.imageLabel ?? ''}
+                  />
+                )}
                 {fileFindings(f.path).map((x, i) => (
                   <div key={i} className={`inline-${x.severity}`}>
                     {x.message}
@@ -316,7 +455,9 @@ function WorkEditor({ work }: { work: Work }) {
         onDragLeave={() => setDragging(false)}
         onDrop={(e) => void onDrop(e)}
       >
-        {native ? '把文件拖到这里添加(按文件名和类型自动判断用途)' : '在下面填写文件路径或点“浏览…”添加文件(浏览器模式不能拖入)'}
+        {native
+          ? '把文件拖到这里添加(按文件名和类型自动判断用途)'
+          : '在下面填写文件路径或点“浏览…”添加文件(浏览器模式不能拖入)'}
       </div>
       {dropError && <div className="inline-error">{dropError}</div>}
       <div className="buttons">
@@ -329,10 +470,15 @@ function WorkEditor({ work }: { work: Work }) {
           ))}
         </select>
         <PathField label="文件路径" kind="file" value={filePath} onChange={setFilePath} placeholder="文件的完整路径" />
-        <button disabled={!filePath} onClick={() => {
-          const sent = filePath;
-          void addFile(work.id, (fileRole || undefined) as Role | undefined, filePath).then(() => setFilePath((now) => (now === sent ? '' : now)));
-        }}>
+        <button
+          disabled={!filePath}
+          onClick={() => {
+            const sent = filePath;
+            void addFile(work.id, (fileRole || undefined) as Role | undefined, filePath).then(() =>
+              setFilePath((now) => (now === sent ? '' : now)),
+            );
+          }}
+        >
           添加文件
         </button>
       </div>

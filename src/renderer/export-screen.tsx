@@ -21,19 +21,27 @@ export function ExportScreen() {
       <p className="hint">生成可直接拖进云盘客户端的文件夹：分类文件夹、作品汇总表、各类登记表和 manifest.sha256。</p>
       {deadlineState(profile.deadline, profile.freezeUntil, new Date()).kind === 'freeze' && (
         <div className="inline-warning" role="note">
-          现在是冻结期(上传截止后至{profile.freezeUntil.replace(/^\d+-0?(\d+)-0?(\d+)$/, '$1月$2日')})：云盘中的文件不允许修改或替换。重新导出只为留底；除非省里要求，不要再上传。
+          现在是冻结期(上传截止后至{profile.freezeUntil.replace(/^\d+-0?(\d+)-0?(\d+)$/, '$1月$2日')}
+          )：云盘中的文件不允许修改或替换。重新导出只为留底；除非省里要求，不要再上传。
         </div>
       )}
       <label className="row">
         导出到文件夹
-        <PathField label="导出到文件夹" kind="folder" value={out} onChange={setOut} placeholder="一个空文件夹或以前导出的文件夹" />
+        <PathField
+          label="导出到文件夹"
+          kind="folder"
+          value={out}
+          onChange={setOut}
+          placeholder="一个空文件夹或以前导出的文件夹"
+        />
       </label>
       <div className="buttons">
         <button className="secondary" disabled={!out} onClick={() => void runPreflight(out)}>
           预检
         </button>
         <label className="check">
-          <input type="checkbox" checked={allowErrors} onChange={(e) => setAllowErrors(e.target.checked)} /> 有错误也导出
+          <input type="checkbox" checked={allowErrors} onChange={(e) => setAllowErrors(e.target.checked)} />{' '}
+          有错误也导出
         </label>
       </div>
       {p && (
@@ -61,7 +69,9 @@ export function ExportScreen() {
             <dt>磁盘格式</dt>
             <dd>{p.fileSystem ?? `无法读取(${p.fileSystemNote ?? '未知'})`}</dd>
             <dt>可用空间</dt>
-            <dd className={short ? 'inline-error' : ''}>{p.freeBytes === null ? '未知' : `${formatBytes(p.freeBytes)}${short ? '：不够' : ''}`}</dd>
+            <dd className={short ? 'inline-error' : ''}>
+              {p.freeBytes === null ? '未知' : `${formatBytes(p.freeBytes)}${short ? '：不够' : ''}`}
+            </dd>
             <dt>检查结果</dt>
             <dd className={p.errors ? 'inline-error' : ''}>
               错误 {p.errors} · 警告 {p.warnings} · 待确认 {p.infos}
@@ -77,7 +87,13 @@ export function ExportScreen() {
                 <dt>目标的限制</dt>
                 <dd aria-label="目标的限制">
                   {p.limits.map((f, i) => (
-                    <div key={i} className={f.severity === 'error' ? 'inline-error' : f.severity === 'warning' ? 'inline-warning' : ''} data-rule={f.rule}>
+                    <div
+                      key={i}
+                      className={
+                        f.severity === 'error' ? 'inline-error' : f.severity === 'warning' ? 'inline-warning' : ''
+                      }
+                      data-rule={f.rule}
+                    >
                       {f.message}
                     </div>
                   ))}
@@ -113,11 +129,16 @@ export function ExportScreen() {
       {report && report.errors > 0 && !p && <p className="hint">目前还有 {report.errors} 个错误。</p>}
       {exported && (
         <p className="ok" role="status">
-          {exported.unchanged ? '已是最新，没有需要更新的文件。' : `已导出 ${exported.files} 个文件(复制 ${exported.copied} 个，沿用 ${exported.reused} 个)。`}
+          {exported.unchanged
+            ? '已是最新，没有需要更新的文件。'
+            : `已导出 ${exported.files} 个文件(复制 ${exported.copied} 个，沿用 ${exported.reused} 个)。`}
         </p>
       )}
       {verified && (
-        <p className={verified.changed.length + verified.missing.length + verified.extra.length ? 'error' : 'ok'} role="status">
+        <p
+          className={verified.changed.length + verified.missing.length + verified.extra.length ? 'error' : 'ok'}
+          role="status"
+        >
           {verified.changed.length + verified.missing.length + verified.extra.length
             ? `校验不通过：${verified.changed.length} 个已改动，${verified.missing.length} 个缺少，${verified.extra.length} 个多出。`
             : `校验通过：${verified.files} 个文件与 manifest.sha256 一致。`}

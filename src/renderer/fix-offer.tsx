@@ -20,7 +20,8 @@ export function useFixOffers(): (f: Finding) => FixOffer | undefined {
       live = false;
     };
   }, [api, report]);
-  return (f) => (f.file ? offers.find((o) => o.work === f.work && o.path === f.file && o.rules.includes(f.rule)) : undefined);
+  return (f) =>
+    f.file ? offers.find((o) => o.work === f.work && o.path === f.file && o.rules.includes(f.rule)) : undefined;
 }
 
 /**
@@ -68,7 +69,9 @@ function TitleCardPreview({ offer, onReady }: { offer: FixOffer; onReady: (ready
           onSubmit={(e) => {
             e.preventDefault();
             if (!edition.trim()) return;
-            void updateWork(work.id, { fields: { ...work.fields, 教材版本: edition.trim(), ...(term.trim() ? { 学期: term.trim() } : {}) } }).then((err) => {
+            void updateWork(work.id, {
+              fields: { ...work.fields, 教材版本: edition.trim(), ...(term.trim() ? { 学期: term.trim() } : {}) },
+            }).then((err) => {
               if (err) setError(err);
               else setRound((n) => n + 1);
             });
@@ -76,10 +79,24 @@ function TitleCardPreview({ offer, onReady }: { offer: FixOffer; onReady: (ready
         >
           <div>片头需要教材版本，作品信息中还没有填写：</div>
           <label>
-            教材版本 <input aria-label="教材版本" value={edition} maxLength={30} placeholder="例如：人教版" onChange={(e) => setEdition(e.target.value)} />
+            教材版本{' '}
+            <input
+              aria-label="教材版本"
+              value={edition}
+              maxLength={30}
+              placeholder="例如：人教版"
+              onChange={(e) => setEdition(e.target.value)}
+            />
           </label>{' '}
           <label>
-            学期 <input aria-label="学期" value={term} maxLength={10} placeholder="例如：上册(可不填)" onChange={(e) => setTerm(e.target.value)} />
+            学期{' '}
+            <input
+              aria-label="学期"
+              value={term}
+              maxLength={10}
+              placeholder="例如：上册(可不填)"
+              onChange={(e) => setTerm(e.target.value)}
+            />
           </label>{' '}
           <button className="small" type="submit" disabled={!edition.trim()}>
             保存到作品信息
@@ -109,7 +126,12 @@ export function FixControl({ offer, label }: { offer: FixOffer; label: string })
   return (
     <>
       {!asking && (
-        <button className="secondary small" aria-label={`修复 ${label}`} disabled={!!busy} onClick={() => setAsking(true)}>
+        <button
+          className="secondary small"
+          aria-label={`修复 ${label}`}
+          disabled={!!busy}
+          onClick={() => setAsking(true)}
+        >
           修复
         </button>
       )}

@@ -27,4 +27,5 @@ export function fieldOf(f: Finding, profile: Profile): string {
   return 'files';
 }
 
-export const domId = (field: string) => `field-${field.replace(/[^\w\u4e00-\u9fff-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+export const domId = (field: string) =>
+  `field-${field.replace(/[^\w\u4e00-\u9fff-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;

@@ -10,7 +10,11 @@ import { useProfile, useStore } from './store.js';
 const SURE: Record<Confidence, string> = { high: '', medium: '较有把握', low: '请核对' };
 
 function Sure({ c, reason }: { c: Confidence; reason: string }) {
-  return c === 'high' ? null : <span className={c === 'low' ? 'doubt low' : 'doubt'} title={reason}>{SURE[c]}</span>;
+  return c === 'high' ? null : (
+    <span className={c === 'low' ? 'doubt low' : 'doubt'} title={reason}>
+      {SURE[c]}
+    </span>
+  );
 }
 
 /**
@@ -37,7 +41,10 @@ function draftOf(r: IntakeReport): Draft[] {
     title: w.title.value,
     authors: w.authors.value.join('、'),
     // The files left out are listed too: the user may take one in after all.
-    files: [...w.files.map((f) => ({ path: f.path, role: f.role as WorkRole })), ...w.unused.map((u) => ({ path: u.file, role: '' as const }))],
+    files: [
+      ...w.files.map((f) => ({ path: f.path, role: f.role as WorkRole })),
+      ...w.unused.map((u) => ({ path: u.file, role: '' as const })),
+    ],
     into: '',
   }));
 }
@@ -109,7 +116,9 @@ export function IntakeScreen() {
       files: picked.map((f) => ({ path: f.path, role: f.role })),
       into: '',
     };
-    setDrafts((all) => all.flatMap((x) => (x.key === d.key ? [{ ...x, files: x.files.filter((f) => !f.picked) }, fresh] : [x])));
+    setDrafts((all) =>
+      all.flatMap((x) => (x.key === d.key ? [{ ...x, files: x.files.filter((f) => !f.picked) }, fresh] : [x])),
+    );
     setEditing(key);
     setEdited(true);
   };
@@ -117,7 +126,13 @@ export function IntakeScreen() {
   const pair = (rowIndex: number, key: string) => {
     const r = intake!.unmatchedRows[rowIndex]!;
     const d = drafts.find((x) => x.key === key)!;
-    change(key, { row: rowIndex, title: r.title, authors: r.authors.join('、'), category: r.category ?? d.category, stage: r.stage ?? d.stage });
+    change(key, {
+      row: rowIndex,
+      title: r.title,
+      authors: r.authors.join('、'),
+      category: r.category ?? d.category,
+      stage: r.stage ?? d.stage,
+    });
     setPickRow(null);
     setPickWork(null);
   };
@@ -125,10 +140,17 @@ export function IntakeScreen() {
   const rowName = (r: { row: number; where?: string }) => r.where ?? `汇总表第 ${r.row} 行`;
   const workOf = (d: Draft) => intake?.works.find((w) => w.key === (d.from ?? d.key));
   // Rows still without a folder, and works still without a row (when a summary was read).
-  const openRows = intake ? intake.unmatchedRows.map((r, i) => ({ r, i })).filter(({ i }) => !drafts.some((d) => d.row === i)) : [];
-  const rowless = intake?.summary ? drafts.filter((d) => !d.into && d.row === undefined && (d.from !== undefined || workOf(d)?.row === null)) : [];
+  const openRows = intake
+    ? intake.unmatchedRows.map((r, i) => ({ r, i })).filter(({ i }) => !drafts.some((d) => d.row === i))
+    : [];
+  const rowless = intake?.summary
+    ? drafts.filter((d) => !d.into && d.row === undefined && (d.from !== undefined || workOf(d)?.row === null))
+    : [];
   // The files left out as the plan now stands: intake's reason, or the user's own choice.
-  const shown = (path: string) => (intake && path.startsWith(intake.dir) && /[\\/]/.test(path.charAt(intake.dir.length)) ? path.slice(intake.dir.length + 1) : path);
+  const shown = (path: string) =>
+    intake && path.startsWith(intake.dir) && /[\\/]/.test(path.charAt(intake.dir.length))
+      ? path.slice(intake.dir.length + 1)
+      : path;
   const leftOut = intake
     ? [
         ...drafts.flatMap((d) =>
@@ -147,7 +169,8 @@ export function IntakeScreen() {
     <section>
       <h2>从收到的文件夹导入</h2>
       <p className="hint">
-        选择收到的作品文件夹(U 盘或云盘下载的，可以是官方目录结构，也可以是每件作品一个文件夹)，以及填好的作品汇总表(.xlsx，可不选：根目录中的汇总表会自动读取)。先预览，确认后再导入；源文件不会被改动。
+        选择收到的作品文件夹(U
+        盘或云盘下载的，可以是官方目录结构，也可以是每件作品一个文件夹)，以及填好的作品汇总表(.xlsx，可不选：根目录中的汇总表会自动读取)。先预览，确认后再导入；源文件不会被改动。
       </p>
       <label className="row">
         作品文件夹
@@ -166,7 +189,8 @@ export function IntakeScreen() {
         <div aria-label="导入预览">
           <p className="hint">
             组织单位：{intake.unit.value} <Sure c={intake.unit.confidence} reason={intake.unit.reason} />
-            {!unit && '(目录中还没有组织单位：将按此名称创建，可在“单位信息”中修改)'} · {drafts.filter((d) => !d.into).length} 件作品 · 单位文件 {intake.unitFiles.length} 个
+            {!unit && '(目录中还没有组织单位：将按此名称创建，可在“单位信息”中修改)'} ·{' '}
+            {drafts.filter((d) => !d.into).length} 件作品 · 单位文件 {intake.unitFiles.length} 个
             {intake.summary && ` · 汇总表 ${base(intake.summary)}`}
           </p>
           <table>
@@ -187,7 +211,8 @@ export function IntakeScreen() {
                 if (!w) return null;
                 // A split-off work, or one paired with a row, is the user's: no guess to show beside it.
                 const own = d.from !== undefined || d.row !== undefined;
-                const changed = (guessed: string, now: string) => (own ? null : guessed === now ? undefined : <span className="doubt">已修改</span>);
+                const changed = (guessed: string, now: string) =>
+                  own ? null : guessed === now ? undefined : <span className="doubt">已修改</span>;
                 const sure = (guessed: string, now: string, g: { confidence: Confidence; reason: string }) => {
                   const c = changed(guessed, now);
                   return c === undefined ? <Sure c={g.confidence} reason={g.reason} /> : c;
@@ -210,7 +235,9 @@ export function IntakeScreen() {
                         {profile.stages[d.stage]} {sure(w.stage.value, d.stage, w.stage)}
                       </td>
                       <td>
-                        {d.into && <div className="inline-warning">已并入：{drafts.find((x) => x.key === d.into)?.title}</div>}
+                        {d.into && (
+                          <div className="inline-warning">已并入：{drafts.find((x) => x.key === d.into)?.title}</div>
+                        )}
                         {/* The files as the plan will have them: the guess, or the user's correction. */}
                         {d.files.map((f) => {
                           const guessed = w.files.find((x) => x.path === f.path);
@@ -225,7 +252,11 @@ export function IntakeScreen() {
                           return (
                             <div key={f.path} className="facts" title={guessed?.reason}>
                               {profile.roleNames[f.role]}：{base(f.path)} {guessed?.origin && '(修复生成)'}{' '}
-                              {guessed && guessed.role === f.role ? <Sure c={guessed.confidence} reason={guessed.reason} /> : <span className="doubt">已修改</span>}
+                              {guessed && guessed.role === f.role ? (
+                                <Sure c={guessed.confidence} reason={guessed.reason} />
+                              ) : (
+                                <span className="doubt">已修改</span>
+                              )}
                             </div>
                           );
                         })}
@@ -235,7 +266,11 @@ export function IntakeScreen() {
                         {d.from && <div className="facts">(从中拆分出的作品)</div>}
                       </td>
                       <td>
-                        <button className="secondary" aria-label={`修改 ${d.from ? d.title : w.folder}`} onClick={() => setEditing(editing === d.key ? null : d.key)}>
+                        <button
+                          className="secondary"
+                          aria-label={`修改 ${d.from ? d.title : w.folder}`}
+                          onClick={() => setEditing(editing === d.key ? null : d.key)}
+                        >
                           {editing === d.key ? '完成' : '修改'}
                         </button>
                       </td>
@@ -254,11 +289,19 @@ export function IntakeScreen() {
                             </label>
                             <label className="row">
                               作品名称
-                              <input aria-label="作品名称" value={d.title} onChange={(e) => change(d.key, { title: e.target.value })} />
+                              <input
+                                aria-label="作品名称"
+                                value={d.title}
+                                onChange={(e) => change(d.key, { title: e.target.value })}
+                              />
                             </label>
                             <label className="row">
                               作者(按顺序，用“、”分隔)
-                              <input aria-label="作者" value={d.authors} onChange={(e) => change(d.key, { authors: e.target.value })} />
+                              <input
+                                aria-label="作者"
+                                value={d.authors}
+                                onChange={(e) => change(d.key, { authors: e.target.value })}
+                              />
                             </label>
                             {d.files.map((f) => (
                               <div key={f.path} className="row file-role">
@@ -267,13 +310,32 @@ export function IntakeScreen() {
                                   aria-label={`选中 ${base(f.path)}`}
                                   title="选中后可拆分为另一件作品"
                                   checked={!!f.picked}
-                                  onChange={(e) => setDrafts((all) => all.map((x) => (x.key === d.key ? { ...x, files: x.files.map((y) => (y.path === f.path ? { ...y, picked: e.target.checked } : y)) } : x)))}
+                                  onChange={(e) =>
+                                    setDrafts((all) =>
+                                      all.map((x) =>
+                                        x.key === d.key
+                                          ? {
+                                              ...x,
+                                              files: x.files.map((y) =>
+                                                y.path === f.path ? { ...y, picked: e.target.checked } : y,
+                                              ),
+                                            }
+                                          : x,
+                                      ),
+                                    )
+                                  }
                                 />
                                 <span className="file">{base(f.path)}</span>
                                 <select
                                   aria-label={`${base(f.path)} 的用途`}
                                   value={f.role}
-                                  onChange={(e) => change(d.key, { files: d.files.map((x) => (x.path === f.path ? { ...x, role: e.target.value as WorkRole | '' } : x)) })}
+                                  onChange={(e) =>
+                                    change(d.key, {
+                                      files: d.files.map((x) =>
+                                        x.path === f.path ? { ...x, role: e.target.value as WorkRole | '' } : x,
+                                      ),
+                                    })
+                                  }
                                 >
                                   <option value="">不导入</option>
                                   {profile.categories[d.category].roles.map((r) => (
@@ -296,7 +358,11 @@ export function IntakeScreen() {
                             </div>
                             <label className="row">
                               与另一件作品合并(同一作品分两个文件夹发来)
-                              <select aria-label="并入" value={d.into} onChange={(e) => change(d.key, { into: e.target.value })}>
+                              <select
+                                aria-label="并入"
+                                value={d.into}
+                                onChange={(e) => change(d.key, { into: e.target.value })}
+                              >
                                 <option value="">不合并</option>
                                 {drafts
                                   .filter((x) => x.key !== d.key && !x.into)
@@ -332,7 +398,8 @@ export function IntakeScreen() {
               ))}
               {intake.summaryConflicts.map((c) => (
                 <li key={`conflict:${c.rows.join()}`} className="warning">
-                  <span className="sev">警告</span> 《{c.title}》在两个汇总表中不一致({c.fields.join('、')})：{c.rows.join('、')}；按前者
+                  <span className="sev">警告</span> 《{c.title}》在两个汇总表中不一致({c.fields.join('、')})：
+                  {c.rows.join('、')}；按前者
                 </li>
               ))}
             </ul>
@@ -345,8 +412,15 @@ export function IntakeScreen() {
                 {openRows.length === 0 && <p className="hint">无</p>}
                 {openRows.map(({ r, i }) => (
                   <label key={`row:${i}`} className="pair-option warning">
-                    <input type="radio" name="pair-row" aria-label={`行 ${rowName(r)}`} checked={pickRow === i} onChange={() => setPickRow(i)} />
-                    {rowName(r)}《{r.title}》({r.authors.join('、') || '无作者'})<span className="hint">：不配对则不导入</span>
+                    <input
+                      type="radio"
+                      name="pair-row"
+                      aria-label={`行 ${rowName(r)}`}
+                      checked={pickRow === i}
+                      onChange={() => setPickRow(i)}
+                    />
+                    {rowName(r)}《{r.title}》({r.authors.join('、') || '无作者'})
+                    <span className="hint">：不配对则不导入</span>
                   </label>
                 ))}
               </div>
@@ -355,8 +429,15 @@ export function IntakeScreen() {
                 {rowless.length === 0 && <p className="hint">无</p>}
                 {rowless.map((d) => (
                   <label key={`work:${d.key}`} className="pair-option warning">
-                    <input type="radio" name="pair-work" aria-label={`文件夹 ${folderOf(d)}`} checked={pickWork === d.key} onChange={() => setPickWork(d.key)} />
-                    {folderOf(d)}<span className="hint">：不配对则按文件夹名称导入</span>
+                    <input
+                      type="radio"
+                      name="pair-work"
+                      aria-label={`文件夹 ${folderOf(d)}`}
+                      checked={pickWork === d.key}
+                      onChange={() => setPickWork(d.key)}
+                    />
+                    {folderOf(d)}
+                    <span className="hint">：不配对则按文件夹名称导入</span>
                   </label>
                 ))}
               </div>
@@ -389,7 +470,9 @@ export function IntakeScreen() {
             </details>
           )}
           <div className="buttons">
-            <button onClick={() => void confirmIntake(edited ? editsOf(drafts) : undefined)}>{edited ? '按修改后的计划导入' : '确认导入'}</button>
+            <button onClick={() => void confirmIntake(edited ? editsOf(drafts) : undefined)}>
+              {edited ? '按修改后的计划导入' : '确认导入'}
+            </button>
             <span className="hint" style={{ margin: 0 }}>
               计划文件：{intake.plan}(可用文本编辑器修改后在“目录”中导入)
             </span>

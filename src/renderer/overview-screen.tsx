@@ -17,7 +17,8 @@ export function OverviewScreen() {
   const { unit, works, report, go, showWorks, printed, mailed, check } = useStore();
   const findings = report?.findings ?? [];
   const bySeverity = new Map<string, Set<Finding['severity']>>();
-  for (const f of findings) if (f.work) bySeverity.set(f.work, new Set([...(bySeverity.get(f.work) ?? []), f.severity]));
+  for (const f of findings)
+    if (f.work) bySeverity.set(f.work, new Set([...(bySeverity.get(f.work) ?? []), f.severity]));
   const has = (label: string, s: Finding['severity']) => bySeverity.get(label)?.has(s) ?? false;
   const errors = works.filter((w) => has(workLabel(w), 'error')).length;
   const confirm = works.filter((w) => has(workLabel(w), 'info')).length;
@@ -26,7 +27,10 @@ export function OverviewScreen() {
   const d = deadlineState(profile.deadline, profile.freezeUntil, new Date());
   const item = (done: boolean, text: string, where: Screen, detail?: string) => (
     <li className={done ? 'done' : 'open'}>
-      <span className="mark" aria-hidden="true">{done ? '✓' : '○'}</span> {text}
+      <span className="mark" aria-hidden="true">
+        {done ? '✓' : '○'}
+      </span>{' '}
+      {text}
       {detail && <span className="hint"> {detail}</span>}
       {!done && (
         <button className="secondary small" onClick={() => go(where)}>
@@ -45,8 +49,10 @@ export function OverviewScreen() {
       <h2>报送总览 · {unit?.name ?? '尚未填写组织单位'}</h2>
       <div className={d.kind === 'before' ? 'deadline' : 'deadline freeze'} aria-label="截止日期">
         {d.kind === 'before' && `上传截止：${cn(profile.deadline)}，还有 ${d.days} 天。`}
-        {d.kind === 'freeze' && `已过上传截止日期(${cn(profile.deadline)})：${cn(profile.freezeUntil)}前不允许修改或替换云盘中的文件，此时重新导出并上传会改变云盘中的作品。`}
-        {d.kind === 'after' && `本届活动的上传(${cn(profile.deadline)})和冻结期(至${cn(profile.freezeUntil)})都已结束。`}
+        {d.kind === 'freeze' &&
+          `已过上传截止日期(${cn(profile.deadline)})：${cn(profile.freezeUntil)}前不允许修改或替换云盘中的文件，此时重新导出并上传会改变云盘中的作品。`}
+        {d.kind === 'after' &&
+          `本届活动的上传(${cn(profile.deadline)})和冻结期(至${cn(profile.freezeUntil)})都已结束。`}
         {d.kind === 'before' && ` ${cn(profile.deadline)}至${cn(profile.freezeUntil)}不允许修改或替换云盘中的文件。`}
       </div>
       <h3>名额</h3>
@@ -78,16 +84,32 @@ export function OverviewScreen() {
       )}
       <h3>单位事项</h3>
       <ul className="todo" aria-label="单位事项">
-        {item(!!unit && !unitFindings.some((f) => f.rule === 'unit.info'), '组织单位信息(附表1-4至1-7所需)', 'unit', unitFindings.some((f) => f.rule === 'unit.info') ? `${unitFindings.filter((f) => f.rule === 'unit.info').length} 项待完善` : undefined)}
+        {item(
+          !!unit && !unitFindings.some((f) => f.rule === 'unit.info'),
+          '组织单位信息(附表1-4至1-7所需)',
+          'unit',
+          unitFindings.some((f) => f.rule === 'unit.info')
+            ? `${unitFindings.filter((f) => f.rule === 'unit.info').length} 项待完善`
+            : undefined,
+        )}
         {scans.map((r) => item(!!unit?.files.some((f) => f.role === r.role), r.label, 'unit'))}
         {item(!!unit?.cloudLink && !!unit?.cloudCode, '云盘链接地址和访问密码(附表1-6)', 'unit')}
         {item(
           proofPrinted && spellings === 0,
           `${profile.formTexts.certificateCheck.title}：每位作者核对姓名、单位、作品名称并签字`,
           spellings ? 'check' : 'print',
-          spellings ? `${spellings} 处姓名或单位写法不一` : proofPrinted ? `已打印到 ${printed!.dir}` : '打印后交作者核对签字',
+          spellings
+            ? `${spellings} 处姓名或单位写法不一`
+            : proofPrinted
+              ? `已打印到 ${printed!.dir}`
+              : '打印后交作者核对签字',
         )}
-        {item(!!mailed, '邮件附件包(附表1-1、1-2、1-4至1-7)', 'print', mailed ? `已生成到 ${mailed.dir}` : `发送到 ${profile.mailbox}`)}
+        {item(
+          !!mailed,
+          '邮件附件包(附表1-1、1-2、1-4至1-7)',
+          'print',
+          mailed ? `已生成到 ${mailed.dir}` : `发送到 ${profile.mailbox}`,
+        )}
       </ul>
     </section>
   );

@@ -18,11 +18,14 @@ export const native: Native | null = (window as unknown as { baosong?: Native })
 /** Paths of files dropped on the window (the desktop app only: a browser does not tell). */
 export function droppedPaths(e: React.DragEvent): string[] | null {
   if (!native) return null;
-  return Array.from(e.dataTransfer.files).map((f) => native!.pathForFile(f)).filter(Boolean);
+  return Array.from(e.dataTransfer.files)
+    .map((f) => native!.pathForFile(f))
+    .filter(Boolean);
 }
 
 const sep = (dir: string) => (dir.includes('\\') && !dir.includes('/') ? '\\' : '/');
-const join = (dir: string, name: string) => (dir.endsWith('/') || dir.endsWith('\\') ? dir + name : dir + sep(dir) + name);
+const join = (dir: string, name: string) =>
+  dir.endsWith('/') || dir.endsWith('\\') ? dir + name : dir + sep(dir) + name;
 
 /** Icons drawn here (an emoji needs a font many Windows installs lack: it shows as a box). */
 const FolderIcon = () => (
@@ -46,7 +49,17 @@ const lastFolder = (): string => {
   }
 };
 
-function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: PathKind; onPick: (path: string) => void; onClose: () => void }) {
+function FolderBrowser({
+  start,
+  kind,
+  onPick,
+  onClose,
+}: {
+  start: string;
+  kind: PathKind;
+  onPick: (path: string) => void;
+  onClose: () => void;
+}) {
   const api = useStore((s) => s.api)!;
   const [listing, setListing] = useState<DirListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -102,7 +115,9 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
       return;
     }
     if (e.key !== 'Tab' || !box.current) return;
-    const focusable = Array.from(box.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, select, [tabindex="0"]'));
+    const focusable = Array.from(
+      box.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, select, [tabindex="0"]'),
+    );
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
@@ -149,7 +164,9 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
                 上一级
               </button>
             </div>
-            <div className="browser-dir" aria-label="当前文件夹">{listing.dir}</div>
+            <div className="browser-dir" aria-label="当前文件夹">
+              {listing.dir}
+            </div>
             <ul className="browser">
               {listing.entries.map((e) => (
                 <li key={e.name}>
@@ -177,7 +194,12 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
           {kind === 'folder' && listing && <button onClick={() => pick(listing.dir)}>选择此文件夹</button>}
           {kind === 'save' && listing && (
             <>
-              <input aria-label="新文件名" value={name} onChange={(e) => setName(e.target.value)} placeholder="文件名，如 沈阳市.sqlite" />
+              <input
+                aria-label="新文件名"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                placeholder="文件名，如 沈阳市.sqlite"
+              />
               <button disabled={!name} onClick={() => pick(join(listing.dir, name))}>
                 保存到此文件夹
               </button>
@@ -192,7 +214,19 @@ function FolderBrowser({ start, kind, onPick, onClose }: { start: string; kind: 
   );
 }
 
-export function PathField({ label, value, onChange, kind, placeholder }: { label: string; value: string; onChange: (v: string) => void; kind: PathKind; placeholder?: string }) {
+export function PathField({
+  label,
+  value,
+  onChange,
+  kind,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  kind: PathKind;
+  placeholder?: string;
+}) {
   const [browsing, setBrowsing] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const close = () => {

@@ -21,7 +21,12 @@ export function PdfPreview({ path }: { path: string }) {
       const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
       try {
         // No eval (the CSP forbids it), no fetches of fonts or maps: the PDF embeds its fonts.
-        const doc = await getDocument({ data: bytes, isEvalSupported: false, disableFontFace: false, useSystemFonts: false }).promise;
+        const doc = await getDocument({
+          data: bytes,
+          isEvalSupported: false,
+          disableFontFace: false,
+          useSystemFonts: false,
+        }).promise;
         for (let n = 1; n <= doc.numPages && !cancelled; n += 1) {
           const page = await doc.getPage(n);
           const viewport = page.getViewport({ scale: 1.25 });
@@ -33,7 +38,8 @@ export function PdfPreview({ path }: { path: string }) {
           canvas.style.height = `${Math.floor(viewport.height)}px`;
           canvas.setAttribute('aria-label', `第 ${n} 页`);
           target.append(canvas);
-          await page.render({ canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
+          await page.render({ canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined })
+            .promise;
         }
         if (!cancelled) setState({ pages: doc.numPages });
         await doc.destroy();
@@ -48,7 +54,11 @@ export function PdfPreview({ path }: { path: string }) {
   return (
     <div>
       {state && 'error' in state && <div className="error">{state.error}</div>}
-      {state && 'pages' in state && <div className="hint" role="status">共 {state.pages} 页</div>}
+      {state && 'pages' in state && (
+        <div className="hint" role="status">
+          共 {state.pages} 页
+        </div>
+      )}
       <div className="pdf-pages" ref={box} aria-label="打印预览" />
     </div>
   );

@@ -4,7 +4,15 @@ import type { CategoryId, Stage } from '../shared/model.js';
 import { CATEGORIES, STAGES } from '../shared/model.js';
 import { useProfile } from './store.js';
 
-export function CategorySelect({ value, onChange, id }: { value: CategoryId; onChange: (v: CategoryId) => void; id?: string }) {
+export function CategorySelect({
+  value,
+  onChange,
+  id,
+}: {
+  value: CategoryId;
+  onChange: (v: CategoryId) => void;
+  id?: string;
+}) {
   const profile = useProfile();
   return (
     <select id={id} aria-label="类别" value={value} onChange={(e) => onChange(e.target.value as CategoryId)}>
@@ -31,7 +39,13 @@ export function StageSelect({ value, onChange, id }: { value: Stage; onChange: (
 }
 
 /** The category filter of the works list and of 检查. */
-export function CategoryFilter({ value, onChange }: { value: CategoryId | ''; onChange: (v: CategoryId | '') => void }) {
+export function CategoryFilter({
+  value,
+  onChange,
+}: {
+  value: CategoryId | '';
+  onChange: (v: CategoryId | '') => void;
+}) {
   const profile = useProfile();
   return (
     <select aria-label="按类别筛选" value={value} onChange={(e) => onChange(e.target.value as CategoryId | '')}>

@@ -19,7 +19,11 @@ export function PrintScreen() {
   return (
     <section>
       <h2>打印用 PDF</h2>
-      <p className="hint">每件作品的作品登记表、推荐意见，附表1-4 至 1-7，以及证书信息核对单(每件作品一页，交作者核对姓名、单位和作品名称后签字)。打印、签字盖章后扫描为 PDF，再加入为对应的扫描件；这些 PDF 不要上传到云盘。</p>
+      <p className="hint">
+        每件作品的作品登记表、推荐意见，附表1-4 至
+        1-7，以及证书信息核对单(每件作品一页，交作者核对姓名、单位和作品名称后签字)。打印、签字盖章后扫描为
+        PDF，再加入为对应的扫描件；这些 PDF 不要上传到云盘。
+      </p>
       <label className="row">
         生成到文件夹
         <PathField label="打印文件夹" kind="folder" value={out} onChange={setOut} placeholder="一个空文件夹" />
@@ -61,7 +65,9 @@ export function PrintScreen() {
         </>
       )}
       <h2>邮件附件包</h2>
-      <p className="hint">附表1-1、1-2、1-4、1-5、1-6、1-7 的 Word/Excel 版和盖章扫描件，以及写有收件人和主题的 邮件.txt。</p>
+      <p className="hint">
+        附表1-1、1-2、1-4、1-5、1-6、1-7 的 Word/Excel 版和盖章扫描件，以及写有收件人和主题的 邮件.txt。
+      </p>
       <label className="row">
         生成到文件夹
         <PathField label="邮件文件夹" kind="folder" value={mailOut} onChange={setMailOut} placeholder="一个空文件夹" />

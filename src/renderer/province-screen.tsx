@@ -18,15 +18,28 @@ function AddUnit() {
     <>
       <h3>添加单位</h3>
       <p className="hint">
-        选择一个单位从云盘下载的文件夹(本工具导出的，或单位自己整理的)；下载成一个 ZIP 的，填写 ZIP 的路径。名称和组别先按它的附表1-4 读取，可在这里改。
+        选择一个单位从云盘下载的文件夹(本工具导出的，或单位自己整理的)；下载成一个 ZIP 的，填写 ZIP
+        的路径。名称和组别先按它的附表1-4 读取，可在这里改。
       </p>
       <label className="row">
         单位文件夹
-        <PathField label="单位文件夹" kind="folder" value={tree} onChange={setTree} placeholder="如 D:\省级汇总\下载\大连市教育局" />
+        <PathField
+          label="单位文件夹"
+          kind="folder"
+          value={tree}
+          onChange={setTree}
+          placeholder="如 D:\省级汇总\下载\大连市教育局"
+        />
       </label>
       <label className="row">
         单位名称(可不填)
-        <input aria-label="单位名称" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} placeholder="按附表1-4 读取" />
+        <input
+          aria-label="单位名称"
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="按附表1-4 读取"
+        />
       </label>
       <label className="row">
         单位类型(可不填)
@@ -57,9 +70,11 @@ function AddUnit() {
       </div>
       {provinceAdded && f && (
         <p className="ok" role="status">
-          已添加 {provinceAdded.name}({provinceAdded.kindName}；名称：{provinceAdded.nameFrom})：{provinceAdded.works} 件作品，封存基准 {provinceAdded.files} 个文件。表格：
-          {f.unit ? '附表1-4 已读取' : '附表1-4 未找到 Word 版'}，{f.cloud ? '附表1-6 已读取' : '附表1-6 未找到 Word 版'}，推荐意见 {f.comments}/{f.works} 件，作品登记表 {f.registrations}/{f.works} 件。
-          名称或类型不对时，移除后重新添加。
+          已添加 {provinceAdded.name}({provinceAdded.kindName}；名称：{provinceAdded.nameFrom})：{provinceAdded.works}{' '}
+          件作品，封存基准 {provinceAdded.files} 个文件。表格：
+          {f.unit ? '附表1-4 已读取' : '附表1-4 未找到 Word 版'}，
+          {f.cloud ? '附表1-6 已读取' : '附表1-6 未找到 Word 版'}，推荐意见 {f.comments}/{f.works} 件，作品登记表{' '}
+          {f.registrations}/{f.works} 件。 名称或类型不对时，移除后重新添加。
         </p>
       )}
     </>
@@ -112,7 +127,12 @@ function Results() {
       {v && (
         <p className={v.units.some((u) => !u.intact) ? 'error' : 'ok'} role="status">
           重新核验 {v.units.length} 个单位：读取 {v.files} 个文件，{v.seconds.toFixed(1)} 秒；
-          {v.units.some((u) => !u.intact) ? `有差异：${v.units.filter((u) => !u.intact).map((u) => u.name).join('、')}(见 封存核验.txt)` : '全部与封存基准一致'}
+          {v.units.some((u) => !u.intact)
+            ? `有差异：${v.units
+                .filter((u) => !u.intact)
+                .map((u) => u.name)
+                .join('、')}(见 封存核验.txt)`
+            : '全部与封存基准一致'}
         </p>
       )}
     </>
@@ -132,7 +152,13 @@ export function ProvinceScreen() {
       </p>
       <label className="row">
         省级目录
-        <PathField label="省级目录" kind="folder" value={dir} onChange={setDir} placeholder="一个空文件夹，或以前用过的省级目录" />
+        <PathField
+          label="省级目录"
+          kind="folder"
+          value={dir}
+          onChange={setDir}
+          placeholder="一个空文件夹，或以前用过的省级目录"
+        />
       </label>
       <div className="buttons">
         <button disabled={!dir.trim()} onClick={() => void openProvince(dir.trim())}>
@@ -141,9 +167,7 @@ export function ProvinceScreen() {
       </div>
       {province && (
         <>
-          <h3>
-            已添加的单位({province.units.length})
-          </h3>
+          <h3>已添加的单位({province.units.length})</h3>
           {province.units.length === 0 ? (
             <p className="hint">还没有单位。</p>
           ) : (
@@ -166,10 +190,18 @@ export function ProvinceScreen() {
                     <td className="path" title={u.tree}>
                       {u.tree}
                     </td>
-                    <td>{u.forms ? `${u.forms.unit ? '1-4 ✓' : '1-4 ✗'} ${u.forms.cloud ? '1-6 ✓' : '1-6 ✗'} 评语 ${u.forms.comments}/${u.forms.works}` : '未读取'}</td>
+                    <td>
+                      {u.forms
+                        ? `${u.forms.unit ? '1-4 ✓' : '1-4 ✗'} ${u.forms.cloud ? '1-6 ✓' : '1-6 ✗'} 评语 ${u.forms.comments}/${u.forms.works}`
+                        : '未读取'}
+                    </td>
                     <td>{day(u.addedAt)}</td>
                     <td>
-                      <button className="secondary" aria-label={`移除 ${u.name}`} onClick={() => void removeProvinceUnit(u.name)}>
+                      <button
+                        className="secondary"
+                        aria-label={`移除 ${u.name}`}
+                        onClick={() => void removeProvinceUnit(u.name)}
+                      >
                         移除
                       </button>
                     </td>
@@ -182,7 +214,13 @@ export function ProvinceScreen() {
           <h3>全省检查</h3>
           <label className="row">
             输出文件夹(可不填)
-            <PathField label="输出文件夹" kind="folder" value={out} onChange={setOut} placeholder="默认为省级目录中的“输出”" />
+            <PathField
+              label="输出文件夹"
+              kind="folder"
+              value={out}
+              onChange={setOut}
+              placeholder="默认为省级目录中的“输出”"
+            />
           </label>
           <div className="buttons">
             <button disabled={!province.units.length} onClick={() => void checkProvince(out.trim() || undefined)}>

@@ -11,51 +11,84 @@ export interface JobKit {
   progressed: (p: JobProgress) => void;
 }
 
-export function outputActions({ set, get, guard, progressed }: JobKit): Pick<State, 'runPreflight' | 'print' | 'mail' | 'fix' | 'runExport' | 'verify'> {
+export function outputActions({
+  set,
+  get,
+  guard,
+  progressed,
+}: JobKit): Pick<State, 'runPreflight' | 'print' | 'mail' | 'fix' | 'runExport' | 'verify'> {
   const api = () => get().api!;
   return {
     runPreflight: (out) =>
-      guard('正在预检…', async (signal) => {
-        set({ preflight: null });
-        const r = await api().call('export.preflight', { out }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ preflight: r.value });
-      }, 'check'),
+      guard(
+        '正在预检…',
+        async (signal) => {
+          set({ preflight: null });
+          const r = await api().call('export.preflight', { out }, { signal, onProgress: progressed });
+          if (!r.ok) return set({ error: r.error.message });
+          set({ preflight: r.value });
+        },
+        'check',
+      ),
     print: (out) =>
-      guard('正在生成打印用 PDF…', async (signal) => {
-        const r = await api().call('print.run', { out }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ printed: r.value });
-      }, 'print'),
+      guard(
+        '正在生成打印用 PDF…',
+        async (signal) => {
+          const r = await api().call('print.run', { out }, { signal, onProgress: progressed });
+          if (!r.ok) return set({ error: r.error.message });
+          set({ printed: r.value });
+        },
+        'print',
+      ),
     mail: (out) =>
-      guard('正在生成邮件附件…', async (signal) => {
-        const r = await api().call('mail.run', { out }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ mailed: r.value });
-      }, 'mail'),
+      guard(
+        '正在生成邮件附件…',
+        async (signal) => {
+          const r = await api().call('mail.run', { out }, { signal, onProgress: progressed });
+          if (!r.ok) return set({ error: r.error.message });
+          set({ mailed: r.value });
+        },
+        'mail',
+      ),
     fix: (file, kind) =>
       guard(kind === 'restore' ? '正在还原…' : '正在修复…', async (signal) => {
-        const r = kind === 'restore' ? await api().call('fix.restore', { file }, { signal }) : await api().call('fix.run', { file, kind }, { signal, onProgress: progressed });
+        const r =
+          kind === 'restore'
+            ? await api().call('fix.restore', { file }, { signal })
+            : await api().call('fix.run', { file, kind }, { signal, onProgress: progressed });
         if (!r.ok) return set({ error: r.error.message });
         // What the check still says of this file (another fault than the one fixed, or a 待确认 item).
         const left = r.value.remaining.filter((f) => f.severity !== 'info');
         const name = r.value.file.path.split(/[\\/]/).pop();
-        set({ notice: kind === 'restore' ? `已还原为源文件 ${r.value.file.path}` : `已修复：${name}${left.length ? `；该文件还有 ${left.length} 个问题：${left.map((f) => f.message).join('；')}` : '，复查通过'}` });
+        set({
+          notice:
+            kind === 'restore'
+              ? `已还原为源文件 ${r.value.file.path}`
+              : `已修复：${name}${left.length ? `；该文件还有 ${left.length} 个问题：${left.map((f) => f.message).join('；')}` : '，复查通过'}`,
+        });
         void get().refresh();
       }),
     runExport: (out, allowErrors) =>
-      guard('正在导出…', async (signal) => {
-        set({ exported: null, verified: null });
-        const r = await api().call('export.run', { out, allowErrors }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        // The pre-flight was of the folder before the export: stale now.
-        set({ exported: r.value, preflight: null });
-      }, 'export'),
+      guard(
+        '正在导出…',
+        async (signal) => {
+          set({ exported: null, verified: null });
+          const r = await api().call('export.run', { out, allowErrors }, { signal, onProgress: progressed });
+          if (!r.ok) return set({ error: r.error.message });
+          // The pre-flight was of the folder before the export: stale now.
+          set({ exported: r.value, preflight: null });
+        },
+        'export',
+      ),
     verify: (dir) =>
-      guard('正在校验…', async (signal) => {
-        const r = await api().call('export.verify', { dir }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ verified: r.value });
-      }, 'verify'),
+      guard(
+        '正在校验…',
+        async (signal) => {
+          const r = await api().call('export.verify', { dir }, { signal, onProgress: progressed });
+          if (!r.ok) return set({ error: r.error.message });
+          set({ verified: r.value });
+        },
+        'verify',
+      ),
   };
 }

@@ -1,6 +1,12 @@
 // The store's province jobs (省级汇总, issue 17): open a province folder, add a unit's tree, check across units,
 // verify every file again, remove a unit. Works without a unit catalog open: the province office may have none.
-import type { ProvinceAddResult, ProvinceCheckResult, ProvinceUnit, ProvinceVerifyResult, UnitKind } from './province-types.js';
+import type {
+  ProvinceAddResult,
+  ProvinceCheckResult,
+  ProvinceUnit,
+  ProvinceVerifyResult,
+  UnitKind,
+} from './province-types.js';
 import type { JobKit } from './store-outputs.js';
 import type { State } from './store.js';
 
@@ -37,23 +43,39 @@ export function provinceActions({ set, get, guard, progressed }: JobKit): Pick<S
     addProvinceUnit: (tree, unitName, unitKind) =>
       guard('正在添加单位(记录封存基准、读取作品和表格)…', async (signal) => {
         set({ provinceAdded: null });
-        const r = await api().call('province.add', { dir: dir(), tree, ...(unitName ? { unitName } : {}), ...(unitKind ? { unitKind } : {}) }, { signal, onProgress: progressed });
+        const r = await api().call(
+          'province.add',
+          { dir: dir(), tree, ...(unitName ? { unitName } : {}), ...(unitKind ? { unitKind } : {}) },
+          { signal, onProgress: progressed },
+        );
         if (!r.ok) return set({ error: r.error.message });
         set({ provinceAdded: r.value, provinceChecked: null });
         await list(dir());
       }),
     checkProvince: (out) =>
-      guard('正在检查全省作品…', async (signal) => {
-        const r = await api().call('province.check', { dir: dir(), ...(out ? { out } : {}) }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ provinceChecked: r.value });
-      }, 'province-check'),
+      guard(
+        '正在检查全省作品…',
+        async (signal) => {
+          const r = await api().call(
+            'province.check',
+            { dir: dir(), ...(out ? { out } : {}) },
+            { signal, onProgress: progressed },
+          );
+          if (!r.ok) return set({ error: r.error.message });
+          set({ provinceChecked: r.value });
+        },
+        'province-check',
+      ),
     verifyProvince: () =>
-      guard('正在重新读取全部文件核验…', async (signal) => {
-        const r = await api().call('province.verify', { dir: dir() }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ provinceVerified: r.value });
-      }, 'province-verify'),
+      guard(
+        '正在重新读取全部文件核验…',
+        async (signal) => {
+          const r = await api().call('province.verify', { dir: dir() }, { signal, onProgress: progressed });
+          if (!r.ok) return set({ error: r.error.message });
+          set({ provinceVerified: r.value });
+        },
+        'province-verify',
+      ),
     removeProvinceUnit: (name) =>
       guard('正在移除单位…', async () => {
         const r = await api().call('province.remove', { dir: dir(), name });

@@ -1,7 +1,18 @@
 // The app's state (zustand). Stores talk only to the API client; they never know the transport.
 import { create } from 'zustand';
 import type { IntakeReport } from '../shared/intake/report.js';
-import type { ApiArgs, ApiClient, CatalogInfo, ExportResult, FileDetail, FixKind, JobProgress, Person, Preflight, VerifyResult } from '../shared/api.js';
+import type {
+  ApiArgs,
+  ApiClient,
+  CatalogInfo,
+  ExportResult,
+  FileDetail,
+  FixKind,
+  JobProgress,
+  Person,
+  Preflight,
+  VerifyResult,
+} from '../shared/api.js';
 import type { CheckReport, Role, Unit, Work } from '../shared/model.js';
 import { UNIT_KEYS, WORK_PATCH_KEYS } from '../shared/entities.js';
 import { diffPatch, type Overwritten } from '../shared/patch.js';
@@ -37,7 +48,8 @@ const session = {
 };
 const RUNNING = 'baosong:running-job';
 
-export type Screen = 'catalog' | 'overview' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print' | 'province';
+export type Screen =
+  'catalog' | 'overview' | 'intake' | 'unit' | 'works' | 'edit' | 'check' | 'export' | 'print' | 'province';
 /** The works list's state filter: '' all, 'ready' 可报送, 'errors' 有错误, 'confirm' 待确认. */
 export type WorkStatus = '' | 'ready' | 'errors' | 'confirm';
 
@@ -95,7 +107,10 @@ export interface State extends ProvinceState {
   createWork(category: Work['category'], stage: Work['stage'], title: string): Promise<void>;
   /** Saves a work's values: null when saved, else why not. */
   updateWork(id: number, patch: Partial<Work>, base?: Partial<Work>): Promise<string | null>;
-  setAuthors(id: number, authors: { name: string; unit: string; mobile: string; email: string; phone: string }[]): Promise<string | null>;
+  setAuthors(
+    id: number,
+    authors: { name: string; unit: string; mobile: string; email: string; phone: string }[],
+  ): Promise<string | null>;
   addFile(workId: number | null, role: Role | undefined, path: string): Promise<void>;
   removeFile(id: number): Promise<void>;
   setFileRole(id: number, role: Role): Promise<void>;
@@ -130,7 +145,11 @@ export const useStore = create<State>((set, get) => {
    * second job waits for the first (its own cancel comes with it), never replaces the first's. A job that wants the
    * catalog read again after it asks with `void get().refresh()`: awaiting a job from inside a job would wait forever.
    */
-  const guard = (label: string, fn: (signal: AbortSignal) => Promise<void>, job: string | null = null): Promise<void> => {
+  const guard = (
+    label: string,
+    fn: (signal: AbortSignal) => Promise<void>,
+    job: string | null = null,
+  ): Promise<void> => {
     const run = jobs.then(async () => {
       const own = new AbortController();
       controller = own;
@@ -151,7 +170,8 @@ export const useStore = create<State>((set, get) => {
   /** How many catalog reads were started (refresh): only the latest one's answer is used. */
   let refreshes = 0;
   /** A job's progress, and when a new phase of it began (its time left is of that phase). */
-  const progressed = (p: JobProgress) => set((st) => ({ progress: p, phaseStarted: st.progress?.phase === p.phase ? st.phaseStarted : Date.now() }));
+  const progressed = (p: JobProgress) =>
+    set((st) => ({ progress: p, phaseStarted: st.progress?.phase === p.phase ? st.phaseStarted : Date.now() }));
   /** A job's end takes the user to `to` only if they are still where they started it (never yanked away). */
   const goIfStill = (from: Screen, to: Screen) => {
     if (get().screen === from) set({ screen: to });
@@ -169,7 +189,9 @@ export const useStore = create<State>((set, get) => {
     await get().refresh();
   };
   /** An editor's save: the message on failure (the editor shows it), null when saved; the catalog is read again after. */
-  const saved = async (call: Promise<{ ok: true; value?: unknown } | { ok: false; error: { message: string } }>): Promise<string | null> => {
+  const saved = async (
+    call: Promise<{ ok: true; value?: unknown } | { ok: false; error: { message: string } }>,
+  ): Promise<string | null> => {
     const r = await call;
     if (!r.ok) return r.error.message;
     // Both this window and another program changed a value: the later save (ours) won; say which, and what it was.
@@ -199,12 +221,19 @@ export const useStore = create<State>((set, get) => {
     preflight: null,
     intake: null,
     runIntake: (dir, summary) =>
-      guard('正在读取作品文件夹…', async (signal) => {
-        set({ intake: null });
-        const r = await api().call('intake.plan', summary ? { dir, summary } : { dir }, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ intake: r.value });
-      }, 'intake'),
+      guard(
+        '正在读取作品文件夹…',
+        async (signal) => {
+          set({ intake: null });
+          const r = await api().call('intake.plan', summary ? { dir, summary } : { dir }, {
+            signal,
+            onProgress: progressed,
+          });
+          if (!r.ok) return set({ error: r.error.message });
+          set({ intake: r.value });
+        },
+        'intake',
+      ),
     confirmIntake: (edits) => {
       const from = get().screen;
       return guard('正在导入…', async () => {
@@ -261,7 +290,10 @@ export const useStore = create<State>((set, get) => {
       set({ notice: null });
       const r = await api().call('files.add', role ? { workId, role, path } : { workId, path });
       if (!r.ok) return set({ error: r.error.message });
-      if (r.value.guess) set({ notice: `已添加 ${path}：按${r.value.guess.reason}判断为“${get().profile?.roleNames[r.value.role] ?? r.value.role}”，如不对请在左侧改正用途。` });
+      if (r.value.guess)
+        set({
+          notice: `已添加 ${path}：按${r.value.guess.reason}判断为“${get().profile?.roleNames[r.value.role] ?? r.value.role}”，如不对请在左侧改正用途。`,
+        });
       await get().refresh();
     },
     removeFile: (id) => change(api().call('files.remove', { id })),
@@ -287,10 +319,21 @@ export const useStore = create<State>((set, get) => {
     showWorks: (status) => set({ listStatus: status, screen: 'works', notice: null, error: null }),
     removed: null,
     removeWorks: async (ids) => {
-      const titles = get().works.filter((w) => ids.includes(w.id)).map((w) => `《${w.title}》`);
+      const titles = get()
+        .works.filter((w) => ids.includes(w.id))
+        .map((w) => `《${w.title}》`);
       const r = await api().call('works.remove', { ids });
       if (!r.ok) return set({ error: r.error.message });
-      set({ removed: { undo: r.value.undo, text: ids.length === 1 ? `已删除作品${titles[0] ?? ''}(其文件未被删除)` : `已删除 ${r.value.removed} 件作品(其文件未被删除)` }, error: null });
+      set({
+        removed: {
+          undo: r.value.undo,
+          text:
+            ids.length === 1
+              ? `已删除作品${titles[0] ?? ''}(其文件未被删除)`
+              : `已删除 ${r.value.removed} 件作品(其文件未被删除)`,
+        },
+        error: null,
+      });
       await get().refresh();
     },
     undoRemove: async () => {
@@ -339,10 +382,27 @@ export const useStore = create<State>((set, get) => {
       // made there meanwhile would land in whichever catalog happened to be open.
       set({ opening: path });
       return guard('正在打开目录…', async () => {
-        const r = await api().call('catalog.open', { path, create }).finally(() => set({ opening: null }));
+        const r = await api()
+          .call('catalog.open', { path, create })
+          .finally(() => set({ opening: null }));
         if (!r.ok) return set({ error: r.error.message });
         // The other catalog's unit and works are gone at once; refresh reads this one's.
-        set({ info: r.value, unit: null, works: [], report: null, people: [], details: {}, editing: null, removed: null, preflight: null, exported: null, verified: null, printed: null, mailed: null, intake: null });
+        set({
+          info: r.value,
+          unit: null,
+          works: [],
+          report: null,
+          people: [],
+          details: {},
+          editing: null,
+          removed: null,
+          preflight: null,
+          exported: null,
+          verified: null,
+          printed: null,
+          mailed: null,
+          intake: null,
+        });
         rememberCatalog(r.value.path);
         // To the overview, unless the user went elsewhere while it opened.
         goIfStill(from, 'overview');
@@ -359,7 +419,11 @@ export const useStore = create<State>((set, get) => {
       // Only the latest read lands: one started before a later write would put back what the write changed.
       const mine = ++refreshes;
       await loadProfile();
-      const [info, unit, works] = await Promise.all([api().call('catalog.info', {}), api().call('unit.get', {}), api().call('works.list', {})]);
+      const [info, unit, works] = await Promise.all([
+        api().call('catalog.info', {}),
+        api().call('unit.get', {}),
+        api().call('works.list', {}),
+      ]);
       if (mine !== refreshes) return;
       set({ info: info.ok ? info.value : null, unit: unit.ok ? unit.value : null, works: works.ok ? works.value : [] });
       const people = await api().call('people.list', {});
@@ -368,11 +432,15 @@ export const useStore = create<State>((set, get) => {
       await get().check();
     },
     check: () =>
-      guard('正在检查…', async (signal) => {
-        const r = await api().call('check.run', {}, { signal, onProgress: progressed });
-        if (!r.ok) return set({ error: r.error.message });
-        set({ report: r.value });
-      }, 'check'),
+      guard(
+        '正在检查…',
+        async (signal) => {
+          const r = await api().call('check.run', {}, { signal, onProgress: progressed });
+          if (!r.ok) return set({ error: r.error.message });
+          set({ report: r.value });
+        },
+        'check',
+      ),
     ...outputActions({ set, get, guard, progressed }),
     ...provinceActions({ set, get, guard, progressed }),
     updateUnit: async (values, base) => {
@@ -387,7 +455,10 @@ export const useStore = create<State>((set, get) => {
       let ok = false;
       await guard('正在保存…', async () => {
         // The unit's own values only (not its edition or files), as the entity declares them.
-        const r = await api().call('unit.update', Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]])));
+        const r = await api().call(
+          'unit.update',
+          Object.fromEntries(UNIT_KEYS.filter((k) => values[k] !== undefined).map((k) => [k, values[k]])),
+        );
         if (!r.ok) return set({ error: r.error.message });
         ok = true;
         set({ unit: r.value });

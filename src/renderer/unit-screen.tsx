@@ -11,7 +11,8 @@ import { useProfile, useStore } from './store.js';
 const FIELDS = UNIT_TEXT_KEYS.map((k) => [k, UNIT_LABELS[k]] as const);
 
 /** The unit's own values (not its edition or files), as the entity declares them. */
-const own = (u: Partial<Unit>): Partial<Unit> => Object.fromEntries(UNIT_KEYS.filter((k) => u[k] !== undefined).map((k) => [k, u[k]]));
+const own = (u: Partial<Unit>): Partial<Unit> =>
+  Object.fromEntries(UNIT_KEYS.filter((k) => u[k] !== undefined).map((k) => [k, u[k]]));
 
 export function UnitScreen() {
   const { unit, info } = useStore();
@@ -28,7 +29,9 @@ function UnitForm() {
   const [scanPath, setScanPath] = useState('');
   const edit = (patch: Partial<Unit>) => setValues((v) => ({ ...v, ...patch }));
   // An existing unit saves itself, as a work does; a new one is created with 保存.
-  const autosave = useAutosave(unit ? 'unit' : 'new', values, (v, base) => (unit ? updateUnit(v, base) : Promise.resolve(null)));
+  const autosave = useAutosave(unit ? 'unit' : 'new', values, (v, base) =>
+    unit ? updateUnit(v, base) : Promise.resolve(null),
+  );
   // A value another program changed (the command line's cloud link) shows here as soon as the catalog is read again,
   // unless the user is changing that very value: what the form shows is what the catalog holds.
   const seen = useRef(unit ? own(unit) : null);
@@ -38,7 +41,11 @@ function UnitForm() {
     const was = seen.current;
     seen.current = now;
     const theirs = (Object.keys(now) as (keyof Unit)[]).filter((k) => now[k] !== was[k]);
-    if (theirs.length) setValues((v) => ({ ...v, ...Object.fromEntries(theirs.filter((k) => v[k] === was[k]).map((k) => [k, now[k]])) }));
+    if (theirs.length)
+      setValues((v) => ({
+        ...v,
+        ...Object.fromEntries(theirs.filter((k) => v[k] === was[k]).map((k) => [k, now[k]])),
+      }));
   }, [unit]);
   useEffect(() => {
     if (unit) void loadDetails(null);
@@ -48,15 +55,28 @@ function UnitForm() {
   return (
     <section>
       <h2>{unit ? unit.name : '新建组织单位'}</h2>
-      {!unit && <p className="hint">这是一个新目录：先填写组织单位名称(按单位公章)并选择单位类型，保存后即可添加作品。</p>}
+      {!unit && (
+        <p className="hint">这是一个新目录：先填写组织单位名称(按单位公章)并选择单位类型，保存后即可添加作品。</p>
+      )}
       <div className="form">
         <label className="row">
           组织单位名称
-          <input aria-label="组织单位名称" value={values.name ?? ''} onChange={(e) => edit({ name: e.target.value })} placeholder="按单位公章填写" />
+          <input
+            aria-label="组织单位名称"
+            value={values.name ?? ''}
+            onChange={(e) => edit({ name: e.target.value })}
+            placeholder="按单位公章填写"
+          />
         </label>
         <label className="row">
           单位类型(决定名额)
-          <select aria-label="单位类型" value={values.kind ?? 'city'} onChange={(e) => edit({ kind: e.target.value as Unit['kind'], group: e.target.value === 'university' ? 'higher' : 'k12' })}>
+          <select
+            aria-label="单位类型"
+            value={values.kind ?? 'city'}
+            onChange={(e) =>
+              edit({ kind: e.target.value as Unit['kind'], group: e.target.value === 'university' ? 'higher' : 'k12' })
+            }
+          >
             {UNIT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {profile.unitKinds[k]}
@@ -66,7 +86,11 @@ function UnitForm() {
         </label>
         <label className="row">
           组别
-          <select aria-label="组别" value={values.group ?? 'k12'} onChange={(e) => edit({ group: e.target.value as Unit['group'] })}>
+          <select
+            aria-label="组别"
+            value={values.group ?? 'k12'}
+            onChange={(e) => edit({ group: e.target.value as Unit['group'] })}
+          >
             {GROUPS.map((g) => (
               <option key={g} value={g}>
                 {profile.groups[g].name}
@@ -77,7 +101,11 @@ function UnitForm() {
         {FIELDS.map(([key, label]) => (
           <label key={key} className="row">
             {label}
-            <input aria-label={label} value={String(values[key] ?? '')} onChange={(e) => edit({ [key]: e.target.value })} />
+            <input
+              aria-label={label}
+              value={String(values[key] ?? '')}
+              onChange={(e) => edit({ [key]: e.target.value })}
+            />
           </label>
         ))}
       </div>
@@ -133,10 +161,15 @@ function UnitForm() {
               ))}
             </select>
             <PathField label="扫描件路径" kind="file" value={scanPath} onChange={setScanPath} />
-            <button disabled={!scanPath} onClick={() => {
-          const sent = scanPath;
-          void addFile(null, scanRole as Role, scanPath).then(() => setScanPath((now) => (now === sent ? '' : now)));
-        }}>
+            <button
+              disabled={!scanPath}
+              onClick={() => {
+                const sent = scanPath;
+                void addFile(null, scanRole as Role, scanPath).then(() =>
+                  setScanPath((now) => (now === sent ? '' : now)),
+                );
+              }}
+            >
               添加
             </button>
           </div>

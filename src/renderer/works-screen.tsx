@@ -13,7 +13,21 @@ const STATUS: Record<Exclude<Status, ''>, string> = { ready: '可报送', errors
 
 export function WorksScreen() {
   const profile = useProfile();
-  const { works, report, edit, move, moveTo, createWork, unit, removed, removeWorks, undoRemove, updateMany, listStatus, confirmItem } = useStore();
+  const {
+    works,
+    report,
+    edit,
+    move,
+    moveTo,
+    createWork,
+    unit,
+    removed,
+    removeWorks,
+    undoRemove,
+    updateMany,
+    listStatus,
+    confirmItem,
+  } = useStore();
   const [query, setQuery] = useState('');
   // From 报送总览's tiles: the list opens filtered as the tile said.
   const [status, setStatus] = useState<Status>(listStatus);
@@ -45,7 +59,8 @@ export function WorksScreen() {
     return [w.title, ...w.authors.flatMap((a) => [a.name, a.unit])].some((t) => fold(t).toLowerCase().includes(needle));
   });
   const selected = shown.filter((w) => picked.has(w.id)).map((w) => w.id);
-  const pick = (id: number, on: boolean) => setPicked((all) => new Set(on ? [...all, id] : [...all].filter((x) => x !== id)));
+  const pick = (id: number, on: boolean) =>
+    setPicked((all) => new Set(on ? [...all, id] : [...all].filter((x) => x !== id)));
   const titleOf = (id: number) => works.find((w) => w.id === id)?.title ?? '';
   const quotas = (report?.findings ?? []).filter((f) => f.rule.startsWith('quota.'));
   return (
@@ -75,7 +90,14 @@ export function WorksScreen() {
         </div>
       )}
       <div className="buttons">
-        <input className="search" type="search" aria-label="搜索作品" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="搜索作品名称、作者或单位" />
+        <input
+          className="search"
+          type="search"
+          aria-label="搜索作品"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="搜索作品名称、作者或单位"
+        />
         <CategoryFilter value={category} onChange={setCategory} />
         <select aria-label="按状态筛选" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
           <option value="">全部状态</option>
@@ -156,18 +178,34 @@ export function WorksScreen() {
         </div>
       )}
       <div className="buttons">
-        <select aria-label="新作品类别" value={newCategory} onChange={(e) => setNewCategory(e.target.value as Work['category'])}>
+        <select
+          aria-label="新作品类别"
+          value={newCategory}
+          onChange={(e) => setNewCategory(e.target.value as Work['category'])}
+        >
           {Object.values(profile.categories).map(({ id, name }) => (
             <option key={id} value={id}>
               {name}
             </option>
           ))}
         </select>
-        <input aria-label="新作品名称" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} placeholder="作品名称" />
-        <button disabled={!newTitle} onClick={() => {
-          const sent = newTitle;
-          void createWork(newCategory, unit?.group === 'higher' ? 'higher' : DEFAULT_STAGE[newCategory], newTitle).then(() => setNewTitle((now) => (now === sent ? '' : now)));
-        }}>
+        <input
+          aria-label="新作品名称"
+          value={newTitle}
+          onChange={(e) => setNewTitle(e.target.value)}
+          placeholder="作品名称"
+        />
+        <button
+          disabled={!newTitle}
+          onClick={() => {
+            const sent = newTitle;
+            void createWork(
+              newCategory,
+              unit?.group === 'higher' ? 'higher' : DEFAULT_STAGE[newCategory],
+              newTitle,
+            ).then(() => setNewTitle((now) => (now === sent ? '' : now)));
+          }}
+        >
           新建作品
         </button>
       </div>
@@ -216,7 +254,12 @@ export function WorksScreen() {
                 }}
               >
                 <td>
-                  <input type="checkbox" aria-label={`选择 ${w.title}`} checked={picked.has(w.id)} onChange={(e) => pick(w.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`选择 ${w.title}`}
+                    checked={picked.has(w.id)}
+                    onChange={(e) => pick(w.id, e.target.checked)}
+                  />
                 </td>
                 <td>
                   <input
@@ -231,7 +274,8 @@ export function WorksScreen() {
                       if (e.key === 'Enter') void moveTo(w.id, Number(e.currentTarget.value));
                     }}
                     onBlur={(e) => {
-                      if (Number(e.currentTarget.value) !== place && e.currentTarget.value !== '') void moveTo(w.id, Number(e.currentTarget.value));
+                      if (Number(e.currentTarget.value) !== place && e.currentTarget.value !== '')
+                        void moveTo(w.id, Number(e.currentTarget.value));
                     }}
                   />
                 </td>
@@ -243,9 +287,15 @@ export function WorksScreen() {
                 <td>{count(w, 'warning')}</td>
                 <td>{count(w, 'info')}</td>
                 <td className="nowrap">
-                  <button aria-label={`上移 ${w.title}`} onClick={() => void move(w.id, -1)}>↑</button>{' '}
-                  <button aria-label={`下移 ${w.title}`} onClick={() => void move(w.id, 1)}>↓</button>{' '}
-                  <button aria-label={`编辑 ${w.title}`} onClick={() => edit(w.id)}>编辑</button>{' '}
+                  <button aria-label={`上移 ${w.title}`} onClick={() => void move(w.id, -1)}>
+                    ↑
+                  </button>{' '}
+                  <button aria-label={`下移 ${w.title}`} onClick={() => void move(w.id, 1)}>
+                    ↓
+                  </button>{' '}
+                  <button aria-label={`编辑 ${w.title}`} onClick={() => edit(w.id)}>
+                    编辑
+                  </button>{' '}
                   <button className="danger" aria-label={`删除 ${w.title}`} onClick={() => setAsking([w.id])}>
                     删除
                   </button>
@@ -259,4 +309,3 @@ export function WorksScreen() {
     </section>
   );
 }
-

@@ -23,7 +23,14 @@ export type { FileDetail } from './api/files.js';
 export type { CardPreview, FixKind, FixOffer } from './api/fix.js';
 export type { ExportResult, Preflight, VerifyResult } from './api/export.js';
 export type { DirListing } from './api/system.js';
-export type { FormsRead, ProvinceAddResult, ProvinceCheckResult, ProvinceUnit, ProvinceVerifyResult, UnitOutcome } from './api/province.js';
+export type {
+  FormsRead,
+  ProvinceAddResult,
+  ProvinceCheckResult,
+  ProvinceUnit,
+  ProvinceVerifyResult,
+  UnitOutcome,
+} from './api/province.js';
 export type { Access } from './api/define.js';
 
 /** Every method, by domain. */
@@ -45,7 +52,9 @@ export type ApiMethod = keyof typeof api;
 type Def<M extends ApiMethod> = (typeof api)[M];
 
 /** Argument schemas, one per method. */
-export const apiArgs = Object.fromEntries(Object.entries(api).map(([m, d]) => [m, d.args])) as { [M in ApiMethod]: Def<M>['args'] };
+export const apiArgs = Object.fromEntries(Object.entries(api).map(([m, d]) => [m, d.args])) as {
+  [M in ApiMethod]: Def<M>['args'];
+};
 export type ApiArgs<M extends ApiMethod> = z.input<Def<M>['args']>;
 export type ApiResults = { [M in ApiMethod]: Def<M> extends MethodDef<z.ZodType, infer R> ? R : never };
 

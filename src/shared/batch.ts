@@ -46,7 +46,8 @@ export const batchSchema = z
     edition: z
       .unknown()
       .superRefine((edition, ctx) => {
-        if (typeof edition !== 'string' || !editions().includes(edition)) ctx.addIssue({ code: 'invalid_value', values: editions(), input: edition });
+        if (typeof edition !== 'string' || !editions().includes(edition))
+          ctx.addIssue({ code: 'invalid_value', values: editions(), input: edition });
       })
       .transform((edition) => edition as string),
     unit: unitSchema,
@@ -169,17 +170,23 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return `类型不对：应为${expected}，实际是${TYPE_NAMES[typeOf(issue.input)] ?? typeOf(issue.input)} ${echo(issue.input)}`;
     }
     case 'unrecognized_keys':
-      return `未知的键 ${issue.keys.slice(0, 5).map((k) => `“${echo(k).slice(1, -1)}”`).join('、')}${issue.keys.length > 5 ? ` 等 ${issue.keys.length} 个` : ''}(拼写错误？)`;
+      return `未知的键 ${issue.keys
+        .slice(0, 5)
+        .map((k) => `“${echo(k).slice(1, -1)}”`)
+        .join('、')}${issue.keys.length > 5 ? ` 等 ${issue.keys.length} 个` : ''}(拼写错误？)`;
     case 'invalid_value':
       if (issue.input === undefined) return `缺少必填项(可选：${issue.values.map((v) => String(v)).join('、')})`;
       return `取值 ${echo(issue.input)} 不在允许范围内；可选：${issue.values.map((v) => String(v)).join('、')}`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空字符串' : `太短：至少 ${String(issue.minimum)} 个字符`;
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return `不能小于 ${String(issue.minimum)}`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? '不能为空字符串' : `太短：至少 ${String(issue.minimum)} 个字符`;
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
+        return `不能小于 ${String(issue.minimum)}`;
       return `至少需要 ${String(issue.minimum)} 项`;
     case 'too_big':
       if (issue.origin === 'string') return `太长：最多 ${String(issue.maximum)} 个字符`;
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return `不能大于 ${String(issue.maximum)}`;
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
+        return `不能大于 ${String(issue.maximum)}`;
       return `太多：最多 ${String(issue.maximum)} 项`;
     case 'invalid_format':
       return `格式不对${issue.format ? `(应为 ${issue.format} 格式)` : ''}`;

@@ -2,7 +2,11 @@
 // freeze ends, nothing on the cloud drive may be changed or replaced). Dates are China's (UTC+8), whole days.
 const DAY = 86_400_000;
 
-export function deadlineState(deadline: string, freezeUntil: string, now: Date): { kind: 'before' | 'freeze' | 'after'; days: number } {
+export function deadlineState(
+  deadline: string,
+  freezeUntil: string,
+  now: Date,
+): { kind: 'before' | 'freeze' | 'after'; days: number } {
   const end = Date.parse(`${deadline}T23:59:59+08:00`);
   const thaw = Date.parse(`${freezeUntil}T23:59:59+08:00`);
   const t = now.getTime();

@@ -3,7 +3,17 @@ import type { Preflight } from './api.js';
 import type { FileFacts } from './model.js';
 import { KIND_NAMES } from './kinds.js';
 
-const CODECS: Record<string, string> = { h264: 'H.264', hevc: 'H.265', mpeg4: 'MPEG-4', vp9: 'VP9', av1: 'AV1', aac: 'AAC', mp3: 'MP3', opus: 'Opus', ac3: 'AC-3' };
+const CODECS: Record<string, string> = {
+  h264: 'H.264',
+  hevc: 'H.265',
+  mpeg4: 'MPEG-4',
+  vp9: 'VP9',
+  av1: 'AV1',
+  aac: 'AAC',
+  mp3: 'MP3',
+  opus: 'Opus',
+  ac3: 'AC-3',
+};
 
 export function formatBytes(n: number): string {
   if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GB`;
@@ -28,18 +38,28 @@ export function describeFacts(f: FileFacts): string {
   const parts: string[] = [];
   if (f.video) {
     const v = f.video;
-    parts.push(CODECS[v.codec] ?? v.codec.toUpperCase(), `${v.width}×${v.height}`, `${fps(v.fps)}fps`, formatDuration(v.durationS));
+    parts.push(
+      CODECS[v.codec] ?? v.codec.toUpperCase(),
+      `${v.width}×${v.height}`,
+      `${fps(v.fps)}fps`,
+      formatDuration(v.durationS),
+    );
     parts.push(v.audio ? (CODECS[v.audio.codec] ?? v.audio.codec.toUpperCase()) : '无音频');
   } else if (f.image) {
     const i = f.image;
     parts.push(i.format.toUpperCase(), `${i.width}×${i.height}`, i.space === 'cmyk' ? 'CMYK' : i.space.toUpperCase());
-    if (i.dpi) parts.push(`${i.dpi} dpi`, `${((i.width / i.dpi) * 2.54).toFixed(1)}×${((i.height / i.dpi) * 2.54).toFixed(1)} cm`);
+    if (i.dpi)
+      parts.push(
+        `${i.dpi} dpi`,
+        `${((i.width / i.dpi) * 2.54).toFixed(1)}×${((i.height / i.dpi) * 2.54).toFixed(1)} cm`,
+      );
     else parts.push('无分辨率信息');
   } else if (f.pdf) {
     const p = f.pdf;
     parts.push(`PDF ${p.version}`);
     if (p.pages !== null) parts.push(`${p.pages} 页`);
-    if (p.pageWidthPt && p.pageHeightPt) parts.push(`${((p.pageWidthPt / 72) * 25.4).toFixed(0)}×${((p.pageHeightPt / 72) * 25.4).toFixed(0)} mm`);
+    if (p.pageWidthPt && p.pageHeightPt)
+      parts.push(`${((p.pageWidthPt / 72) * 25.4).toFixed(0)}×${((p.pageHeightPt / 72) * 25.4).toFixed(0)} mm`);
     if (p.encrypted) parts.push('已加密');
   } else if (f.zip) {
     parts.push(`ZIP ${f.zip.entries} 个条目`, `解压后 ${formatBytes(f.zip.uncompressedBytes)}`);

@@ -70,7 +70,10 @@ export const unitSchema = unitValuesSchema.extend({
 
 export const UNIT_KEYS = Object.keys(UNIT_VALUES) as UnitKey[];
 /** The free-text values (every one but name, kind and group): empty by default, never required to store. */
-export const UNIT_TEXT_KEYS = UNIT_KEYS.filter((k) => k !== 'name' && UNIT_VALUES[k] instanceof z.ZodString) as Exclude<UnitKey, 'name' | 'kind' | 'group'>[];
+export const UNIT_TEXT_KEYS = UNIT_KEYS.filter((k) => k !== 'name' && UNIT_VALUES[k] instanceof z.ZodString) as Exclude<
+  UnitKey,
+  'name' | 'kind' | 'group'
+>[];
 export type UnitTextKey = (typeof UNIT_TEXT_KEYS)[number];
 
 /** The catalog's column of a unit value: snake_case (`cloudLink` → `cloud_link`); `group` is an SQL keyword. */
@@ -83,9 +86,13 @@ export const EDIT_TEXT_MAX = 20000;
 export const editText = z.string().max(EDIT_TEXT_MAX);
 
 /** unit.update's arguments: any of the unit's values. */
-export const unitEditSchema = z.strictObject(
-  Object.fromEntries(UNIT_KEYS.map((k) => [k, UNIT_VALUES[k] instanceof z.ZodString ? editText : UNIT_VALUES[k]])) as typeof UNIT_VALUES,
-).partial();
+export const unitEditSchema = z
+  .strictObject(
+    Object.fromEntries(
+      UNIT_KEYS.map((k) => [k, UNIT_VALUES[k] instanceof z.ZodString ? editText : UNIT_VALUES[k]]),
+    ) as typeof UNIT_VALUES,
+  )
+  .partial();
 
 /** works.update's patch: any of the work's own values, text bounded. */
 export const workPatchSchema = z
@@ -116,5 +123,10 @@ export function batchUnitShape<F extends z.ZodType>(files: F) {
   return {
     ...Object.fromEntries(UNIT_KEYS.map((k) => [k, UNIT_TEXT_KEYS.includes(k as UnitTextKey) ? text : UNIT_VALUES[k]])),
     files,
-  } as { name: z.ZodString; kind: (typeof UNIT_VALUES)['kind']; group: (typeof UNIT_VALUES)['group']; files: F } & Record<UnitTextKey, typeof text>;
+  } as {
+    name: z.ZodString;
+    kind: (typeof UNIT_VALUES)['kind'];
+    group: (typeof UNIT_VALUES)['group'];
+    files: F;
+  } & Record<UnitTextKey, typeof text>;
 }

@@ -2,7 +2,15 @@
 // file names by role, safe names, and whole paths of at most MAX_PATH characters below the export root.
 import { type Catalog, type CategoryId, type FileRef, type Finding, type Work, type WorkRole } from './model.js';
 import { workFinding } from './rules/finding.js';
-import { cutToBytes, describeChanges, fitStem, isReservedName, NAME_LIMITS, safeName, windowsNameKey } from './rules/naming.js';
+import {
+  cutToBytes,
+  describeChanges,
+  fitStem,
+  isReservedName,
+  NAME_LIMITS,
+  safeName,
+  windowsNameKey,
+} from './rules/naming.js';
 import type { Profile } from './rules/profile.js';
 import { baseName, charCount, extensionOf } from './text.js';
 
@@ -36,7 +44,15 @@ export interface ExportPlan {
   findings: Finding[];
 }
 
-const CATEGORY_ORDER: CategoryId[] = ['courseware', 'microlecture', 'teaching-case', 'course-case', 'management-case', 'platform-case', 'ai-case'];
+const CATEGORY_ORDER: CategoryId[] = [
+  'courseware',
+  'microlecture',
+  'teaching-case',
+  'course-case',
+  'management-case',
+  'platform-case',
+  'ai-case',
+];
 
 function folderOf(profile: Profile, category: CategoryId, higher: boolean): string {
   const spec = profile.categories[category];
@@ -125,16 +141,28 @@ export function planExport(profile: Profile, catalog: Catalog): ExportPlan {
       pw.n = i + 1;
       pw.serial = ++serial;
       const work = pw.work;
-      const authors = names.workFolder.allAuthors ? work.authors.map((a) => a.name) : work.authors.slice(0, 1).map((a) => a.name);
+      const authors = names.workFolder.allAuthors
+        ? work.authors.map((a) => a.name)
+        : work.authors.slice(0, 1).map((a) => a.name);
       const fullAuthor = safeName(authors.join('、') || '无作者').name;
       // The author part keeps at most half a name's bytes, so that the title always has room.
       const author = cutToBytes(fullAuthor, NAME_LIMITS.utf8 / 2);
       if (author !== fullAuthor) {
-        findings.push(workFinding(profile, 'file.export-name', work, `作者姓名太长，文件夹名中截短为“${author}”`, { expected: `≤ ${NAME_LIMITS.utf8 / 2} 字节`, actual: fullAuthor }));
+        findings.push(
+          workFinding(profile, 'file.export-name', work, `作者姓名太长，文件夹名中截短为“${author}”`, {
+            expected: `≤ ${NAME_LIMITS.utf8 / 2} 字节`,
+            actual: fullAuthor,
+          }),
+        );
       }
       const title = safeName(work.title);
       if (title.changes.length) {
-        findings.push(workFinding(profile, 'title.unsafe-chars', work, `文件夹名中${describeChanges(title.changes)}`, { expected: title.name, actual: work.title }));
+        findings.push(
+          workFinding(profile, 'title.unsafe-chars', work, `文件夹名中${describeChanges(title.changes)}`, {
+            expected: title.name,
+            actual: work.title,
+          }),
+        );
       }
       // The generated forms first: a file that would take a form's name (case aside) is the one renamed.
       const taken = new Set<string>();
@@ -146,7 +174,16 @@ export function planExport(profile: Profile, catalog: Catalog): ExportPlan {
         return { ...f, rel, changed: f.changed ? `${f.changed}；${clash}` : clash };
       });
       for (const f of files) {
-        if (f.changed) findings.push(workFinding(profile, 'file.export-name', work, `导出的文件名已调整(${baseName(f.file.path)})：${f.changed}`, { role: f.file.role, expected: f.rel, actual: baseName(f.file.path) }));
+        if (f.changed)
+          findings.push(
+            workFinding(
+              profile,
+              'file.export-name',
+              work,
+              `导出的文件名已调整(${baseName(f.file.path)})：${f.changed}`,
+              { role: f.file.role, expected: f.rel, actual: baseName(f.file.path) },
+            ),
+          );
       }
       const longest = Math.max(...[...files.map((f) => f.rel), ...generated].map(charCount));
       const prefix = `${pw.n}${names.workFolder.separator}${author}${names.workFolder.separator}`;
@@ -155,7 +192,10 @@ export function planExport(profile: Profile, catalog: Catalog): ExportPlan {
       let cut = shownTitle;
       let why = '';
       if (charCount(cut) > room) {
-        cut = Array.from(cut).slice(0, Math.max(4, room)).join('').replace(/[\s.\u3000]+$/, '');
+        cut = Array.from(cut)
+          .slice(0, Math.max(4, room))
+          .join('')
+          .replace(/[\s.\u3000]+$/, '');
         why = `文件路径超过 ${MAX_PATH} 个字符`;
       }
       // A folder name is a name too: at most 240 bytes of UTF-8 (80 Chinese characters with its 序号 and author).
@@ -185,7 +225,12 @@ export function planExport(profile: Profile, catalog: Catalog): ExportPlan {
   const unitFiles = catalog.unit?.files ?? [];
   const ownReport = unitFiles.find((f) => f.role === 'report-doc');
   if (ownReport) {
-    entries.push({ kind: 'copy', rel: atRoot(names.root.report.replace(/\.docx$/, extensionOf(ownReport.path) || '.docx')), file: ownReport, work: null });
+    entries.push({
+      kind: 'copy',
+      rel: atRoot(names.root.report.replace(/\.docx$/, extensionOf(ownReport.path) || '.docx')),
+      file: ownReport,
+      work: null,
+    });
   } else {
     entries.push({ kind: 'form', rel: atRoot(names.root.report), form: 'report', work: null });
   }

@@ -18,7 +18,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.string
  * The patch from `base` (what the editor loaded or last saved) to `next` (what it holds now): only what changed;
  * for a record, only its changed keys (a key gone is sent as '' or false: removed). Empty: nothing to save.
  */
-export function diffPatch<T extends Record<string, unknown>>(next: T, base: T, keys: readonly (keyof T & string)[]): { patch: Partial<T>; base: Partial<T> } {
+export function diffPatch<T extends Record<string, unknown>>(
+  next: T,
+  base: T,
+  keys: readonly (keyof T & string)[],
+): { patch: Partial<T>; base: Partial<T> } {
   const patch: Record<string, unknown> = {};
   const was: Record<string, unknown> = {};
   for (const k of keys) {
@@ -44,7 +48,11 @@ export function diffPatch<T extends Record<string, unknown>>(next: T, base: T, k
 }
 
 /** The values in `patch` that another program changed since `base` was read (and to something else than ours). */
-export function overwrites(current: Record<string, unknown>, patch: Record<string, unknown>, base: Record<string, unknown> | undefined): Overwritten[] {
+export function overwrites(
+  current: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  base: Record<string, unknown> | undefined,
+): Overwritten[] {
   if (!base) return [];
   const out: Overwritten[] = [];
   for (const [k, v] of Object.entries(patch)) {

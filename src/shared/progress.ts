@@ -4,13 +4,26 @@ import type { JobProgress } from './api.js';
 
 /** The phases of each job the window runs, in order, with their weights. */
 export const JOB_PHASES: Record<string, [phase: string, weight: number][]> = {
-  export: [['inspect', 3], ['forms', 2], ['copy', 8], ['swap', 1]],
+  export: [
+    ['inspect', 3],
+    ['forms', 2],
+    ['copy', 8],
+    ['swap', 1],
+  ],
   check: [['inspect', 1]],
-  intake: [['inspect', 3], ['probe', 1]],
+  intake: [
+    ['inspect', 3],
+    ['probe', 1],
+  ],
   verify: [['verify', 1]],
   print: [['forms', 1]],
   mail: [['forms', 1]],
-  'province-check': [['province-units', 8], ['province-audit', 3], ['province-across', 1], ['province-outputs', 2]],
+  'province-check': [
+    ['province-units', 8],
+    ['province-audit', 3],
+    ['province-across', 1],
+    ['province-outputs', 2],
+  ],
   'province-verify': [['province-verify', 1]],
 };
 

@@ -44,7 +44,6 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-
 /** How deep arrays and objects nest in a JSON text (strings skipped), without parsing it. */
 export function jsonDepth(text: string): number {
   let depth = 0;
@@ -53,7 +52,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i += 1; // a backslash: skip the escaped character
+      if (c === 92)
+        i += 1; // a backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) max = Math.max(max, ++depth);

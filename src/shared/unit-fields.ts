@@ -42,4 +42,3 @@ export const UNIT_LABELS: Record<UnitKey, string> = {
   cloudLink: '云盘链接地址',
   cloudCode: '访问密码',
 };
-

@@ -30,10 +30,21 @@ describe('declared access', () => {
   /** Each table's rows, as a hash. */
   function tables(): Map<string, string> {
     const db = session.db!;
-    const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-    return new Map(names.map((t) => [t, createHash('sha256').update(JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all())).digest('hex')]));
+    const names = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    return new Map(
+      names.map((t) => [
+        t,
+        createHash('sha256')
+          .update(JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all()))
+          .digest('hex'),
+      ]),
+    );
   }
-  const changed = (a: Map<string, string>, b: Map<string, string>) => [...b.keys()].filter((t) => a.get(t) !== b.get(t));
+  const changed = (a: Map<string, string>, b: Map<string, string>) =>
+    [...b.keys()].filter((t) => a.get(t) !== b.get(t));
 
   /** Calls a method and checks what it changed against its declaration; returns its value. */
   async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<any> {
@@ -47,9 +58,14 @@ describe('declared access', () => {
     const diff = changed(before, tables());
     const access = accessOf(method);
     if (access === 'read' || access === 'folder') expect([method, diff]).toEqual([method, []]);
-    if (access === 'record' && !through) expect([method, diff.filter((t) => !BOOKKEEPING.has(t))]).toEqual([method, []]);
+    if (access === 'record' && !through)
+      expect([method, diff.filter((t) => !BOOKKEEPING.has(t))]).toEqual([method, []]);
     // A write that changes nothing would be declared more than it needs: every sample below does change something.
-    if (access === 'write') expect(diff.filter((t) => !BOOKKEEPING.has(t)), `${method} changed nothing`).not.toEqual([]);
+    if (access === 'write')
+      expect(
+        diff.filter((t) => !BOOKKEEPING.has(t)),
+        `${method} changed nothing`,
+      ).not.toEqual([]);
     return (r as { value: unknown }).value;
   }
 
@@ -57,7 +73,9 @@ describe('declared access', () => {
     const db = join(dir, '目录.sqlite');
     expect((await client.call('catalog.open', { path: db, create: true })).ok).toBe(true);
     called.add('catalog.open');
-    await call('batch.import', { path: await writeBatch(join(dir, '批次'), validBatch([microlecture('w1', '张强'), microlecture('w2', '王芳')])) });
+    await call('batch.import', {
+      path: await writeBatch(join(dir, '批次'), validBatch([microlecture('w1', '张强'), microlecture('w2', '王芳')])),
+    });
     await call('catalog.info', {});
     await call('catalog.profile', {});
     await call('unit.get', {});
@@ -71,7 +89,12 @@ describe('declared access', () => {
     await call('export.verify', { dir: out });
     const print = join(dir, '打印');
     const printed = (await call('print.run', { out: print })) as { files: string[] };
-    await call('print.read', { path: join(print, printed.files.find((f) => f.endsWith('.pdf'))!) });
+    await call('print.read', {
+      path: join(
+        print,
+        printed.files.find((f) => f.endsWith('.pdf'))!,
+      ),
+    });
     await call('mail.run', { out: join(dir, '邮件') });
     const video = works[0]!.files.find((f) => f.role === 'lecture-video')!.id;
     await call('fix.offers', {});
@@ -80,20 +103,43 @@ describe('declared access', () => {
     await call('fix.restore', { file: video });
     const received = join(dir, '收件');
     await writeBatch(received, validBatch([microlecture('w3', '李丽')]));
-    const planned = (await call('intake.plan', { dir: join(received, 'works'), plan: join(dir, '收件计划.json') })) as IntakeReport;
+    const planned = (await call('intake.plan', {
+      dir: join(received, 'works'),
+      plan: join(dir, '收件计划.json'),
+    })) as IntakeReport;
     const w = planned.works[0]!;
     await call('intake.apply', {
       plan: join(dir, '收件计划.json'),
-      works: [{ key: w.key, category: w.category.value, stage: w.stage.value, title: w.title.value || '作品', authors: w.authors.value, files: w.files.map((f) => ({ role: f.role as ApiArgs<'intake.apply'>['works'][number]['files'][number]['role'], path: f.path })) }],
+      works: [
+        {
+          key: w.key,
+          category: w.category.value,
+          stage: w.stage.value,
+          title: w.title.value || '作品',
+          authors: w.authors.value,
+          files: w.files.map((f) => ({
+            role: f.role as ApiArgs<'intake.apply'>['works'][number]['files'][number]['role'],
+            path: f.path,
+          })),
+        },
+      ],
     });
     await call('unit.update', { contact: '赵老师' });
-    const made = (await call('works.create', { category: 'microlecture', stage: 'primary', title: '新作品' })) as { id: number };
+    const made = (await call('works.create', { category: 'microlecture', stage: 'primary', title: '新作品' })) as {
+      id: number;
+    };
     await call('works.update', { id: made.id, patch: { subject: '数学' } });
-    await call('works.setAuthors', { id: made.id, authors: [{ name: '孙明', unit: '沈阳市第二中学', mobile: '13800000009', email: '', phone: '' }] });
+    await call('works.setAuthors', {
+      id: made.id,
+      authors: [{ name: '孙明', unit: '沈阳市第二中学', mobile: '13800000009', email: '', phone: '' }],
+    });
     await call('works.updateMany', { ids: [made.id], patch: { grade: '二年级' } });
     await call('works.reorder', { ids: [made.id, ...works.map((x) => x.id)] });
     await call('checklist.confirm', { item: 'checklist.citations', ids: [made.id] });
-    const added = (await call('files.add', { workId: made.id, path: join(dir, '批次', 'works', 'w1', '登记表.pdf') })) as { id: number };
+    const added = (await call('files.add', {
+      workId: made.id,
+      path: join(dir, '批次', 'works', 'w1', '登记表.pdf'),
+    })) as { id: number };
     await call('files.setRole', { id: added.id, role: 'recommendation-scan' });
     await call('files.remove', { id: added.id });
     const removed = (await call('works.remove', { ids: [made.id] })) as { undo: string };
@@ -106,7 +152,13 @@ describe('declared access', () => {
     await call('province.list', { dir: province });
     // demo.create, province.add, .check, .verify and .remove: folder calls like province.list, never handed the
     // catalog (the types below), and run end to end in their own tests (test/cli, test/province, test/e2e).
-    const skipped = new Set<ApiMethod>(['demo.create', 'province.add', 'province.check', 'province.verify', 'province.remove']);
+    const skipped = new Set<ApiMethod>([
+      'demo.create',
+      'province.add',
+      'province.check',
+      'province.verify',
+      'province.remove',
+    ]);
     const left = (Object.keys(methods) as ApiMethod[]).filter((m) => !called.has(m) && !skipped.has(m));
     expect(left).toEqual([]);
     for (const m of skipped) expect(accessOf(m)).toBe('folder');

@@ -30,18 +30,23 @@ describe('files.details', () => {
     const board = await jpeg('board-cmyk-300', { width: 1200, height: 800, dpi: 300, cmyk: true });
     copyFileSync(board, join(dir, '主展板.jpg'));
     // A board on a micro-lecture is out of place, but the thumbnail goes by role.
-    expect((await api.call('files.add', { workId: w.id, role: 'board-extra', path: join(dir, '主展板.jpg') })).ok).toBe(true);
+    expect((await api.call('files.add', { workId: w.id, role: 'board-extra', path: join(dir, '主展板.jpg') })).ok).toBe(
+      true,
+    );
     const r = await api.call('files.details', { workId: w.id });
     expect(r.ok).toBe(true);
     const list = r.ok ? r.value : [];
-    const byRole = (role: string) => list.find((d) => d.id === [...w.files, ...(works[0]!.files ?? [])].find((f) => f.role === role)?.id);
+    const byRole = (role: string) =>
+      list.find((d) => d.id === [...w.files, ...(works[0]!.files ?? [])].find((f) => f.role === role)?.id);
     const video = byRole('lecture-video')!;
     expect(video.summary).toMatch(/^H\.264 \d+×\d+ 25fps 0:\d\d AAC /);
     expect(video.image).toMatch(/^data:image\/png;base64,/);
     expect(video.imageLabel).toContain('片头');
     expect(byRole('materials')!.summary).toMatch(/^ZIP 1 个条目/);
     const boardDetail = list.find((d) => d.kind === 'jpg')!;
-    expect(boardDetail.summary).toBe('JPEG 1200×800 CMYK 300 dpi 10.2×6.8 cm ' + boardDetail.summary.split(' ').slice(-2).join(' '));
+    expect(boardDetail.summary).toBe(
+      'JPEG 1200×800 CMYK 300 dpi 10.2×6.8 cm ' + boardDetail.summary.split(' ').slice(-2).join(' '),
+    );
     expect(boardDetail.image).toMatch(/^data:image\/jpeg;base64,\/9j\//);
     expect(await api.call('files.details', { workId: 999 })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     closeSession(session);
@@ -57,7 +62,10 @@ describe('files.add without a role', () => {
     copyFileSync(join(FIXTURES, 'mp4_h264_aac_1080x720.mp4'), join(dir, '录屏.mp4'));
     writeFileSync(join(dir, '作品登记表.pdf'), minimalPdf());
     const design = await api.call('files.add', { workId: id, path: join(dir, '认识图形-设计说明.docx') });
-    expect(design.ok && [design.value.role, design.value.guess]).toEqual(['design-doc', { role: 'design-doc', confidence: 'high', reason: '文件名含“设计说明”' }]);
+    expect(design.ok && [design.value.role, design.value.guess]).toEqual([
+      'design-doc',
+      { role: 'design-doc', confidence: 'high', reason: '文件名含“设计说明”' },
+    ]);
     const video = await api.call('files.add', { workId: id, path: join(dir, '录屏.mp4') });
     expect(video.ok && video.value.role).toBe('demo-video');
     expect(video.ok && video.value.guess?.reason).toContain('MP4/QuickTime 视频只能是“课件演示视频”');
@@ -66,7 +74,10 @@ describe('files.add without a role', () => {
     // A chosen role is kept as it is, and unit files need one.
     const chosen = await api.call('files.add', { workId: id, role: 'materials', path: join(dir, '录屏.mp4') });
     expect(chosen.ok && [chosen.value.role, chosen.value.guess]).toEqual(['materials', null]);
-    expect(await api.call('files.add', { workId: null, path: join(dir, '作品登记表.pdf') })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await api.call('files.add', { workId: null, path: join(dir, '作品登记表.pdf') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
     closeSession(session);
   });
 });
@@ -99,7 +110,14 @@ describe('export.preflight', () => {
     const before = await api.call('export.preflight', { out });
     expect(before.ok).toBe(true);
     const p = before.ok ? before.value : null!;
-    expect(p).toMatchObject({ dir: out, state: 'absent', problem: null, works: 2, reusable: 0, folders: [{ name: '2微课', works: 2 }] });
+    expect(p).toMatchObject({
+      dir: out,
+      state: 'absent',
+      problem: null,
+      works: 2,
+      reusable: 0,
+      folders: [{ name: '2微课', works: 2 }],
+    });
     expect(p.copyBytes).toBeGreaterThan(100_000);
     expect(p.freeBytes).toBeGreaterThan(p.copyBytes);
     expect(p.errors).toBe(0);
@@ -131,7 +149,10 @@ describe('fs.list, system.openPath and print.read', () => {
     ]);
     expect(r.ok && r.value.parent).not.toBeNull();
     expect(r.ok && r.value.roots.length).toBeGreaterThan(0);
-    expect(await api.call('fs.list', { dir: join(dir, 'nope') })).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('无法打开文件夹') } });
+    expect(await api.call('fs.list', { dir: join(dir, 'nope') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input', message: expect.stringContaining('无法打开文件夹') },
+    });
   });
 
   it('opens folders and the app’s own kinds of file only, through the session’s opener', async () => {
@@ -144,8 +165,14 @@ describe('fs.list, system.openPath and print.read', () => {
     writeFileSync(join(dir, 'setup.exe'), 'MZ');
     expect((await api.call('system.openPath', { path: dir })).ok).toBe(true);
     expect((await api.call('system.openPath', { path: join(dir, 'a.pdf') })).ok).toBe(true);
-    expect(await api.call('system.openPath', { path: join(dir, 'setup.exe') })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
-    expect(await api.call('system.openPath', { path: join(dir, 'gone') })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await api.call('system.openPath', { path: join(dir, 'setup.exe') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
+    expect(await api.call('system.openPath', { path: join(dir, 'gone') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
     expect(opened).toEqual([dir, join(dir, 'a.pdf')]);
   });
 
@@ -157,8 +184,14 @@ describe('fs.list, system.openPath and print.read', () => {
     writeFileSync(join(dir, 'a.txt'), '%PDF-1.4');
     const r = await api.call('print.read', { path: join(dir, 'a.pdf') });
     expect(r.ok && Buffer.from(r.value.base64, 'base64')).toEqual(minimalPdf());
-    expect(await api.call('print.read', { path: join(dir, 'fake.pdf') })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不是 PDF') } });
-    expect(await api.call('print.read', { path: join(dir, 'a.txt') })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await api.call('print.read', { path: join(dir, 'fake.pdf') })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('不是 PDF') },
+    });
+    expect(await api.call('print.read', { path: join(dir, 'a.txt') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
   });
 });
 
@@ -168,13 +201,27 @@ describe('unit.update in a new catalog', () => {
     const session = createSession();
     const api = localClient(session);
     await api.call('catalog.open', { path: join(dir, 'new.sqlite'), create: true });
-    expect(await api.call('unit.update', { city: '鞍山市' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('组织单位名称') } });
+    expect(await api.call('unit.update', { city: '鞍山市' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('组织单位名称') },
+    });
     const made = await api.call('unit.update', { name: ' 鞍山市教育局 ', kind: 'city' });
-    expect(made.ok && made.value).toMatchObject({ name: '鞍山市教育局', kind: 'city', group: 'k12', edition: 'liaoning-29' });
+    expect(made.ok && made.value).toMatchObject({
+      name: '鞍山市教育局',
+      kind: 'city',
+      group: 'k12',
+      edition: 'liaoning-29',
+    });
     const uni = await api.call('unit.update', { kind: 'university', group: 'higher' });
-    expect(uni.ok && [uni.value.name, uni.value.kind, uni.value.group]).toEqual(['鞍山市教育局', 'university', 'higher']);
+    expect(uni.ok && [uni.value.name, uni.value.kind, uni.value.group]).toEqual([
+      '鞍山市教育局',
+      'university',
+      'higher',
+    ]);
     expect(await api.call('unit.update', { name: '' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
-    expect((await api.call('catalog.info', {})).ok && (await api.call('catalog.info', {}))).toMatchObject({ value: { unit: '鞍山市教育局' } });
+    expect((await api.call('catalog.info', {})).ok && (await api.call('catalog.info', {}))).toMatchObject({
+      value: { unit: '鞍山市教育局' },
+    });
     closeSession(session);
   });
 });

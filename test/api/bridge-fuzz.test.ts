@@ -32,12 +32,21 @@ function raw(head: string, body: string | Buffer = ''): Promise<number> {
     });
     socket.on('error', () => undefined);
     const b = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    socket.write(Buffer.concat([Buffer.from(`${head}\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\nContent-Length: ${b.length}\r\n\r\n`, 'latin1'), b]));
+    socket.write(
+      Buffer.concat([
+        Buffer.from(
+          `${head}\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\nContent-Length: ${b.length}\r\n\r\n`,
+          'latin1',
+        ),
+        b,
+      ]),
+    );
   });
 }
 
 const get = (target: string) => raw(`GET ${target} HTTP/1.1`);
-const call = (body: string | Buffer, auth = token) => raw(`POST /api/call HTTP/1.1\r\nContent-Type: application/json\r\nAuthorization: Bearer ${auth}`, body);
+const call = (body: string | Buffer, auth = token) =>
+  raw(`POST /api/call HTTP/1.1\r\nContent-Type: application/json\r\nAuthorization: Bearer ${auth}`, body);
 
 async function alive(): Promise<void> {
   expect(exited).toBeUndefined();
@@ -71,7 +80,8 @@ afterAll(() => void web?.kill());
 
 describe.skipIf(!existsSync(WEB))('the bridge survives any request (skipped until npm run build)', () => {
   it('answers bad escapes and a request target that is no URL with 400, without the token', async () => {
-    for (const target of ['/%E0%A4%A', '/%', '/%ff', '/assets/%', '/%00']) expect([target, await get(target)]).toEqual([target, 400]);
+    for (const target of ['/%E0%A4%A', '/%', '/%ff', '/assets/%', '/%00'])
+      expect([target, await get(target)]).toEqual([target, 400]);
     expect(await get('/..%2f..%2fsecret')).toBe(404);
     expect(await get('http://[')).toBe(400);
     expect(await raw('GET  HTTP/1.1')).toBe(400);
@@ -89,7 +99,11 @@ describe.skipIf(!existsSync(WEB))('the bridge survives any request (skipped unti
     expect(await call('{"method":"nope"}')).toBe(200);
     expect(await call('{"method":"catalog.info"}', 'wrong')).toBe(401);
     // With the token, a malformed call is answered in the API's own envelope.
-    const r = await fetch(`http://127.0.0.1:${port}/api/call`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: 'null' });
+    const r = await fetch(`http://127.0.0.1:${port}/api/call`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: 'null',
+    });
     expect(r.status).toBe(400);
     expect(await r.json()).toMatchObject({ result: { ok: false, error: { code: 'bad-args' } } });
     await alive();
@@ -101,7 +115,7 @@ describe.skipIf(!existsSync(WEB))('the bridge survives any request (skipped unti
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const pick = <T,>(xs: T[]) => xs[rand(xs.length)]!;
+    const pick = <T>(xs: T[]) => xs[rand(xs.length)]!;
     const piece = () =>
       pick([
         () => `%${rand(256).toString(16).padStart(2, '0')}`,
@@ -113,7 +127,8 @@ describe.skipIf(!existsSync(WEB))('the bridge survives any request (skipped unti
       pick([
         () => 'x'.repeat(rand(50)),
         () => '{'.repeat(rand(5000)),
-        () => `{"method":"${pick(['catalog.info', 'works.list', 'check.run', 'fs.list', 'toString', '__proto__', ''])}","args":${pick(['null', '1', '"s"', '[]', '{}', '{"dir":"/"}', '{"path":null}', '{"__proto__":{"x":1}}', '['.repeat(rand(200)) + ']'.repeat(rand(200))])}}`,
+        () =>
+          `{"method":"${pick(['catalog.info', 'works.list', 'check.run', 'fs.list', 'toString', '__proto__', ''])}","args":${pick(['null', '1', '"s"', '[]', '{}', '{"dir":"/"}', '{"path":null}', '{"__proto__":{"x":1}}', '['.repeat(rand(200)) + ']'.repeat(rand(200))])}}`,
         () => Buffer.from(Array.from({ length: rand(400) }, () => rand(256))).toString('latin1'),
         () => JSON.stringify({ method: 'works.update', args: { id: rand(5), title: 'x'.repeat(rand(3000)) } }),
       ])();

@@ -15,13 +15,19 @@ import { tempDir } from '../helpers/files.js';
 let bridge: Bridge;
 const session = createSession();
 
-function raw(path: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function raw(
+  path: string,
+  o: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: bridge.port, path, method: o.method ?? 'GET', headers: o.headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: bridge.port, path, method: o.method ?? 'GET', headers: o.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(o.body);
   });
@@ -53,10 +59,21 @@ describe('the HTTP bridge', () => {
     const call = JSON.stringify({ method: 'catalog.info', args: {} });
     const json = { 'Content-Type': 'application/json' };
     expect((await raw('/api/call', { method: 'POST', headers: json, body: call })).status).toBe(401);
-    expect((await raw('/api/call', { method: 'POST', headers: { ...json, Authorization: 'Bearer nope' }, body: call })).status).toBe(401);
-    const rebinding = await raw('/api/call', { method: 'POST', headers: { ...json, Authorization: `Bearer ${bridge.token}`, Host: 'evil.example:80' }, body: call });
+    expect(
+      (await raw('/api/call', { method: 'POST', headers: { ...json, Authorization: 'Bearer nope' }, body: call }))
+        .status,
+    ).toBe(401);
+    const rebinding = await raw('/api/call', {
+      method: 'POST',
+      headers: { ...json, Authorization: `Bearer ${bridge.token}`, Host: 'evil.example:80' },
+      body: call,
+    });
     expect(rebinding.status).toBe(403);
-    const ok = await raw('/api/call', { method: 'POST', headers: { ...json, Authorization: `Bearer ${bridge.token}` }, body: call });
+    const ok = await raw('/api/call', {
+      method: 'POST',
+      headers: { ...json, Authorization: `Bearer ${bridge.token}` },
+      body: call,
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -78,7 +95,12 @@ describe('the HTTP bridge', () => {
     const report = await api.call('check.run', {}, { onProgress: (p) => progress.push(p) });
     expect(report.ok && report.value.errors).toBe(0);
     expect(progress.at(-1)).toMatchObject({ phase: 'inspect', done: 12, total: 12 });
-    expect(await api.call('check.run', { bogus: 1 } as never)).toMatchObject({ ok: false, error: { code: 'bad-args' } });
-    expect(await httpClient(`http://127.0.0.1:${bridge.port}`, 'wrong').call('catalog.info', {})).toMatchObject({ ok: false });
+    expect(await api.call('check.run', { bogus: 1 } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-args' },
+    });
+    expect(await httpClient(`http://127.0.0.1:${bridge.port}`, 'wrong').call('catalog.info', {})).toMatchObject({
+      ok: false,
+    });
   });
 });

@@ -19,14 +19,23 @@ async function sessionWithBatch() {
 describe('the typed API', () => {
   it('validates arguments at the boundary', async () => {
     const session = createSession();
-    expect(await dispatch(session, 'check.run', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'bad-args' } });
-    expect(await dispatch(session, 'batch.import', { path: 42 })).toMatchObject({ ok: false, error: { code: 'bad-args', path: 'path' } });
+    expect(await dispatch(session, 'check.run', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-args' },
+    });
+    expect(await dispatch(session, 'batch.import', { path: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-args', path: 'path' },
+    });
     expect(await dispatch(session, 'no.such' as never, {})).toMatchObject({ ok: false, error: { code: 'bad-args' } });
   });
 
   it('answers with an envelope, never a throw', async () => {
     const session = createSession();
-    expect(await dispatch(session, 'check.run', {})).toEqual({ ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } });
+    expect(await dispatch(session, 'check.run', {})).toEqual({
+      ok: false,
+      error: { code: 'no-catalog', message: '尚未打开目录文件' },
+    });
     const r = await dispatch(session, 'catalog.open', { path: join(tempDir(), 'absent.sqlite') });
     expect(r).toMatchObject({ ok: false, error: { code: 'catalog' } });
   });
@@ -56,7 +65,10 @@ describe('the typed API', () => {
     expect(works.ok && works.value.map((w) => w.key)).toEqual(['w1', 'w2']);
     const unit = await api.call('unit.update', { cloudCode: ' zz99 ' });
     expect(unit.ok && unit.value.cloudCode).toBe('zz99');
-    expect(await api.call('unit.update', { edition: 'x' } as never)).toMatchObject({ ok: false, error: { code: 'bad-args' } });
+    expect(await api.call('unit.update', { edition: 'x' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-args' },
+    });
     closeSession(session);
   });
 });

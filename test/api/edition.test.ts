@@ -19,7 +19,10 @@ const other: Profile = {
   edition: 'test-edition',
   name: '测试届次',
   quotas: { ...base.quotas, 'city-major': { ...base.quotas['city-major'], teaching: 1 } },
-  limits: { ...base.limits, video: { ...base.limits.video, lectureMinWidth: 1920, lectureMinHeight: 1080, lectureMaxS: 6 } },
+  limits: {
+    ...base.limits,
+    video: { ...base.limits.video, lectureMinWidth: 1920, lectureMinHeight: 1080, lectureMaxS: 6 },
+  },
   severities: { ...base.severities, 'video.duration': 'error' },
   categories: { ...base.categories, microlecture: { ...base.categories.microlecture, folder: '二 微课作品' } },
   mailSubject: '{unit}：{group}(测试)',
@@ -31,7 +34,9 @@ async function pipeline(edition: string) {
   const session = createSession();
   const api = localClient(session);
   const batch = { ...validBatch([microlecture('w1', '张强'), microlecture('w2', '王芳')]), edition };
-  expect(await api.call('catalog.open', { path: join(dir, 'catalog.sqlite'), create: true })).toMatchObject({ ok: true });
+  expect(await api.call('catalog.open', { path: join(dir, 'catalog.sqlite'), create: true })).toMatchObject({
+    ok: true,
+  });
   const imported = await api.call('batch.import', { path: await writeBatch(join(dir, 'in'), batch) });
   expect(imported).toMatchObject({ ok: true, value: { works: 2 } });
   const profile = await api.call('catalog.profile', {});
@@ -39,7 +44,8 @@ async function pipeline(edition: string) {
   const out = join(dir, '导出');
   const exported = await api.call('export.run', { out, allowErrors: true });
   closeSession(session);
-  if (!profile.ok || !report.ok || !exported.ok) throw new Error(JSON.stringify([profile, report, exported]).slice(0, 2000));
+  if (!profile.ok || !report.ok || !exported.ok)
+    throw new Error(JSON.stringify([profile, report, exported]).slice(0, 2000));
   return { profile: profile.value, report: report.value, out, exported: exported.value };
 }
 
@@ -62,9 +68,15 @@ describe('a second edition, registered as data', () => {
     expect(rules(mine.report.findings)).toContain('video.resolution:error');
     expect(rules(mine.report.findings)).toContain('video.duration:error');
     expect(mine.report.findings.find((f) => f.rule === 'video.resolution')!.message).toContain('应为 1920×1080 以上');
-    for (const id of ['quota.teaching', 'video.resolution', 'video.duration']) expect(rules(control.report.findings).join()).not.toContain(id);
+    for (const id of ['quota.teaching', 'video.resolution', 'video.duration'])
+      expect(rules(control.report.findings).join()).not.toContain(id);
     // The meter counts what the rule counts.
-    expect(quotaUsage(mine.profile, { unit: { kind: 'city-major' } as never, works: [{ category: 'microlecture' }, { category: 'microlecture' }] as never })[0]).toMatchObject({ count: 2, limit: 1 });
+    expect(
+      quotaUsage(mine.profile, {
+        unit: { kind: 'city-major' } as never,
+        works: [{ category: 'microlecture' }, { category: 'microlecture' }] as never,
+      })[0],
+    ).toMatchObject({ count: 2, limit: 1 });
     // The export plan's folders and the forms follow the profile.
     expect(readdirSync(mine.out)).toContain('二 微课作品');
     expect(readdirSync(control.out)).toContain('2微课');

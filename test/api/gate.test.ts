@@ -44,16 +44,28 @@ describe('catalog.open during an export on the same session', () => {
     const first = join(dir, 'a.sqlite');
     const second = join(dir, 'b.sqlite');
     expect((await api.call('catalog.open', { path: first, create: true })).ok).toBe(true);
-    expect((await api.call('batch.import', { path: await writeBatch(join(dir, 'a'), validBatch([microlecture('w1', '张强'), microlecture('w2', '王芳')])) })).ok).toBe(true);
+    expect(
+      (
+        await api.call('batch.import', {
+          path: await writeBatch(join(dir, 'a'), validBatch([microlecture('w1', '张强'), microlecture('w2', '王芳')])),
+        })
+      ).ok,
+    ).toBe(true);
     let openedAt = 0;
     let exportedAt = 0;
     let open: Promise<unknown> | null = null;
-    const exported = api.call('export.run', { out: join(dir, '导出') }, {
-      onProgress: () => {
-        // In the middle of the export, the window (or another caller) opens another catalog.
-        open ??= api.call('catalog.open', { path: second, create: true }).then((r) => ((openedAt = Date.now()), r));
-      },
-    }).then((r) => ((exportedAt = Date.now()), r));
+    const exported = api
+      .call(
+        'export.run',
+        { out: join(dir, '导出') },
+        {
+          onProgress: () => {
+            // In the middle of the export, the window (or another caller) opens another catalog.
+            open ??= api.call('catalog.open', { path: second, create: true }).then((r) => ((openedAt = Date.now()), r));
+          },
+        },
+      )
+      .then((r) => ((exportedAt = Date.now()), r));
     const r = await exported;
     expect(r).toMatchObject({ ok: true });
     expect(open).not.toBeNull();
@@ -76,7 +88,11 @@ describe('access by declaration', () => {
       await new Promise((r) => setTimeout(r, ms));
       log.push(`${name}-`);
     };
-    await Promise.all([gate.run('write', job('w1', 30)), gate.run('write', job('w2', 5)), gate.run('read', job('r', 5))]);
+    await Promise.all([
+      gate.run('write', job('w1', 30)),
+      gate.run('write', job('w2', 5)),
+      gate.run('read', job('r', 5)),
+    ]);
     // The read ran inside the first write; the second write started only after the first ended.
     expect(log.indexOf('r+')).toBeLessThan(log.indexOf('w1-'));
     expect(log.indexOf('r-')).toBeLessThan(log.indexOf('w1-'));
@@ -107,10 +123,32 @@ describe('access by declaration', () => {
     const log: string[] = [];
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    const first = gate.run('folder', async () => { log.push('a+'); await held; log.push('a-'); }, '/p');
-    const second = gate.run('folder', async () => { log.push('b+'); }, '/p');
-    const other = gate.run('folder', async () => { log.push('c+'); }, '/q');
-    const write = gate.run('write', async () => { log.push('w+'); });
+    const first = gate.run(
+      'folder',
+      async () => {
+        log.push('a+');
+        await held;
+        log.push('a-');
+      },
+      '/p',
+    );
+    const second = gate.run(
+      'folder',
+      async () => {
+        log.push('b+');
+      },
+      '/p',
+    );
+    const other = gate.run(
+      'folder',
+      async () => {
+        log.push('c+');
+      },
+      '/q',
+    );
+    const write = gate.run('write', async () => {
+      log.push('w+');
+    });
     await Promise.all([other, write]);
     expect(log).toEqual(['a+', 'c+', 'w+']);
     release();
@@ -123,7 +161,9 @@ describe('access by declaration', () => {
     const session = createSession();
     const api = localClient(session);
     await api.call('catalog.open', { path: join(dir, 'a.sqlite'), create: true });
-    await api.call('batch.import', { path: await writeBatch(join(dir, 'a'), validBatch([microlecture('w1', '张强')])) });
+    await api.call('batch.import', {
+      path: await writeBatch(join(dir, 'a'), validBatch([microlecture('w1', '张强')])),
+    });
     const works = await api.call('works.list', {});
     const id = works.ok ? works.value[0]!.id : 0;
     const [a, b] = await Promise.all([
@@ -132,7 +172,10 @@ describe('access by declaration', () => {
     ]);
     expect(a).toMatchObject({ ok: true, value: { title: '甲' } });
     expect(b).toMatchObject({ ok: true, value: { title: '甲', subject: '数学' } });
-    expect(await api.call('works.delete', { id: 999 })).toMatchObject({ ok: false, error: { message: '目录中没有作品 id:999' } });
+    expect(await api.call('works.delete', { id: 999 })).toMatchObject({
+      ok: false,
+      error: { message: '目录中没有作品 id:999' },
+    });
     closeSession(session);
   });
 });

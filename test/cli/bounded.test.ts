@@ -17,7 +17,14 @@ function run(args: string[], timeout = 60_000) {
   const started = Date.now();
   const r = spawnSync(process.execPath, ['--require', PEAK, BIN, ...args], { encoding: 'utf8', timeout });
   const kb = Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
-  return { code: r.status, stdout: r.stdout, stderr: (r.stderr ?? '').replace(/\nPEAK_RSS_KB=\d+\n/, ''), ms: Date.now() - started, rssMb: kb / 1024, timedOut: r.error !== undefined };
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: (r.stderr ?? '').replace(/\nPEAK_RSS_KB=\d+\n/, ''),
+    ms: Date.now() - started,
+    rssMb: kb / 1024,
+    timedOut: r.error !== undefined,
+  };
 }
 
 let dir: string;
@@ -139,7 +146,8 @@ describe('four object-heavy 60 MB PDFs', () => {
     const sub = join(dir, 'pdfs');
     const batch = validBatch([microlecture('d1', '孙八'), microlecture('d2', '周九')]);
     const file = await writeBatch(sub, batch);
-    for (const w of ['d1', 'd2']) for (const f of ['登记表.pdf', '推荐意见.pdf']) heavyPdf(join(sub, 'works', w, f), 60);
+    for (const w of ['d1', 'd2'])
+      for (const f of ['登记表.pdf', '推荐意见.pdf']) heavyPdf(join(sub, 'works', w, f), 60);
     const catalog = join(sub, 'c.sqlite');
     expect(run(['import', file, '--db', catalog]).code).toBe(0);
     const r = run(['check', '--db', catalog, '--json'], 120_000);
@@ -166,19 +174,22 @@ describe('targets the OS will not let us write', () => {
     }
   });
 
-  it.skipIf(!root)('a folder that cannot be changed (immutable): said in words, not a bare EPERM (skipped unless root)', () => {
-    const locked = join(dir, '锁定');
-    mkdirSync(locked);
-    if (spawnSync('chattr', ['+i', locked]).status !== 0) return void console.warn('chattr +i 不可用：跳过');
-    try {
-      const r = run(['export', '--db', db, '--out', join(locked, '导出')]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/不允许这样做|没有权限/);
-      expect(r.stderr).not.toMatch(/内部错误|at .*\.js:\d+/);
-    } finally {
-      spawnSync('chattr', ['-i', locked]);
-    }
-  });
+  it.skipIf(!root)(
+    'a folder that cannot be changed (immutable): said in words, not a bare EPERM (skipped unless root)',
+    () => {
+      const locked = join(dir, '锁定');
+      mkdirSync(locked);
+      if (spawnSync('chattr', ['+i', locked]).status !== 0) return void console.warn('chattr +i 不可用：跳过');
+      try {
+        const r = run(['export', '--db', db, '--out', join(locked, '导出')]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/不允许这样做|没有权限/);
+        expect(r.stderr).not.toMatch(/内部错误|at .*\.js:\d+/);
+      } finally {
+        spawnSync('chattr', ['-i', locked]);
+      }
+    },
+  );
 });
 
 describe('Ctrl-C', () => {
@@ -188,7 +199,9 @@ describe('Ctrl-C', () => {
       const child = spawn(process.execPath, [BIN, 'demo', target], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (c) => (stderr += c));
-      const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
+      const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+      );
       return { child, exited, stderr: () => stderr };
     };
     // The demo makes its videos with ffmpeg for about a minute: long enough to be interrupted in the middle.

@@ -26,7 +26,8 @@ function rowCounts(file: string): Record<string, number> {
 }
 
 beforeAll(() => {
-  if (!existsSync(new URL('../../dist/main/cli.js', import.meta.url))) throw new Error('run `npm run build` first (npm test does)');
+  if (!existsSync(new URL('../../dist/main/cli.js', import.meta.url)))
+    throw new Error('run `npm run build` first (npm test does)');
 });
 
 describe('baosong', () => {
@@ -52,7 +53,12 @@ describe('baosong', () => {
     expect(counts).toEqual({ edition: 'liaoning-29', works: 2, errors: 0, warnings: 0, infos: 0, findings: [] });
     // The batch's ticks are recorded as the batch's, at the import.
     expect(confirmations).toHaveLength(6);
-    expect(confirmations[0]).toMatchObject({ work: 'w1', item: 'checklist.title-card-text', by: '批次文件', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(confirmations[0]).toMatchObject({
+      work: 'w1',
+      item: 'checklist.title-card-text',
+      by: '批次文件',
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     const table = baosong('check', '--db', db);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('全部检查通过');
@@ -79,7 +85,9 @@ describe('baosong', () => {
     expect(report.works).toBe(3);
     expect(report.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
     // batch level: no work key at all
-    expect(get('unit.cloud-link')).toEqual([{ rule: 'unit.cloud-link', severity: 'warning', message: expect.stringContaining('访问密码') }]);
+    expect(get('unit.cloud-link')).toEqual([
+      { rule: 'unit.cloud-link', severity: 'warning', message: expect.stringContaining('访问密码') },
+    ]);
     // work level
     expect(get('title.brackets')).toMatchObject([{ severity: 'error', work: 'w1', title: '《小小的船》' }]);
     expect(get('authors.first-unique').map((f) => f.work)).toEqual(['w1', 'w2']);
@@ -89,7 +97,11 @@ describe('baosong', () => {
     expect(get('file.not-found')).toEqual([
       expect.objectContaining({ severity: 'error', work: 'w3', role: 'lecture-video', file: 'works/w3/不存在.mp4' }),
     ]);
-    expect(report.findings.filter((f) => f.rule.startsWith('unit.') || f.rule.startsWith('quota.')).every((f) => !('work' in f))).toBe(true);
+    expect(
+      report.findings
+        .filter((f) => f.rule.startsWith('unit.') || f.rule.startsWith('quota.'))
+        .every((f) => !('work' in f)),
+    ).toBe(true);
     const table = baosong('check', '--db', db);
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/【w3 《小小的船w3》 微课 · 刘洋】\n\s+错误\s+file\.not-found/);
@@ -98,7 +110,9 @@ describe('baosong', () => {
   it('refuses bad input with exit 2, the JSON path and the work key, and writes nothing', async () => {
     const dir = tempDir();
     const db = join(dir, 'c.sqlite');
-    expect(baosong('import', await writeBatch(dir, validBatch([microlecture('w0', '赵刚')]), 'first.json'), '--db', db).code).toBe(0);
+    expect(
+      baosong('import', await writeBatch(dir, validBatch([microlecture('w0', '赵刚')]), 'first.json'), '--db', db).code,
+    ).toBe(0);
     const before = rowCounts(db);
     const bad = validBatch();
     bad.works[1].stage = 'middle-school';
@@ -131,7 +145,14 @@ describe('baosong', () => {
     const dir = tempDir();
     const file = join(dir, 'gbk.json');
     // "名称" in GBK inside an otherwise valid JSON string.
-    writeFileSync(file, Buffer.concat([Buffer.from('{"edition":"liaoning-29","unit":{"name":"'), Buffer.from([0xc3, 0xfb, 0xb3, 0xc6]), Buffer.from('"}}')]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('{"edition":"liaoning-29","unit":{"name":"'),
+        Buffer.from([0xc3, 0xfb, 0xb3, 0xc6]),
+        Buffer.from('"}}'),
+      ]),
+    );
     const r = baosong('import', file, '--db', join(dir, 'c.sqlite'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('不是 UTF-8 编码');
@@ -194,10 +215,16 @@ describe('baosong check on real media', () => {
 });
 
 describe('options belong to their command', () => {
-  it('an option of another command, an unknown one or a missing value is said in Chinese (exit 2); the version is the package\'s', async () => {
+  it("an option of another command, an unknown one or a missing value is said in Chinese (exit 2); the version is the package's", async () => {
     const cases: [string[], string][] = [
-      [['check', '--db', 'x.sqlite', '--zip', 'y.zip'], '错误：check 没有选项 --zip(它是 export 的选项)；check 的选项：--db --json'],
-      [['verify', 'DIR', '--db', 'x.sqlite'], '错误：verify 没有选项 --db(它是 import、check、unit、export、preflight、print、mail、intake、fix 的选项)；verify 不接受选项'],
+      [
+        ['check', '--db', 'x.sqlite', '--zip', 'y.zip'],
+        '错误：check 没有选项 --zip(它是 export 的选项)；check 的选项：--db --json',
+      ],
+      [
+        ['verify', 'DIR', '--db', 'x.sqlite'],
+        '错误：verify 没有选项 --db(它是 import、check、unit、export、preflight、print、mail、intake、fix 的选项)；verify 不接受选项',
+      ],
       [['check', '--bogus'], '错误：check 没有选项 --bogus；check 的选项：--db --json'],
       [['export', '--db'], '错误：选项 --db 后面要跟一个值'],
       [['check', '--json=yes'], '错误：选项 --json 不带值'],

@@ -19,7 +19,19 @@ describe('the catalog file', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(Object.keys(countRows(db)).sort()).toEqual(
-      ['checklist', 'export_files', 'files', 'form_fields', 'output_files', 'people', 'probe_cache', 'unit', 'work_authors', 'work_scenes', 'works'].sort(),
+      [
+        'checklist',
+        'export_files',
+        'files',
+        'form_fields',
+        'output_files',
+        'people',
+        'probe_cache',
+        'unit',
+        'work_authors',
+        'work_scenes',
+        'works',
+      ].sort(),
     );
     db.close();
     // Re-opening runs no migration twice.
@@ -31,7 +43,9 @@ describe('the catalog file', () => {
   it('migration 1 makes a unit table that holds at most one row', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     const db = openCatalog(join(tempDir(), 'c.sqlite'), { create: true });
-    const insert = db.prepare("INSERT INTO unit (id, edition, name, kind, grp) VALUES (?, 'liaoning-29', 'x', 'city', 'k12')");
+    const insert = db.prepare(
+      "INSERT INTO unit (id, edition, name, kind, grp) VALUES (?, 'liaoning-29', 'x', 'city', 'k12')",
+    );
     insert.run(1);
     expect(() => insert.run(2)).toThrow();
     db.close();

@@ -32,15 +32,31 @@ describe('a valid batch', () => {
     expect(works[2]!.authors.map((a) => a.personId)).toContain(works[1]!.authors[0]!.personId);
     const video = works[1]!.files.find((f) => f.role === 'lecture-video')!;
     const st = statSync(join(dir, 'works/w1/微课.mp4'));
-    expect(video).toMatchObject({ path: 'works/w1/微课.mp4', absPath: join(dir, 'works/w1/微课.mp4'), size: st.size, mtimeMs: st.mtimeMs });
+    expect(video).toMatchObject({
+      path: 'works/w1/微课.mp4',
+      absPath: join(dir, 'works/w1/微课.mp4'),
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+    });
     expect(works[2]!.files.find((f) => f.role === 'support')).toMatchObject({ size: null, mtimeMs: null });
-    expect(works[1]!.fields).toEqual({ 作品特点: '以儿歌导入。', 作品安装运行说明: '任意播放器。', 教材版本: '人教版' });
+    expect(works[1]!.fields).toEqual({
+      作品特点: '以儿歌导入。',
+      作品安装运行说明: '任意播放器。',
+      教材版本: '人教版',
+    });
     expect(works[1]!.checklist['checklist.citations']).toBe(true);
     expect(getUnit(db)!.files).toHaveLength(8);
   });
 
   it('keeps what is wrong but storable, for the checks to report', async () => {
-    const w = microlecture('w9', '张强', { title: '《小小的船》', comment: '短', share: null, category: 'teaching-case', stage: 'vocational', fields: {} });
+    const w = microlecture('w9', '张强', {
+      title: '《小小的船》',
+      comment: '短',
+      share: null,
+      category: 'teaching-case',
+      stage: 'vocational',
+      fields: {},
+    });
     w.authors.push({ name: 'A' }, { name: 'B' }, { name: 'C' });
     importBatch(db, await writeBatch(dir, validBatch([w])));
     const stored = listWorks(db).find((x) => x.key === 'w9')!;
@@ -55,7 +71,11 @@ describe('bad input is refused whole, with the JSON path, and nothing is written
     ['a comment in JSON', () => '// hi\n{}', /不是有效的 JSON/],
     ['an empty file', () => '', /文件是空的/],
     ['a wrong type', (b) => ((b.works[1].authors = '张强'), b), /works\[1\]\.authors.*作品 w2.*应为列表/],
-    ['a number where a string is due', (b) => ((b.works[0].authors[0].mobile = 13800000001), b), /works\[0\]\.authors\[0\]\.mobile.*作品 w1/],
+    [
+      'a number where a string is due',
+      (b) => ((b.works[0].authors[0].mobile = 13800000001), b),
+      /works\[0\]\.authors\[0\]\.mobile.*作品 w1/,
+    ],
     ['a missing required key', (b) => (delete b.works[0].stage, b), /works\[0\]\.stage.*缺少必填项/],
     ['a missing unit kind', (b) => (delete b.unit.kind, b), /unit\.kind/],
     ['an unknown key', (b) => ((b.works[1].titel = 'x'), b), /works\[1\].*未知的键 “titel”/],
@@ -66,16 +86,32 @@ describe('bad input is refused whole, with the JSON path, and nothing is written
     ['an unknown category', (b) => ((b.works[0].category = 'video'), b), /works\[0\]\.category/],
     ['an unknown stage', (b) => ((b.works[0].stage = 'middle'), b), /works\[0\]\.stage/],
     ['a variant on a category without one', (b) => ((b.works[0].variant = 'school'), b), /works\[0\]\.variant/],
-    ['a variant not of the category', (b) => ((b.works[0] = { ...b.works[0], category: 'management-case', variant: 'teacher', fields: {} }), b), /works\[0\]\.variant.*region、school/],
+    [
+      'a variant not of the category',
+      (b) => ((b.works[0] = { ...b.works[0], category: 'management-case', variant: 'teacher', fields: {} }), b),
+      /works\[0\]\.variant.*region、school/,
+    ],
     ['an unknown role', (b) => ((b.works[0].files[0].role = 'video'), b), /works\[0\]\.files\[0\]\.role/],
     ['a unit role on a work', (b) => ((b.works[0].files[0].role = 'summary-scan'), b), /works\[0\]\.files\[0\]\.role/],
     ['an unknown scene label', (b) => ((b.works[0].scenes = ['课堂']), b), /works\[0\]\.scenes\[0\]/],
-    ['a field key of another category', (b) => ((b.works[0].fields = { 背景: 'x' }), b), /works\[0\]\.fields\.背景|works\[0\]\.fields\["背景"\]/],
+    [
+      'a field key of another category',
+      (b) => ((b.works[0].fields = { 背景: 'x' }), b),
+      /works\[0\]\.fields\.背景|works\[0\]\.fields\["背景"\]/,
+    ],
     ['an unknown checklist id', (b) => ((b.works[0].checklist = { 'checklist.nope': true }), b), /checklist\.nope/],
     ['an empty file path', (b) => ((b.works[0].files[0].path = ''), b), /works\[0\]\.files\[0\]\.path.*不能为空/],
     ['two works with the same key', (b) => ((b.works[1].key = 'w1'), b), /works\[1\]\.key.*重复/],
-    ['a duplicate JSON key', () => '{"edition":"liaoning-29","edition":"liaoning-29","unit":{},"works":[]}', /键“edition”重复出现/],
-    ['a duplicate key inside a work', (b) => JSON.stringify(b).replace('"stage":"primary"', '"stage":"primary","stage":"junior"'), /works\[0\]\.stage/],
+    [
+      'a duplicate JSON key',
+      () => '{"edition":"liaoning-29","edition":"liaoning-29","unit":{},"works":[]}',
+      /键“edition”重复出现/,
+    ],
+    [
+      'a duplicate key inside a work',
+      (b) => JSON.stringify(b).replace('"stage":"primary"', '"stage":"primary","stage":"junior"'),
+      /works\[0\]\.stage/,
+    ],
     ['another unit', (b) => ((b.unit.name = '大连市教育局'), b), /目录已属于“沈阳市教育局”/],
     ['a work key already in the catalog', (b) => ((b.works[1].key = 'w0'), b), /w0.*已在目录中/],
   ];
@@ -106,7 +142,9 @@ describe('bad input is refused whole, with the JSON path, and nothing is written
   it('a failure in the middle of the transaction leaves nothing behind', async () => {
     const batch = validBatch([microlecture('w1', '张强'), microlecture('w2', '王芳')]);
     const file = await writeBatch(dir, batch);
-    db.exec("CREATE TRIGGER boom BEFORE INSERT ON works WHEN NEW.batch_key = 'w2' BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    db.exec(
+      "CREATE TRIGGER boom BEFORE INSERT ON works WHEN NEW.batch_key = 'w2' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
     const before = countRows(db);
     expect(() => importBatch(db, file)).toThrow(/导入失败，目录未做任何改动/);
     expect(countRows(db)).toEqual(before);

@@ -48,8 +48,13 @@ function catalogOf(version: number): string {
 
 /** Every row of every table, by table (columns by name: a migration may add columns, never drop a value). */
 function rows(db: Db): Record<string, Record<string, unknown>[]> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]]),
+  );
 }
 
 describe('the schema guard', () => {
@@ -80,27 +85,43 @@ describe('the schema guard', () => {
 });
 
 describe('each migration upgrades a catalog holding data', () => {
-  it.each(MIGRATIONS.filter((m) => m.version > 1).map((m) => [m.version, m.name] as const))('migration %i (%s)', (version) => {
-    const file = catalogOf(version - 1);
-    const old = new Database(file, { readonly: true }) as Db;
-    const kept = rows(old);
-    old.close();
-    const db = openCatalog(file);
-    expect(schemaVersion(db)).toBe(LATEST_VERSION);
-    expect(schemaGaps(db)).toEqual([]);
-    const now = rows(db);
-    for (const [table, list] of Object.entries(kept)) {
-      // Every value of every row still there, under its column.
-      expect(now[table]!.map((r) => Object.fromEntries(Object.keys(list[0] ?? {}).map((k) => [k, r[k]])))).toEqual(list);
-    }
-    // The code reads it whole.
-    const [work] = listWorks(db);
-    expect(work).toMatchObject({ key: 'w1', title: '小小的船', share: true, fields: { 作品特点: '以儿歌导入。' }, scenes: ['课堂教学'], checklist: { 'checklist.citations': true } });
-    expect(work!.authors[0]).toMatchObject({ name: '张强', unit: '沈阳市和平区第一小学', mobile: '13800000001' });
-    expect(work!.files[0]).toMatchObject({ role: 'lecture-video', absPath: '/批次/works/w1/微课.mp4' });
-    expect(getUnit(db)).toMatchObject({ name: '沈阳市教育局', cloudCode: 'abcd', files: [{ role: 'unit-info-scan' }] });
-    // And takes what the migration added: its fill applies to the upgraded catalog.
-    db.exec(FILL[version]!);
-    db.close();
-  });
+  it.each(MIGRATIONS.filter((m) => m.version > 1).map((m) => [m.version, m.name] as const))(
+    'migration %i (%s)',
+    (version) => {
+      const file = catalogOf(version - 1);
+      const old = new Database(file, { readonly: true }) as Db;
+      const kept = rows(old);
+      old.close();
+      const db = openCatalog(file);
+      expect(schemaVersion(db)).toBe(LATEST_VERSION);
+      expect(schemaGaps(db)).toEqual([]);
+      const now = rows(db);
+      for (const [table, list] of Object.entries(kept)) {
+        // Every value of every row still there, under its column.
+        expect(now[table]!.map((r) => Object.fromEntries(Object.keys(list[0] ?? {}).map((k) => [k, r[k]])))).toEqual(
+          list,
+        );
+      }
+      // The code reads it whole.
+      const [work] = listWorks(db);
+      expect(work).toMatchObject({
+        key: 'w1',
+        title: '小小的船',
+        share: true,
+        fields: { 作品特点: '以儿歌导入。' },
+        scenes: ['课堂教学'],
+        checklist: { 'checklist.citations': true },
+      });
+      expect(work!.authors[0]).toMatchObject({ name: '张强', unit: '沈阳市和平区第一小学', mobile: '13800000001' });
+      expect(work!.files[0]).toMatchObject({ role: 'lecture-video', absPath: '/批次/works/w1/微课.mp4' });
+      expect(getUnit(db)).toMatchObject({
+        name: '沈阳市教育局',
+        cloudCode: 'abcd',
+        files: [{ role: 'unit-info-scan' }],
+      });
+      // And takes what the migration added: its fill applies to the upgraded catalog.
+      db.exec(FILL[version]!);
+      db.close();
+    },
+  );
 });

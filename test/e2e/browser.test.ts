@@ -47,7 +47,9 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
 
     // The unit: the cloud-drive code is missing.
     await page.getByRole('button', { name: '单位信息' }).click();
-    await expect.poll(() => page.locator('.findings li').allTextContents()).toEqual([expect.stringContaining('访问密码')]);
+    await expect
+      .poll(() => page.locator('.findings li').allTextContents())
+      .toEqual([expect.stringContaining('访问密码')]);
     await page.getByLabel('访问密码', { exact: true }).fill('ab12');
     // An existing unit saves itself, and says so.
     await expect.poll(() => page.getByLabel('保存状态').textContent(), { timeout: 30_000 }).toBe('已保存');
@@ -61,14 +63,18 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByRole('button', { name: '新建作品' }).click();
     await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 30_000 }).toContain('作品编辑');
     await expect.poll(() => page.locator('.inline-error').first().textContent()).toContain('请勿使用《》');
-    await expect.poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining('title.brackets')]));
+    await expect
+      .poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('title.brackets')]));
 
     // From 检查, 定位 jumps to the field: the title input gets the focus.
     await page.getByRole('button', { name: '检查' }).click();
     await expect.poll(() => page.getByRole('button', { name: /^定位 title\.brackets/ }).count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'check.png') });
     await page.getByRole('button', { name: /^定位 title\.brackets/ }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), { timeout: 10_000 }).toBe('作品名称');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), { timeout: 10_000 })
+      .toBe('作品名称');
     await expect.poll(() => page.locator('h2').first().textContent()).toContain('作品编辑');
 
     // Fix it, fill it, give it an author and its files through the path field.
@@ -80,7 +86,9 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     for (const box of await page.locator('fieldset input[type=checkbox]').all()) await box.check();
     // Saved by itself, and said so.
     await expect.poll(() => page.getByLabel('保存状态').textContent(), { timeout: 30_000 }).toBe('已保存');
-    await expect.poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 }).not.toEqual(expect.arrayContaining([expect.stringContaining('title.brackets')]));
+    await expect
+      .poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 })
+      .not.toEqual(expect.arrayContaining([expect.stringContaining('title.brackets')]));
     await page.getByRole('button', { name: '添加作者' }).click();
     await page.getByLabel('作者1姓名', { exact: true }).fill('孟浩');
     await page.getByLabel('作者1所在单位', { exact: true }).fill('沈阳市和平区第二小学');
@@ -95,34 +103,54 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await expect.poll(() => page.getByLabel('作者检查').allTextContents()).toEqual([expect.stringContaining('张强')]);
     await page.getByRole('button', { name: '删除作者2' }).click();
     await expect.poll(() => page.getByLabel('作者检查').count()).toBe(0);
-    await expect.poll(() => page.locator('td.known').first().textContent(), { timeout: 30_000 }).toContain('已在 1 件作品中');
+    await expect
+      .poll(() => page.locator('td.known').first().textContent(), { timeout: 30_000 })
+      .toContain('已在 1 件作品中');
     expect(await page.locator('td.known').count()).toBe(1);
     // Files: two with a chosen role, the video with its role guessed from its name and type.
-    for (const [role, name] of [['registration-scan', '登记表.pdf'], ['recommendation-scan', '推荐意见.pdf'], ['', '微课.mp4']] as const) {
+    for (const [role, name] of [
+      ['registration-scan', '登记表.pdf'],
+      ['recommendation-scan', '推荐意见.pdf'],
+      ['', '微课.mp4'],
+    ] as const) {
       const path = join(dir, `new-${name}`);
       copyFileSync(join(dir, 'works/w1', name), path);
       await page.getByLabel('新文件的用途', { exact: true }).selectOption(role);
       await page.getByLabel('文件路径', { exact: true }).fill(path);
       await page.getByRole('button', { name: '添加文件' }).click();
-      await expect.poll(() => page.locator('td.file').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining(path)]));
+      await expect
+        .poll(() => page.locator('td.file').allTextContents(), { timeout: 30_000 })
+        .toEqual(expect.arrayContaining([expect.stringContaining(path)]));
     }
     await expect.poll(() => page.locator('.notice').textContent(), { timeout: 30_000 }).toContain('判断为“微课视频”');
     // Its facts and the title-card contact sheet.
-    await expect.poll(() => page.locator('.facts').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/H\.264 \d+×\d+ 25fps/)]));
+    await expect
+      .poll(() => page.locator('.facts').allTextContents(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/H\.264 \d+×\d+ 25fps/)]));
     await expect.poll(() => page.locator('img.thumb').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('aside.indicators').textContent()).toContain('教学行为');
     await page.locator('#field-files').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'files.png') });
-    await expect.poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 }).toEqual(['没有问题。']);
+    await expect
+      .poll(() => page.locator('.findings li').allTextContents(), { timeout: 30_000 })
+      .toEqual(['没有问题。']);
     await page.locator('main').evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, 'edit.png') });
 
     // Reorder: the new work first (序号 1 in its folder).
     await page.getByRole('button', { name: '作品列表' }).click();
     await page.getByRole('button', { name: '上移 春晓' }).click();
-    await expect.poll(async () => (await page.locator('table.works tbody td.title-cell').allTextContents()).join('|'), { timeout: 30_000 }).toBe('小小的船w1|春晓|分数的初步认识');
+    await expect
+      .poll(async () => (await page.locator('table.works tbody td.title-cell').allTextContents()).join('|'), {
+        timeout: 30_000,
+      })
+      .toBe('小小的船w1|春晓|分数的初步认识');
     await page.getByRole('button', { name: '上移 春晓' }).click();
-    await expect.poll(async () => (await page.locator('table.works tbody td.title-cell').allTextContents()).join('|'), { timeout: 30_000 }).toBe('春晓|小小的船w1|分数的初步认识');
+    await expect
+      .poll(async () => (await page.locator('table.works tbody td.title-cell').allTextContents()).join('|'), {
+        timeout: 30_000,
+      })
+      .toBe('春晓|小小的船w1|分数的初步认识');
     await expect.poll(() => page.locator('.busy').count(), { timeout: 30_000 }).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'works.png') });
 
@@ -134,7 +162,14 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     mkdirSync(out);
     await page.getByRole('button', { name: '导出' }).first().click();
     // First a target too deep for Excel, Word and Explorer: the pre-flight says so, with the disk's format.
-    const deep = join(dir, ...Array.from({ length: 4 }, (_, i) => `第二十九届教育教学信息化交流活动报送材料备份第${i + 1}份${'x'.repeat(30)}`), '导出');
+    const deep = join(
+      dir,
+      ...Array.from(
+        { length: 4 },
+        (_, i) => `第二十九届教育教学信息化交流活动报送材料备份第${i + 1}份${'x'.repeat(30)}`,
+      ),
+      '导出',
+    );
     await page.getByLabel('导出到文件夹', { exact: true }).fill(deep);
     await page.getByRole('button', { name: '预检' }).click();
     await expect.poll(() => page.getByLabel('目标的限制').count(), { timeout: 30_000 }).toBe(1);
@@ -146,9 +181,19 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.screenshot({ path: join(SHOTS, 'preflight-limits.png'), fullPage: true });
     await page.getByLabel('导出到文件夹', { exact: true }).fill(dir);
     await page.getByRole('button', { name: '浏览 导出到文件夹' }).click();
-    await expect.poll(() => page.getByRole('dialog').getByRole('button', { name: /云盘上传/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('dialog')
+          .getByRole('button', { name: /云盘上传/ })
+          .count(),
+      )
+      .toBe(1);
     await page.screenshot({ path: join(SHOTS, 'folder-browser.png') });
-    await page.getByRole('dialog').getByRole('button', { name: /云盘上传/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /云盘上传/ })
+      .click();
     await expect.poll(() => page.getByLabel('当前文件夹').textContent()).toBe(out);
     await page.getByRole('button', { name: '选择此文件夹' }).click();
     expect(await page.getByLabel('导出到文件夹', { exact: true }).inputValue()).toBe(out);
@@ -170,21 +215,30 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await page.getByRole('button', { name: '到“打印与邮件”生成' }).click();
     await page.getByLabel('打印文件夹', { exact: true }).fill(join(dir, '打印'));
     await page.getByRole('button', { name: '生成打印用 PDF' }).click();
-    await expect.poll(() => page.locator('.ok').first().textContent(), { timeout: 60_000 }).toContain('已生成 11 个 PDF');
+    await expect
+      .poll(() => page.locator('.ok').first().textContent(), { timeout: 60_000 })
+      .toContain('已生成 11 个 PDF');
     await page.getByLabel('邮件文件夹', { exact: true }).fill(join(dir, '邮件'));
     await page.getByRole('button', { name: '生成邮件附件' }).click();
-    await expect.poll(() => page.locator('.ok').last().textContent(), { timeout: 60_000 }).toContain('Ln86593376@163.com');
+    await expect
+      .poll(() => page.locator('.ok').last().textContent(), { timeout: 60_000 })
+      .toContain('Ln86593376@163.com');
     expect(existsSync(join(dir, '打印', '证书信息核对单(打印).pdf'))).toBe(true);
     expect(existsSync(join(dir, '打印', '2微课/1-孟浩-春晓/作品登记表(打印).pdf'))).toBe(true);
     // The preview draws the PDF's pages (pdf.js) in the window.
     await page.getByRole('button', { name: /2微课\/1-孟浩-春晓\/作品登记表/ }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '共' }).textContent(), { timeout: 30_000 }).toMatch(/共 \d 页/);
-    const inked = await page.locator('.pdf-pages canvas').first().evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let dark = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark += 1;
-      return dark;
-    });
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '共' }).textContent(), { timeout: 30_000 })
+      .toMatch(/共 \d 页/);
+    const inked = await page
+      .locator('.pdf-pages canvas')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark += 1;
+        return dark;
+      });
     expect(inked).toBeGreaterThan(1000);
     await page.screenshot({ path: join(SHOTS, 'print.png') });
 
@@ -211,11 +265,17 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     writeFileSync(join(received, '1-张三-荷塘月色', '作品登记表.pdf'), minimalPdf());
     copyFileSync(clip('lecture.mp4'), join(received, '李四-认识钟表', '微课.mp4'));
     // What a school also sends: a RAR nobody can open, and a system file.
-    writeFileSync(join(received, '李四-认识钟表', '练习.rar'), Buffer.concat([Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), Buffer.alloc(32)]));
+    writeFileSync(
+      join(received, '李四-认识钟表', '练习.rar'),
+      Buffer.concat([Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), Buffer.alloc(32)]),
+    );
     writeFileSync(join(received, 'Thumbs.db'), 'x');
     // The same work's recommendation sent in a folder of its own, under a co-author's name: merged on screen.
     mkdirSync(join(received, '王五-认识钟表'), { recursive: true });
-    writeFileSync(join(received, '王五-认识钟表', '推荐意见.pdf'), Buffer.concat([minimalPdf(), Buffer.from('% 王五\n')]));
+    writeFileSync(
+      join(received, '王五-认识钟表', '推荐意见.pdf'),
+      Buffer.concat([minimalPdf(), Buffer.from('% 王五\n')]),
+    );
 
     // The catalog made at the end of the first test (鞍山市教育局) is the open one.
     await page.getByRole('button', { name: '收件导入' }).click();
@@ -242,7 +302,10 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     await editor.getByLabel('作者', { exact: true }).fill('张三、赵六');
     await editor.getByLabel('作品登记表.pdf 的用途').selectOption('recommendation-scan');
     await page.getByRole('button', { name: '修改 王五-认识钟表' }).click();
-    await page.getByLabel('修改 王五-认识钟表 的计划').getByLabel('并入').selectOption({ label: '并入《认识钟表》(李四)' });
+    await page
+      .getByLabel('修改 王五-认识钟表 的计划')
+      .getByLabel('并入')
+      .selectOption({ label: '并入《认识钟表》(李四)' });
     await page.screenshot({ path: join(SHOTS, 'intake.png') });
     await page.getByRole('button', { name: '按修改后的计划导入' }).click();
     await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 30_000 }).toContain('作品列表(2 件)');
@@ -256,8 +319,14 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     db.close();
     const byTitle = Object.fromEntries(works.map((w) => [w.title, w]));
     expect(byTitle['荷塘月色']!.authors.map((a) => a.name)).toEqual(['张三', '赵六']);
-    expect(byTitle['荷塘月色']!.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]).sort()).toEqual([['lecture-video', '荷塘月色.mp4'], ['recommendation-scan', '作品登记表.pdf']]);
-    expect(byTitle['认识钟表']!.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]).sort()).toEqual([['lecture-video', '微课.mp4'], ['recommendation-scan', '推荐意见.pdf']]);
+    expect(byTitle['荷塘月色']!.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]).sort()).toEqual([
+      ['lecture-video', '荷塘月色.mp4'],
+      ['recommendation-scan', '作品登记表.pdf'],
+    ]);
+    expect(byTitle['认识钟表']!.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]).sort()).toEqual([
+      ['lecture-video', '微课.mp4'],
+      ['recommendation-scan', '推荐意见.pdf'],
+    ]);
   }, 120_000);
   it('splits a folder that holds two works and pairs a folder with the summary row that had none, then imports that', async () => {
     const { copyFileSync } = await import('node:fs');
@@ -272,8 +341,30 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     copyFileSync(clipOf('lecture.mp4', '蝌蚪'), join(received, '微课3', '第三节.mp4'));
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('汇总表');
-    ws.addRow(['序号', '交流组别', '作品名称', '作者姓名', '所在单位', '作品类别', '年级', '学科', '手机号码', '是否同意共享']);
-    ws.addRow([1, '中小学校', '雪地里的小画家', '郑十', '鞍山市第一小学', '微课', '一年级', '语文', '13800000010', '是']);
+    ws.addRow([
+      '序号',
+      '交流组别',
+      '作品名称',
+      '作者姓名',
+      '所在单位',
+      '作品类别',
+      '年级',
+      '学科',
+      '手机号码',
+      '是否同意共享',
+    ]);
+    ws.addRow([
+      1,
+      '中小学校',
+      '雪地里的小画家',
+      '郑十',
+      '鞍山市第一小学',
+      '微课',
+      '一年级',
+      '语文',
+      '13800000010',
+      '是',
+    ]);
     ws.addRow([2, '中小学校', '乌鸦喝水', '孙七', '鞍山市第二小学', '微课', '二年级', '语文', '13800000011', '是']);
     ws.addRow([3, '中小学校', '小蝌蚪找妈妈', '李八', '鞍山市第三小学', '微课', '二年级', '语文', '13800000012', '否']);
     await wb.xlsx.writeFile(join(received, '作品汇总表.xlsx'));
@@ -317,10 +408,30 @@ describe.skipIf(!ready)('the UI in Chromium (skipped where /usr/bin/chromium or 
     const byTitle = Object.fromEntries(works.map((w) => [w.title, w]));
     const summaryOf = (t: string) => {
       const w = byTitle[t]!;
-      return { authors: w.authors.map((a) => [a.name, a.unit, a.mobile]), grade: w.grade, share: w.share, files: w.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]) };
+      return {
+        authors: w.authors.map((a) => [a.name, a.unit, a.mobile]),
+        grade: w.grade,
+        share: w.share,
+        files: w.files.map((f) => [f.role, f.path.split(/[\\/]/).pop()]),
+      };
     };
-    expect(summaryOf('雪地里的小画家')).toEqual({ authors: [['郑十', '鞍山市第一小学', '13800000010']], grade: '一年级', share: true, files: [['lecture-video', '雪地里的小画家.mp4']] });
-    expect(summaryOf('乌鸦喝水')).toEqual({ authors: [['孙七', '鞍山市第二小学', '13800000011']], grade: '二年级', share: true, files: [['lecture-video', '乌鸦喝水.mp4']] });
-    expect(summaryOf('小蝌蚪找妈妈')).toEqual({ authors: [['李八', '鞍山市第三小学', '13800000012']], grade: '二年级', share: false, files: [['lecture-video', '第三节.mp4']] });
+    expect(summaryOf('雪地里的小画家')).toEqual({
+      authors: [['郑十', '鞍山市第一小学', '13800000010']],
+      grade: '一年级',
+      share: true,
+      files: [['lecture-video', '雪地里的小画家.mp4']],
+    });
+    expect(summaryOf('乌鸦喝水')).toEqual({
+      authors: [['孙七', '鞍山市第二小学', '13800000011']],
+      grade: '二年级',
+      share: true,
+      files: [['lecture-video', '乌鸦喝水.mp4']],
+    });
+    expect(summaryOf('小蝌蚪找妈妈')).toEqual({
+      authors: [['李八', '鞍山市第三小学', '13800000012']],
+      grade: '二年级',
+      share: false,
+      files: [['lecture-video', '第三节.mp4']],
+    });
   }, 120_000);
 });

@@ -31,7 +31,6 @@ beforeAll(async () => {
 
 const event = () => ({ preventDefault: vi.fn() });
 
-
 /** What the main process sees of the page that calls: it sends progress, emits loading and may be destroyed. */
 function pageSender() {
   return Object.assign(new EventEmitter(), { send: vi.fn(), isDestroyed: () => false });
@@ -40,7 +39,13 @@ function pageSender() {
 describe('the Electron shell', () => {
   it('opens an isolated, sandboxed window without Node', () => {
     const prefs = state.windows[0]!.options.webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(prefs.preload).toMatch(/preload\.cjs$/);
     expect(state.windows[0]!.options).toMatchObject({ width: 1366, height: 768, title: '报送助手' });
   });
@@ -62,7 +67,10 @@ describe('the Electron shell', () => {
   it('refuses IPC from an unknown origin and answers its own page', async () => {
     const call = state.ipcHandlers.get('baosong:call')!;
     const sender = pageSender();
-    const foreign = await call({ senderFrame: { url: 'https://evil.example/' }, sender }, { id: 'c1', method: 'catalog.info', args: {} });
+    const foreign = await call(
+      { senderFrame: { url: 'https://evil.example/' }, sender },
+      { id: 'c1', method: 'catalog.info', args: {} },
+    );
     expect(foreign).toMatchObject({ ok: false, error: { message: expect.stringContaining('拒绝') } });
     const none = await call({ senderFrame: null, sender }, { id: 'c2', method: 'catalog.info', args: {} });
     expect(none.ok).toBe(false);
@@ -80,8 +88,14 @@ describe('opening a folder from the window', () => {
     mkdirSync(`${dir}/locked`);
     const call = state.ipcHandlers.get('baosong:call')!;
     const from = { senderFrame: { url: appUrl }, sender: pageSender() };
-    expect(await call(from, { id: 'o1', method: 'system.openPath', args: { path: dir } })).toEqual({ ok: true, value: { path: dir } });
-    expect(await call(from, { id: 'o2', method: 'system.openPath', args: { path: `${dir}/locked` } })).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('拒绝访问') } });
+    expect(await call(from, { id: 'o1', method: 'system.openPath', args: { path: dir } })).toEqual({
+      ok: true,
+      value: { path: dir },
+    });
+    expect(await call(from, { id: 'o2', method: 'system.openPath', args: { path: `${dir}/locked` } })).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: expect.stringContaining('拒绝访问') },
+    });
     expect(state.openedPaths).toEqual([dir, `${dir}/locked`]);
   });
 });
@@ -93,7 +107,11 @@ describe('the preload', () => {
     const electron = await import('electron');
     const code = readFileSync(new URL('../../dist/main/preload.cjs', import.meta.url), 'utf8');
     const module = { exports: {} };
-    vm.runInNewContext(code, { require: (id: string) => (id === 'electron' ? electron : undefined), module, exports: module.exports });
+    vm.runInNewContext(code, {
+      require: (id: string) => (id === 'electron' ? electron : undefined),
+      module,
+      exports: module.exports,
+    });
     expect(Object.keys(state.exposed).sort()).toEqual(['call', 'cancel', 'choose', 'openExternal', 'pathForFile']);
     expect(state.exposed.pathForFile({ path: '/x/作品.mp4' })).toBe('/x/作品.mp4');
   });
@@ -113,13 +131,16 @@ describe('safeOpenExternal', () => {
 describe('npm start without the Electron binary', () => {
   it('says so in one line and serves browser mode on 127.0.0.1', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url))], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (err += c));
     const deadline = Date.now() + 20_000;
-    while (!/http:\/\/127\.0\.0\.1:\d+\/#token=/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!/http:\/\/127\.0\.0\.1:\d+\/#token=/.test(out) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     child.kill('SIGINT');
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toContain('未找到 Electron 程序');
@@ -132,7 +153,10 @@ describe('a page that reloads during a job', () => {
     const { tempDir } = await import('../helpers/files.js');
     const call = state.ipcHandlers.get('baosong:call')!;
     const sender = pageSender();
-    const job = call({ senderFrame: { url: appUrl }, sender }, { id: 'r1', method: 'demo.create', args: { dir: tempDir() } });
+    const job = call(
+      { senderFrame: { url: appUrl }, sender },
+      { id: 'r1', method: 'demo.create', args: { dir: tempDir() } },
+    );
     await new Promise((r) => setTimeout(r, 50));
     sender.emit('did-start-loading');
     expect(await job).toMatchObject({ ok: false, error: { code: 'cancelled' } });
@@ -152,7 +176,15 @@ describe('the page over app://, no permissions', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await page.text()).toContain('<div id="root">');
-    for (const bad of ['app://baosong/../../package.json', 'app://baosong/%2e%2e/%2e%2e/package.json', 'app://baosong/..%2f..%2fpackage.json', 'app://other/index.html', 'app://baosong/%00', 'file:///etc/passwd', 'app://baosong/nosuch.js']) {
+    for (const bad of [
+      'app://baosong/../../package.json',
+      'app://baosong/%2e%2e/%2e%2e/package.json',
+      'app://baosong/..%2f..%2fpackage.json',
+      'app://other/index.html',
+      'app://baosong/%00',
+      'file:///etc/passwd',
+      'app://baosong/nosuch.js',
+    ]) {
       expect((await appResponse(bad, root)).status, bad).toBe(404);
     }
     expect(isAppUrl(new URL('../../dist/renderer/index.html', import.meta.url).href, APP_URL)).toBe(false);
@@ -162,7 +194,10 @@ describe('the page over app://, no permissions', () => {
     const { denyPermissions } = await import('../../src/main/app-protocol.js');
     let request: any;
     let check: any;
-    denyPermissions({ setPermissionRequestHandler: (fn: any) => (request = fn), setPermissionCheckHandler: (fn: any) => (check = fn) } as any);
+    denyPermissions({
+      setPermissionRequestHandler: (fn: any) => (request = fn),
+      setPermissionCheckHandler: (fn: any) => (check = fn),
+    } as any);
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const answer = vi.fn();
       request({}, permission, answer);

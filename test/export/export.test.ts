@@ -2,7 +2,16 @@
 import { fileURLToPath } from 'node:url';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, rmSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,15 +61,32 @@ describe('baosong export', () => {
     const tree = walk(out).sort();
     expect(tree).toEqual(
       [
-        '2微课/1-张强-小小的船w1/作品登记表.docx', '2微课/1-张强-小小的船w1/作品登记表.pdf', '2微课/1-张强-小小的船w1/微课视频.mp4',
-        '2微课/1-张强-小小的船w1/推荐意见.docx', '2微课/1-张强-小小的船w1/推荐意见.pdf', '2微课/1-张强-小小的船w1/相关材料.zip',
-        '2微课/2-王芳-小小的船w2/作品登记表.docx', '2微课/2-王芳-小小的船w2/作品登记表.pdf', '2微课/2-王芳-小小的船w2/微课视频.mp4',
-        '2微课/2-王芳-小小的船w2/推荐意见.docx', '2微课/2-王芳-小小的船w2/推荐意见.pdf', '2微课/2-王芳-小小的船w2/相关材料.zip',
-        'manifest.sha256', '云盘报送要求(盖章).pdf', '云盘报送要求.docx', '作品汇总表(盖章).pdf', '作品汇总表.xlsx',
-        '市级(校级)工作报告(盖章).pdf', '市级(校级)工作报告.docx', '组织单位及联系人信息表(盖章).pdf', '组织单位及联系人信息表.docx',
+        '2微课/1-张强-小小的船w1/作品登记表.docx',
+        '2微课/1-张强-小小的船w1/作品登记表.pdf',
+        '2微课/1-张强-小小的船w1/微课视频.mp4',
+        '2微课/1-张强-小小的船w1/推荐意见.docx',
+        '2微课/1-张强-小小的船w1/推荐意见.pdf',
+        '2微课/1-张强-小小的船w1/相关材料.zip',
+        '2微课/2-王芳-小小的船w2/作品登记表.docx',
+        '2微课/2-王芳-小小的船w2/作品登记表.pdf',
+        '2微课/2-王芳-小小的船w2/微课视频.mp4',
+        '2微课/2-王芳-小小的船w2/推荐意见.docx',
+        '2微课/2-王芳-小小的船w2/推荐意见.pdf',
+        '2微课/2-王芳-小小的船w2/相关材料.zip',
+        'manifest.sha256',
+        '云盘报送要求(盖章).pdf',
+        '云盘报送要求.docx',
+        '作品汇总表(盖章).pdf',
+        '作品汇总表.xlsx',
+        '市级(校级)工作报告(盖章).pdf',
+        '市级(校级)工作报告.docx',
+        '组织单位及联系人信息表(盖章).pdf',
+        '组织单位及联系人信息表.docx',
       ].sort(),
     );
-    expect(readFileSync(join(out, '2微课/1-张强-小小的船w1/微课视频.mp4'))).toEqual(readFileSync(join(dir, 'works/w1/微课.mp4')));
+    expect(readFileSync(join(out, '2微课/1-张强-小小的船w1/微课视频.mp4'))).toEqual(
+      readFileSync(join(dir, 'works/w1/微课.mp4')),
+    );
     if (hasSha256sum) expect(spawnSync('sha256sum', ['--quiet', '-c', 'manifest.sha256'], { cwd: out }).status).toBe(0);
     expect(baosong(['verify', out]).code).toBe(0);
     expect(sources.map((p) => [sha(p), statSync(p).mtimeMs])).toEqual(before);
@@ -72,7 +98,9 @@ describe('baosong export', () => {
     const { db, out } = await ready();
     expect(baosong(['export', '--db', db, '--out', out]).code).toBe(0);
     const manifest = readFileSync(join(out, 'manifest.sha256'), 'utf8');
-    const forms = ['作品汇总表.xlsx', '云盘报送要求.docx', '2微课/1-张强-小小的船w1/作品登记表.docx'].map((r) => sha(join(out, r)));
+    const forms = ['作品汇总表.xlsx', '云盘报送要求.docx', '2微课/1-张强-小小的船w1/作品登记表.docx'].map((r) =>
+      sha(join(out, r)),
+    );
     const again = baosong(['export', '--db', db, '--out', out]);
     expect(again.stdout).toContain('已是最新');
     expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).toBe(manifest);
@@ -95,7 +123,9 @@ describe('baosong export', () => {
     expect(baosong(['export', '--db', db, '--out', out]).code).toBe(0);
     expect(baosong(['verify', out]).code).toBe(0);
     expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).toBe(manifest);
-    expect(['作品汇总表.xlsx', '云盘报送要求.docx', '2微课/1-张强-小小的船w1/作品登记表.docx'].map((r) => sha(join(out, r)))).toEqual(forms);
+    expect(
+      ['作品汇总表.xlsx', '云盘报送要求.docx', '2微课/1-张强-小小的船w1/作品登记表.docx'].map((r) => sha(join(out, r))),
+    ).toEqual(forms);
   });
 
   it('refuses a folder it did not make, and refuses while errors remain (exit 1, listed)', async () => {
@@ -162,7 +192,8 @@ describe('a kill at any point leaves a whole tree, and the next run completes', 
       expect(baosong(['verify', out]).code).toBe(0);
       expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).not.toBe(oldManifest);
       expect(readdirSync(dir).filter((n) => n.includes('baosong-'))).toEqual([]);
-      if (hasSha256sum) expect(execFileSync('sha256sum', ['--quiet', '-c', 'manifest.sha256'], { cwd: out }).toString()).toBe('');
+      if (hasSha256sum)
+        expect(execFileSync('sha256sum', ['--quiet', '-c', 'manifest.sha256'], { cwd: out }).toString()).toBe('');
     });
   }
 });
@@ -185,7 +216,11 @@ describe('cancel', () => {
     const api = localClient(session);
     expect((await api.call('catalog.open', { path: db })).ok).toBe(true);
     const controller = new AbortController();
-    const r = await api.call('export.run', { out }, { signal: controller.signal, onProgress: (p) => p.phase === 'forms' && controller.abort() });
+    const r = await api.call(
+      'export.run',
+      { out },
+      { signal: controller.signal, onProgress: (p) => p.phase === 'forms' && controller.abort() },
+    );
     closeSession(session);
     expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(readFileSync(join(out, 'manifest.sha256'), 'utf8')).toBe(manifest);

@@ -14,7 +14,11 @@ import { tempDir } from '../helpers/files.js';
 const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 
 function baosong(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
   // A hang would end here as a timeout (status null), which the callers' exit-code checks catch.
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined };
 }
@@ -129,7 +133,9 @@ describe('two exports to one folder', () => {
     touchSources();
     const run = () =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, 'export', '--db', db, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(process.execPath, [BIN, 'export', '--db', db, '--out', out], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         let stderr = '';
         child.stderr.on('data', (c) => (stderr += c));
         child.on('exit', (code) => resolve({ code, stderr }));

@@ -15,7 +15,9 @@ const poppler = has('pdftoppm') && has('pdffonts') && has('pdftotext');
 const soffice = has('soffice');
 
 function walk(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
 }
 
 let dir: string;
@@ -49,10 +51,32 @@ describe('作品汇总表.xlsx', () => {
     expect(ws.name).toBe('作品汇总表');
     const rows: unknown[][] = [];
     ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows[0]).toEqual(['序号', '交流组别', '作品名称', '作者姓名', '所在单位', '作品类别', '年级', '学科', '手机号码', '是否同意共享']);
+    expect(rows[0]).toEqual([
+      '序号',
+      '交流组别',
+      '作品名称',
+      '作者姓名',
+      '所在单位',
+      '作品类别',
+      '年级',
+      '学科',
+      '手机号码',
+      '是否同意共享',
+    ]);
     expect(rows.slice(1)).toEqual([
       [1, '中小学校', '小小的船w1', '张强', '沈阳市和平区第一小学', '微课', '一年级', '语文', '13800000001', '是'],
-      [2, '中小学校', '分数的初步认识', '王芳、刘丽', '沈阳市和平区第一小学', '微课', '三年级', '数学', '13912345678', '是'],
+      [
+        2,
+        '中小学校',
+        '分数的初步认识',
+        '王芳、刘丽',
+        '沈阳市和平区第一小学',
+        '微课',
+        '三年级',
+        '数学',
+        '13912345678',
+        '是',
+      ],
     ]);
     expect(ws.rowCount).toBe(3);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -67,11 +91,19 @@ describe.skipIf(!soffice)('Word forms (LibreOffice; skipped where soffice is mis
     expect(docs.length).toBe(7);
     const work = tempDir();
     docs.forEach((rel, i) => copyFileSync(join(out, rel), join(work, `${i}.docx`)));
-    const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, ...docs.map((_, i) => join(work, `${i}.docx`))], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      'soffice',
+      ['--headless', '--convert-to', 'pdf', '--outdir', work, ...docs.map((_, i) => join(work, `${i}.docx`))],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(r.status).toBe(0);
     for (let i = 0; i < docs.length; i += 1) expect(existsSync(join(work, `${i}.pdf`)), docs[i]).toBe(true);
     if (poppler) {
-      const text = spawnSync('pdftotext', [join(work, `${docs.indexOf('2微课/2-王芳-分数的初步认识/作品登记表.docx')}.pdf`), '-'], { encoding: 'utf8' }).stdout;
+      const text = spawnSync(
+        'pdftotext',
+        [join(work, `${docs.indexOf('2微课/2-王芳-分数的初步认识/作品登记表.docx')}.pdf`), '-'],
+        { encoding: 'utf8' },
+      ).stdout;
       expect(text).toContain('作品登记表');
       expect(text).toContain('分数的初步认识');
     }
@@ -96,7 +128,7 @@ function ink(pgm: Buffer, box: [number, number, number, number]): number {
 }
 
 describe.skipIf(!poppler)('print PDFs (poppler; skipped where pdftoppm is missing)', () => {
-  it('every print PDF carries ink where its labels are, embeds Source Han Sans, and says this work\'s values', () => {
+  it("every print PDF carries ink where its labels are, embeds Source Han Sans, and says this work's values", () => {
     const pdfs = walk(printed).filter((r) => r.endsWith('.pdf'));
     expect(pdfs.length).toBe(2 * 2 + 5);
     expect(pdfs).toContain('证书信息核对单(打印).pdf');
@@ -107,27 +139,62 @@ describe.skipIf(!poppler)('print PDFs (poppler; skipped where pdftoppm is missin
       expect(fonts, rel).toMatch(/SourceHanSansSC-Regular\s+CID Type 0C\s+Identity-H\s+yes\s+yes/);
       const base = join(work, rel.replace(/[/()]/g, '_'));
       spawnSync('pdftoppm', ['-r', '40', '-gray', '-f', '1', '-l', '1', file, base]);
-      const page = readdirSync(work).find((n) => n.startsWith(rel.replace(/[/()]/g, '_').split('/').pop()!) && n.endsWith('.pgm'))!;
+      const page = readdirSync(work).find(
+        (n) => n.startsWith(rel.replace(/[/()]/g, '_').split('/').pop()!) && n.endsWith('.pgm'),
+      )!;
       const pgm = readFileSync(join(work, page));
       // The title band and the label column of the table both carry ink: not a blank page.
       expect(ink(pgm, [0.3, 0.04, 0.7, 0.2]), `${rel} title`).toBeGreaterThan(0.01);
       expect(ink(pgm, [0.08, 0.15, 0.3, 0.5]), `${rel} labels`).toBeGreaterThan(0.005);
     }
-    const reg = spawnSync('pdftotext', ['-layout', join(printed, '2微课/2-王芳-分数的初步认识/作品登记表(打印).pdf'), '-'], { encoding: 'utf8' }).stdout;
-    for (const s of ['作品登记表', '作品名称', '学科', '年级', '作品大小', '作者信息', '联系信息', '诚信承诺', '承诺人(作者)签名', '分数的初步认识', '数学', '三年级', '王芳', '刘丽', '13912345678', 'MB']) {
+    const reg = spawnSync(
+      'pdftotext',
+      ['-layout', join(printed, '2微课/2-王芳-分数的初步认识/作品登记表(打印).pdf'), '-'],
+      { encoding: 'utf8' },
+    ).stdout;
+    for (const s of [
+      '作品登记表',
+      '作品名称',
+      '学科',
+      '年级',
+      '作品大小',
+      '作者信息',
+      '联系信息',
+      '诚信承诺',
+      '承诺人(作者)签名',
+      '分数的初步认识',
+      '数学',
+      '三年级',
+      '王芳',
+      '刘丽',
+      '13912345678',
+      'MB',
+    ]) {
       expect(reg, s).toContain(s);
     }
-    const rec = spawnSync('pdftotext', [join(printed, '2微课/2-王芳-分数的初步认识/推荐意见(打印).pdf'), '-'], { encoding: 'utf8' }).stdout;
+    const rec = spawnSync('pdftotext', [join(printed, '2微课/2-王芳-分数的初步认识/推荐意见(打印).pdf'), '-'], {
+      encoding: 'utf8',
+    }).stdout;
     for (const s of ['推荐意见', '质性评语', '单位公章', '沈阳市教育局', '王芳、刘丽']) expect(rec, s).toContain(s);
     const summary = spawnSync('pdftotext', [join(printed, '作品汇总表(打印).pdf'), '-'], { encoding: 'utf8' }).stdout;
-    for (const s of ['作品汇总表', '交流组别', '手机号码', '分数的初步认识', '13912345678']) expect(summary, s).toContain(s);
+    for (const s of ['作品汇总表', '交流组别', '手机号码', '分数的初步认识', '13912345678'])
+      expect(summary, s).toContain(s);
   }, 120_000);
 });
 
 describe('the e-mail package', () => {
   it('holds the Word/Excel forms, the stamped scans and 邮件.txt with the address, subject and both dates', () => {
     const files = walk(mail);
-    expect(files).toEqual(expect.arrayContaining(['邮件.txt', '作品汇总表.xlsx', '组织单位及联系人信息表.docx', '作品汇总表(盖章).pdf', '2微课/1-张强-小小的船w1/作品登记表.docx', '2微课/1-张强-小小的船w1/推荐意见.pdf']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '邮件.txt',
+        '作品汇总表.xlsx',
+        '组织单位及联系人信息表.docx',
+        '作品汇总表(盖章).pdf',
+        '2微课/1-张强-小小的船w1/作品登记表.docx',
+        '2微课/1-张强-小小的船w1/推荐意见.pdf',
+      ]),
+    );
     expect(files.some((f) => f.endsWith('.mp4') || f.endsWith('相关材料.zip'))).toBe(false);
     const note = readFileSync(join(mail, '邮件.txt'), 'utf8');
     expect(note).toContain('Ln86593376@163.com');
@@ -138,4 +205,3 @@ describe('the e-mail package', () => {
 });
 
 // `baosong demo` is tested from the installed tree: test/installed/installed.test.ts.
-

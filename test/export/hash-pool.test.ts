@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers/files.js';
 
-vi.mock('../../src/main/resources.js', async (original) => ({ ...(await original<object>()), hashWorkerPath: () => '/nonexistent/报送助手/hash-worker.js' }));
+vi.mock('../../src/main/resources.js', async (original) => ({
+  ...(await original<object>()),
+  hashWorkerPath: () => '/nonexistent/报送助手/hash-worker.js',
+}));
 
 describe('HashPool', () => {
   it('fails every pending hash when its worker cannot run', async () => {
@@ -18,7 +21,9 @@ describe('HashPool', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     for (const r of results) {
       expect(r.status).toBe('rejected');
-      expect(String((r as PromiseRejectedResult).reason.message)).toMatch(/^校验线程无法运行\(\/nonexistent\/报送助手\/hash-worker\.js\)：请重新安装/);
+      expect(String((r as PromiseRejectedResult).reason.message)).toMatch(
+        /^校验线程无法运行\(\/nonexistent\/报送助手\/hash-worker\.js\)：请重新安装/,
+      );
     }
     await pool.close();
   });

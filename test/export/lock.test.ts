@@ -26,7 +26,9 @@ function contender(dir: string, log: string): Promise<{ code: number | null; std
       process.exit(2);
     }`;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
     child.on('exit', (code) => resolve({ code, stderr }));
@@ -66,6 +68,8 @@ describe('the export lock', () => {
     if (a.status === 'fulfilled') await a.value();
     expect(readdirSync(parent)).toEqual([]);
     // Released: the next one gets it.
-    await (await lockTarget(dir))();
+    await (
+      await lockTarget(dir)
+    )();
   });
 });

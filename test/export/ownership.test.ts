@@ -51,7 +51,10 @@ describe('an export folder is ours only if this catalog exported it', () => {
     mkdirSync(mine);
     writeFileSync(join(mine, '重要.docx'), 'x');
     writeFileSync(join(mine, '照片.jpg'), 'y');
-    writeFileSync(join(mine, 'manifest.sha256'), execFileSync('sha256sum', ['重要.docx', '照片.jpg'], { cwd: mine, encoding: 'utf8' }));
+    writeFileSync(
+      join(mine, 'manifest.sha256'),
+      execFileSync('sha256sum', ['重要.docx', '照片.jpg'], { cwd: mine, encoding: 'utf8' }),
+    );
     refused(dir, '不是用这个目录文件导出的', 'export', '--db', db, '--out', mine);
     const p = JSON.parse(baosong('preflight', '--db', db, '--out', mine, '--json').stdout);
     expect(p.state).toBe('refused');
@@ -98,7 +101,17 @@ describe('no output may be, hold or lie inside a source or the catalog', () => {
     refused(dir, '就是作品 w1', 'export', '--db', db, '--out', out, '--zip', join(dir, 'works/w1/微课.mp4'));
     refused(dir, '就是目录文件', 'export', '--db', db, '--out', out, '--zip', db);
     writeFileSync(join(dir, '别人的.zip'), 'PK');
-    refused(dir, '已经存在，不是报送助手上次生成的', 'export', '--db', db, '--out', out, '--zip', join(dir, '别人的.zip'));
+    refused(
+      dir,
+      '已经存在，不是报送助手上次生成的',
+      'export',
+      '--db',
+      db,
+      '--out',
+      out,
+      '--zip',
+      join(dir, '别人的.zip'),
+    );
     const zip = join(dir, '云盘上传.zip');
     expect(baosong('export', '--db', db, '--out', out, '--zip', zip).status).toBe(0);
     expect(baosong('export', '--db', db, '--out', out, '--zip', zip).status).toBe(0);

@@ -25,7 +25,10 @@ describe('planExport', () => {
   });
 
   it('a higher-education batch names the case folder 3信息化教学课程案例', () => {
-    const plan = planExport(profile, { unit: unit({ group: 'higher', kind: 'university' }), works: [work('course-case', { stage: 'higher' })] });
+    const plan = planExport(profile, {
+      unit: unit({ group: 'higher', kind: 'university' }),
+      works: [work('course-case', { stage: 'higher' })],
+    });
     expect(plan.folders.map((f) => f.name)).toEqual(['3信息化教学课程案例']);
   });
 
@@ -35,11 +38,25 @@ describe('planExport', () => {
     w.files.find((f) => f.role === 'board-main')!.path = 'x/主展板 final.JPG';
     const plan = planExport(profile, { unit: unit(), works: [w] });
     const names = rels(plan).map((r) => r.split('/').pop());
-    expect(names).toEqual(expect.arrayContaining(['主展板.JPG', '特色展板-1.jpg', '特色展板-2.jpg', '特色展板-3.PNG', '支撑材料-2-获奖证书.pdf', '专题片.mp4', '专题片工作版.mp4', '主展板源文件.psd']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '主展板.JPG',
+        '特色展板-1.jpg',
+        '特色展板-2.jpg',
+        '特色展板-3.PNG',
+        '支撑材料-2-获奖证书.pdf',
+        '专题片.mp4',
+        '专题片工作版.mp4',
+        '主展板源文件.psd',
+      ]),
+    );
   });
 
   it('reports each substitution as title.unsafe-chars and trims a path past 200 characters as title.too-long', () => {
-    const plan = planExport(profile, { unit: unit(), works: [work('microlecture', { title: '函数: y=f(x)?' }), work('microlecture', { title: '长'.repeat(250) })] });
+    const plan = planExport(profile, {
+      unit: unit(),
+      works: [work('microlecture', { title: '函数: y=f(x)?' }), work('microlecture', { title: '长'.repeat(250) })],
+    });
     expect(plan.findings.map((f) => f.rule)).toEqual(['title.unsafe-chars', 'title.too-long']);
     expect(rels(plan).some((r) => r.includes('函数： y=f(x)？'))).toBe(true);
     expect(Math.max(...rels(plan).map((r) => Array.from(r).length))).toBeLessThanOrEqual(MAX_PATH);
@@ -47,7 +64,16 @@ describe('planExport', () => {
 
   it('puts the forms, the unit scans and the unit report at the root; a report-doc replaces the generated report', () => {
     const u = unit();
-    expect(rels(planExport(profile, { unit: u, works: [] }))).toEqual(['作品汇总表.xlsx', '组织单位及联系人信息表.docx', '云盘报送要求.docx', '市级(校级)工作报告.docx', '组织单位及联系人信息表(盖章).pdf', '作品汇总表(盖章).pdf', '云盘报送要求(盖章).pdf', '市级(校级)工作报告(盖章).pdf']);
+    expect(rels(planExport(profile, { unit: u, works: [] }))).toEqual([
+      '作品汇总表.xlsx',
+      '组织单位及联系人信息表.docx',
+      '云盘报送要求.docx',
+      '市级(校级)工作报告.docx',
+      '组织单位及联系人信息表(盖章).pdf',
+      '作品汇总表(盖章).pdf',
+      '云盘报送要求(盖章).pdf',
+      '市级(校级)工作报告(盖章).pdf',
+    ]);
     u.files.push(file('report-doc', 'unit/我们的报告.doc'));
     const plan = planExport(profile, { unit: u, works: [] });
     expect(plan.entries.find((e) => e.rel === '市级(校级)工作报告.doc')?.kind).toBe('copy');
@@ -70,9 +96,11 @@ function windowsProblems(plan: ReturnType<typeof planExport>): string[] {
     expect(parts.join('/')).toBe(rel);
     parts.forEach((c, i) => {
       if (win32.basename(c) !== c || /[<>:"|?*\u0000-\u001f]/.test(c)) out.push(`${rel}: “${c}” is not a plain name`);
-      if (/^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$/i.test(c.split('.')[0]!.trimEnd())) out.push(`${rel}: “${c}” is a device`);
+      if (/^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$/i.test(c.split('.')[0]!.trimEnd()))
+        out.push(`${rel}: “${c}” is a device`);
       if (/[. ]$/.test(c)) out.push(`${rel}: “${c}” ends in a dot or a space`);
-      if (c.length > 255 || Buffer.byteLength(c) > 240) out.push(`${rel}: “${c}” is too long (${c.length} units, ${Buffer.byteLength(c)} bytes)`);
+      if (c.length > 255 || Buffer.byteLength(c) > 240)
+        out.push(`${rel}: “${c}” is too long (${c.length} units, ${Buffer.byteLength(c)} bytes)`);
       const dir = parts.slice(0, i).join('/');
       const seen = siblings.get(dir) ?? new Map<string, string>();
       siblings.set(dir, seen);
@@ -86,7 +114,20 @@ function windowsProblems(plan: ReturnType<typeof planExport>): string[] {
 
 describe('names Windows and a download can hold', () => {
   it('the oracle sees each problem (so that a clean plan means something)', () => {
-    const bad = { folders: [], findings: [], entries: ['a/AUX.mp4', 'a/con.docx', 'a/x.', 'a/y ', 'a/B.pdf', 'a/b.pdf', `a/${'长'.repeat(81)}`, 'a/CONIN$'].map((rel) => ({ kind: 'form' as const, rel, form: 'summary' as const, work: null })) };
+    const bad = {
+      folders: [],
+      findings: [],
+      entries: [
+        'a/AUX.mp4',
+        'a/con.docx',
+        'a/x.',
+        'a/y ',
+        'a/B.pdf',
+        'a/b.pdf',
+        `a/${'长'.repeat(81)}`,
+        'a/CONIN$',
+      ].map((rel) => ({ kind: 'form' as const, rel, form: 'summary' as const, work: null })),
+    };
     // Seven: B.pdf and b.pdf are one problem.
     expect(windowsProblems(bad)).toHaveLength(7);
   });
@@ -118,7 +159,9 @@ describe('names Windows and a download can hold', () => {
   });
 
   it('a title cut for the path never ends in a dot or a space', () => {
-    const works = Array.from({ length: 60 }, (_, k) => work('microlecture', { title: `${'长'.repeat(100 + k)}. ${'题'.repeat(120)}` }));
+    const works = Array.from({ length: 60 }, (_, k) =>
+      work('microlecture', { title: `${'长'.repeat(100 + k)}. ${'题'.repeat(120)}` }),
+    );
     const plan = planExport(profile, { unit: unit(), works });
     expect(plan.findings.filter((f) => f.rule === 'title.too-long')).toHaveLength(60);
     expect(windowsProblems(plan)).toEqual([]);
@@ -127,7 +170,11 @@ describe('names Windows and a download can hold', () => {
   it('keeps each name within 255 UTF-16 units and 240 bytes: long titles, long kept names, astral characters', () => {
     const w1 = work('microlecture', { title: '𠀀'.repeat(120), authors: [author({ name: '欧阳'.repeat(10) })] });
     const w2 = work('platform-case', { title: 'A'.repeat(150) });
-    w2.files.push(file('support', `x/${'获奖证书'.repeat(30)}.pdf`), file('evidence', `x/${'𠀀'.repeat(90)}.PDF`), file('evidence', `x/${'e'.repeat(250)}.pdf`));
+    w2.files.push(
+      file('support', `x/${'获奖证书'.repeat(30)}.pdf`),
+      file('evidence', `x/${'𠀀'.repeat(90)}.PDF`),
+      file('evidence', `x/${'e'.repeat(250)}.pdf`),
+    );
     const plan = planExport(profile, { unit: unit(), works: [w1, w2] });
     expect(windowsProblems(plan)).toEqual([]);
     const kept = plan.findings.filter((f) => f.rule === 'file.export-name');
@@ -156,7 +203,17 @@ describe('names Windows and a download can hold', () => {
   });
 
   it('a clean batch of every category has nothing to change', () => {
-    const works = (['courseware', 'microlecture', 'teaching-case', 'course-case', 'management-case', 'platform-case', 'ai-case'] as const).map((c) => work(c));
+    const works = (
+      [
+        'courseware',
+        'microlecture',
+        'teaching-case',
+        'course-case',
+        'management-case',
+        'platform-case',
+        'ai-case',
+      ] as const
+    ).map((c) => work(c));
     const plan = planExport(profile, { unit: unit(), works });
     expect(plan.findings).toEqual([]);
     expect(windowsProblems(plan)).toEqual([]);

@@ -2,7 +2,16 @@
 // Word and Explorer; a file of 4 GiB (sparse: `truncate`, never 4 GB of real data) that a free cloud account
 // cannot upload; a FAT32 disk (a loop-mounted image, else a FUSE-mounted one) that cannot hold it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +31,10 @@ let video: string;
 
 beforeAll(async () => {
   root = join(tempDir('baosong-target-'), '报送 材料');
-  for (const [name, big] of [['小', false], ['大', true]] as const) {
+  for (const [name, big] of [
+    ['小', false],
+    ['大', true],
+  ] as const) {
     const dir = join(root, name);
     mkdirSync(dir, { recursive: true });
     const file = await writeBatch(dir, validBatch([microlecture('w1', '张强'), microlecture('w2', '王芳')]));
@@ -45,7 +57,13 @@ describe('the cloud drive', () => {
   it('the check warns that a free account cannot upload the 4 GiB file, and which tier can', () => {
     const report = JSON.parse(baosong('check', '--db', db, '--json').stdout);
     const f = report.findings.find((x: { rule: string }) => x.rule === 'cloud.file-size');
-    expect(f).toMatchObject({ work: 'w2', role: 'lecture-video', file: 'works/w2/微课.mp4', severity: 'warning', actual: '4.00 GB' });
+    expect(f).toMatchObject({
+      work: 'w2',
+      role: 'lecture-video',
+      file: 'works/w2/微课.mp4',
+      severity: 'warning',
+      actual: '4.00 GB',
+    });
     expect(f.message).toContain('需要用百度网盘会员');
     expect(f.message).toContain('超过百度网盘免费账号的单个文件上限 4.00 GB');
   });
@@ -64,12 +82,17 @@ describe('whole paths from the real target', () => {
   it('a deep folder: the pre-flight and the export name the longest path for Excel, Word and Explorer', () => {
     // Each component within Linux's 255 bytes; together past 259 characters under the tree's longest path.
     let deep = root;
-    for (let i = 0; i < 4; i++) deep = join(deep, `第二十九届教育教学信息化交流活动报送材料备份第${i + 1}份${'x'.repeat(30)}`);
+    for (let i = 0; i < 4; i++)
+      deep = join(deep, `第二十九届教育教学信息化交流活动报送材料备份第${i + 1}份${'x'.repeat(30)}`);
     const out = join(deep, '导出');
     const r = baosong('preflight', '--db', small, '--out', out, '--json');
     expect(r.status).toBe(0);
     const p = JSON.parse(r.stdout);
-    expect(p.limits.map((f: { rule: string }) => f.rule)).toEqual(['target.path-excel', 'target.path-word', 'target.path-explorer']);
+    expect(p.limits.map((f: { rule: string }) => f.rule)).toEqual([
+      'target.path-excel',
+      'target.path-word',
+      'target.path-explorer',
+    ]);
     const [, word, wordLength] = /最长的是 (.+?)\((\d+) 个字符\)/.exec(p.limits[1].message)!;
     expect(word).toBe(join(out, '2微课/1-张强-小小的船w1/作品登记表.docx'));
     expect(Number(wordLength)).toBe(word!.length);
@@ -102,9 +125,17 @@ describe('names at and past their limits on a real disk', () => {
     expect(baosong('import', file, '--db', catalog).status).toBe(0);
     // The check already says so (warnings), before any export.
     const report = JSON.parse(baosong('check', '--db', catalog, '--json').stdout);
-    const naming = report.findings.filter((f: { rule: string }) => ['title.too-long', 'file.export-name'].includes(f.rule));
-    expect(naming.map((f: { rule: string }) => f.rule).sort()).toEqual(['file.export-name', 'file.export-name', 'title.too-long']);
-    expect(naming.every((f: { work: string; severity: string }) => f.work === 'w1' && f.severity === 'warning')).toBe(true);
+    const naming = report.findings.filter((f: { rule: string }) =>
+      ['title.too-long', 'file.export-name'].includes(f.rule),
+    );
+    expect(naming.map((f: { rule: string }) => f.rule).sort()).toEqual([
+      'file.export-name',
+      'file.export-name',
+      'title.too-long',
+    ]);
+    expect(naming.every((f: { work: string; severity: string }) => f.work === 'w1' && f.severity === 'warning')).toBe(
+      true,
+    );
     const out = join(dir, '导出');
     const r = baosong('export', '--db', catalog, '--out', out, '--allow-errors');
     expect(r.stderr).not.toMatch(/错误|ENAMETOOLONG|EEXIST/);
@@ -113,7 +144,8 @@ describe('names at and past their limits on a real disk', () => {
     expect(r.stdout).toContain('作品名称太长');
     expect(r.stdout).toContain('作品登记表-2.DOCX');
     const names = readdirSync(out, { recursive: true }).map(String);
-    for (const n of names) for (const part of n.split('/')) expect(Buffer.byteLength(part), part).toBeLessThanOrEqual(240);
+    for (const n of names)
+      for (const part of n.split('/')) expect(Buffer.byteLength(part), part).toBeLessThanOrEqual(240);
     expect(names.filter((n) => /作品登记表(-2)?\.docx$/i.test(n))).toHaveLength(2);
     expect(baosong('verify', out).status).toBe(0);
   }, 60_000);
@@ -132,7 +164,11 @@ function mountFat32(): { dir: string; unmount: () => void } | string {
   const loop = spawnSync('mount', ['-o', 'loop', image, dir], { encoding: 'utf8' });
   if (loop.status === 0) return { dir, unmount: () => void spawnSync('umount', [dir]) };
   const fuse = spawnSync('fusefat', ['-o', 'rw+', image, dir], { encoding: 'utf8' });
-  if (fuse.status === 0) return { dir, unmount: () => void (spawnSync('fusermount', ['-u', dir]).status === 0 || spawnSync('umount', [dir])) };
+  if (fuse.status === 0)
+    return {
+      dir,
+      unmount: () => void (spawnSync('fusermount', ['-u', dir]).status === 0 || spawnSync('umount', [dir])),
+    };
   return `无法挂载 FAT32 镜像：mount -o loop：${loop.stderr.trim() || loop.error?.message}；fusefat：${fuse.stderr?.trim() || fuse.error?.message}`;
 }
 
@@ -143,29 +179,34 @@ afterAll(() => {
   if (typeof fat !== 'string') fat.unmount();
 });
 
-describe.skipIf(typeof fat === 'string')(`a FAT32 disk (skipped where no FAT32 image can be mounted: ${typeof fat === 'string' ? fat : 'mounted'})`, () => {
-  const mount = fat as { dir: string; unmount: () => void };
+describe.skipIf(typeof fat === 'string')(
+  `a FAT32 disk (skipped where no FAT32 image can be mounted: ${typeof fat === 'string' ? fat : 'mounted'})`,
+  () => {
+    const mount = fat as { dir: string; unmount: () => void };
 
-  it('the pre-flight reads the format and says the export cannot go there', () => {
-    const r = baosong('preflight', '--db', db, '--out', join(mount.dir, '导出'), '--json');
-    expect(r.status).toBe(1);
-    const p = JSON.parse(r.stdout);
-    expect(p.fileSystem).toMatch(/fat/i);
-    expect(p.limits).toMatchObject([{ rule: 'target.fat32', severity: 'error', file: '2微课/2-王芳-小小的船w2/微课视频.mp4' }]);
-  });
+    it('the pre-flight reads the format and says the export cannot go there', () => {
+      const r = baosong('preflight', '--db', db, '--out', join(mount.dir, '导出'), '--json');
+      expect(r.status).toBe(1);
+      const p = JSON.parse(r.stdout);
+      expect(p.fileSystem).toMatch(/fat/i);
+      expect(p.limits).toMatchObject([
+        { rule: 'target.fat32', severity: 'error', file: '2微课/2-王芳-小小的船w2/微课视频.mp4' },
+      ]);
+    });
 
-  it('the export is refused before anything is copied: exit 2, the file named, the disk untouched', () => {
-    const before = readdirSync(mount.dir);
-    const r = baosong('export', '--db', db, '--out', join(mount.dir, '导出'), '--allow-errors');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('FAT32');
-    expect(r.stderr).toContain('2微课/2-王芳-小小的船w2/微课视频.mp4(4.00 GB)');
-    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
-    expect(readdirSync(mount.dir)).toEqual(before);
-    // The source is as it was.
-    expect(statSync(video).size).toBe(4 * GiB + 4096);
-  }, 60_000);
-});
+    it('the export is refused before anything is copied: exit 2, the file named, the disk untouched', () => {
+      const before = readdirSync(mount.dir);
+      const r = baosong('export', '--db', db, '--out', join(mount.dir, '导出'), '--allow-errors');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('FAT32');
+      expect(r.stderr).toContain('2微课/2-王芳-小小的船w2/微课视频.mp4(4.00 GB)');
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+      expect(readdirSync(mount.dir)).toEqual(before);
+      // The source is as it was.
+      expect(statSync(video).size).toBe(4 * GiB + 4096);
+    }, 60_000);
+  },
+);
 
 afterAll(() => {
   // The 4 GiB sparse file takes no room, but the temp folder is removed all the same.

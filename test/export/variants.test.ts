@@ -14,10 +14,27 @@ const poppler = spawnSync('pdftotext', ['-v']).error === undefined;
 
 const variants: [CategoryId, string[]][] = [
   ['courseware', ['(课件、微课)', '作品特点', '作品安装运行说明', '☑课件']],
-  ['teaching-case', ['(融合创新应用教学案例、信息化教学课程案例)', '教学环境设施建设情况', '教学成果、推广情况', '☑初中']],
+  [
+    'teaching-case',
+    ['(融合创新应用教学案例、信息化教学课程案例)', '教学环境设施建设情况', '教学成果、推广情况', '☑初中'],
+  ],
   ['management-case', ['(融合创新管理案例)', '案例名称', '信息化管理应用实施情况', '☑学校管理案例', '案例限报5人']],
-  ['platform-case', ['(国家智慧教育平台应用案例)', '应用场景', '☑自主学习', '☑学校应用典型案例', '国家智慧教育平台应用过程和数据情况']],
-  ['ai-case', ['(“人工智能+”教育案例)', '申报书', '一、背景(300字以内)', '四、推广价值及风险(500字以内)', '☑智能助教', '案例网址', '文心一言']],
+  [
+    'platform-case',
+    ['(国家智慧教育平台应用案例)', '应用场景', '☑自主学习', '☑学校应用典型案例', '国家智慧教育平台应用过程和数据情况'],
+  ],
+  [
+    'ai-case',
+    [
+      '(“人工智能+”教育案例)',
+      '申报书',
+      '一、背景(300字以内)',
+      '四、推广价值及风险(500字以内)',
+      '☑智能助教',
+      '案例网址',
+      '文心一言',
+    ],
+  ],
 ];
 
 describe('registration form variants', () => {
@@ -39,11 +56,14 @@ describe('registration form variants', () => {
       const file = join(tempDir(), 'f.pdf');
       writeFileSync(file, pdf);
       const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
-      for (const s of [...labels, `${category}-作品`, '李雷', '育才中学', '诚信承诺']) expect(text, s).toContain(s.replace(/\s+/g, ''));
+      for (const s of [...labels, `${category}-作品`, '李雷', '育才中学', '诚信承诺'])
+        expect(text, s).toContain(s.replace(/\s+/g, ''));
       if (category === 'ai-case') expect(text).toContain('写作反馈慢。');
       const rec = join(tempDir(), 'r.pdf');
       writeFileSync(rec, await formPdf(recommendationForm(profile, unit(), w)));
-      expect(spawnSync('pdftotext', [rec, '-'], { encoding: 'utf8' }).stdout).toContain(profile.categories[category].name);
+      expect(spawnSync('pdftotext', [rec, '-'], { encoding: 'utf8' }).stdout).toContain(
+        profile.categories[category].name,
+      );
     });
   }
 });

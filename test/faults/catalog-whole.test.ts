@@ -12,7 +12,11 @@ import { startWeb } from '../helpers/web.js';
 async function call(url: string, method: string, args: unknown) {
   const u = new URL(url);
   const token = u.hash.replace('#token=', '');
-  const r = await fetch(`${u.origin}/api/call`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ method, args }) });
+  const r = await fetch(`${u.origin}/api/call`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ method, args }),
+  });
   const lines = (await r.text()).trim().split('\n');
   return JSON.parse(lines[lines.length - 1]!).result;
 }
@@ -30,9 +34,16 @@ describe('the catalog file alone', () => {
       const db = join(dir, 'catalog.sqlite');
       expect(spawnSync(process.execPath, [BIN, 'import', file, '--db', db]).status).toBe(0);
       const { web, url } = await startWeb(db);
-      const saved = await call(url, 'unit.update', { cloudLink: 'https://pan.baidu.com/s/1window-edit', cloudCode: 'wx12' });
+      const saved = await call(url, 'unit.update', {
+        cloudLink: 'https://pan.baidu.com/s/1window-edit',
+        cloudCode: 'wx12',
+      });
       expect(saved.ok, JSON.stringify(saved)).toBe(true);
-      const created = await call(url, 'works.create', { category: 'microlecture', stage: 'primary', title: '窗口里新建的作品' });
+      const created = await call(url, 'works.create', {
+        category: 'microlecture',
+        stage: 'primary',
+        title: '窗口里新建的作品',
+      });
       expect(created.ok).toBe(true);
       const exited = new Promise((r) => web.on('exit', r));
       web.kill(signal);

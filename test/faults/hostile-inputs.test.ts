@@ -19,8 +19,11 @@ import { baosong, exportedTree } from '../helpers/province.js';
 async function hugeXlsx(path: string, rows: number): Promise<void> {
   const head = '<?xml version="1.0" encoding="UTF-8"?>';
   const sheet = [`${head}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`];
-  sheet.push('<row r="1"><c r="A1" t="inlineStr"><is><t>作品名称</t></is></c><c r="B1" t="inlineStr"><is><t>作者姓名</t></is></c></row>');
-  for (let r = 2; r <= rows; r += 1) sheet.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>作品${r}</t></is></c></row>`);
+  sheet.push(
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>作品名称</t></is></c><c r="B1" t="inlineStr"><is><t>作者姓名</t></is></c></row>',
+  );
+  for (let r = 2; r <= rows; r += 1)
+    sheet.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>作品${r}</t></is></c></row>`);
   sheet.push('</sheetData></worksheet>');
   await writeZip(path, {
     '[Content_Types].xml': `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
@@ -32,7 +35,9 @@ async function hugeXlsx(path: string, rows: number): Promise<void> {
 }
 
 const noEnglish = (text: string) => {
-  expect(text).not.toMatch(/内部错误|Error:|(?<!\()(ENOENT|EISDIR|SQLITE_)|Too big|expected string|Invalid code point|at [\w.]+ \(/);
+  expect(text).not.toMatch(
+    /内部错误|Error:|(?<!\()(ENOENT|EISDIR|SQLITE_)|Too big|expected string|Invalid code point|at [\w.]+ \(/,
+  );
 };
 
 describe('a summary table (case 12, 22)', () => {
@@ -41,7 +46,9 @@ describe('a summary table (case 12, 22)', () => {
     const file = join(dir, '作品汇总表.xlsx');
     await hugeXlsx(file, 1_000_000);
     const t0 = Date.now();
-    await expect(readSummary(file)).rejects.toThrow(/作品汇总表 .*作品汇总表\.xlsx (一个工作表中超过 10000 行|其中的 xl\/worksheets\/sheet1\.xml 解压后超过 64 MB)：这不像单位的作品汇总表，没有读取/);
+    await expect(readSummary(file)).rejects.toThrow(
+      /作品汇总表 .*作品汇总表\.xlsx (一个工作表中超过 10000 行|其中的 xl\/worksheets\/sheet1\.xml 解压后超过 64 MB)：这不像单位的作品汇总表，没有读取/,
+    );
     expect(Date.now() - t0).toBeLessThan(10_000);
   }, 120_000);
 
@@ -56,7 +63,10 @@ describe('a summary table (case 12, 22)', () => {
     await wb.xlsx.writeFile(file);
     const s = await readSummary(file);
     // The row is kept (its authors are there), and what could not be read is said.
-    expect(s.rows.map((r) => [r.title, r.authors])).toEqual([['春晓', ['张强']], ['', ['王芳']]]);
+    expect(s.rows.map((r) => [r.title, r.authors])).toEqual([
+      ['春晓', ['张强']],
+      ['', ['王芳']],
+    ]);
     expect(s.problems).toEqual(['第 3 行 B3 是公式，但文件中没有它的计算结果(请在 Excel 或 WPS 中打开后保存一次)']);
   });
 });
@@ -67,7 +77,8 @@ describe('a Word form (case 13, 21)', () => {
     const t0 = Date.now();
     expect(rowsOfXml(xml)).toEqual([]);
     expect(Date.now() - t0).toBeLessThan(2000);
-    const form = '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>组织单位名称</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>沈阳&#1114112;市&#x41;</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
+    const form =
+      '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>组织单位名称</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>沈阳&#1114112;市&#x41;</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
     expect(rowsOfXml(form)).toEqual([['组织单位名称', '沈阳\uFFFD市A']]);
   });
 });
@@ -103,10 +114,21 @@ describe('a whole-work ZIP that cannot be unpacked (case 10)', () => {
     const zip = join(received, '一小', '陈刚-认识钟表.zip');
     await writeZip(zip, { '微课.mp4': readFileSync(clip('lecture.mp4')), '作品登记表.docx': 'x' });
     const bytes = readFileSync(zip);
-    for (let at = bytes.indexOf('PK\x01\x02'); at >= 0; at = bytes.indexOf('PK\x01\x02', at + 4)) bytes.writeUInt16LE(bytes.readUInt16LE(at + 8) | 1, at + 8);
-    for (let at = bytes.indexOf('PK\x03\x04'); at >= 0; at = bytes.indexOf('PK\x03\x04', at + 4)) bytes.writeUInt16LE(bytes.readUInt16LE(at + 6) | 1, at + 6);
+    for (let at = bytes.indexOf('PK\x01\x02'); at >= 0; at = bytes.indexOf('PK\x01\x02', at + 4))
+      bytes.writeUInt16LE(bytes.readUInt16LE(at + 8) | 1, at + 8);
+    for (let at = bytes.indexOf('PK\x03\x04'); at >= 0; at = bytes.indexOf('PK\x03\x04', at + 4))
+      bytes.writeUInt16LE(bytes.readUInt16LE(at + 6) | 1, at + 6);
     writeFileSync(zip, bytes);
-    const r = baosong('intake', received, '--plan', join(root, 'plan.json'), '--unit', '沈阳市教育局', '--kind', 'city-major');
+    const r = baosong(
+      'intake',
+      received,
+      '--plan',
+      join(root, 'plan.json'),
+      '--unit',
+      '沈阳市教育局',
+      '--kind',
+      'city-major',
+    );
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toContain('收到 3 件，其中 1 件未能读取，没有列入计划');
     expect(r.stdout).toMatch(/一小\/陈刚-认识钟表\.zip：整件作品的压缩包无法解压\(.*加密/);
@@ -117,9 +139,17 @@ describe('a catalog that cannot be opened (case 21, 22)', () => {
   it('says which of the reasons it is, and that the file is untouched', async () => {
     const dir = tempDir();
     const cases: [string, () => string, RegExp][] = [
-      ['a folder', () => (mkdirSync(join(dir, '文件夹.sqlite')), join(dir, '文件夹.sqlite')), /是一个文件夹，不是目录文件/],
+      [
+        'a folder',
+        () => (mkdirSync(join(dir, '文件夹.sqlite')), join(dir, '文件夹.sqlite')),
+        /是一个文件夹，不是目录文件/,
+      ],
       ['0 bytes', () => (writeFileSync(join(dir, '空.sqlite'), ''), join(dir, '空.sqlite')), /是一个空文件\(0 字节\)/],
-      ['not SQLite', () => (writeFileSync(join(dir, '文本.sqlite'), 'x'.repeat(4096)), join(dir, '文本.sqlite')), /不是 SQLite 数据库/],
+      [
+        'not SQLite',
+        () => (writeFileSync(join(dir, '文本.sqlite'), 'x'.repeat(4096)), join(dir, '文本.sqlite')),
+        /不是 SQLite 数据库/,
+      ],
     ];
     for (const [what, make, expected] of cases) {
       const path = make();
@@ -152,7 +182,12 @@ describe('a catalog that cannot be opened (case 21, 22)', () => {
         // full: as meant
       }
       let last: { ok: boolean; error?: { message: string } } = { ok: true };
-      for (let i = 0; i < 200 && last.ok; i += 1) last = await api.call('works.create', { category: 'microlecture', stage: 'primary', title: `作品${i}`.repeat(1000) });
+      for (let i = 0; i < 200 && last.ok; i += 1)
+        last = await api.call('works.create', {
+          category: 'microlecture',
+          stage: 'primary',
+          title: `作品${i}`.repeat(1000),
+        });
       expect(last.ok).toBe(false);
       expect(last.error!.message).toMatch(/磁盘已满/);
       noEnglish(last.error!.message);
@@ -178,7 +213,14 @@ describe('a catalog that cannot be opened (case 21, 22)', () => {
     const { validBatch, writeBatch } = await import('../helpers/batch.js');
     expect(baosong('import', await writeBatch(dir, validBatch()), '--db', db).status).toBe(0);
     const { spawn } = await import('node:child_process');
-    const holder = spawn(process.execPath, ['-e', `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(db)}); db.exec('BEGIN EXCLUSIVE'); db.exec("UPDATE unit SET contact = '占用'"); console.log('held'); setTimeout(() => {}, 20000);`], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(db)}); db.exec('BEGIN EXCLUSIVE'); db.exec("UPDATE unit SET contact = '占用'"); console.log('held'); setTimeout(() => {}, 20000);`,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise((r) => holder.stdout!.once('data', r));
     try {
       const r = baosong('unit', '--db', db, '--cloud-code', 'zz12');
@@ -224,10 +266,18 @@ describe('the validator and ffmpeg (case 21, 22)', () => {
     // An ffmpeg that fails whenever it is asked to make a file (its -progress runs), and works for the check.
     const { ffmpegBin } = await import('../../src/main/inspect/tools.js');
     const broken = join(dir, 'ffmpeg');
-    writeFileSync(broken, `#!/bin/sh\ncase "$*" in *-progress*) echo "Conversion failed!" >&2; exit 1;; esac\nexec "${ffmpegBin()}" "$@"\n`, { mode: 0o755 });
+    writeFileSync(
+      broken,
+      `#!/bin/sh\ncase "$*" in *-progress*) echo "Conversion failed!" >&2; exit 1;; esac\nexec "${ffmpegBin()}" "$@"\n`,
+      { mode: 0o755 },
+    );
     const { spawnSync: run } = await import('node:child_process');
     const { fileURLToPath } = await import('node:url');
-    const r = run(process.execPath, [fileURLToPath(new URL('../../bin/baosong.js', import.meta.url)), 'fix', '--db', db, '--what', 'remux'], { encoding: 'utf8', env: { ...process.env, BAOSONG_FFMPEG: broken } });
+    const r = run(
+      process.execPath,
+      [fileURLToPath(new URL('../../bin/baosong.js', import.meta.url)), 'fix', '--db', db, '--what', 'remux'],
+      { encoding: 'utf8', env: { ...process.env, BAOSONG_FFMPEG: broken } },
+    );
     expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stdout).toContain('未能修复：ffmpeg 处理失败(退出码 1)');
     expect(readdirSync(join(dir, 'c.baosong', 'fixed')).filter((f) => !f.startsWith('.'))).toEqual([]);
@@ -250,7 +300,17 @@ describe('a ZIP bomb (case 18)', () => {
       z.pipe(out);
       let left = 1024 ** 3;
       const chunk = Buffer.alloc(4 * 1024 * 1024);
-      z.append(Readable.from((function* () { while (left > 0) { left -= chunk.length; yield chunk; } })()), { name: '沈阳市教育局/2微课/1-张强-春晓/微课.mp4' });
+      z.append(
+        Readable.from(
+          (function* () {
+            while (left > 0) {
+              left -= chunk.length;
+              yield chunk;
+            }
+          })(),
+        ),
+        { name: '沈阳市教育局/2微课/1-张强-春晓/微课.mp4' },
+      );
       void z.finalize();
     });
     expect(readFileSync(zip).length).toBeLessThan(8 * 1024 * 1024);

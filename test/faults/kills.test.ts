@@ -11,7 +11,11 @@ import { clip, clipOf } from '../helpers/media.js';
 import { exportedTree } from '../helpers/province.js';
 import { BIN, processesNaming, start, strays, waitFor } from '../helpers/procs.js';
 
-const baosong = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, BAOSONG_X264_PRESET: 'ultrafast' } });
+const baosong = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, BAOSONG_X264_PRESET: 'ultrafast' },
+  });
 
 async function catalogOf(dir: string, works = validBatch()) {
   const file = await writeBatch(dir, works);
@@ -52,7 +56,10 @@ describe('killed halfway, then run again', () => {
   it('print and mail: the folder a killed run began is taken by the next run', async () => {
     const dir = join(tempDir(), '打印 杀');
     const db = await catalogOf(dir);
-    for (const [cmd, point] of [['print', 'print-mid'], ['mail', 'mail-mid']] as const) {
+    for (const [cmd, point] of [
+      ['print', 'print-mid'],
+      ['mail', 'mail-mid'],
+    ] as const) {
       const out = join(dir, cmd);
       const again = await killedAt(point, [cmd, '--db', db, '--out', out]);
       expect(again.status, again.stdout + again.stderr).toBe(0);
@@ -65,8 +72,21 @@ describe('killed halfway, then run again', () => {
     const root = join(tempDir(), '收件 杀');
     const received = join(root, '收到');
     mkdirSync(join(received, '一小'), { recursive: true });
-    await writeZip(join(received, '一小', '张强-春晓.zip'), { '微课.mp4': readFileSync(clip('lecture.mp4')), '作品登记表.docx': Buffer.from('x'), '推荐意见.docx': Buffer.from('y') });
-    const args = ['intake', received, '--plan', join(root, 'plan.json'), '--unit', '沈阳市教育局', '--kind', 'city-major'];
+    await writeZip(join(received, '一小', '张强-春晓.zip'), {
+      '微课.mp4': readFileSync(clip('lecture.mp4')),
+      '作品登记表.docx': Buffer.from('x'),
+      '推荐意见.docx': Buffer.from('y'),
+    });
+    const args = [
+      'intake',
+      received,
+      '--plan',
+      join(root, 'plan.json'),
+      '--unit',
+      '沈阳市教育局',
+      '--kind',
+      'city-major',
+    ];
     const again = await killedAt('unpack-mid', args);
     expect(again.status, again.stdout + again.stderr).toBeLessThan(2);
     expect(JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8')).works).toHaveLength(1);
@@ -77,15 +97,35 @@ describe('killed halfway, then run again', () => {
     const root = join(tempDir(), '省级 杀');
     const tree = await exportedTree(root, '沈阳', { name: '沈阳市教育局' }, [microlecture('w1', '张强')]);
     const province = join(root, '省级');
-    let again = await killedAt('province-add-planned', ['province', 'add', province, tree, '--unit', '沈阳市教育局', '--kind', 'city-major']);
+    let again = await killedAt('province-add-planned', [
+      'province',
+      'add',
+      province,
+      tree,
+      '--unit',
+      '沈阳市教育局',
+      '--kind',
+      'city-major',
+    ]);
     expect(again.status, again.stdout + again.stderr).toBe(0);
     // A ZIP, killed while it is unpacked into the province folder.
     const zip = join(root, '大连.zip');
     // (The same tree again, as another unit's ZIP: what matters here is the unpack being killed.)
     const entries: Record<string, Buffer> = {};
-    for (const f of readdirSync(tree, { recursive: true, withFileTypes: true })) if (f.isFile()) entries[join(f.parentPath, f.name).slice(tree.length + 1)] = readFileSync(join(f.parentPath, f.name));
+    for (const f of readdirSync(tree, { recursive: true, withFileTypes: true }))
+      if (f.isFile())
+        entries[join(f.parentPath, f.name).slice(tree.length + 1)] = readFileSync(join(f.parentPath, f.name));
     await writeZip(zip, entries);
-    again = await killedAt('unpack-mid', ['province', 'add', province, zip, '--unit', '大连市教育局', '--kind', 'city-major']);
+    again = await killedAt('unpack-mid', [
+      'province',
+      'add',
+      province,
+      zip,
+      '--unit',
+      '大连市教育局',
+      '--kind',
+      'city-major',
+    ]);
     expect(again.status, again.stdout + again.stderr).toBe(0);
     expect(strays(province)).toEqual([]);
 

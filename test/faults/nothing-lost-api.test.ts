@@ -23,8 +23,12 @@ describe('a refused import', () => {
     const { dir, session, api, path } = await fresh();
     const u = validUnit();
     expect((await api.call('unit.update', { name: u.name, kind: u.kind, contact: '李明' })).ok).toBe(true);
-    expect((await api.call('works.create', { category: 'microlecture', stage: 'primary', title: '春晓' })).ok).toBe(true);
-    expect((await api.call('works.create', { category: 'microlecture', stage: 'primary', title: '静夜思' })).ok).toBe(true);
+    expect((await api.call('works.create', { category: 'microlecture', stage: 'primary', title: '春晓' })).ok).toBe(
+      true,
+    );
+    expect((await api.call('works.create', { category: 'microlecture', stage: 'primary', title: '静夜思' })).ok).toBe(
+      true,
+    );
     const bad = validBatch([microlecture('w1', '张强', { category: 'movie' })]);
     const r = await api.call('batch.import', { path: await writeBatch(dir, bad) });
     expect(r.ok).toBe(false);
@@ -41,7 +45,9 @@ describe('a refused import', () => {
     const cli = localClient(other);
     expect((await cli.call('catalog.open', { path, create: false })).ok).toBe(true);
     const nine = Array.from({ length: 9 }, (_, i) => microlecture(`w${i + 1}`, `作者${i + 1}`));
-    expect((await cli.call('batch.import', { path: await writeBatch(join(dir, 'b'), validBatch(nine)) })).ok).toBe(true);
+    expect((await cli.call('batch.import', { path: await writeBatch(join(dir, 'b'), validBatch(nine)) })).ok).toBe(
+      true,
+    );
     closeSession(other);
     const typo = validBatch([microlecture('x1', '张强', { stage: 'kindergarten-typo' })]);
     expect((await api.call('batch.import', { path: await writeBatch(join(dir, 'c'), typo) })).ok).toBe(false);
@@ -101,12 +107,18 @@ describe('撤销 a delete', () => {
     // A new work (and its file) take the freed ids: SQLite reuses the largest rowid.
     const created = await api.call('works.create', { category: 'microlecture', stage: 'primary', title: '新作品' });
     expect(created.ok && created.value.id).toBe(last!.id);
-    const added = await api.call('files.add', { workId: last!.id, role: 'lecture-video', path: join(dir, 'works/w1/微课.mp4') });
+    const added = await api.call('files.add', {
+      workId: last!.id,
+      role: 'lecture-video',
+      path: join(dir, 'works/w1/微课.mp4'),
+    });
     expect(added.ok).toBe(true);
     const restored = await api.call('works.restore', { undo: removed.ok ? removed.value.undo : '' });
     expect(restored.ok, JSON.stringify(restored)).toBe(true);
     const after = restored.ok ? restored.value : [];
-    expect(after.map((w) => w.title).sort()).toEqual([...before.ok ? before.value.map((w) => w.title) : [], '新作品'].sort());
+    expect(after.map((w) => w.title).sort()).toEqual(
+      [...(before.ok ? before.value.map((w) => w.title) : []), '新作品'].sort(),
+    );
     const back = after.find((w) => w.key === last!.key)!;
     expect(back.id).not.toBe(last!.id);
     expect(back.authors.map((a) => a.name)).toEqual(last!.authors.map((a) => a.name));
@@ -120,15 +132,31 @@ describe('an edit is a patch (case 7)', () => {
   it('sets only the values it names, a form field by its key, and names what it replaced', async () => {
     const { dir, session, api } = await fresh();
     expect((await api.call('batch.import', { path: await writeBatch(dir, validBatch()) })).ok).toBe(true);
-    const w = (await api.call('works.list', {})) as { ok: true; value: { id: number; title: string; fields: Record<string, string> }[] };
+    const w = (await api.call('works.list', {})) as {
+      ok: true;
+      value: { id: number; title: string; fields: Record<string, string> }[];
+    };
     const work = w.value[0]!;
     // Another program changes the title and one field; the window (loaded before) changes another field.
-    expect((await api.call('works.update', { id: work.id, patch: { title: '新名称', fields: { 教材版本: '人教版' } } })).ok).toBe(true);
-    const r = await api.call('works.update', { id: work.id, patch: { fields: { 学期: '上学期' } }, base: { fields: { 学期: '' } } });
-    expect(r.ok && r.value).toMatchObject({ title: '新名称', fields: expect.objectContaining({ 教材版本: '人教版', 学期: '上学期' }) });
+    expect(
+      (await api.call('works.update', { id: work.id, patch: { title: '新名称', fields: { 教材版本: '人教版' } } })).ok,
+    ).toBe(true);
+    const r = await api.call('works.update', {
+      id: work.id,
+      patch: { fields: { 学期: '上学期' } },
+      base: { fields: { 学期: '' } },
+    });
+    expect(r.ok && r.value).toMatchObject({
+      title: '新名称',
+      fields: expect.objectContaining({ 教材版本: '人教版', 学期: '上学期' }),
+    });
     expect(r.ok && r.value.overwritten).toBeUndefined();
     // Both change the title: the later wins and is told what it replaced.
-    const both = await api.call('works.update', { id: work.id, patch: { title: '窗口的名称' }, base: { title: work.title } });
+    const both = await api.call('works.update', {
+      id: work.id,
+      patch: { title: '窗口的名称' },
+      base: { title: work.title },
+    });
     expect(both.ok && both.value.title).toBe('窗口的名称');
     expect(both.ok && both.value.overwritten).toEqual([{ key: 'title', theirs: '新名称' }]);
     // The unit the same way.
@@ -155,7 +183,10 @@ describe('a long fix (case 15)', () => {
       await new Promise((r) => setTimeout(r, 1500));
       const works = await api.call('works.list', {});
       const t0 = Date.now();
-      const edit = await api.call('works.update', { id: works.ok ? works.value[0]!.id : 0, patch: { comment: '改好的评语'.repeat(30) } });
+      const edit = await api.call('works.update', {
+        id: works.ok ? works.value[0]!.id : 0,
+        patch: { comment: '改好的评语'.repeat(30) },
+      });
       expect(edit.ok).toBe(true);
       expect(Date.now() - t0).toBeLessThan(1000);
       expect(fixDone).toBe(false);
@@ -165,7 +196,9 @@ describe('a long fix (case 15)', () => {
       expect(r.ok, JSON.stringify(r)).toBe(true);
       const after = await api.call('works.list', {});
       expect(after.ok && after.value[0]!.comment).toBe('改好的评语'.repeat(30));
-      expect(after.ok && after.value[0]!.files.find((f) => f.id === offer!.fileId)!.origin).toBe(join(dir, 'works/w1/微课.mp4'));
+      expect(after.ok && after.value[0]!.files.find((f) => f.id === offer!.fileId)!.origin).toBe(
+        join(dir, 'works/w1/微课.mp4'),
+      );
     } finally {
       if (before === undefined) delete process.env.BAOSONG_X264_PRESET;
       else process.env.BAOSONG_X264_PRESET = before;

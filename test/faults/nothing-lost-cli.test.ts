@@ -73,7 +73,10 @@ describe('province folder', () => {
     const check = baosong('province', 'check', province);
     expect(check.status, check.stderr).toBeLessThan(2);
     expect(readFileSync(victim, 'utf8')).toBe('the office');
-    expect(readdirSync(join(province, '输出', '退回补交')).sort()).toEqual(['／..／..／p／重要文件.pdf', '／..／..／p／重要文件.xlsx']);
+    expect(readdirSync(join(province, '输出', '退回补交')).sort()).toEqual([
+      '／..／..／p／重要文件.pdf',
+      '／..／..／p／重要文件.xlsx',
+    ]);
   }, 60_000);
 
   it('remove deletes only what the index names inside units/ (case 8); a folder inside a tree is refused (case 11)', async () => {

@@ -12,9 +12,16 @@ import { clip } from '../helpers/media.js';
 
 const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 const baosong = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-const stamp = (f: string) => ({ hash: createHash('sha256').update(readFileSync(f)).digest('hex'), mtime: statSync(f).mtimeMs });
+const stamp = (f: string) => ({
+  hash: createHash('sha256').update(readFileSync(f)).digest('hex'),
+  mtime: statSync(f).mtimeMs,
+});
 const rulesOf = (db: string, work: string) =>
-  (JSON.parse(baosong('check', '--db', db, '--json').stdout) as { findings: { rule: string; work?: string; file?: string }[] }).findings.filter((f) => f.work === work);
+  (
+    JSON.parse(baosong('check', '--db', db, '--json').stdout) as {
+      findings: { rule: string; work?: string; file?: string }[];
+    }
+  ).findings.filter((f) => f.work === work);
 
 describe('baosong fix', () => {
   it('remuxes an iPhone .mov named .mp4: dry run, fix, re-check, restore', async () => {
@@ -43,7 +50,9 @@ describe('baosong fix', () => {
     // The export takes the fixed file like any other.
     const out = join(dir, '导出');
     expect(baosong('export', '--db', db, '--out', out, '--allow-errors').status).toBeLessThan(2);
-    const exported = readdirSync(join(out, '2微课')).flatMap((d) => readdirSync(join(out, '2微课', d)).map((f) => join(out, '2微课', d, f))).find((f) => f.endsWith('微课视频.mp4'))!;
+    const exported = readdirSync(join(out, '2微课'))
+      .flatMap((d) => readdirSync(join(out, '2微课', d)).map((f) => join(out, '2微课', d, f)))
+      .find((f) => f.endsWith('微课视频.mp4'))!;
     expect(readFileSync(exported).equals(readFileSync(join(dir, 'c.baosong', 'fixed', fixed[0]!)))).toBe(true);
 
     const back = baosong('fix', '--db', db, '--restore');

@@ -17,7 +17,10 @@ import { FIXTURES, tempDir } from '../helpers/files.js';
 import { clip } from '../helpers/media.js';
 
 const profile = requireProfile(null);
-const stamp = (f: string) => ({ hash: createHash('sha256').update(readFileSync(f)).digest('hex'), mtime: statSync(f).mtimeMs });
+const stamp = (f: string) => ({
+  hash: createHash('sha256').update(readFileSync(f)).digest('hex'),
+  mtime: statSync(f).mtimeMs,
+});
 
 describe('remux', () => {
   it('the iPhone HEVC clip in a QuickTime box becomes an MP4 with the same streams, index first', async () => {
@@ -58,11 +61,16 @@ describe('remux', () => {
     await job.catch(() => undefined);
     await expect(remux(join(dir, '没有这个文件.mp4'), join(dir, 'c.mp4'))).rejects.toThrow(/ffmpeg 处理失败/);
     expect(readdirSync(dir).filter((f) => f !== 'b.mp4')).toEqual([]);
-    if (late.signal.aborted && existsSync(join(dir, 'b.mp4'))) expect(statSync(join(dir, 'b.mp4')).size).toBeGreaterThan(0);
+    if (late.signal.aborted && existsSync(join(dir, 'b.mp4')))
+      expect(statSync(join(dir, 'b.mp4')).size).toBeGreaterThan(0);
   }, 60_000);
 
-  it('reads ffmpeg\'s progress blocks', () => {
-    expect(parseProgress('frame=10\nout_time_us=2500000\nspeed=12.5x\nprogress=continue\n', 10)).toEqual({ done: 0.25, outSeconds: 2.5, speed: 12.5 });
+  it("reads ffmpeg's progress blocks", () => {
+    expect(parseProgress('frame=10\nout_time_us=2500000\nspeed=12.5x\nprogress=continue\n', 10)).toEqual({
+      done: 0.25,
+      outSeconds: 2.5,
+      speed: 12.5,
+    });
     expect(parseProgress('out_time_us=N/A\nprogress=continue\n', 10)).toBeNull();
   });
 });
@@ -75,7 +83,9 @@ describe('boards', () => {
     expect(planBoard(profile, 21024, 9272)).toMatchObject({ ok: true, dpi: 300 });
     expect(planBoard(profile, 22426, 9890)).toMatchObject({ ok: true, dpi: 320 });
     // The conversion itself on a smaller RGB image without a resolution tag (a full board takes a minute to make).
-    await sharp({ create: { width: 2102, height: 927, channels: 3, background: { r: 20, g: 80, b: 200 } } }).jpeg({ quality: 80 }).toFile(source);
+    await sharp({ create: { width: 2102, height: 927, channels: 3, background: { r: 20, g: 80, b: 200 } } })
+      .jpeg({ quality: 80 })
+      .toFile(source);
     const before = stamp(source);
     expect((await probeImage(source)).space).toBe('srgb');
     const target = join(dir, 'fixed.jpg');
@@ -102,7 +112,9 @@ describe('boards', () => {
 
 describe('what can be fixed, and what the teacher must do', () => {
   it('offers a remux for a container fault with its time, none for a too-long video', () => {
-    expect(offerFor('video.container', { exists: true, readable: true, size: 2e9, kind: 'mp4' } as never)).toMatchObject({ kind: 'remux', text: expect.stringMatching(/不重新编码.*约 17 秒/) });
+    expect(
+      offerFor('video.container', { exists: true, readable: true, size: 2e9, kind: 'mp4' } as never),
+    ).toMatchObject({ kind: 'remux', text: expect.stringMatching(/不重新编码.*约 17 秒/) });
     expect(offerFor('video.duration')).toMatchObject({ kind: null, text: expect.stringContaining('请作者') });
     expect(offerFor('board.cmyk')?.kind).toBe('board');
     expect(offerFor('title.brackets')).toBeNull();

@@ -21,7 +21,8 @@ describe('Measure.wrap', () => {
     for (const l of lines) expect(m.width(l, 'body', 10.5), l).toBeLessThanOrEqual(width + 0.01);
     expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
     for (const [i, l] of lines.entries()) {
-      if (i > 0 && lines[i - 1] !== '' && l !== '') expect('，。、；：？！）》”'.includes(l[0] ?? ''), `line starts with “${l[0]}”`).toBe(false);
+      if (i > 0 && lines[i - 1] !== '' && l !== '')
+        expect('，。、；：？！）》”'.includes(l[0] ?? ''), `line starts with “${l[0]}”`).toBe(false);
       if (l.length > 1) expect('(（《“'.includes(l[l.length - 1]!), `line ends with “${l[l.length - 1]}”`).toBe(false);
     }
     expect(lines).toContain('');
@@ -38,11 +39,17 @@ describe('Measure.wrap', () => {
       const lines = m.wrap(text, width, 'body', 10.5);
       expect(lines.join(''), `${width}`).toBe(text);
       lines.forEach((l, i) => {
-        if (i > 0) expect('，。、；：？！）》”】'.includes(l[0] ?? ''), `${width}: line starts with “${l[0]}”`).toBe(false);
+        if (i > 0)
+          expect('，。、；：？！）》”】'.includes(l[0] ?? ''), `${width}: line starts with “${l[0]}”`).toBe(false);
       });
-      for (const w of ['Deepseek', 'V4.0']) expect(lines.some((l) => l.includes(w)), `${width}: ${w} broken`).toBe(true);
+      for (const w of ['Deepseek', 'V4.0'])
+        expect(
+          lines.some((l) => l.includes(w)),
+          `${width}: ${w} broken`,
+        ).toBe(true);
       const names = m.wrap('诸葛明远、令狐晓峰、阿依古丽·买买提、司马相如', width, 'body', 16, { names: true });
-      for (const n of ['诸葛明远', '令狐晓峰', '阿依古丽·买买提', '司马相如']) expect(names.some((l) => l.includes(n)) || width < 16 * 9, `${width}: ${n} broken`).toBe(true);
+      for (const n of ['诸葛明远', '令狐晓峰', '阿依古丽·买买提', '司马相如'])
+        expect(names.some((l) => l.includes(n)) || width < 16 * 9, `${width}: ${n} broken`).toBe(true);
     }
   });
 });

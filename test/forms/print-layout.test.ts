@@ -3,7 +3,16 @@
 // frame closed, the signature on a page with the form's content, the seal's 4.5 cm square free, room to sign and
 // date, the summary's header on every page, and not a character lost to a page break.
 import { describe, expect, it } from 'vitest';
-import { certificateCheckForms, cloudForm, recommendationForm, registrationForm, reportForm, summaryForm, unitInfoForm, type FormDoc } from '../../src/main/forms/content.js';
+import {
+  certificateCheckForms,
+  cloudForm,
+  recommendationForm,
+  registrationForm,
+  reportForm,
+  summaryForm,
+  unitInfoForm,
+  type FormDoc,
+} from '../../src/main/forms/content.js';
 import { formPdf, formsPdf } from '../../src/main/forms/pdf.js';
 import { planExport } from '../../src/shared/export-plan.js';
 import { requireProfile } from '../../src/shared/rules/registry.js';
@@ -28,21 +37,36 @@ function checkPages(name: string, pages: PdfPage[]): void {
     expect(body.length, `${where}: a page with nothing on it`).toBeGreaterThan(0);
     // Inside the margins.
     for (const w of body) {
-      expect(w.x0 >= MARGIN - 1 && w.x1 <= p.width - MARGIN + 1 && w.y0 >= MARGIN - 1 && w.y1 <= p.height - MARGIN + 1, `${where}: "${w.text}" outside the margins`).toBe(true);
+      expect(
+        w.x0 >= MARGIN - 1 && w.x1 <= p.width - MARGIN + 1 && w.y0 >= MARGIN - 1 && w.y1 <= p.height - MARGIN + 1,
+        `${where}: "${w.text}" outside the margins`,
+      ).toBe(true);
     }
     if (p.rects.length === 0) return;
     // Every word at the table's height is inside one of its cells.
     const top = Math.min(...p.rects.map((r) => r.y0));
     const bottom = Math.max(...p.rects.map((r) => r.y1));
     for (const w of body.filter((w) => (w.y0 + w.y1) / 2 > top && (w.y0 + w.y1) / 2 < bottom)) {
-      expect(p.rects.some((r) => inside(w, r)), `${where}: "${w.text}" crosses its cell's frame`).toBe(true);
+      expect(
+        p.rects.some((r) => inside(w, r)),
+        `${where}: "${w.text}" crosses its cell's frame`,
+      ).toBe(true);
     }
     // The frame is closed: the table's left and right edges end at the same bottom line, and no cell is open.
     const left = Math.min(...p.rects.map((r) => r.x0));
     const right = Math.max(...p.rects.map((r) => r.x1));
     const lowest = (pick: (r: Box) => boolean) => Math.max(...p.rects.filter(pick).map((r) => r.y1));
-    expect(lowest((r) => Math.abs(r.x0 - left) < 0.5), `${where}: frame not closed`).toBeCloseTo(lowest((r) => Math.abs(r.x1 - right) < 0.5), 1);
-    expect(p.rects.every((r) => r.y1 - r.y0 > 5), `${where}: a cell without height (a frame with nothing in it)`).toBe(true);
+    expect(
+      lowest((r) => Math.abs(r.x0 - left) < 0.5),
+      `${where}: frame not closed`,
+    ).toBeCloseTo(
+      lowest((r) => Math.abs(r.x1 - right) < 0.5),
+      1,
+    );
+    expect(
+      p.rects.every((r) => r.y1 - r.y0 > 5),
+      `${where}: a cell without height (a frame with nothing in it)`,
+    ).toBe(true);
   });
 }
 
@@ -56,8 +80,14 @@ function checkSeal(name: string, pages: PdfPage[], label: string): void {
     const half = (4.5 * CM) / 2;
     const square = { x0: cx - half, y0: cy - half, x1: cx + half, y1: cy + half };
     const intruders = p.words.filter((o) => o !== w && overlaps(o, square));
-    expect(intruders.map((o) => o.text), `${name} p.${i + 1}: text inside the seal's square`).toEqual([]);
-    expect(square.x1 <= p.width - MARGIN + 1 && square.y1 <= p.height - MARGIN + 1, `${name}: the seal's square leaves the page`).toBe(true);
+    expect(
+      intruders.map((o) => o.text),
+      `${name} p.${i + 1}: text inside the seal's square`,
+    ).toEqual([]);
+    expect(
+      square.x1 <= p.width - MARGIN + 1 && square.y1 <= p.height - MARGIN + 1,
+      `${name}: the seal's square leaves the page`,
+    ).toBe(true);
     // The seal has company: the page holds more than the signing block.
     const others = p.words.filter((o) => o.y1 < square.y0 && !isFooter(p, o));
     expect(others.length, `${name} p.${i + 1}: the seal alone on a page`).toBeGreaterThan(0);
@@ -84,34 +114,52 @@ const render = (form: FormDoc) => formPdf(form).then((b) => readPdf(b));
 const full = (w: Work) => [w.title, ...w.authors.flatMap((a) => [a.name, a.unit])];
 
 describe.skipIf(!has('pdftotext'))('print PDFs at the limits (poppler; skipped where pdftotext is missing)', () => {
-  it.each(Object.keys(profile.categories))('作品登记表 %s: fields continue under their label, the pledge signed on a page with the form', async (category) => {
-    const work = catalog.works.find((w) => w.category === category)!;
-    const pages = await render(registrationForm(profile, work, new Map()));
-    checkPages(category, pages);
-    checkDates(category, pages);
-    // Nothing lost at a page break: every field's text, in order, in what the wide column shows, page by page.
-    const column = MARGIN + 80;
-    const text = squash(pages.flatMap((p) => p.words.filter((l) => l.x0 > column && !isFooter(p, l)).sort((a, b) => row(a) - row(b) || a.x0 - b.x0).map((l) => l.text)).join(''));
-    for (const t of Object.values(work.fields)) expect(text, `${category}: a field's text lost`).toContain(squash(t));
-    const all = squash(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''));
-    for (const t of full(work)) expect(all, `${category}: a value lost`).toContain(squash(t));
-    // A continued field repeats its label with 续, never on the first page.
-    expect(pages[0]!.words.some((w) => w.text.includes('续'))).toBe(false);
-    if (pages.length > 2) expect(pages.slice(1).some((p) => p.words.some((w) => w.text.includes('续')))).toBe(true);
-    // The signature: on a page with other rows of the form above it, with room to its right and below for each author.
-    const i = pages.findIndex((p) => p.words.some((w) => w.text.startsWith('承诺人(作者)签名')));
-    const p = pages[i]!;
-    const label = p.words.find((w) => w.text.startsWith('承诺人(作者)签名'))!;
-    const pledgeTop = Math.min(...p.words.filter((w) => w.text.startsWith('本人确认')).map((w) => w.y0));
-    expect(p.rects.filter((r) => r.y1 <= pledgeTop).length, `${category}: the pledge alone on p.${i + 1}`).toBeGreaterThanOrEqual(2);
-    const cell = p.rects.filter((r) => inside(label, r)).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))[0]!;
-    const rows = Math.ceil(work.authors.length / 2);
-    const room = { x0: label.x1 + 1, y0: label.y0, x1: cell.x1 - 1, y1: label.y0 + rows * 30 };
-    expect(p.words.filter((w) => w !== label && overlaps(w, room)).map((w) => w.text), `${category}: writing on the signatures' room`).toEqual([]);
-    expect(cell.x1 - label.x1, `${category}: room to sign`).toBeGreaterThan(2 * 3.5 * CM - 1);
-  });
+  it.each(Object.keys(profile.categories))(
+    '作品登记表 %s: fields continue under their label, the pledge signed on a page with the form',
+    async (category) => {
+      const work = catalog.works.find((w) => w.category === category)!;
+      const pages = await render(registrationForm(profile, work, new Map()));
+      checkPages(category, pages);
+      checkDates(category, pages);
+      // Nothing lost at a page break: every field's text, in order, in what the wide column shows, page by page.
+      const column = MARGIN + 80;
+      const text = squash(
+        pages
+          .flatMap((p) =>
+            p.words
+              .filter((l) => l.x0 > column && !isFooter(p, l))
+              .sort((a, b) => row(a) - row(b) || a.x0 - b.x0)
+              .map((l) => l.text),
+          )
+          .join(''),
+      );
+      for (const t of Object.values(work.fields)) expect(text, `${category}: a field's text lost`).toContain(squash(t));
+      const all = squash(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''));
+      for (const t of full(work)) expect(all, `${category}: a value lost`).toContain(squash(t));
+      // A continued field repeats its label with 续, never on the first page.
+      expect(pages[0]!.words.some((w) => w.text.includes('续'))).toBe(false);
+      if (pages.length > 2) expect(pages.slice(1).some((p) => p.words.some((w) => w.text.includes('续')))).toBe(true);
+      // The signature: on a page with other rows of the form above it, with room to its right and below for each author.
+      const i = pages.findIndex((p) => p.words.some((w) => w.text.startsWith('承诺人(作者)签名')));
+      const p = pages[i]!;
+      const label = p.words.find((w) => w.text.startsWith('承诺人(作者)签名'))!;
+      const pledgeTop = Math.min(...p.words.filter((w) => w.text.startsWith('本人确认')).map((w) => w.y0));
+      expect(
+        p.rects.filter((r) => r.y1 <= pledgeTop).length,
+        `${category}: the pledge alone on p.${i + 1}`,
+      ).toBeGreaterThanOrEqual(2);
+      const cell = p.rects.filter((r) => inside(label, r)).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))[0]!;
+      const rows = Math.ceil(work.authors.length / 2);
+      const room = { x0: label.x1 + 1, y0: label.y0, x1: cell.x1 - 1, y1: label.y0 + rows * 30 };
+      expect(
+        p.words.filter((w) => w !== label && overlaps(w, room)).map((w) => w.text),
+        `${category}: writing on the signatures' room`,
+      ).toEqual([]);
+      expect(cell.x1 - label.x1, `${category}: room to sign`).toBeGreaterThan(2 * 3.5 * CM - 1);
+    },
+  );
 
-  it('nearly empty 作品登记表 fit on one page where the notice\'s form does, and never leave the pledge alone', async () => {
+  it("nearly empty 作品登记表 fit on one page where the notice's form does, and never leave the pledge alone", async () => {
     for (const category of Object.keys(profile.categories)) {
       const work = catalog.works.find((w) => w.category === category)!;
       const blank = { ...work, title: '小小的船', fields: {}, authors: work.authors.slice(0, 1), comment: '' };
@@ -128,7 +176,9 @@ describe.skipIf(!has('pdftotext'))('print PDFs at the limits (poppler; skipped w
     checkPages('推荐意见', pages);
     checkSeal('推荐意见', pages, '单位公章');
     checkDates('推荐意见', pages);
-    expect(squash(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''))).toContain(squash(catalog.works[0]!.comment));
+    expect(squash(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''))).toContain(
+      squash(catalog.works[0]!.comment),
+    );
     // A comment of 4 pages' length still ends with the seal on a page with the comment's last lines.
     const long = { ...catalog.works[0]!, comment: catalog.works[0]!.comment.repeat(5) };
     const more = await render(recommendationForm(profile, catalog.unit, long));
@@ -144,7 +194,10 @@ describe.skipIf(!has('pdftotext'))('print PDFs at the limits (poppler; skipped w
     checkSeal('作品汇总表', pages, '单位公章');
     checkDates('作品汇总表', pages);
     for (const [i, p] of pages.entries()) {
-      expect(p.words.some((w) => w.text === '序号') && p.words.some((w) => w.text === '作品名称'), `header on p.${i + 1}`).toBe(true);
+      expect(
+        p.words.some((w) => w.text === '序号') && p.words.some((w) => w.text === '作品名称'),
+        `header on p.${i + 1}`,
+      ).toBe(true);
       expect(p.rects.length, `p.${i + 1}: a page without rows`).toBeGreaterThan(10);
     }
     // Read column by column (a cell's lines start at one x): narrow neighbouring columns read as one block by rows.
@@ -153,7 +206,12 @@ describe.skipIf(!has('pdftotext'))('print PDFs at the limits (poppler; skipped w
         .flatMap((p) => {
           const columns = new Map<number, Word[]>();
           for (const w of p.words) columns.set(Math.round(w.x0), [...(columns.get(Math.round(w.x0)) ?? []), w]);
-          return [...columns.values()].map((ws) => ws.sort((a, b) => a.y0 - b.y0).map((w) => w.text).join(''));
+          return [...columns.values()].map((ws) =>
+            ws
+              .sort((a, b) => a.y0 - b.y0)
+              .map((w) => w.text)
+              .join(''),
+          );
         })
         .join('|'),
     );

@@ -1,5 +1,17 @@
 // Small builders for rule tests: a valid unit, a valid work of any category, and facts that fit them.
-import type { Author, CategoryId, ContentKind, FileFacts, FileRef, Finding, Role, TitleCardFacts, Unit, VideoFacts, Work } from '../../src/shared/model.js';
+import type {
+  Author,
+  CategoryId,
+  ContentKind,
+  FileFacts,
+  FileRef,
+  Finding,
+  Role,
+  TitleCardFacts,
+  Unit,
+  VideoFacts,
+  Work,
+} from '../../src/shared/model.js';
 import { runRules } from '../../src/shared/rules/index.js';
 import { liaoning29 as profile } from '../../src/shared/rules/liaoning-29.js';
 import type { Format } from '../../src/shared/rules/profile.js';
@@ -55,7 +67,12 @@ export function author(overrides: Partial<Author> = {}): Author {
   };
 }
 
-const GRADE: Partial<Record<CategoryId, string>> = { courseware: '八年级', microlecture: '一年级', 'teaching-case': '八年级', 'course-case': '职业教育' };
+const GRADE: Partial<Record<CategoryId, string>> = {
+  courseware: '八年级',
+  microlecture: '一年级',
+  'teaching-case': '八年级',
+  'course-case': '职业教育',
+};
 
 /** A work that passes every rule (all files present, checklist ticked). */
 export function work(category: CategoryId, overrides: Partial<Work> = {}): Work {
@@ -81,14 +98,29 @@ export function work(category: CategoryId, overrides: Partial<Work> = {}): Work 
     authors: [author()],
     fields: {},
     scenes: spec.scenes ? [profile.scenes[spec.scenes][0]!] : [],
-    checklist: Object.fromEntries(profile.checklist.filter((c) => c.categories.includes(category)).map((c) => [c.id, true])),
+    checklist: Object.fromEntries(
+      profile.checklist.filter((c) => c.categories.includes(category)).map((c) => [c.id, true]),
+    ),
     files,
     ...overrides,
   };
 }
 
 function extFor(format: Format): string {
-  return { mp4: 'mp4', pdf: 'pdf', word: 'docx', ppt: 'pptx', zip: 'zip', jpg: 'jpg', png: 'png', tiff: 'tif', psd: 'psd', ai: 'ai', txt: 'txt', any: 'exe' }[format];
+  return {
+    mp4: 'mp4',
+    pdf: 'pdf',
+    word: 'docx',
+    ppt: 'pptx',
+    zip: 'zip',
+    jpg: 'jpg',
+    png: 'png',
+    tiff: 'tif',
+    psd: 'psd',
+    ai: 'ai',
+    txt: 'txt',
+    any: 'exe',
+  }[format];
 }
 
 const KIND_OF_EXT: Record<string, ContentKind> = {
@@ -146,8 +178,20 @@ export function factFor(f: FileRef): FileFacts {
     facts.size = 60e6;
     facts.image = { format: 'psd', width: 21024, height: 9272, space: 'cmyk', dpi: 300, bitDepth: 8 };
   }
-  if (kind === 'zip') facts.zip = { entries: 1, encrypted: [], encryptedCount: 0, legacyNames: [], legacyCount: 0, unsafePaths: [], unsafeCount: 0, compressedBytes: 500, uncompressedBytes: 900 };
-  if (kind === 'pdf') facts.pdf = { version: '1.7', encrypted: false, complete: true, pages: 1, pageWidthPt: 595, pageHeightPt: 842 };
+  if (kind === 'zip')
+    facts.zip = {
+      entries: 1,
+      encrypted: [],
+      encryptedCount: 0,
+      legacyNames: [],
+      legacyCount: 0,
+      unsafePaths: [],
+      unsafeCount: 0,
+      compressedBytes: 500,
+      uncompressedBytes: 900,
+    };
+  if (kind === 'pdf')
+    facts.pdf = { version: '1.7', encrypted: false, complete: true, pages: 1, pageWidthPt: 595, pageHeightPt: 842 };
   return facts;
 }
 

@@ -21,7 +21,8 @@ export function writeZip(path: string, entries: Record<string, string | Buffer>)
     out.on('close', () => resolve());
     zip.on('error', reject);
     zip.pipe(out);
-    for (const [name, data] of Object.entries(entries)) zip.append(data, { name, date: new Date('2025-01-01T00:00:00Z') });
+    for (const [name, data] of Object.entries(entries))
+      zip.append(data, { name, date: new Date('2025-01-01T00:00:00Z') });
     void zip.finalize();
   });
 }
@@ -34,7 +35,9 @@ export function writeOle(path: string, streams: string[]): void {
 }
 
 export function minimalPdf(): Buffer {
-  return Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
 }
 
 export function fixture(name: string): Buffer {

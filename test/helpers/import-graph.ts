@@ -19,7 +19,11 @@ function sources(dir: string): string[] {
 function target(from: string, spec: string, files: Set<string>): string | null {
   if (!spec.startsWith('.')) return null;
   const base = resolve(dirname(from), spec).replace(/\.(c?js)$/, '');
-  for (const ext of ['.ts', '.tsx', '.cts']) if (files.has(base + ext)) return relative(SRC, base + ext).split('\\').join('/');
+  for (const ext of ['.ts', '.tsx', '.cts'])
+    if (files.has(base + ext))
+      return relative(SRC, base + ext)
+        .split('\\')
+        .join('/');
   return null;
 }
 
@@ -31,13 +35,29 @@ function specifiers(file: string, text: string): { value: string[]; type: string
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const c = node.importClause;
-      const typeOnly = !!c && (c.isTypeOnly || (!c.name && !!c.namedBindings && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.length > 0 && c.namedBindings.elements.every((e) => e.isTypeOnly)));
+      const typeOnly =
+        !!c &&
+        (c.isTypeOnly ||
+          (!c.name &&
+            !!c.namedBindings &&
+            ts.isNamedImports(c.namedBindings) &&
+            c.namedBindings.elements.length > 0 &&
+            c.namedBindings.elements.every((e) => e.isTypeOnly)));
       (typeOnly ? type : value).push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       (node.isTypeOnly ? type : value).push(node.moduleSpecifier.text);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       value.push(node.arguments[0].text);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       type.push(node.argument.literal.text);
     }
     ts.forEachChild(node, visit);
@@ -61,7 +81,8 @@ export function importGraph(): ImportGraph {
   const value = new Map<string, Set<string>>();
   for (const file of files) {
     const specs = specifiers(file, readFileSync(file, 'utf8'));
-    const resolveAll = (list: string[]) => new Set(list.map((s) => target(file, s, known)).filter((t): t is string => t !== null));
+    const resolveAll = (list: string[]) =>
+      new Set(list.map((s) => target(file, s, known)).filter((t): t is string => t !== null));
     const key = relative(SRC, file).split('\\').join('/');
     value.set(key, resolveAll(specs.value));
     all.set(key, resolveAll([...specs.value, ...specs.type]));

@@ -60,11 +60,24 @@ const num = (s: string | undefined) => Number(s);
 
 function wordsOf(xml: string, tag: 'word' | 'line'): Word[] {
   const out: Word[] = [];
-  const re = new RegExp(`<${tag} xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">([\\s\\S]*?)</${tag}>`, 'g');
+  const re = new RegExp(
+    `<${tag} xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">([\\s\\S]*?)</${tag}>`,
+    'g',
+  );
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
     const text = tag === 'line' ? m[5]!.replace(/<[^>]+>/g, '').replace(/\s+/g, '') : m[5]!;
-    out.push({ x0: num(m[1]), y0: num(m[2]), x1: num(m[3]), y1: num(m[4]), text: text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"') });
+    out.push({
+      x0: num(m[1]),
+      y0: num(m[2]),
+      x1: num(m[3]),
+      y1: num(m[4]),
+      text: text
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
+    });
   }
   return out;
 }
@@ -77,7 +90,8 @@ export function readPdf(pdf: Buffer, rects = true): PdfPage[] {
   if (r.status !== 0) throw new Error(r.stderr);
   const pages = r.stdout.split('<page ').slice(1);
   const streams = rects ? contentStreams(pdf) : [];
-  if (rects && streams.length !== pages.length) throw new Error(`${streams.length} content streams for ${pages.length} pages`);
+  if (rects && streams.length !== pages.length)
+    throw new Error(`${streams.length} content streams for ${pages.length} pages`);
   return pages.map((xml, i) => {
     const width = num(/width="([\d.]+)"/.exec(xml)![1]);
     const height = num(/height="([\d.]+)"/.exec(xml)![1]);
@@ -90,6 +104,8 @@ export function readPdf(pdf: Buffer, rects = true): PdfPage[] {
   });
 }
 
-export const inside = (w: Box, r: Box, tol = 0.5) => w.x0 >= r.x0 - tol && w.x1 <= r.x1 + tol && w.y0 >= r.y0 - tol && w.y1 <= r.y1 + tol;
-export const overlaps = (a: Box, b: Box, tol = 0) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > tol && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > tol;
+export const inside = (w: Box, r: Box, tol = 0.5) =>
+  w.x0 >= r.x0 - tol && w.x1 <= r.x1 + tol && w.y0 >= r.y0 - tol && w.y1 <= r.y1 + tol;
+export const overlaps = (a: Box, b: Box, tol = 0) =>
+  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > tol && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > tol;
 export const squash = (s: string) => s.replace(/\s+/g, '');

@@ -11,10 +11,17 @@ const BIN = fileURLToPath(new URL('../../bin/baosong.js', import.meta.url));
 export const baosong = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 
 /** A unit's batch exported into its cloud tree; each work's video its own bytes unless `video` names a shared one. */
-export async function exportedTree(root: string, name: string, unit: Json, works: Json[], video: Record<string, string> = {}): Promise<string> {
+export async function exportedTree(
+  root: string,
+  name: string,
+  unit: Json,
+  works: Json[],
+  video: Record<string, string> = {},
+): Promise<string> {
   const dir = join(root, `${name}-源`);
   const file = await writeBatch(dir, { ...validBatch(works), unit: { ...validUnit(), ...unit } });
-  for (const w of works) copyFileSync(video[w.key] ?? clipOf('lecture.mp4', `${name}-${w.key}`), join(dir, `works/${w.key}/微课.mp4`));
+  for (const w of works)
+    copyFileSync(video[w.key] ?? clipOf('lecture.mp4', `${name}-${w.key}`), join(dir, `works/${w.key}/微课.mp4`));
   const db = join(dir, 'c.sqlite');
   expect(baosong('import', file, '--db', db).status).toBe(0);
   const tree = join(root, `${name} 云盘`);

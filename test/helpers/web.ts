@@ -13,7 +13,9 @@ export const browserReady = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist/
 
 /** The bridge on 127.0.0.1 over `db` (none: no catalog open), and the URL (with its token) it printed. */
 export async function startWeb(db?: string): Promise<{ web: ChildProcess; url: string }> {
-  const web = spawn(process.execPath, [join(ROOT, 'dist/main/web.js'), ...(db ? ['--db', db] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const web = spawn(process.execPath, [join(ROOT, 'dist/main/web.js'), ...(db ? ['--db', db] : [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     web.stdout!.on('data', (c) => {
@@ -29,7 +31,13 @@ export async function startWeb(db?: string): Promise<{ web: ChildProcess; url: s
 export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   mkdirSync(SHOTS, { recursive: true });
@@ -37,8 +45,13 @@ export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
 }
 
 /** A batch imported into `db` with the CLI, the bridge over it, and a browser: an end-to-end test's start. */
-export async function serveBatch(batchFile: string, db: string): Promise<{ web: ChildProcess; url: string; browser: Browser; page: Page }> {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/baosong.js'), 'import', batchFile, '--db', db], { encoding: 'utf8' });
+export async function serveBatch(
+  batchFile: string,
+  db: string,
+): Promise<{ web: ChildProcess; url: string; browser: Browser; page: Page }> {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/baosong.js'), 'import', batchFile, '--db', db], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
   return { ...(await startWeb(db)), ...(await openBrowser()) };
 }

@@ -11,18 +11,34 @@ import { fileFacts } from '../../src/main/inspect/facts.js';
 import { clip } from '../helpers/media.js';
 
 const REAL = join(__dirname, '../fixtures/realworld');
-const real = readdirSync(REAL).filter((f) => f.endsWith('.mp4')).map((f) => join(REAL, f));
-const made = ['feature.mp4', 'hevc.mp4', 'lecture.mp4', 'lecture-bframes.mp4', 'quicktime.mp4', 'moov-last.mp4', 'rotated.mp4', 'small-silent.mp4', 'no-card.mp4', 'opening-cut-slide.mp4'];
+const real = readdirSync(REAL)
+  .filter((f) => f.endsWith('.mp4'))
+  .map((f) => join(REAL, f));
+const made = [
+  'feature.mp4',
+  'hevc.mp4',
+  'lecture.mp4',
+  'lecture-bframes.mp4',
+  'quicktime.mp4',
+  'moov-last.mp4',
+  'rotated.mp4',
+  'small-silent.mp4',
+  'no-card.mp4',
+  'opening-cut-slide.mp4',
+];
 
 const boxes = async (p: string) => readMp4(p, statSync(p).size);
 
 describe('MP4 facts from the moov box', () => {
-  it.each([...real.map((p) => [p.split('/').pop()!, p] as const), ...made.map((n) => [n, ''] as const)])('%s: the same facts as ffprobe', async (name, path) => {
-    const p = path || clip(name);
-    const read = await boxes(p);
-    expect(read, 'the boxes decide').not.toBeNull();
-    expect(read!.facts).toEqual(await probeVideo(p));
-  });
+  it.each([...real.map((p) => [p.split('/').pop()!, p] as const), ...made.map((n) => [n, ''] as const)])(
+    '%s: the same facts as ffprobe',
+    async (name, path) => {
+      const p = path || clip(name);
+      const read = await boxes(p);
+      expect(read, 'the boxes decide').not.toBeNull();
+      expect(read!.facts).toEqual(await probeVideo(p));
+    },
+  );
 
   it('leaves to ffprobe what the boxes cannot decide: other containers, fragments, a cut file', async () => {
     expect(await boxes(clip('matroska.mp4'))).toBeNull();
@@ -54,7 +70,11 @@ describe('title card from key frames', () => {
     const p = clip(name);
     const read = (await boxes(p))!;
     const sampled = { timing: read.timing, pixels: read.facts.codedWidth * read.facts.codedHeight };
-    return { plan: samplePlan(read.timing, sampled.pixels), fast: await probeTitleCard(p, null, undefined, sampled), slow: await probeTitleCard(p, null) };
+    return {
+      plan: samplePlan(read.timing, sampled.pixels),
+      fast: await probeTitleCard(p, null, undefined, sampled),
+      slow: await probeTitleCard(p, null),
+    };
   };
 
   it.each([
@@ -82,7 +102,8 @@ describe('title card from key frames', () => {
     expect(fast.frames.map((f) => f.atS)).toEqual([1, 4]);
     for (const [i, f] of fast.frames.entries()) {
       const s = slow.frames[i]!;
-      if (sampled && blue) for (const c of [0, 1, 2]) expect(Math.abs(f.mean[c]! - s.mean[c]!), `${name} ${f.atS}s mean`).toBeLessThan(12);
+      if (sampled && blue)
+        for (const c of [0, 1, 2]) expect(Math.abs(f.mean[c]! - s.mean[c]!), `${name} ${f.atS}s mean`).toBeLessThan(12);
     }
   });
 
@@ -105,9 +126,27 @@ describe('pixel statistics', () => {
     const { pixelStats } = await import('../../src/main/inspect/titlecard.js');
     const { runTool, ffmpegBin } = await import('../../src/main/inspect/tools.js');
     const pictures: Buffer[] = [];
-    const sources = ['lecture.mp4', 'opening-busy.mp4', 'opening-teal.mp4', 'no-card.mp4', 'opening-fade.mp4'].map((n) => clip(n));
+    const sources = ['lecture.mp4', 'opening-busy.mp4', 'opening-teal.mp4', 'no-card.mp4', 'opening-fade.mp4'].map(
+      (n) => clip(n),
+    );
     for (const path of [...sources, ...real]) {
-      const r = await runTool(ffmpegBin(), ['-v', 'error', '-i', path, '-vf', 'scale=-2:90', '-frames:v', '1', '-pix_fmt', 'rgb24', '-f', 'image2pipe', '-vcodec', 'png', '-']);
+      const r = await runTool(ffmpegBin(), [
+        '-v',
+        'error',
+        '-i',
+        path,
+        '-vf',
+        'scale=-2:90',
+        '-frames:v',
+        '1',
+        '-pix_fmt',
+        'rgb24',
+        '-f',
+        'image2pipe',
+        '-vcodec',
+        'png',
+        '-',
+      ]);
       pictures.push(r.stdout);
     }
     for (const png of pictures) {
@@ -130,18 +169,36 @@ describe('title cards judged together', () => {
     const mdat = bytes.indexOf('mdat');
     bytes.fill(0, mdat + 4, mdat - 4 + bytes.readUInt32BE(mdat - 4));
     writeFileSync(join(dir, 'zeroed.mp4'), bytes);
-    const names = ['opening-blue.mp4', 'lecture.mp4', 'opening-teal.mp4', 'opening-dark.mp4', 'lecture-bframes.mp4', 'no-card.mp4', 'opening-cut-slide.mp4', 'rotated.mp4'];
+    const names = [
+      'opening-blue.mp4',
+      'lecture.mp4',
+      'opening-teal.mp4',
+      'opening-dark.mp4',
+      'lecture-bframes.mp4',
+      'no-card.mp4',
+      'opening-cut-slide.mp4',
+      'rotated.mp4',
+    ];
     const paths = [...names.map((n) => clip(n)), join(dir, 'zeroed.mp4')];
     const progress: number[] = [];
-    const all = await gatherFacts(paths.map((absPath) => ({ absPath, role: 'lecture-video' as const })), { onProgress: (p) => progress.push(p.done) });
+    const all = await gatherFacts(
+      paths.map((absPath) => ({ absPath, role: 'lecture-video' as const })),
+      { onProgress: (p) => progress.push(p.done) },
+    );
     expect(progress).toEqual(paths.map((_, i) => i + 1));
     const methods = new Set<string>();
     for (const p of paths) {
       const together = all.get(p)!.titleCard!;
       const alone = await probeTitleCard(p, null);
       methods.add(together.method!);
-      expect(together.frames.map((f) => f.blue), p).toEqual(alone.frames.map((f) => f.blue));
-      expect(together.frames.map((f) => f.atS), p).toEqual(alone.frames.length ? [1, 4] : []);
+      expect(
+        together.frames.map((f) => f.blue),
+        p,
+      ).toEqual(alone.frames.map((f) => f.blue));
+      expect(
+        together.frames.map((f) => f.atS),
+        p,
+      ).toEqual(alone.frames.length ? [1, 4] : []);
     }
     expect([...methods].sort()).toEqual(['decoded', 'key-frames']);
   });

@@ -27,7 +27,14 @@ describe('video facts (ffprobe)', () => {
   it('reads codec, size, rate, duration and sound of an H.264 micro-lecture', async () => {
     const f = await fileFacts(clip('lecture.mp4'));
     expect(f.kind).toBe('mp4');
-    expect(f.video).toMatchObject({ majorBrand: 'isom', codec: 'h264', width: 1280, height: 720, rotation: 0, fps: 25 });
+    expect(f.video).toMatchObject({
+      majorBrand: 'isom',
+      codec: 'h264',
+      width: 1280,
+      height: 720,
+      rotation: 0,
+      fps: 25,
+    });
     expect(f.video!.durationS).toBeCloseTo(8, 0);
     expect(f.video!.aspect).toBeCloseTo(16 / 9, 3);
     expect(f.video!.audio).toMatchObject({ codec: 'aac' });
@@ -48,11 +55,18 @@ describe('video facts (ffprobe)', () => {
   });
 
   it('a rotate-and-reflect matrix still turns the picture', async () => {
-    expect((await fileFacts(real('mp4_h264_aac_rotate_and_reflect_matrix.mp4'))).video).toMatchObject({ width: 720, height: 1080 });
+    expect((await fileFacts(real('mp4_h264_aac_rotate_and_reflect_matrix.mp4'))).video).toMatchObject({
+      width: 720,
+      height: 1080,
+    });
   });
 
   it('a clip without sound has no audio', async () => {
-    expect((await fileFacts(real('mp4_h264_no_audio_portrait.mp4'))).video).toMatchObject({ width: 312, height: 450, audio: null });
+    expect((await fileFacts(real('mp4_h264_no_audio_portrait.mp4'))).video).toMatchObject({
+      width: 312,
+      height: 450,
+      audio: null,
+    });
     expect((await fileFacts(clip('hevc.mp4'))).video).toMatchObject({ codec: 'hevc' });
   });
 
@@ -110,8 +124,8 @@ describe('board facts (sharp metadata, PSD header, PDF page)', () => {
 
   it('a PDF board: page size in points', async () => {
     const f = await fileFacts(join(dir, 'board.pdf'));
-    expect(f.pdf!.pageWidthPt! / 72 * 2.54).toBeCloseTo(178, 1);
-    expect(f.pdf!.pageHeightPt! / 72 * 2.54).toBeCloseTo(78.5, 1);
+    expect((f.pdf!.pageWidthPt! / 72) * 2.54).toBeCloseTo(178, 1);
+    expect((f.pdf!.pageHeightPt! / 72) * 2.54).toBeCloseTo(78.5, 1);
   });
 });
 
@@ -134,7 +148,10 @@ describe('PDF facts', () => {
 
 describe('ZIP facts (central directory only)', () => {
   it('GBK names without the UTF-8 flag are decoded as GB18030 and listed', async () => {
-    expect((await fileFacts(real('zip_gbk_names_no_utf8_flag_7zip.zip'))).zip).toMatchObject({ legacyCount: 1, legacyNames: ['fff - 副本.txt'] });
+    expect((await fileFacts(real('zip_gbk_names_no_utf8_flag_7zip.zip'))).zip).toMatchObject({
+      legacyCount: 1,
+      legacyNames: ['fff - 副本.txt'],
+    });
   });
 
   it('UTF-8 names without the flag (Linux and macOS zip) are read as UTF-8, not as GBK', async () => {
@@ -142,8 +159,15 @@ describe('ZIP facts (central directory only)', () => {
     const path = join(tempDir(), 'linux.zip');
     await writeZip(path, { '第3市教育局 云盘/2微课/作品登记表.docx': 'x', 'readme.txt': 'y' });
     const bytes = readFileSync(path);
-    for (const [sig, at] of [[0x04034b50, 6], [0x02014b50, 8]] as const) {
-      for (let i = bytes.indexOf(Buffer.from(new Uint32Array([sig]).buffer)); i >= 0; i = bytes.indexOf(Buffer.from(new Uint32Array([sig]).buffer), i + 4)) {
+    for (const [sig, at] of [
+      [0x04034b50, 6],
+      [0x02014b50, 8],
+    ] as const) {
+      for (
+        let i = bytes.indexOf(Buffer.from(new Uint32Array([sig]).buffer));
+        i >= 0;
+        i = bytes.indexOf(Buffer.from(new Uint32Array([sig]).buffer), i + 4)
+      ) {
         bytes.writeUInt16LE(bytes.readUInt16LE(i + at) & ~0x0800, i + at);
       }
     }
@@ -174,16 +198,28 @@ describe('ZIP facts (central directory only)', () => {
 
   it('encrypted entries: ZipCrypto and WinZip AES', async () => {
     expect((await fileFacts(real('zip_encrypted_zipcrypto_deflate.zip'))).zip).toMatchObject({ encryptedCount: 2 });
-    expect((await fileFacts(real('zip_encrypted_winzip_aes256.zip'))).zip).toMatchObject({ encryptedCount: 1, encrypted: ['README'] });
+    expect((await fileFacts(real('zip_encrypted_winzip_aes256.zip'))).zip).toMatchObject({
+      encryptedCount: 1,
+      encrypted: ['README'],
+    });
   });
 
   it('unsafe paths: .. and absolute, read from the central directory', async () => {
-    expect((await fileFacts(real('zip_path_traversal_dotdot_entry.zip'))).zip).toMatchObject({ unsafePaths: ['../demo.poc'] });
-    expect((await fileFacts(real('zip_absolute_path_entry_central_dir_only.zip'))).zip).toMatchObject({ unsafePaths: ['/atxt'] });
+    expect((await fileFacts(real('zip_path_traversal_dotdot_entry.zip'))).zip).toMatchObject({
+      unsafePaths: ['../demo.poc'],
+    });
+    expect((await fileFacts(real('zip_absolute_path_entry_central_dir_only.zip'))).zip).toMatchObject({
+      unsafePaths: ['/atxt'],
+    });
   });
 
   it('a clean UTF-8 archive has nothing to say', async () => {
-    expect((await fileFacts(join(dir, 'utf8.zip'))).zip).toMatchObject({ entries: 2, encryptedCount: 0, legacyCount: 0, unsafeCount: 0 });
+    expect((await fileFacts(join(dir, 'utf8.zip'))).zip).toMatchObject({
+      entries: 2,
+      encryptedCount: 0,
+      legacyCount: 0,
+      unsafeCount: 0,
+    });
   });
 });
 

@@ -25,15 +25,50 @@ const samples: Sample[] = [
   { ext: 'mp4', role: 'lecture-video', category: 'microlecture', source: () => clip('small-silent.mp4') },
   { ext: 'mov', role: 'class-video', category: 'teaching-case', source: () => clip('quicktime.mp4') },
   { ext: 'mkv', role: 'case-video', category: 'management-case', source: () => clip('matroska.mp4') },
-  { ext: 'jpg', role: 'board-main', category: 'ai-case', source: () => join(FIXTURES, 'jpeg_rgb_300dpi_photoshop_cs4.jpg') },
+  {
+    ext: 'jpg',
+    role: 'board-main',
+    category: 'ai-case',
+    source: () => join(FIXTURES, 'jpeg_rgb_300dpi_photoshop_cs4.jpg'),
+  },
   { ext: 'png', role: 'board-extra', category: 'ai-case', source: () => join(dir, 'src.png') },
-  { ext: 'tif', role: 'board-extra', category: 'platform-case', source: () => join(FIXTURES, 'tiff_cmyk_fogra39_25dpi_jpeg_compressed.tif') },
-  { ext: 'psd', role: 'board-main-source', category: 'platform-case', source: () => join(FIXTURES, 'psd_rgb_8bit_text_layers_72dpi.psd') },
-  { ext: 'pdf', role: 'registration-scan', category: 'courseware', source: () => join(FIXTURES, 'pdf_plain_unencrypted.pdf') },
+  {
+    ext: 'tif',
+    role: 'board-extra',
+    category: 'platform-case',
+    source: () => join(FIXTURES, 'tiff_cmyk_fogra39_25dpi_jpeg_compressed.tif'),
+  },
+  {
+    ext: 'psd',
+    role: 'board-main-source',
+    category: 'platform-case',
+    source: () => join(FIXTURES, 'psd_rgb_8bit_text_layers_72dpi.psd'),
+  },
+  {
+    ext: 'pdf',
+    role: 'registration-scan',
+    category: 'courseware',
+    source: () => join(FIXTURES, 'pdf_plain_unencrypted.pdf'),
+  },
   { ext: 'zip', role: 'materials', category: 'courseware', source: () => join(dir, 'src.zip') },
-  { ext: 'docx', role: 'design-doc', category: 'courseware', source: () => join(FIXTURES, 'docx_word2010_with_picture.docx') },
-  { ext: 'pptx', role: 'case-ppt', category: 'management-case', source: () => join(FIXTURES, 'pptx_powerpoint_mac2011_3_slides.pptx') },
-  { ext: 'doc', role: 'case-doc', category: 'teaching-case', source: () => join(FIXTURES, 'doc_word_mac2011_ole2.doc') },
+  {
+    ext: 'docx',
+    role: 'design-doc',
+    category: 'courseware',
+    source: () => join(FIXTURES, 'docx_word2010_with_picture.docx'),
+  },
+  {
+    ext: 'pptx',
+    role: 'case-ppt',
+    category: 'management-case',
+    source: () => join(FIXTURES, 'pptx_powerpoint_mac2011_3_slides.pptx'),
+  },
+  {
+    ext: 'doc',
+    role: 'case-doc',
+    category: 'teaching-case',
+    source: () => join(FIXTURES, 'doc_word_mac2011_ole2.doc'),
+  },
   { ext: 'ppt', role: 'space-ppt', category: 'teaching-case', source: () => join(dir, 'src.ppt') },
 ];
 
@@ -62,7 +97,9 @@ const roleFormats = (s: Sample) => profile.categories[s.category].roles.find((r)
 
 beforeAll(async () => {
   dir = tempDir();
-  await sharp({ create: { width: 64, height: 32, channels: 3, background: '#3366cc' } }).png().toFile(join(dir, 'src.png'));
+  await sharp({ create: { width: 64, height: 32, channels: 3, background: '#3366cc' } })
+    .png()
+    .toFile(join(dir, 'src.png'));
   await writeZip(join(dir, 'src.zip'), { 'a.txt': 'x'.repeat(5000), 'b/c.txt': 'y' });
   writeOle(join(dir, 'src.ppt'), ['PowerPoint Document', 'Current User']);
   for (const [si, s] of samples.entries()) {
@@ -78,7 +115,11 @@ beforeAll(async () => {
       if (at < bytes.length) add(`cut${cut}`, bytes.subarray(0, at));
     }
     for (const seed of [1, 2, 3]) add(`random${seed}`, noise(Math.min(bytes.length, 200_000), seed + si * 10));
-    for (const seed of [4, 5, 6]) add(`header${seed}`, Buffer.concat([bytes.subarray(0, 32), noise(Math.min(bytes.length, 100_000), seed + si * 10)]));
+    for (const seed of [4, 5, 6])
+      add(
+        `header${seed}`,
+        Buffer.concat([bytes.subarray(0, 32), noise(Math.min(bytes.length, 100_000), seed + si * 10)]),
+      );
     // Another format's real file under this format's name.
     for (const other of [samples[(si + 3) % samples.length]!, samples[(si + 7) % samples.length]!]) {
       const path = join(dir, `${si}-${damaged.length}-wrong-${other.ext}.${s.ext}`);
@@ -97,7 +138,15 @@ describe('damaged files', () => {
     expect(Date.now() - started).toBeLessThan(120_000);
     const works = damaged.map((d, i) => {
       const w = work(d.sample.category);
-      const ref: FileRef = { id: 100_000 + i, role: d.sample.role, path: d.path, absPath: d.path, size: null, mtimeMs: null, origin: null };
+      const ref: FileRef = {
+        id: 100_000 + i,
+        role: d.sample.role,
+        path: d.path,
+        absPath: d.path,
+        size: null,
+        mtimeMs: null,
+        origin: null,
+      };
       return { ...w, files: [ref] };
     });
     const findings = runRules({ profile, catalog: { unit: null, works }, facts });

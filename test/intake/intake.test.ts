@@ -34,7 +34,16 @@ async function summaryXlsx(path: string) {
   const ws = wb.addWorksheet('汇总表');
   ws.getCell('A1').value = '沈阳市教育局第二十九届教育教学信息化交流活动作品汇总表';
   ws.mergeCells('A1:J1');
-  const heads: [string, string][] = [['A', '序号'], ['B', '交流组别'], ['C', '作品名称'], ['F', '作品类别'], ['G', '年级'], ['H', '学科'], ['I', '手机号码'], ['J', '是否同意 共享']];
+  const heads: [string, string][] = [
+    ['A', '序号'],
+    ['B', '交流组别'],
+    ['C', '作品名称'],
+    ['F', '作品类别'],
+    ['G', '年级'],
+    ['H', '学科'],
+    ['I', '手机号码'],
+    ['J', '是否同意 共享'],
+  ];
   for (const [col, text] of heads) {
     ws.getCell(`${col}2`).value = text;
     ws.mergeCells(`${col}2:${col}3`);
@@ -48,10 +57,21 @@ async function summaryXlsx(path: string) {
     [2, '中小学校', '春晓', '王芳', '沈阳市和平区第二小学', '微课', '一年级', '语文', 13800000002, '是'],
     [3, '中小学校', '春晓', '赵刚', '沈阳市沈河区实验小学', '微课', '二年级', '美术', 13800000003, '否'],
     [4, '中小学校', '静夜思', '孙丽，周杰', '沈阳市皇姑区小学', '微课', '三年级', '语文', '138 0000 0004', '是'],
-    [5, '中小学校', '智慧课堂', '周敏 吴刚', '沈阳市第一二〇中学', '“人工智能+”教育案例', '高二', '', 13800000005, '是'],
+    [
+      5,
+      '中小学校',
+      '智慧课堂',
+      '周敏 吴刚',
+      '沈阳市第一二〇中学',
+      '“人工智能+”教育案例',
+      '高二',
+      '',
+      13800000005,
+      '是',
+    ],
     [6, '中小学校', '没有文件夹的作品', '钱七', '沈阳市铁西区小学', '课件', '五年级', '数学', 13800000006, '是'],
   ];
-  rows.forEach((r, i) => ws.getRow(4 + i).values = r as ExcelJS.CellValue[]);
+  rows.forEach((r, i) => (ws.getRow(4 + i).values = r as ExcelJS.CellValue[]));
   ws.getCell('A11').value = '填写说明：作品名称请勿使用《》。';
   ws.mergeCells('A11:J11');
   await wb.xlsx.writeFile(path);
@@ -63,7 +83,11 @@ function hashes(base: string): Map<string, string> {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else out.set(relative(base, p), `${createHash('sha256').update(readFileSync(p)).digest('hex')} ${statSync(p).mtimeMs}`);
+      else
+        out.set(
+          relative(base, p),
+          `${createHash('sha256').update(readFileSync(p)).digest('hex')} ${statSync(p).mtimeMs}`,
+        );
     }
   };
   walk(base);
@@ -76,7 +100,10 @@ function zipNames(path: string): Promise<{ name: string; utf8: boolean }[]> {
       if (err || !zip) return reject(err);
       const names: { name: string; utf8: boolean }[] = [];
       zip.on('entry', (e: yauzl.Entry) => {
-        names.push({ name: (e.fileName as unknown as Buffer).toString('utf8'), utf8: (e.generalPurposeBitFlag & 0x800) !== 0 });
+        names.push({
+          name: (e.fileName as unknown as Buffer).toString('utf8'),
+          utf8: (e.generalPurposeBitFlag & 0x800) !== 0,
+        });
         zip.readEntry();
       });
       zip.on('end', () => resolve(names));
@@ -142,7 +169,18 @@ describe('baosong intake', () => {
     expect(batch.unit).toMatchObject({ name: '沈阳市教育局', kind: 'city-major', group: 'k12' });
     // The notes merged across the row under the table are not a work.
     expect(report.unmatchedRows).toEqual([
-      { row: 9, title: '没有文件夹的作品', authors: ['钱七'], category: 'courseware', stage: 'primary', subject: '数学', grade: '五年级', share: true, unit: '沈阳市铁西区小学', mobile: '13800000006' },
+      {
+        row: 9,
+        title: '没有文件夹的作品',
+        authors: ['钱七'],
+        category: 'courseware',
+        stage: 'primary',
+        subject: '数学',
+        grade: '五年级',
+        share: true,
+        unit: '沈阳市铁西区小学',
+        mobile: '13800000006',
+      },
     ]);
     expect(report.foldersWithoutRow).toEqual(['吴九-秋天的雨']);
     expect(batch.unit.files).toEqual([{ role: 'unit-info-scan', path: join(dir, '组织单位及联系人信息表(盖章).pdf') }]);
@@ -156,7 +194,12 @@ describe('baosong intake', () => {
       grade: w.grade,
       subject: w.subject,
       share: w.share,
-      files: Object.fromEntries(w.files.map((f: any) => [f.path.startsWith(dir) ? relative(join(dir, w.key), f.path) : `(修复)${f.path.split('/').pop()}`, f.role])),
+      files: Object.fromEntries(
+        w.files.map((f: any) => [
+          f.path.startsWith(dir) ? relative(join(dir, w.key), f.path) : `(修复)${f.path.split('/').pop()}`,
+          f.role,
+        ]),
+      ),
     }));
     expect(works).toEqual([
       {
@@ -169,7 +212,12 @@ describe('baosong intake', () => {
         grade: '一年级',
         subject: '语文',
         share: true,
-        files: { '作品登记表.pdf': 'registration-scan', '推荐意见.pdf': 'recommendation-scan', '小小的船.mp4': 'lecture-video', '(修复)相关材料.zip': 'materials' },
+        files: {
+          '作品登记表.pdf': 'registration-scan',
+          '推荐意见.pdf': 'recommendation-scan',
+          '小小的船.mp4': 'lecture-video',
+          '(修复)相关材料.zip': 'materials',
+        },
       },
       {
         key: '沈阳市第一批/王芳-春晓',
@@ -205,7 +253,12 @@ describe('baosong intake', () => {
         grade: '三年级',
         subject: '语文',
         share: true,
-        files: { '微课视频.mp4': 'lecture-video', '作品登记表.pdf': 'registration-scan', '推荐意见.pdf': 'recommendation-scan', '(修复)相关材料.zip': 'materials' },
+        files: {
+          '微课视频.mp4': 'lecture-video',
+          '作品登记表.pdf': 'registration-scan',
+          '推荐意见.pdf': 'recommendation-scan',
+          '(修复)相关材料.zip': 'materials',
+        },
       },
       {
         key: '吴九-秋天的雨',
@@ -244,14 +297,25 @@ describe('baosong intake', () => {
     // The report: every guess with its confidence and reason; what was left out and why.
     const w1 = report.works.find((w: any) => w.key === '沈阳市第一批/和平区/张强-小小的船');
     expect(w1.category).toEqual({ value: 'microlecture', confidence: 'high', reason: '汇总表第 4 行的作品类别“微课”' });
-    expect(w1.unused).toEqual([{ path: '沈阳市第一批/和平区/张强-小小的船/片头.mp4', file: join(dir, '沈阳市第一批', '和平区', '张强-小小的船', '片头.mp4'), reason: '另有更长的 MP4 作为微课视频' }]);
+    expect(w1.unused).toEqual([
+      {
+        path: '沈阳市第一批/和平区/张强-小小的船/片头.mp4',
+        file: join(dir, '沈阳市第一批', '和平区', '张强-小小的船', '片头.mp4'),
+        reason: '另有更长的 MP4 作为微课视频',
+      },
+    ]);
     expect(w1.files.find((f: any) => f.role === 'lecture-video').reason).toContain('最长');
-    const board = report.works.find((w: any) => w.category.value === 'ai-case').files.find((f: any) => f.role === 'board-main');
+    const board = report.works
+      .find((w: any) => w.category.value === 'ai-case')
+      .files.find((f: any) => f.role === 'board-main');
     expect(board.reason).toContain('300 dpi');
     expect(report.works.find((w: any) => w.key === '吴九-秋天的雨').category.confidence).toBe('low');
     expect(report.ignored).toEqual(
       expect.arrayContaining([
-        { path: '2微课/1-孙丽-静夜思/作品登记表.docx', reason: 'Word 版的登记表/推荐意见不报送：本工具按目录生成 Word 版，要报送的是签字盖章后的 PDF 扫描件' },
+        {
+          path: '2微课/1-孙丽-静夜思/作品登记表.docx',
+          reason: 'Word 版的登记表/推荐意见不报送：本工具按目录生成 Word 版，要报送的是签字盖章后的 PDF 扫描件',
+        },
         { path: '沈阳市第一批/和平区/张强-小小的船/Thumbs.db', reason: '系统或临时文件' },
       ]),
     );
@@ -265,7 +329,9 @@ describe('baosong intake', () => {
     // Every non-ASCII name carries the UTF-8 flag now (an ASCII name needs none).
     const wide = names.filter((n) => /[^\x00-\x7f]/.test(n.name));
     expect(wide.map((n) => [n.name, n.utf8])).toEqual([['fff - 副本.txt', true]]);
-    const packed = batch.works.find((w: any) => w.key.endsWith('张强-小小的船')).files.find((f: any) => f.role === 'materials');
+    const packed = batch.works
+      .find((w: any) => w.key.endsWith('张强-小小的船'))
+      .files.find((f: any) => f.role === 'materials');
     expect((await zipNames(packed.path)).map((n) => n.name).sort()).toEqual(['学习指导.docx', '练习题/第1题.pdf']);
 
     // Nothing under DIR changed: bytes and mtimes.
@@ -285,7 +351,9 @@ describe('baosong intake', () => {
     const api = localClient(session);
     await api.call('catalog.open', { path: db });
     const listed = await api.call('works.list', {});
-    const zip = listed.ok ? listed.value.find((w) => w.key === '2微课/1-孙丽-静夜思')!.files.find((f) => f.role === 'materials')! : null;
+    const zip = listed.ok
+      ? listed.value.find((w) => w.key === '2微课/1-孙丽-静夜思')!.files.find((f) => f.role === 'materials')!
+      : null;
     expect(zip?.origin).toBe(join(dir, '2微课/1-孙丽-静夜思/相关材料.zip'));
     closeSession(session);
     // Intake of the same folder again: the same keys, so a second import is refused, not doubled.
@@ -302,38 +370,88 @@ describe('baosong intake', () => {
     const ai = report.works.find((w) => w.folder === 'ＡＩ案例－周敏－智慧课堂')!;
     const autumn = report.works.find((w) => w.folder === '吴九-秋天的雨')!;
     const board2 = ai.files.find((f) => f.path.endsWith('展板2.jpg'))!;
-    const keep = (w: typeof ai) => ({ key: w.key, category: w.category.value, stage: w.stage.value, title: w.title.value, authors: w.authors.value, files: w.files.map((f) => ({ path: f.path, role: f.role as WorkRole })) });
+    const keep = (w: typeof ai) => ({
+      key: w.key,
+      category: w.category.value,
+      stage: w.stage.value,
+      title: w.title.value,
+      authors: w.authors.value,
+      files: w.files.map((f) => ({ path: f.path, role: f.role as WorkRole })),
+    });
     const edits = [
       ...report.works.filter((w) => w !== ai && w !== autumn).map(keep),
       { ...keep(ai), files: keep(ai).files.filter((f) => f.path !== board2.path) },
       // 展板2.jpg was another work's board: split out, under a key of its own.
-      { ...keep(ai), key: `${ai.key}#2`, from: ai.key, title: '智慧校园', authors: ['周敏'], files: [{ path: board2.path, role: board2.role as WorkRole }] },
+      {
+        ...keep(ai),
+        key: `${ai.key}#2`,
+        from: ai.key,
+        title: '智慧校园',
+        authors: ['周敏'],
+        files: [{ path: board2.path, role: board2.role as WorkRole }],
+      },
       // The folder with no row is the row with no folder (the school renamed the work).
-      { ...keep(autumn), row: 0, category: 'courseware' as const, stage: 'primary' as const, title: '没有文件夹的作品', authors: ['钱七', '吴九'] },
+      {
+        ...keep(autumn),
+        row: 0,
+        category: 'courseware' as const,
+        stage: 'primary' as const,
+        title: '没有文件夹的作品',
+        authors: ['钱七', '吴九'],
+      },
     ];
     const session = createSession();
     const api = localClient(session);
     // A split-off work may not take an existing key; a row is paired once.
-    expect(await api.call('intake.apply', { plan: planFile, works: [{ ...edits.at(-2)!, key: autumn.key }] })).toMatchObject({ ok: false, error: { message: '拆分出的作品不能沿用已有的作品键“吴九-秋天的雨”' } });
-    expect(await api.call('intake.apply', { plan: planFile, works: [edits.at(-1)!, { ...keep(ai), row: 0 }] })).toMatchObject({ ok: false, error: { message: '汇总表第 9 行同时配给了“吴九-秋天的雨”和“ＡＩ案例－周敏－智慧课堂”' } });
-    expect(await api.call('intake.apply', { plan: planFile, works: edits })).toMatchObject({ ok: true, value: { works: report.works.length + 1 } });
+    expect(
+      await api.call('intake.apply', { plan: planFile, works: [{ ...edits.at(-2)!, key: autumn.key }] }),
+    ).toMatchObject({ ok: false, error: { message: '拆分出的作品不能沿用已有的作品键“吴九-秋天的雨”' } });
+    expect(
+      await api.call('intake.apply', { plan: planFile, works: [edits.at(-1)!, { ...keep(ai), row: 0 }] }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: '汇总表第 9 行同时配给了“吴九-秋天的雨”和“ＡＩ案例－周敏－智慧课堂”' },
+    });
+    expect(await api.call('intake.apply', { plan: planFile, works: edits })).toMatchObject({
+      ok: true,
+      value: { works: report.works.length + 1 },
+    });
     const once = readFileSync(planFile, 'utf8');
     // Applied again (the import failed, the user corrected once more): the same plan, not an edit of the edit.
     expect(await api.call('intake.apply', { plan: planFile, works: edits })).toMatchObject({ ok: true });
     expect(readFileSync(planFile, 'utf8')).toBe(once);
     const batch = JSON.parse(once);
     const paired = batch.works.find((w: { key: string }) => w.key === autumn.key);
-    expect(paired).toMatchObject({ title: '没有文件夹的作品', category: 'courseware', subject: '数学', grade: '五年级', share: true });
-    expect(paired.authors.map((a: { name: string; unit: string; mobile: string }) => [a.name, a.unit, a.mobile])).toEqual([
+    expect(paired).toMatchObject({
+      title: '没有文件夹的作品',
+      category: 'courseware',
+      subject: '数学',
+      grade: '五年级',
+      share: true,
+    });
+    expect(
+      paired.authors.map((a: { name: string; unit: string; mobile: string }) => [a.name, a.unit, a.mobile]),
+    ).toEqual([
       ['钱七', '沈阳市铁西区小学', '13800000006'],
       ['吴九', '沈阳市铁西区小学', ''],
     ]);
     const split = batch.works.find((w: { key: string }) => w.key === `${ai.key}#2`);
-    expect(split).toMatchObject({ title: '智慧校园', category: ai.category.value, files: [{ path: board2.path, role: board2.role }] });
-    expect(batch.works.find((w: { key: string }) => w.key === ai.key).files.map((f: { path: string }) => f.path)).not.toContain(board2.path);
+    expect(split).toMatchObject({
+      title: '智慧校园',
+      category: ai.category.value,
+      files: [{ path: board2.path, role: board2.role }],
+    });
+    expect(
+      batch.works.find((w: { key: string }) => w.key === ai.key).files.map((f: { path: string }) => f.path),
+    ).not.toContain(board2.path);
     // And it imports.
-    expect(await api.call('catalog.open', { path: join(root, 'paired.sqlite'), create: true })).toMatchObject({ ok: true });
-    expect(await api.call('batch.import', { path: planFile })).toMatchObject({ ok: true, value: { works: report.works.length + 1 } });
+    expect(await api.call('catalog.open', { path: join(root, 'paired.sqlite'), create: true })).toMatchObject({
+      ok: true,
+    });
+    expect(await api.call('batch.import', { path: planFile })).toMatchObject({
+      ok: true,
+      value: { works: report.works.length + 1 },
+    });
     closeSession(session);
   });
 
@@ -347,7 +465,9 @@ describe('baosong intake', () => {
     expect(old.stderr).toContain('另存为 .xlsx');
     const bad = join(root, '坏表.xlsx');
     writeFileSync(bad, 'not a zip');
-    expect(baosong(['intake', dir, '--plan', join(root, 'p.json'), '--summary', bad]).stderr).toContain('不是有效的 .xlsx 文件');
+    expect(baosong(['intake', dir, '--plan', join(root, 'p.json'), '--summary', bad]).stderr).toContain(
+      '不是有效的 .xlsx 文件',
+    );
     expect(baosong(['intake', dir]).stderr).toContain('缺少 --plan');
   });
   it('takes DIR as one work when it is a single work’s folder', () => {
@@ -359,9 +479,9 @@ describe('baosong intake', () => {
     const r = baosong(['intake', one, '--plan', plan]);
     expect(r.status).toBe(0);
     const batch = JSON.parse(readFileSync(plan, 'utf8'));
-    expect(batch.works.map((w: any) => [w.key, w.title, w.authors[0].name, w.files.map((f: any) => f.role).sort()])).toEqual([
-      ['3-李华-认识时间', '认识时间', '李华', ['lecture-video', 'recommendation-scan']],
-    ]);
+    expect(
+      batch.works.map((w: any) => [w.key, w.title, w.authors[0].name, w.files.map((f: any) => f.role).sort()]),
+    ).toEqual([['3-李华-认识时间', '认识时间', '李华', ['lecture-video', 'recommendation-scan']]]);
     // No catalog and no --unit: the unit's name is the folder's, marked for checking.
     expect(r.stdout).toContain('请改为按单位公章填写的名称');
   });

@@ -1,6 +1,14 @@
 // Reading folder names, categories, grades, authors and titles as people type them.
 import { describe, expect, it } from 'vitest';
-import { categoryOfFolder, categoryOfText, matchRows, parseFolderName, similarity, splitAuthors, stageOfGrade } from '../../src/shared/intake/names.js';
+import {
+  categoryOfFolder,
+  categoryOfText,
+  matchRows,
+  parseFolderName,
+  similarity,
+  splitAuthors,
+  stageOfGrade,
+} from '../../src/shared/intake/names.js';
 import { liaoning29 as profile } from '../../src/shared/rules/liaoning-29.js';
 
 describe('parseFolderName', () => {
@@ -54,8 +62,34 @@ describe('the rest of the readers', () => {
   });
 
   it('reads a stage from a grade', () => {
-    expect(['一年级', '6年级', '八年级', '初二', '高二', '十一年级', '幼儿教育', '特殊教育', '职业教育', '高等教育', '', '其他'].map(stageOfGrade)).toEqual([
-      'primary', 'primary', 'junior', 'junior', 'senior', 'senior', 'kindergarten', 'special', 'vocational', 'higher', null, null,
+    expect(
+      [
+        '一年级',
+        '6年级',
+        '八年级',
+        '初二',
+        '高二',
+        '十一年级',
+        '幼儿教育',
+        '特殊教育',
+        '职业教育',
+        '高等教育',
+        '',
+        '其他',
+      ].map(stageOfGrade),
+    ).toEqual([
+      'primary',
+      'primary',
+      'junior',
+      'junior',
+      'senior',
+      'senior',
+      'kindergarten',
+      'special',
+      'vocational',
+      'higher',
+      null,
+      null,
     ]);
   });
 

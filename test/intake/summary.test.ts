@@ -11,9 +11,29 @@ describe('readSummary', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('填写说明').getCell('A1').value = '请按要求填写';
     const ws = wb.addWorksheet('Sheet1');
-    ws.addRow(['序　号', '作品名称（全称）', '作者姓名(按顺序)', '作者所在单位', '作品类别', '年级', '学科', '手机号', '是否同意共享']);
+    ws.addRow([
+      '序　号',
+      '作品名称（全称）',
+      '作者姓名(按顺序)',
+      '作者所在单位',
+      '作品类别',
+      '年级',
+      '学科',
+      '手机号',
+      '是否同意共享',
+    ]);
     ws.addRow([1, ' 认识 钟表 ', '李四  王五', '鞍山市实验小学', '微课', '一年级', '数学', 13900000001, '否']);
-    ws.addRow([2, { richText: [{ text: '荷塘' }, { text: '月色' }] }, '张三;赵六', '鞍山市第一中学', '课件', '高一', '语文', { formula: '13900000000+2', result: 13900000002 }, '']);
+    ws.addRow([
+      2,
+      { richText: [{ text: '荷塘' }, { text: '月色' }] },
+      '张三;赵六',
+      '鞍山市第一中学',
+      '课件',
+      '高一',
+      '语文',
+      { formula: '13900000000+2', result: 13900000002 },
+      '',
+    ]);
     ws.addRow([]);
     ws.addRow([]);
     ws.addRow([]);
@@ -23,8 +43,32 @@ describe('readSummary', () => {
     expect(s.sheet).toBe('Sheet1');
     expect(s.caption).toBe('');
     expect(s.rows).toEqual([
-      { row: 2, serial: 1, group: '', title: '认识 钟表', authors: ['李四', '王五'], unit: '鞍山市实验小学', category: '微课', grade: '一年级', subject: '数学', mobile: '13900000001', share: false },
-      { row: 3, serial: 2, group: '', title: '荷塘月色', authors: ['张三', '赵六'], unit: '鞍山市第一中学', category: '课件', grade: '高一', subject: '语文', mobile: '13900000002', share: null },
+      {
+        row: 2,
+        serial: 1,
+        group: '',
+        title: '认识 钟表',
+        authors: ['李四', '王五'],
+        unit: '鞍山市实验小学',
+        category: '微课',
+        grade: '一年级',
+        subject: '数学',
+        mobile: '13900000001',
+        share: false,
+      },
+      {
+        row: 3,
+        serial: 2,
+        group: '',
+        title: '荷塘月色',
+        authors: ['张三', '赵六'],
+        unit: '鞍山市第一中学',
+        category: '课件',
+        grade: '高一',
+        subject: '语文',
+        mobile: '13900000002',
+        share: null,
+      },
     ]);
   });
 

@@ -27,12 +27,14 @@ async function tree(withManifest: boolean): Promise<string> {
 }
 
 async function writeManifest(dir: string, rels: string[]) {
-  const entries = await Promise.all(rels.map(async (rel) => ({ rel, sha256: (await hashFile(join(dir, rel))).sha256 })));
+  const entries = await Promise.all(
+    rels.map(async (rel) => ({ rel, sha256: (await hashFile(join(dir, rel))).sha256 })),
+  );
   writeFileSync(join(dir, MANIFEST), formatManifest(entries));
 }
 
 describe('the freeze audit', () => {
-  it('names every file changed, added or removed since the record, even when the tree\'s manifest was written again', async () => {
+  it("names every file changed, added or removed since the record, even when the tree's manifest was written again", async () => {
     const dir = await tree(true);
     const record = await recordFreeze(dir, undefined, new Date('2026-07-15T09:00:00Z'));
     expect(Object.keys(record.files)).toHaveLength(4);
@@ -48,7 +50,12 @@ describe('the freeze audit', () => {
     utimesSync(video, st.atime, st.mtime);
     writeFileSync(join(dir, '2微课/1-张强-小小的船/补交说明.docx'), 'late');
     rmSync(join(dir, '2微课/1-张强-小小的船/作品登记表.pdf'));
-    await writeManifest(dir, ['作品汇总表.xlsx', '2微课/1-张强-小小的船/微课视频.mp4', '2微课/1-张强-小小的船/补交说明.docx', '2微课/2-王芳-分数的初步认识/微课视频.mp4']);
+    await writeManifest(dir, [
+      '作品汇总表.xlsx',
+      '2微课/1-张强-小小的船/微课视频.mp4',
+      '2微课/1-张强-小小的船/补交说明.docx',
+      '2微课/2-王芳-分数的初步认识/微课视频.mp4',
+    ]);
 
     const audit = await auditFreeze(dir, record);
     expect(audit).toEqual({
@@ -80,11 +87,18 @@ describe('the freeze audit', () => {
   it('refuses as a baseline a tree that already differs from its own manifest; records a hand-made one as it is', async () => {
     const dir = await tree(true);
     writeFileSync(join(dir, '作品汇总表.xlsx'), 'edited after the export');
-    await expect(recordFreeze(dir)).rejects.toThrow(/与它自己的 manifest\.sha256 不一致.*与 manifest\.sha256 不符或缺失：作品汇总表\.xlsx/);
+    await expect(recordFreeze(dir)).rejects.toThrow(
+      /与它自己的 manifest\.sha256 不一致.*与 manifest\.sha256 不符或缺失：作品汇总表\.xlsx/,
+    );
     const hand = await tree(false);
     const record = await recordFreeze(hand);
     expect(record.manifestSha256).toBeNull();
-    expect(Object.keys(record.files).sort()).toEqual(['2微课/1-张强-小小的船/作品登记表.pdf', '2微课/1-张强-小小的船/微课视频.mp4', '2微课/2-王芳-分数的初步认识/微课视频.mp4', '作品汇总表.xlsx']);
+    expect(Object.keys(record.files).sort()).toEqual([
+      '2微课/1-张强-小小的船/作品登记表.pdf',
+      '2微课/1-张强-小小的船/微课视频.mp4',
+      '2微课/2-王芳-分数的初步认识/微课视频.mp4',
+      '作品汇总表.xlsx',
+    ]);
     expect(freezeReport('某大学', record, await auditFreeze(hand, record))).toContain('结论：与封存基准完全一致。');
     await expect(recordFreeze(join(hand, '没有这个'))).rejects.toThrow(/无法读取文件夹/);
   });

@@ -52,7 +52,9 @@ describe('hashTree', () => {
     const journal = new HashJournal(join(dir, '..', 'u.verify-partial'));
     const stop = new AbortController();
     let n = 0;
-    await expect(hashTree(dir, rels, { journal, signal: stop.signal, onRead: () => (++n === 25 ? stop.abort() : undefined) })).rejects.toThrow();
+    await expect(
+      hashTree(dir, rels, { journal, signal: stop.signal, onRead: () => (++n === 25 ? stop.abort() : undefined) }),
+    ).rejects.toThrow();
     const done = journal.read();
     expect(done.size).toBeGreaterThanOrEqual(25);
     expect(done.size).toBeLessThan(80);

@@ -19,17 +19,26 @@ function catalogs(): Catalog[] {
   };
   const dalian: Catalog = {
     unit: unit({ name: '大连市教育局', city: '大连' }),
-    works: [work('microlecture', { title: '大连的海', authors: [author({ name: '陈刚', mobile: '13900000001' })] }), work('courseware', { title: '大连课件', authors: [author({ name: '丁', mobile: '13900000002' })] })],
+    works: [
+      work('microlecture', { title: '大连的海', authors: [author({ name: '陈刚', mobile: '13900000001' })] }),
+      work('courseware', { title: '大连课件', authors: [author({ name: '丁', mobile: '13900000002' })] }),
+    ],
   };
   const university: Catalog = {
     unit: unit({ name: '辽宁师范大学', kind: 'university', group: 'higher', city: '大连' }),
-    works: [work('microlecture', { title: '高等数学', stage: 'higher', authors: [author({ name: '郑华', mobile: '13700000001' })] })],
+    works: [
+      work('microlecture', {
+        title: '高等数学',
+        stage: 'higher',
+        authors: [author({ name: '郑华', mobile: '13700000001' })],
+      }),
+    ],
   };
   return [shenyang, dalian, university];
 }
 
 describe('the merged 作品汇总表', () => {
-  it('sorts by group, category, unit and 序号, each unit\'s rows as its own table has them', async () => {
+  it("sorts by group, category, unit and 序号, each unit's rows as its own table has them", async () => {
     const units = catalogs();
     const rows = mergedSummaryRows(profile, units);
     expect(rows.map((r) => `${r[0]} ${r[1]} ${r[3]}`)).toEqual([

@@ -14,32 +14,64 @@ describe('baosong province', () => {
   it('adds three unit trees, checks across them, and audits each against its baseline', async () => {
     const root = join(tempDir(), '省 级');
     const shared = clipOf('lecture.mp4', 'shared');
-    const person = (name: string, mobile: string, unit = '沈阳市和平区第一小学') => ({ authors: [{ name, unit, mobile, email: 'a@q.cn', phone: '' }] });
-    const shenyang = await exported(root, '沈阳', { name: '沈阳市教育局' }, [microlecture('w1', '张强', person('张强', '13800000001')), microlecture('w2', '王芳', person('王芳', '13800000002'))], { w1: shared });
+    const person = (name: string, mobile: string, unit = '沈阳市和平区第一小学') => ({
+      authors: [{ name, unit, mobile, email: 'a@q.cn', phone: '' }],
+    });
+    const shenyang = await exported(
+      root,
+      '沈阳',
+      { name: '沈阳市教育局' },
+      [
+        microlecture('w1', '张强', person('张强', '13800000001')),
+        microlecture('w2', '王芳', person('王芳', '13800000002')),
+      ],
+      { w1: shared },
+    );
     // 张强 (the same unit and mobile) leads a work here too; 王芳's 分数 is sent again.
     const dalian = await exported(root, '大连', { name: '大连市教育局', city: '大连' }, [
       microlecture('w1', '张强', { title: '大连的海', ...person('张强', '13800000001') }),
       microlecture('w2', '王芳', { title: '小小的船w2', ...person('王芳', '13800000002') }),
-      microlecture('w3', '陈刚', { title: '认识钟表', authors: [{ name: '陈刚', unit: '大连市中山区实验小学', mobile: '13900000001', email: 'c@q.cn', phone: '' }] }),
+      microlecture('w3', '陈刚', {
+        title: '认识钟表',
+        authors: [{ name: '陈刚', unit: '大连市中山区实验小学', mobile: '13900000001', email: 'c@q.cn', phone: '' }],
+      }),
     ]);
     // A hand-made tree: another unit's export without its manifest, its first video the same bytes as 沈阳's w1.
-    const made = await exported(root, '师大', { name: '辽宁师范大学', kind: 'university', group: 'higher', city: '大连' }, [
-      microlecture('w1', '郑华', { stage: 'higher', title: '高等数学', authors: [{ name: '郑华', unit: '辽宁师范大学', mobile: '13700000001', email: 'z@q.cn', phone: '' }] }),
-    ], { w1: shared });
+    const made = await exported(
+      root,
+      '师大',
+      { name: '辽宁师范大学', kind: 'university', group: 'higher', city: '大连' },
+      [
+        microlecture('w1', '郑华', {
+          stage: 'higher',
+          title: '高等数学',
+          authors: [{ name: '郑华', unit: '辽宁师范大学', mobile: '13700000001', email: 'z@q.cn', phone: '' }],
+        }),
+      ],
+      { w1: shared },
+    );
     rmSync(join(made, 'manifest.sha256'));
     // …and without its 推荐意见 Word forms (sent as scans only): the 质性评语 cannot be read there.
-    for (const f of readdirSync(made, { recursive: true }) as string[]) if (f.endsWith('推荐意见.docx')) rmSync(join(made, f));
+    for (const f of readdirSync(made, { recursive: true }) as string[])
+      if (f.endsWith('推荐意见.docx')) rmSync(join(made, f));
     // …and sent as one ZIP of its folder (Chinese names, as a download from a cloud drive packs them).
     const zipped = join(root, '辽宁师范大学.zip');
     const entries: Record<string, Buffer> = {};
     for (const f of readdirSync(made, { recursive: true, withFileTypes: true })) {
-      if (f.isFile()) entries[`辽宁师范大学/${relative(made, join(f.parentPath, f.name)).split(sep).join('/')}`] = readFileSync(join(f.parentPath, f.name));
+      if (f.isFile())
+        entries[`辽宁师范大学/${relative(made, join(f.parentPath, f.name)).split(sep).join('/')}`] = readFileSync(
+          join(f.parentPath, f.name),
+        );
     }
     await writeZip(zipped, entries);
 
     const province = join(root, '省级 目录');
     const adds: string[] = [];
-    for (const [tree, unit, kind] of [[shenyang, '沈阳市教育局', 'city-major'], [dalian, '大连市教育局', 'city-major'], [zipped, '辽宁师范大学', 'university']] as const) {
+    for (const [tree, unit, kind] of [
+      [shenyang, '沈阳市教育局', 'city-major'],
+      [dalian, '大连市教育局', 'city-major'],
+      [zipped, '辽宁师范大学', 'university'],
+    ] as const) {
       const r = baosong('province', 'add', province, tree, '--unit', unit, '--kind', kind);
       expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain(`已添加 ${unit}`);
@@ -55,7 +87,10 @@ describe('baosong province', () => {
     // Tampered after it was added: a form in 大连's tree edited, and its manifest written again would not hide it.
     const tampered = '2微课/3-陈刚-认识钟表/作品登记表.pdf';
     expect(existsSync(join(dalian, tampered))).toBe(true);
-    writeFileSync(join(dalian, tampered), Buffer.concat([readFileSync(join(dalian, tampered)), Buffer.from('%% edited')]));
+    writeFileSync(
+      join(dalian, tampered),
+      Buffer.concat([readFileSync(join(dalian, tampered)), Buffer.from('%% edited')]),
+    );
     // And one in 沈阳's tree that keeps the size and puts the old time back: the journal must not hide it.
     const quiet = '2微课/1-张强-小小的船w1/作品登记表.pdf';
     const was = statSync(join(shenyang, quiet));
@@ -94,12 +129,27 @@ describe('baosong province', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(join(out, '退回补交', `${unit}.xlsx`));
       const ws = wb.worksheets[0]!;
-      return Array.from({ length: ws.rowCount - 2 }, (_, i) => (ws.getRow(i + 3).values as unknown[]).slice(1).map(String));
+      return Array.from({ length: ws.rowCount - 2 }, (_, i) =>
+        (ws.getRow(i + 3).values as unknown[]).slice(1).map(String),
+      );
     };
     // (A work is named as intake keys it: its folder in the tree, and its title.)
-    const across = async (unit: string) => (await rows(unit)).filter((r) => r[5]!.startsWith('province.')).map((r) => `${/《(.*)》/.exec(r[2]!)![1]} ${r[5]}`).sort();
-    expect(await across('沈阳市教育局')).toEqual(['小小的船w1 province.first-author', '小小的船w1 province.same-file', '小小的船w2 province.first-author', '小小的船w2 province.same-work']);
-    expect(await across('大连市教育局')).toEqual(['大连的海 province.first-author', '小小的船w2 province.first-author', '小小的船w2 province.same-work']);
+    const across = async (unit: string) =>
+      (await rows(unit))
+        .filter((r) => r[5]!.startsWith('province.'))
+        .map((r) => `${/《(.*)》/.exec(r[2]!)![1]} ${r[5]}`)
+        .sort();
+    expect(await across('沈阳市教育局')).toEqual([
+      '小小的船w1 province.first-author',
+      '小小的船w1 province.same-file',
+      '小小的船w2 province.first-author',
+      '小小的船w2 province.same-work',
+    ]);
+    expect(await across('大连市教育局')).toEqual([
+      '大连的海 province.first-author',
+      '小小的船w2 province.first-author',
+      '小小的船w2 province.same-work',
+    ]);
     expect(await across('辽宁师范大学')).toEqual(['高等数学 province.same-file']);
     // The forms' values reached the rules: complete forms, no finding; a unit without readable 推荐意见 is told so.
     const formRules = /^(unit\.info|unit\.cloud-link|contact\.email|comment\.length)$/;
@@ -112,8 +162,18 @@ describe('baosong province', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, '作品汇总表(全省).xlsx'));
     const ws = wb.worksheets[0]!;
-    const merged = Array.from({ length: ws.rowCount - 1 }, (_, i) => `${ws.getRow(i + 2).getCell(1).value} ${ws.getRow(i + 2).getCell(4).value}`);
-    expect(merged).toEqual(['沈阳市教育局 小小的船w1', '沈阳市教育局 小小的船w2', '大连市教育局 大连的海', '大连市教育局 小小的船w2', '大连市教育局 认识钟表', '辽宁师范大学 高等数学']);
+    const merged = Array.from(
+      { length: ws.rowCount - 1 },
+      (_, i) => `${ws.getRow(i + 2).getCell(1).value} ${ws.getRow(i + 2).getCell(4).value}`,
+    );
+    expect(merged).toEqual([
+      '沈阳市教育局 小小的船w1',
+      '沈阳市教育局 小小的船w2',
+      '大连市教育局 大连的海',
+      '大连市教育局 小小的船w2',
+      '大连市教育局 认识钟表',
+      '辽宁师范大学 高等数学',
+    ]);
     expect(existsSync(join(out, '各单位报送概况.xlsx'))).toBe(true);
     // Nothing of the units' trees was changed by the province (the tampered file is the test's own doing).
     expect(existsSync(join(made, 'manifest.sha256'))).toBe(false);
@@ -122,10 +182,16 @@ describe('baosong province', () => {
     const before = readdirSync(made, { recursive: true }).length;
     const gone = baosong('province', 'remove', province, '辽宁师范大学');
     expect(gone.status, gone.stderr).toBe(0);
-    expect((JSON.parse(readFileSync(join(province, 'province.json'), 'utf8')) as { units: { name: string }[] }).units.map((u) => u.name)).toEqual(['沈阳市教育局', '大连市教育局']);
+    expect(
+      (JSON.parse(readFileSync(join(province, 'province.json'), 'utf8')) as { units: { name: string }[] }).units.map(
+        (u) => u.name,
+      ),
+    ).toEqual(['沈阳市教育局', '大连市教育局']);
     // (its unpacked ZIP, units/3.tree, included)
     expect(readdirSync(join(province, 'units')).filter((f) => f.startsWith('3.'))).toEqual([]);
     expect(readdirSync(made, { recursive: true }).length).toBe(before);
-    expect(baosong('province', 'remove', province, '辽宁师范大学').stderr).toContain('没有单位“辽宁师范大学”(有：沈阳市教育局、大连市教育局)');
+    expect(baosong('province', 'remove', province, '辽宁师范大学').stderr).toContain(
+      '没有单位“辽宁师范大学”(有：沈阳市教育局、大连市教育局)',
+    );
   }, 300_000);
 });

@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { cycles, importGraph } from '../helpers/import-graph.js';
 
 /** The files at src/main's root: the entry points (which may use anything) and the base below everything. */
-const ENTRY = ['main/index.ts', 'main/cli.ts', 'main/web.ts', 'main/app-protocol.ts', 'main/security.ts', 'main/preload.cts'];
+const ENTRY = [
+  'main/index.ts',
+  'main/cli.ts',
+  'main/web.ts',
+  'main/app-protocol.ts',
+  'main/security.ts',
+  'main/preload.cts',
+];
 const BASE = ['main/atomic.ts', 'main/io-errors.ts', 'main/lazy.ts', 'main/processes.ts', 'main/resources.ts'];
 
 export function part(file: string): string {
@@ -19,20 +26,62 @@ export function part(file: string): string {
 }
 
 /** Below the API: the engines and what they stand on. */
-const BELOW_API = ['main/services', 'main/catalog', 'main/export', 'main/forms', 'main/intake', 'main/inspect', 'main/fix', 'main/province', 'main/demo', 'main/docs', 'main/fs', 'main/base'];
+const BELOW_API = [
+  'main/services',
+  'main/catalog',
+  'main/export',
+  'main/forms',
+  'main/intake',
+  'main/inspect',
+  'main/fix',
+  'main/province',
+  'main/demo',
+  'main/docs',
+  'main/fs',
+  'main/base',
+];
 const MAIN_PARTS = [...BELOW_API, 'main/api', 'main/cli', 'main/entry'];
 
 /** [from, to, why]: each an arrow that must never exist. */
 const FORBIDDEN: [string[], string[], string][] = [
-  [['shared', 'shared/api', 'shared/rules', 'shared/intake'], [...MAIN_PARTS, 'renderer'], 'shared code runs in the window and in main alike'],
+  [
+    ['shared', 'shared/api', 'shared/rules', 'shared/intake'],
+    [...MAIN_PARTS, 'renderer'],
+    'shared code runs in the window and in main alike',
+  ],
   [['renderer'], MAIN_PARTS, 'the window reaches main only through the API'],
   [BELOW_API, ['main/api'], 'the API sits on the services, never the reverse (one path for every caller)'],
   [[...BELOW_API, 'main/api'], ['main/cli', 'main/entry'], 'only the entry points start things'],
   [['main/forms', 'main/intake'], ['main/export'], 'forms and intake are used by the export, not users of it'],
-  [['main/fs', 'main/base'], MAIN_PARTS.filter((p) => p !== 'main/fs' && p !== 'main/base'), 'the file system helpers are the floor'],
-  [['main/catalog'], ['main/services', 'main/export', 'main/forms', 'main/intake', 'main/province', 'main/fix', 'main/demo', 'main/docs'], 'the catalog is storage only'],
-  [['main/inspect'], ['main/catalog', 'main/services', 'main/export', 'main/forms', 'main/intake', 'main/province', 'main/fix'], 'probing a file knows nothing of catalogs or outputs'],
-  [['main/services'], ['main/province', 'main/export', 'main/fix', 'main/forms'], 'services open, plan, import and check; the engines build on them'],
+  [
+    ['main/fs', 'main/base'],
+    MAIN_PARTS.filter((p) => p !== 'main/fs' && p !== 'main/base'),
+    'the file system helpers are the floor',
+  ],
+  [
+    ['main/catalog'],
+    [
+      'main/services',
+      'main/export',
+      'main/forms',
+      'main/intake',
+      'main/province',
+      'main/fix',
+      'main/demo',
+      'main/docs',
+    ],
+    'the catalog is storage only',
+  ],
+  [
+    ['main/inspect'],
+    ['main/catalog', 'main/services', 'main/export', 'main/forms', 'main/intake', 'main/province', 'main/fix'],
+    'probing a file knows nothing of catalogs or outputs',
+  ],
+  [
+    ['main/services'],
+    ['main/province', 'main/export', 'main/fix', 'main/forms'],
+    'services open, plan, import and check; the engines build on them',
+  ],
 ];
 
 describe('the import graph', () => {
@@ -48,7 +97,8 @@ describe('the import graph', () => {
       for (const t of targets) {
         const [a, b] = [part(file), part(t)];
         if (a === b) continue;
-        for (const [from, to, why] of FORBIDDEN) if (from.includes(a) && to.includes(b)) bad.push(`${file} → ${t}: ${why}`);
+        for (const [from, to, why] of FORBIDDEN)
+          if (from.includes(a) && to.includes(b)) bad.push(`${file} → ${t}: ${why}`);
       }
     }
     expect(bad).toEqual([]);
@@ -58,7 +108,8 @@ describe('the import graph', () => {
     const parts = new Set([...graph.all.keys()].map(part).filter((p) => p.startsWith('main')));
     expect([...parts].filter((p) => !MAIN_PARTS.includes(p))).toEqual([]);
     const doc = readFileSync(fileURLToPath(new URL('../../docs/architecture.md', import.meta.url)), 'utf8');
-    for (const p of MAIN_PARTS.filter((x) => x.includes('/') && !['main/entry', 'main/base'].includes(x))) expect(doc).toContain(`src/${p}/`);
+    for (const p of MAIN_PARTS.filter((x) => x.includes('/') && !['main/entry', 'main/base'].includes(x)))
+      expect(doc).toContain(`src/${p}/`);
   });
 
   it('sees arrows no import statement shows: a worker loaded by URL', () => {

@@ -31,7 +31,13 @@ describe('the generated documents', () => {
   it('every threshold docs/rules.md prints is read from the profile: change a number there and the line changes', () => {
     // Every number of the profile's limits, patterns, comment minimum and cloud drive, changed at once.
     const bump = (v: unknown): unknown =>
-      typeof v === 'number' ? v * 2 + 1 : Array.isArray(v) ? v.map(bump) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bump(x)])) : v;
+      typeof v === 'number'
+        ? v * 2 + 1
+        : Array.isArray(v)
+          ? v.map(bump)
+          : v && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bump(x)]))
+            : v;
     const changed = {
       ...profile,
       limits: bump(profile.limits) as typeof profile.limits,
@@ -53,9 +59,17 @@ describe('the generated documents', () => {
     expect(rulesDoc(excel)).not.toBe(doc('rules.md'));
   });
 
-  it('shows every form of the notice, with each category\'s registration fields', () => {
+  it("shows every form of the notice, with each category's registration fields", () => {
     const text = formsDoc(profile);
-    for (const c of Object.values(profile.categories)) for (const f of c.fields) if (f.formRow !== false) expect(text).toContain(f.key);
-    for (const title of ['市级/校级推荐意见', '组织单位及联系人信息表', '云盘报送要求', '市级(校级)工作报告', '作品汇总表']) expect(text).toContain(title);
+    for (const c of Object.values(profile.categories))
+      for (const f of c.fields) if (f.formRow !== false) expect(text).toContain(f.key);
+    for (const title of [
+      '市级/校级推荐意见',
+      '组织单位及联系人信息表',
+      '云盘报送要求',
+      '市级(校级)工作报告',
+      '作品汇总表',
+    ])
+      expect(text).toContain(title);
   });
 });

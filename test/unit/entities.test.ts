@@ -42,22 +42,32 @@ describe('the unit entity, declared once', () => {
       cpSync(join(ROOT, 'tsconfig.base.json'), join(copy, 'tsconfig.base.json'));
       const fields = join(copy, 'src/shared/unit-fields.ts');
       const before = readFileSync(fields, 'utf8');
-      const after = before.replace("  cloudCode: z.string(),\n", "  cloudCode: z.string(),\n  fax: z.string(),\n").replace("  cloudCode: '访问密码',\n", "  cloudCode: '访问密码',\n  fax: '传真',\n");
+      const after = before
+        .replace('  cloudCode: z.string(),\n', '  cloudCode: z.string(),\n  fax: z.string(),\n')
+        .replace("  cloudCode: '访问密码',\n", "  cloudCode: '访问密码',\n  fax: '传真',\n");
       expect(after.split('\n').length).toBe(before.split('\n').length + 2);
       writeFileSync(fields, after);
       // …and the migration that makes its column (the schema guard fails without it: checked below).
       const migrations = join(copy, 'src/main/catalog/migrations');
       const next = LATEST_VERSION + 1;
-      writeFileSync(join(migrations, `${String(next).padStart(3, '0')}-unit-fax.ts`), "export const sql = `ALTER TABLE unit ADD COLUMN fax TEXT NOT NULL DEFAULT '';`;\n");
+      writeFileSync(
+        join(migrations, `${String(next).padStart(3, '0')}-unit-fax.ts`),
+        "export const sql = `ALTER TABLE unit ADD COLUMN fax TEXT NOT NULL DEFAULT '';`;\n",
+      );
       const index = readFileSync(join(migrations, 'index.ts'), 'utf8');
       writeFileSync(
         join(migrations, 'index.ts'),
         index
-          .replace("\nexport interface Migration", `import * as m${next} from './${String(next).padStart(3, '0')}-unit-fax.js';\n\nexport interface Migration`)
+          .replace(
+            '\nexport interface Migration',
+            `import * as m${next} from './${String(next).padStart(3, '0')}-unit-fax.js';\n\nexport interface Migration`,
+          )
           .replace('\n];', `\n  { version: ${next}, name: 'unit-fax', sql: m${next}.sql },\n];`),
       );
       for (const layer of ['main', 'renderer']) {
-        const tsc = spawnSync(process.execPath, [TSC, '-b', join(copy, 'src', layer, 'tsconfig.json')], { encoding: 'utf8' });
+        const tsc = spawnSync(process.execPath, [TSC, '-b', join(copy, 'src', layer, 'tsconfig.json')], {
+          encoding: 'utf8',
+        });
         expect(tsc.stdout + tsc.stderr).toBe('');
       }
       const dir = tempDir();
@@ -101,9 +111,27 @@ process.stdout.write(JSON.stringify(out));
       const catalog = join(dir, 'catalog.sqlite');
       const run = spawnSync(process.execPath, [script, catalog, batchFile], { encoding: 'utf8' });
       expect(run.stderr).toBe('');
-      expect(JSON.parse(run.stdout)).toEqual({ open: true, imported: true, stored: '024-88888888', updated: '024-99999999', unknown: 'bad-args', reopened: '024-99999999', gaps: ['unit.fax → unit.fax'], older: '', version: LATEST_VERSION + 1 });
+      expect(JSON.parse(run.stdout)).toEqual({
+        open: true,
+        imported: true,
+        stored: '024-88888888',
+        updated: '024-99999999',
+        unknown: 'bad-args',
+        reopened: '024-99999999',
+        gaps: ['unit.fax → unit.fax'],
+        older: '',
+        version: LATEST_VERSION + 1,
+      });
       // The CLI lists it by its label.
-      const cli = spawnSync(process.execPath, ['--input-type=module', '-e', `import { main } from ${JSON.stringify(join(copy, 'dist/main/cli.js'))}; process.exitCode = await main(['unit', '--db', ${JSON.stringify(catalog)}]);`], { encoding: 'utf8' });
+      const cli = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import { main } from ${JSON.stringify(join(copy, 'dist/main/cli.js'))}; process.exitCode = await main(['unit', '--db', ${JSON.stringify(catalog)}]);`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(cli.stderr).toBe('');
       expect(cli.stdout).toContain('传真：024-99999999');
       expect(cli.stdout).toContain('组织单位名称：沈阳市教育局');

@@ -42,7 +42,10 @@ describe('guessRole', () => {
   });
 
   it('prefers a role not yet filled, and says when it cannot tell', () => {
-    expect(guessRole(spec('platform-case'), 'IMG_0001.jpg', 'jpg', ['board-main'])).toMatchObject({ role: 'board-extra', confidence: 'low' });
+    expect(guessRole(spec('platform-case'), 'IMG_0001.jpg', 'jpg', ['board-main'])).toMatchObject({
+      role: 'board-extra',
+      confidence: 'low',
+    });
     expect(guessRole(spec('microlecture'), 'readme.rar', 'rar')).toMatchObject({ role: null, reason: '无法判断用途' });
   });
 });
@@ -50,12 +53,47 @@ describe('guessRole', () => {
 describe('describeFacts', () => {
   it('says a video, a board, a PDF and a ZIP in one line', () => {
     const base = { exists: true, readable: true, size: 52_428_800 };
-    const video = { container: 'mov,mp4', majorBrand: 'isom', durationS: 200.4, bitRate: 0, codec: 'h264', profile: 'High', codedWidth: 1920, codedHeight: 1080, width: 1920, height: 1080, rotation: 0, aspect: 16 / 9, fps: 25, audio: { codec: 'aac', bitRate: 128000, channels: 2 } };
+    const video = {
+      container: 'mov,mp4',
+      majorBrand: 'isom',
+      durationS: 200.4,
+      bitRate: 0,
+      codec: 'h264',
+      profile: 'High',
+      codedWidth: 1920,
+      codedHeight: 1080,
+      width: 1920,
+      height: 1080,
+      rotation: 0,
+      aspect: 16 / 9,
+      fps: 25,
+      audio: { codec: 'aac', bitRate: 128000, channels: 2 },
+    };
     expect(describeFacts({ ...base, kind: 'mp4', video })).toBe('H.264 1920×1080 25fps 3:20 AAC 50.0 MB');
-    expect(describeFacts({ ...base, kind: 'mp4', video: { ...video, fps: 29.97, audio: null, durationS: 3725 } })).toBe('H.264 1920×1080 29.97fps 1:02:05 无音频 50.0 MB');
-    expect(describeFacts({ ...base, kind: 'jpg', image: { format: 'jpeg', width: 7087, height: 4724, space: 'cmyk', dpi: 300 } })).toBe('JPEG 7087×4724 CMYK 300 dpi 60.0×40.0 cm 50.0 MB');
-    expect(describeFacts({ ...base, kind: 'jpg', image: { format: 'jpeg', width: 800, height: 600, space: 'srgb', dpi: null } })).toContain('无分辨率信息');
-    expect(describeFacts({ ...base, kind: 'pdf', pdf: { version: '1.7', encrypted: true, complete: true, pages: 2, pageWidthPt: 595.28, pageHeightPt: 841.89 } })).toBe('PDF 1.7 2 页 210×297 mm 已加密 50.0 MB');
+    expect(describeFacts({ ...base, kind: 'mp4', video: { ...video, fps: 29.97, audio: null, durationS: 3725 } })).toBe(
+      'H.264 1920×1080 29.97fps 1:02:05 无音频 50.0 MB',
+    );
+    expect(
+      describeFacts({
+        ...base,
+        kind: 'jpg',
+        image: { format: 'jpeg', width: 7087, height: 4724, space: 'cmyk', dpi: 300 },
+      }),
+    ).toBe('JPEG 7087×4724 CMYK 300 dpi 60.0×40.0 cm 50.0 MB');
+    expect(
+      describeFacts({
+        ...base,
+        kind: 'jpg',
+        image: { format: 'jpeg', width: 800, height: 600, space: 'srgb', dpi: null },
+      }),
+    ).toContain('无分辨率信息');
+    expect(
+      describeFacts({
+        ...base,
+        kind: 'pdf',
+        pdf: { version: '1.7', encrypted: true, complete: true, pages: 2, pageWidthPt: 595.28, pageHeightPt: 841.89 },
+      }),
+    ).toBe('PDF 1.7 2 页 210×297 mm 已加密 50.0 MB');
     expect(describeFacts({ ...base, kind: 'docx' })).toBe('Word 文档(.docx) 50.0 MB');
     expect(describeFacts({ exists: false, readable: false, size: 0, kind: 'unknown' })).toBe('找不到文件');
     expect(formatDuration(59.6)).toBe('1:00');
@@ -68,7 +106,17 @@ describe('附表1-3 indicators', () => {
       expect(profile.indicators[c].length, c).toBeGreaterThanOrEqual(4);
       for (const x of profile.indicators[c]) expect(x.points.length, `${c} ${x.name}`).toBeGreaterThan(0);
     }
-    expect(profile.indicators.microlecture.map((x) => x.name)).toEqual(['教学设计', '教学行为', '教学效果', '创新与实用']);
-    expect(profile.indicators.courseware.map((x) => x.name)).toEqual(['教学设计', '内容呈现', '技术运用', '创新与实用']);
+    expect(profile.indicators.microlecture.map((x) => x.name)).toEqual([
+      '教学设计',
+      '教学行为',
+      '教学效果',
+      '创新与实用',
+    ]);
+    expect(profile.indicators.courseware.map((x) => x.name)).toEqual([
+      '教学设计',
+      '内容呈现',
+      '技术运用',
+      '创新与实用',
+    ]);
   });
 });

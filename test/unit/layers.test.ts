@@ -22,13 +22,22 @@ function probe(layer: 'shared' | 'main' | 'renderer', code: string): Promise<{ o
     join(dir, 'tsconfig.json'),
     JSON.stringify({
       extends: join(ROOT, `src/${layer}/tsconfig.json`),
-      compilerOptions: { noEmitOnError: true, typeRoots: [join(ROOT, 'node_modules/@types')], rootDir: '.', outDir: './out', declarationDir: './out', tsBuildInfoFile: './out/probe.tsbuildinfo' },
+      compilerOptions: {
+        noEmitOnError: true,
+        typeRoots: [join(ROOT, 'node_modules/@types')],
+        rootDir: '.',
+        outDir: './out',
+        declarationDir: './out',
+        tsBuildInfoFile: './out/probe.tsbuildinfo',
+      },
       include: ['./probe.ts', './probe.tsx'],
       references: refs,
     }),
   );
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSC, '-b', join(dir, 'tsconfig.json')], { cwd: ROOT }, (err, stdout, stderr) => resolve({ ok: !err, out: stdout + stderr }));
+    execFile(process.execPath, [TSC, '-b', join(dir, 'tsconfig.json')], { cwd: ROOT }, (err, stdout, stderr) =>
+      resolve({ ok: !err, out: stdout + stderr }),
+    );
   });
 }
 
@@ -37,7 +46,10 @@ const abs = (p: string) => JSON.stringify(join(ROOT, p).replace(/\.ts$/, '.js'))
 describe('layers the compiler enforces', () => {
   it('src/shared compiles without Node or the DOM, and imports neither main nor the renderer', async () => {
     const [clean, node, dom, main] = await Promise.all([
-      probe('shared', `import { requireProfile } from ${abs('src/shared/rules/registry.ts')};\nexport const edition = requireProfile(null).edition;\n`),
+      probe(
+        'shared',
+        `import { requireProfile } from ${abs('src/shared/rules/registry.ts')};\nexport const edition = requireProfile(null).edition;\n`,
+      ),
       probe('shared', 'export const here = process.cwd();\n'),
       probe('shared', 'export const title = document.title;\n'),
       probe('shared', `import { appLayout } from ${abs('src/main/resources.ts')};\nexport const layout = appLayout;\n`),
@@ -51,8 +63,14 @@ describe('layers the compiler enforces', () => {
 
   it('the renderer uses the shared layer and the DOM, never src/main or Node', async () => {
     const [clean, main, node] = await Promise.all([
-      probe('renderer', `import { quotaUsage } from ${abs('src/shared/rules/quotas.ts')};\nexport const f = quotaUsage;\nexport const t = document.title;\n`),
-      probe('renderer', `import { appLayout } from ${abs('src/main/resources.ts')};\nexport const layout = appLayout;\n`),
+      probe(
+        'renderer',
+        `import { quotaUsage } from ${abs('src/shared/rules/quotas.ts')};\nexport const f = quotaUsage;\nexport const t = document.title;\n`,
+      ),
+      probe(
+        'renderer',
+        `import { appLayout } from ${abs('src/main/resources.ts')};\nexport const layout = appLayout;\n`,
+      ),
       probe('renderer', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n"),
     ]);
     expect(clean.out).toBe('');
@@ -62,13 +80,18 @@ describe('layers the compiler enforces', () => {
   }, 120_000);
 
   it('src/main does not import the renderer', async () => {
-    const r = await probe('main', `import { fieldOf } from ${abs('src/renderer/focus.ts')};\nexport const f = fieldOf;\n`);
+    const r = await probe(
+      'main',
+      `import { fieldOf } from ${abs('src/renderer/focus.ts')};\nexport const f = fieldOf;\n`,
+    );
     expect(r.out).toMatch(/error TS6307/);
   }, 120_000);
 
   it('leaves src holding sources only: no compiled file beside them (a stale .js would be imported instead of its .ts)', async () => {
     const { readdirSync } = await import('node:fs');
-    const compiled = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter((f) => /\.(js|mjs|d\.ts)$/.test(f) && !/(ambient|vite-env)\.d\.ts$/.test(f));
+    const compiled = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter(
+      (f) => /\.(js|mjs|d\.ts)$/.test(f) && !/(ambient|vite-env)\.d\.ts$/.test(f),
+    );
     expect(compiled).toEqual([]);
   });
 });

@@ -15,39 +15,146 @@ function scenario(category: CategoryId, role: Role, patch: (f: FileFacts) => Fil
   return { works: [w], facts: new Map([[target.absPath, patch(factFor(target))]]) };
 }
 
-const video = (v: Partial<VideoFacts>) => (f: FileFacts): FileFacts => ({ ...f, kind: 'mp4', video: { ...f.video!, ...v } });
-const image = (i: Partial<NonNullable<FileFacts['image']>>) => (f: FileFacts): FileFacts => ({ ...f, image: { ...f.image!, ...i } });
-const zip = (z: Partial<NonNullable<FileFacts['zip']>>) => (f: FileFacts): FileFacts => ({ ...f, kind: 'zip', zip: { ...factFor(file('materials', 'x.zip')).zip!, ...z } });
+const video =
+  (v: Partial<VideoFacts>) =>
+  (f: FileFacts): FileFacts => ({ ...f, kind: 'mp4', video: { ...f.video!, ...v } });
+const image =
+  (i: Partial<NonNullable<FileFacts['image']>>) =>
+  (f: FileFacts): FileFacts => ({ ...f, image: { ...f.image!, ...i } });
+const zip =
+  (z: Partial<NonNullable<FileFacts['zip']>>) =>
+  (f: FileFacts): FileFacts => ({ ...f, kind: 'zip', zip: { ...factFor(file('materials', 'x.zip')).zip!, ...z } });
 
 const cases: { rule: RuleId; fire: ReturnType<typeof scenario>; silent: ReturnType<typeof scenario> }[] = [
-  { rule: 'video.container', fire: scenario('microlecture', 'lecture-video', video({ majorBrand: 'qt  ' })), silent: scenario('microlecture', 'lecture-video', video({ majorBrand: 'mp42' })) },
-  { rule: 'video.audio', fire: scenario('platform-case', 'feature-video', video({ audio: null })), silent: scenario('platform-case', 'raw-video', video({ audio: null })) },
-  { rule: 'video.resolution', fire: scenario('microlecture', 'lecture-video', video({ width: 480, height: 640 })), silent: scenario('microlecture', 'lecture-video', video({ width: 640, height: 480 })) },
-  { rule: 'video.duration', fire: scenario('microlecture', 'lecture-video', video({ durationS: 601 })), silent: scenario('microlecture', 'lecture-video', video({ durationS: 600 })) },
-  { rule: 'video.feature-duration', fire: scenario('ai-case', 'feature-video', video({ durationS: 179 })), silent: scenario('ai-case', 'feature-video', video({ durationS: 180 })) },
-  { rule: 'video.codec', fire: scenario('ai-case', 'feature-video', video({ codec: 'hevc' })), silent: scenario('ai-case', 'raw-video', video({ codec: 'hevc' })) },
-  { rule: 'video.codec-playable', fire: scenario('courseware', 'demo-video', video({ codec: 'hevc' })), silent: scenario('courseware', 'demo-video', video({ codec: 'h264' })) },
-  { rule: 'video.fps', fire: scenario('platform-case', 'feature-video', video({ fps: 30 })), silent: scenario('platform-case', 'feature-video', video({ fps: 25.4 })) },
-  { rule: 'video.aspect', fire: scenario('platform-case', 'feature-video', video({ aspect: 4 / 3 })), silent: scenario('platform-case', 'feature-video', video({ aspect: 1920 / 1080 })) },
-  { rule: 'video.size', fire: scenario('platform-case', 'feature-video', (f) => ({ ...f, size: 5 * 1024 ** 3 + 1 })), silent: scenario('platform-case', 'feature-video', (f) => ({ ...f, size: 5 * 1024 ** 3 })) },
-  { rule: 'video.bitrate', fire: scenario('platform-case', 'feature-video', video({ bitRate: 2e6 })), silent: scenario('platform-case', 'feature-video', video({ bitRate: 4e6 })) },
-  { rule: 'video.audio-codec', fire: scenario('platform-case', 'feature-video', video({ audio: { codec: 'mp3', bitRate: 128e3, channels: 2 } })), silent: scenario('platform-case', 'feature-video', video({ audio: { codec: 'aac', bitRate: 192e3, channels: 2 } })) },
+  {
+    rule: 'video.container',
+    fire: scenario('microlecture', 'lecture-video', video({ majorBrand: 'qt  ' })),
+    silent: scenario('microlecture', 'lecture-video', video({ majorBrand: 'mp42' })),
+  },
+  {
+    rule: 'video.audio',
+    fire: scenario('platform-case', 'feature-video', video({ audio: null })),
+    silent: scenario('platform-case', 'raw-video', video({ audio: null })),
+  },
+  {
+    rule: 'video.resolution',
+    fire: scenario('microlecture', 'lecture-video', video({ width: 480, height: 640 })),
+    silent: scenario('microlecture', 'lecture-video', video({ width: 640, height: 480 })),
+  },
+  {
+    rule: 'video.duration',
+    fire: scenario('microlecture', 'lecture-video', video({ durationS: 601 })),
+    silent: scenario('microlecture', 'lecture-video', video({ durationS: 600 })),
+  },
+  {
+    rule: 'video.feature-duration',
+    fire: scenario('ai-case', 'feature-video', video({ durationS: 179 })),
+    silent: scenario('ai-case', 'feature-video', video({ durationS: 180 })),
+  },
+  {
+    rule: 'video.codec',
+    fire: scenario('ai-case', 'feature-video', video({ codec: 'hevc' })),
+    silent: scenario('ai-case', 'raw-video', video({ codec: 'hevc' })),
+  },
+  {
+    rule: 'video.codec-playable',
+    fire: scenario('courseware', 'demo-video', video({ codec: 'hevc' })),
+    silent: scenario('courseware', 'demo-video', video({ codec: 'h264' })),
+  },
+  {
+    rule: 'video.fps',
+    fire: scenario('platform-case', 'feature-video', video({ fps: 30 })),
+    silent: scenario('platform-case', 'feature-video', video({ fps: 25.4 })),
+  },
+  {
+    rule: 'video.aspect',
+    fire: scenario('platform-case', 'feature-video', video({ aspect: 4 / 3 })),
+    silent: scenario('platform-case', 'feature-video', video({ aspect: 1920 / 1080 })),
+  },
+  {
+    rule: 'video.size',
+    fire: scenario('platform-case', 'feature-video', (f) => ({ ...f, size: 5 * 1024 ** 3 + 1 })),
+    silent: scenario('platform-case', 'feature-video', (f) => ({ ...f, size: 5 * 1024 ** 3 })),
+  },
+  {
+    rule: 'video.bitrate',
+    fire: scenario('platform-case', 'feature-video', video({ bitRate: 2e6 })),
+    silent: scenario('platform-case', 'feature-video', video({ bitRate: 4e6 })),
+  },
+  {
+    rule: 'video.audio-codec',
+    fire: scenario('platform-case', 'feature-video', video({ audio: { codec: 'mp3', bitRate: 128e3, channels: 2 } })),
+    silent: scenario('platform-case', 'feature-video', video({ audio: { codec: 'aac', bitRate: 192e3, channels: 2 } })),
+  },
   {
     rule: 'video.title-card',
-    fire: scenario('microlecture', 'lecture-video', (f) => ({ ...f, titleCard: { contactSheet: null, frames: [{ ...f.titleCard!.frames[0]!, blue: true }, { ...f.titleCard!.frames[1]!, blue: false }] } })),
+    fire: scenario('microlecture', 'lecture-video', (f) => ({
+      ...f,
+      titleCard: {
+        contactSheet: null,
+        frames: [
+          { ...f.titleCard!.frames[0]!, blue: true },
+          { ...f.titleCard!.frames[1]!, blue: false },
+        ],
+      },
+    })),
     silent: scenario('microlecture', 'lecture-video', (f) => f),
   },
-  { rule: 'board.dpi', fire: scenario('ai-case', 'board-main', image({ dpi: null })), silent: scenario('ai-case', 'board-main', image({ dpi: 300 })) },
-  { rule: 'board.cmyk', fire: scenario('platform-case', 'board-main-source', image({ space: 'rgb' })), silent: scenario('platform-case', 'board-main-source', image({ space: 'cmyk' })) },
-  { rule: 'board.dimensions', fire: scenario('ai-case', 'board-main', image({ width: 21024, height: 21024 })), silent: scenario('ai-case', 'board-main', image({ width: 21024 + 100, height: 9272 - 100 })) },
-  { rule: 'board.output-size', fire: scenario('ai-case', 'board-main', (f) => ({ ...f, size: 1_999_999 })), silent: scenario('ai-case', 'board-main', (f) => ({ ...f, size: 2_000_000 })) },
-  { rule: 'board.source-size', fire: scenario('ai-case', 'board-main-source', (f) => ({ ...f, size: 29_999_999 })), silent: scenario('ai-case', 'board-main-source', (f) => ({ ...f, size: 30_000_000 })) },
-  { rule: 'zip.encrypted', fire: scenario('courseware', 'materials', zip({ encrypted: ['a.txt'], encryptedCount: 1 })), silent: scenario('courseware', 'materials', zip({})) },
-  { rule: 'zip.legacy-names', fire: scenario('courseware', 'materials', zip({ legacyNames: ['副本.txt'], legacyCount: 1 })), silent: scenario('courseware', 'materials', zip({})) },
-  { rule: 'zip.unsafe-path', fire: scenario('courseware', 'materials', zip({ unsafePaths: ['../x'], unsafeCount: 1 })), silent: scenario('courseware', 'materials', zip({})) },
-  { rule: 'zip.ratio', fire: scenario('courseware', 'materials', zip({ compressedBytes: 1e6, uncompressedBytes: 2e8 })), silent: scenario('courseware', 'materials', zip({ compressedBytes: 1e6, uncompressedBytes: 9e7 })) },
-  { rule: 'pdf.encrypted', fire: scenario('microlecture', 'registration-scan', (f) => ({ ...f, pdf: { ...f.pdf!, encrypted: true } })), silent: scenario('microlecture', 'registration-scan', (f) => f) },
-  { rule: 'file.corrupt', fire: scenario('microlecture', 'lecture-video', (f) => ({ ...f, video: undefined, corrupt: '视频文件不完整' })), silent: scenario('microlecture', 'lecture-video', (f) => f) },
+  {
+    rule: 'board.dpi',
+    fire: scenario('ai-case', 'board-main', image({ dpi: null })),
+    silent: scenario('ai-case', 'board-main', image({ dpi: 300 })),
+  },
+  {
+    rule: 'board.cmyk',
+    fire: scenario('platform-case', 'board-main-source', image({ space: 'rgb' })),
+    silent: scenario('platform-case', 'board-main-source', image({ space: 'cmyk' })),
+  },
+  {
+    rule: 'board.dimensions',
+    fire: scenario('ai-case', 'board-main', image({ width: 21024, height: 21024 })),
+    silent: scenario('ai-case', 'board-main', image({ width: 21024 + 100, height: 9272 - 100 })),
+  },
+  {
+    rule: 'board.output-size',
+    fire: scenario('ai-case', 'board-main', (f) => ({ ...f, size: 1_999_999 })),
+    silent: scenario('ai-case', 'board-main', (f) => ({ ...f, size: 2_000_000 })),
+  },
+  {
+    rule: 'board.source-size',
+    fire: scenario('ai-case', 'board-main-source', (f) => ({ ...f, size: 29_999_999 })),
+    silent: scenario('ai-case', 'board-main-source', (f) => ({ ...f, size: 30_000_000 })),
+  },
+  {
+    rule: 'zip.encrypted',
+    fire: scenario('courseware', 'materials', zip({ encrypted: ['a.txt'], encryptedCount: 1 })),
+    silent: scenario('courseware', 'materials', zip({})),
+  },
+  {
+    rule: 'zip.legacy-names',
+    fire: scenario('courseware', 'materials', zip({ legacyNames: ['副本.txt'], legacyCount: 1 })),
+    silent: scenario('courseware', 'materials', zip({})),
+  },
+  {
+    rule: 'zip.unsafe-path',
+    fire: scenario('courseware', 'materials', zip({ unsafePaths: ['../x'], unsafeCount: 1 })),
+    silent: scenario('courseware', 'materials', zip({})),
+  },
+  {
+    rule: 'zip.ratio',
+    fire: scenario('courseware', 'materials', zip({ compressedBytes: 1e6, uncompressedBytes: 2e8 })),
+    silent: scenario('courseware', 'materials', zip({ compressedBytes: 1e6, uncompressedBytes: 9e7 })),
+  },
+  {
+    rule: 'pdf.encrypted',
+    fire: scenario('microlecture', 'registration-scan', (f) => ({ ...f, pdf: { ...f.pdf!, encrypted: true } })),
+    silent: scenario('microlecture', 'registration-scan', (f) => f),
+  },
+  {
+    rule: 'file.corrupt',
+    fire: scenario('microlecture', 'lecture-video', (f) => ({ ...f, video: undefined, corrupt: '视频文件不完整' })),
+    silent: scenario('microlecture', 'lecture-video', (f) => f),
+  },
 ];
 
 describe('media rules fire on a bad case and keep silent on a good one', () => {
@@ -62,7 +169,9 @@ describe('media rules fire on a bad case and keep silent on a good one', () => {
   }
 
   it('covers every video.*, board.*, zip.* and pdf.* id of the profile', () => {
-    const ids = Object.keys(profile.severities).filter((id) => /^(video|board|zip|pdf)\./.test(id) && id !== 'video.total-duration');
+    const ids = Object.keys(profile.severities).filter(
+      (id) => /^(video|board|zip|pdf)\./.test(id) && id !== 'video.total-duration',
+    );
     expect(ids.filter((id) => !cases.some((c) => c.rule === id))).toEqual([]);
   });
 });
@@ -92,15 +201,26 @@ describe('details', () => {
   });
 
   it('a case video must reach 1080 lines; a portrait phone clip is judged as displayed', () => {
-    expect(rulesOf(findings(scenario('management-case', 'case-video', video({ width: 1280, height: 720 }))))).toContain('video.resolution');
-    const portrait = findings(scenario('platform-case', 'feature-video', video({ width: 1080, height: 1920, rotation: 90 })));
+    expect(rulesOf(findings(scenario('management-case', 'case-video', video({ width: 1280, height: 720 }))))).toContain(
+      'video.resolution',
+    );
+    const portrait = findings(
+      scenario('platform-case', 'feature-video', video({ width: 1080, height: 1920, rotation: 90 })),
+    );
     expect(portrait.find((f) => f.rule === 'video.resolution')?.message).toContain('旋转 90°');
   });
 
   it('board.dimensions gives the pixel size needed, and reads a PDF board by its page', () => {
-    const f = findings(scenario('ai-case', 'board-main', image({ width: 10000, height: 5000, dpi: 300 }))).find((x) => x.rule === 'board.dimensions')!;
+    const f = findings(scenario('ai-case', 'board-main', image({ width: 10000, height: 5000, dpi: 300 }))).find(
+      (x) => x.rule === 'board.dimensions',
+    )!;
     expect(f.message).toContain('21024 × 9272 像素');
-    const pdfBoard = scenario('ai-case', 'board-main', (x) => ({ ...x, kind: 'pdf', image: undefined, pdf: { version: '1.6', encrypted: false, complete: true, pages: 1, pageWidthPt: 5046, pageHeightPt: 2225 } }));
+    const pdfBoard = scenario('ai-case', 'board-main', (x) => ({
+      ...x,
+      kind: 'pdf',
+      image: undefined,
+      pdf: { version: '1.6', encrypted: false, complete: true, pages: 1, pageWidthPt: 5046, pageHeightPt: 2225 },
+    }));
     const rules = rulesOf(findings(pdfBoard));
     expect(rules).not.toContain('board.dimensions');
     expect(rules).not.toContain('board.dpi');

@@ -1,6 +1,15 @@
 import { win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeChanges, fitStem, isReservedName, NAME_LIMITS, safeName, utf8Length, windowsNameKey, windowsNameProblems } from '../../src/shared/rules/naming.js';
+import {
+  describeChanges,
+  fitStem,
+  isReservedName,
+  NAME_LIMITS,
+  safeName,
+  utf8Length,
+  windowsNameKey,
+  windowsNameProblems,
+} from '../../src/shared/rules/naming.js';
 import { charCount, charCountNoSpace, fold, personKey } from '../../src/shared/text.js';
 
 describe('safeName', () => {
@@ -39,11 +48,39 @@ describe('text', () => {
 describe('Windows names (path.win32 semantics)', () => {
   // What Windows does with a name, written independently of the code under test: the device check looks at the
   // part before the first dot, with trailing spaces dropped (so `NUL .txt` and `con.tar.gz` are devices).
-  const device = (name: string) => /^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$/i.test(win32.basename(name).split('.')[0]!.trimEnd());
+  const device = (name: string) =>
+    /^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$/i.test(win32.basename(name).split('.')[0]!.trimEnd());
 
   it('knows the device names, also with an extension, and nothing else', () => {
-    const reserved = ['CON', 'con', 'AUX.mp4', 'con.docx', 'Nul.tar.gz', 'NUL .txt', 'prn', 'COM1', 'com0.zip', 'LPT9', 'COM¹', 'lpt³.pdf', 'CONIN$', 'conout$.txt'];
-    const fine = ['CONSOLE', 'AUX1', 'COM10', 'LPT', 'con_x.docx', 'x.con', '_CON', '1-张三-CON', '支撑材料-1-AUX.pdf', 'CONIN', 'CONIN$x'];
+    const reserved = [
+      'CON',
+      'con',
+      'AUX.mp4',
+      'con.docx',
+      'Nul.tar.gz',
+      'NUL .txt',
+      'prn',
+      'COM1',
+      'com0.zip',
+      'LPT9',
+      'COM¹',
+      'lpt³.pdf',
+      'CONIN$',
+      'conout$.txt',
+    ];
+    const fine = [
+      'CONSOLE',
+      'AUX1',
+      'COM10',
+      'LPT',
+      'con_x.docx',
+      'x.con',
+      '_CON',
+      '1-张三-CON',
+      '支撑材料-1-AUX.pdf',
+      'CONIN',
+      'CONIN$x',
+    ];
     for (const n of reserved) expect([n, isReservedName(n)]).toEqual([n, true]);
     for (const n of reserved) expect([n, device(n)]).toEqual([n, true]);
     for (const n of fine) expect([n, isReservedName(n)]).toEqual([n, false]);

@@ -27,7 +27,13 @@ describe('the liaoning-29 profile', () => {
   });
 
   it('has the quota table of RULES.md §10', () => {
-    expect(profile.quotas['city-major']).toMatchObject({ teaching: 50, management: 5, platform: 10, ai: 10, vocational: { teaching: 5, platform: 3, ai: 3 } });
+    expect(profile.quotas['city-major']).toMatchObject({
+      teaching: 50,
+      management: 5,
+      platform: 10,
+      ai: 10,
+      vocational: { teaching: 5, platform: 3, ai: 3 },
+    });
     expect(profile.quotas.city).toMatchObject({ teaching: 30, management: 5, platform: 8, ai: 8 });
     expect(profile.quotas.institute).toMatchObject({ teaching: 10, management: 3, platform: 3, ai: 3 });
     expect(profile.quotas.provincial).toMatchObject({ teaching: 3, management: 1, platform: 1, ai: 1 });
@@ -37,7 +43,9 @@ describe('the liaoning-29 profile', () => {
   it('gives every rule id exactly one severity, and the checklist items info', () => {
     for (const item of profile.checklist) expect(profile.severities[item.id]).toBe('info');
     expect(profile.severities['authors.count-conflict']).toBe('warning');
-    expect(mailSubjectOf(profile, '辽宁大学', '高等学校组')).toBe('辽宁大学-第二十九届教育教学信息化交流活动-高等学校组');
+    expect(mailSubjectOf(profile, '辽宁大学', '高等学校组')).toBe(
+      '辽宁大学-第二十九届教育教学信息化交流活动-高等学校组',
+    );
   });
 
   it('has the scene labels exactly', () => {

@@ -8,7 +8,11 @@ import { provinceRules, sizesToHash, type ProvinceUnit } from '../../src/shared/
 import { RULE_IDS } from '../../src/shared/rules/rule-ids.js';
 import { author, file, profile, work } from '../helpers/build.js';
 
-const ml = (key: string, title: string, authors: ReturnType<typeof author>[], files: FileRef[] = []): Work => ({ ...work('microlecture', { title, authors }), key, files });
+const ml = (key: string, title: string, authors: ReturnType<typeof author>[], files: FileRef[] = []): Work => ({
+  ...work('microlecture', { title, authors }),
+  key,
+  files,
+});
 const video = (path: string) => file('lecture-video', path);
 
 function scenario() {
@@ -18,27 +22,66 @@ function scenario() {
   const a: ProvinceUnit = {
     unit: { name: '沈阳市教育局' },
     works: [
-      ml('w1', '小小的船', [author({ name: '张强', unit: '沈阳市和平区第一小学', mobile: '13800000001' }), author({ name: '李娜', unit: '沈阳市和平区第一小学', mobile: '' })], [aVideo]),
-      ml('w2', '分数的初步认识', [author({ name: '王芳', unit: '沈阳市皇姑区实验小学', mobile: '13800000002' }), author({ name: '赵敏', unit: '沈阳市皇姑区实验小学', mobile: '' })]),
+      ml(
+        'w1',
+        '小小的船',
+        [
+          author({ name: '张强', unit: '沈阳市和平区第一小学', mobile: '13800000001' }),
+          author({ name: '李娜', unit: '沈阳市和平区第一小学', mobile: '' }),
+        ],
+        [aVideo],
+      ),
+      ml('w2', '分数的初步认识', [
+        author({ name: '王芳', unit: '沈阳市皇姑区实验小学', mobile: '13800000002' }),
+        author({ name: '赵敏', unit: '沈阳市皇姑区实验小学', mobile: '' }),
+      ]),
       ml('w3', '圆的面积', [author({ name: '孙丽', unit: '沈阳市第七中学', mobile: '13800000003' })]),
       // Within the unit only: a member in three works is the unit's own authors.max-two, not a province finding.
-      ml('w4', '春晓', [author({ name: '周一', unit: '沈阳市实验学校', mobile: '13800000004' }), author({ name: '吴二', unit: '沈阳市实验学校', mobile: '' })]),
-      ml('w5', '夏夜', [author({ name: '周五', unit: '沈阳市实验学校', mobile: '13800000005' }), author({ name: '吴二', unit: '沈阳市实验学校', mobile: '' })]),
-      ml('w6', '秋思', [author({ name: '周六', unit: '沈阳市实验学校', mobile: '13800000006' }), author({ name: '吴二', unit: '沈阳市实验学校', mobile: '' })]),
+      ml('w4', '春晓', [
+        author({ name: '周一', unit: '沈阳市实验学校', mobile: '13800000004' }),
+        author({ name: '吴二', unit: '沈阳市实验学校', mobile: '' }),
+      ]),
+      ml('w5', '夏夜', [
+        author({ name: '周五', unit: '沈阳市实验学校', mobile: '13800000005' }),
+        author({ name: '吴二', unit: '沈阳市实验学校', mobile: '' }),
+      ]),
+      ml('w6', '秋思', [
+        author({ name: '周六', unit: '沈阳市实验学校', mobile: '13800000006' }),
+        author({ name: '吴二', unit: '沈阳市实验学校', mobile: '' }),
+      ]),
     ],
   };
   const b: ProvinceUnit = {
     unit: { name: '大连市教育局' },
     works: [
       // 张强 again, his unit typed another way, his mobile the same.
-      ml('w1', '大连的海', [author({ name: '陈刚', unit: '大连市中山区实验小学', mobile: '13900000001' }), author({ name: '张 强', unit: '沈阳市和平区第一小学校', mobile: '13800000001' })], [bVideo]),
-      ml('w2', '认识钟表', [author({ name: '刘洋', unit: '大连市沙河口区小学', mobile: '13900000009' }), author({ name: '赵敏', unit: '沈阳市皇姑区实验小学', mobile: '' })]),
+      ml(
+        'w1',
+        '大连的海',
+        [
+          author({ name: '陈刚', unit: '大连市中山区实验小学', mobile: '13900000001' }),
+          author({ name: '张 强', unit: '沈阳市和平区第一小学校', mobile: '13800000001' }),
+        ],
+        [bVideo],
+      ),
+      ml('w2', '认识钟表', [
+        author({ name: '刘洋', unit: '大连市沙河口区小学', mobile: '13900000009' }),
+        author({ name: '赵敏', unit: '沈阳市皇姑区实验小学', mobile: '' }),
+      ]),
     ],
   };
   const c: ProvinceUnit = {
     unit: { name: '辽宁师范大学' },
     works: [
-      ml('w1', '高等数学导引', [author({ name: '郑华', unit: '辽宁师范大学', mobile: '13700000001' }), author({ name: '赵敏', unit: '沈阳市皇姑区实验小学', mobile: '' })], [cVideo]),
+      ml(
+        'w1',
+        '高等数学导引',
+        [
+          author({ name: '郑华', unit: '辽宁师范大学', mobile: '13700000001' }),
+          author({ name: '赵敏', unit: '沈阳市皇姑区实验小学', mobile: '' }),
+        ],
+        [cVideo],
+      ),
       ml('w2', '圆的面积', [author({ name: '孙丽', unit: '沈阳市第七中学', mobile: '13800000003' })]),
       ml('w3', '数据结构', [author({ name: '刘阳', unit: '辽宁师范大学', mobile: '139-0000-0009' })]),
     ],
@@ -74,12 +117,19 @@ describe('province rules', () => {
         '辽宁师范大学 w1 province.same-file',
       ].sort(),
     );
-    const one = (unit: string, key: string, rule: string) => found.find((f) => f.unit === unit && f.work === key && f.rule === rule)!.message;
-    expect(one('大连市教育局', 'w1', 'province.first-author')).toBe('张强 是 沈阳市教育局的w1《小小的船》 的第一作者，不能再参与本作品(跨单位)');
+    const one = (unit: string, key: string, rule: string) =>
+      found.find((f) => f.unit === unit && f.work === key && f.rule === rule)!.message;
+    expect(one('大连市教育局', 'w1', 'province.first-author')).toBe(
+      '张强 是 沈阳市教育局的w1《小小的船》 的第一作者，不能再参与本作品(跨单位)',
+    );
     expect(one('沈阳市教育局', 'w1', 'province.first-author')).toContain('还出现在 大连市教育局的w1《大连的海》 中');
     expect(one('沈阳市教育局', 'w2', 'province.max-two')).toContain('赵敏 在各单位共参与了 3 件作品');
-    expect(one('辽宁师范大学', 'w3', 'province.mobile-names')).toBe('手机号 13900000009 在其他作品中对应另一个姓名(大连市教育局的w2《认识钟表》：刘洋)：同一手机号应是同一人，请核对姓名');
-    expect(one('辽宁师范大学', 'w1', 'province.same-file')).toBe('c/w1.mp4 与 沈阳市教育局的w1《小小的船》的 a/w1.mp4 内容完全相同：同一文件由两个单位报送');
+    expect(one('辽宁师范大学', 'w3', 'province.mobile-names')).toBe(
+      '手机号 13900000009 在其他作品中对应另一个姓名(大连市教育局的w2《认识钟表》：刘洋)：同一手机号应是同一人，请核对姓名',
+    );
+    expect(one('辽宁师范大学', 'w1', 'province.same-file')).toBe(
+      'c/w1.mp4 与 沈阳市教育局的w1《小小的船》的 a/w1.mp4 内容完全相同：同一文件由两个单位报送',
+    );
     expect(found.every((f) => f.severity === profile.severities[f.rule as keyof typeof profile.severities])).toBe(true);
     // Every province.* id of the table is raised here.
     expect(new Set(found.map((f) => f.rule))).toEqual(new Set(RULE_IDS.filter((id) => id.startsWith('province.'))));
@@ -90,7 +140,9 @@ describe('province rules', () => {
     expect([...sizesToHash(units, (f) => content.get(f)?.size ?? null)]).toEqual([409600]);
     // A small file identical in two units (a blank template) is not compared.
     const small = new Map([...content].map(([f, c]) => [f, { ...c, size: 4096 }]));
-    expect(provinceRules(profile, units, (f) => small.get(f) ?? null).some((f) => f.rule === 'province.same-file')).toBe(false);
+    expect(
+      provinceRules(profile, units, (f) => small.get(f) ?? null).some((f) => f.rule === 'province.same-file'),
+    ).toBe(false);
     expect(provinceRules(profile, units).some((f) => f.rule === 'province.same-file')).toBe(false);
     // One unit alone: nothing across units.
     expect(provinceRules(profile, [units[0]!], (f) => content.get(f) ?? null)).toEqual([]);

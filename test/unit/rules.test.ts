@@ -8,9 +8,21 @@ const facts = (path: string, f: Partial<FileFacts>) =>
 
 /** Every rule in scope: a scenario that makes it fire and one close to it that keeps it silent. */
 const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }[] = [
-  { rule: 'title.empty', fire: () => ({ works: [work('microlecture', { title: '　 ' })] }), silent: () => ({ works: [work('microlecture', { title: '船' })] }) },
-  { rule: 'title.brackets', fire: () => ({ works: [work('microlecture', { title: '《小小的船》' })] }), silent: () => ({ works: [work('microlecture', { title: '小小的船' })] }) },
-  { rule: 'title.unsafe-chars', fire: () => ({ works: [work('courseware', { title: '函数: y=f(x)?' })] }), silent: () => ({ works: [work('courseware', { title: '函数：y=f(x)？' })] }) },
+  {
+    rule: 'title.empty',
+    fire: () => ({ works: [work('microlecture', { title: '　 ' })] }),
+    silent: () => ({ works: [work('microlecture', { title: '船' })] }),
+  },
+  {
+    rule: 'title.brackets',
+    fire: () => ({ works: [work('microlecture', { title: '《小小的船》' })] }),
+    silent: () => ({ works: [work('microlecture', { title: '小小的船' })] }),
+  },
+  {
+    rule: 'title.unsafe-chars',
+    fire: () => ({ works: [work('courseware', { title: '函数: y=f(x)?' })] }),
+    silent: () => ({ works: [work('courseware', { title: '函数：y=f(x)？' })] }),
+  },
   {
     rule: 'category.group',
     fire: () => ({ works: [work('teaching-case', { stage: 'vocational' })] }),
@@ -21,13 +33,21 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
     fire: () => ({ works: [work('management-case', { variant: null })] }),
     silent: () => ({ works: [work('management-case', { variant: 'region' })] }),
   },
-  { rule: 'work.grade', fire: () => ({ works: [work('microlecture', { grade: '' })] }), silent: () => ({ works: [work('management-case', { grade: '' })] }) },
+  {
+    rule: 'work.grade',
+    fire: () => ({ works: [work('microlecture', { grade: '' })] }),
+    silent: () => ({ works: [work('management-case', { grade: '' })] }),
+  },
   {
     rule: 'work.grade-unusual',
     fire: () => ({ works: [work('microlecture', { stage: 'primary', grade: '初二' })] }),
     silent: () => ({ works: [work('microlecture', { stage: 'primary', grade: '六年级' })] }),
   },
-  { rule: 'work.subject', fire: () => ({ works: [work('courseware', { subject: ' ' })] }), silent: () => ({ works: [work('ai-case', { subject: '' })] }) },
+  {
+    rule: 'work.subject',
+    fire: () => ({ works: [work('courseware', { subject: ' ' })] }),
+    silent: () => ({ works: [work('ai-case', { subject: '' })] }),
+  },
   {
     rule: 'comment.length',
     fire: () => ({ works: [work('microlecture', { comment: '好'.repeat(99) + ' \n　'.repeat(20) })] }),
@@ -37,11 +57,29 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
     rule: 'field.length',
     fire: () => ({ works: [work('microlecture', { fields: { 作品特点: '字'.repeat(301) } })] }),
     // Line breaks and spaces are not 字: 300 characters in 7 paragraphs are 300.
-    silent: () => ({ works: [work('microlecture', { fields: { 作品特点: Array.from({ length: 6 }, () => '字'.repeat(50)).join('\n') + '\n　' } })] }),
+    silent: () => ({
+      works: [
+        work('microlecture', {
+          fields: { 作品特点: Array.from({ length: 6 }, () => '字'.repeat(50)).join('\n') + '\n　' },
+        }),
+      ],
+    }),
   },
-  { rule: 'platform.scenes', fire: () => ({ works: [work('platform-case', { scenes: [] })] }), silent: () => ({ works: [work('platform-case', { scenes: ['双师课堂'] })] }) },
-  { rule: 'ai.scenes', fire: () => ({ works: [work('ai-case', { scenes: [] })] }), silent: () => ({ works: [work('ai-case', { scenes: ['智能助学'] })] }) },
-  { rule: 'share.flag', fire: () => ({ works: [work('microlecture', { share: null })] }), silent: () => ({ works: [work('microlecture', { share: false })] }) },
+  {
+    rule: 'platform.scenes',
+    fire: () => ({ works: [work('platform-case', { scenes: [] })] }),
+    silent: () => ({ works: [work('platform-case', { scenes: ['双师课堂'] })] }),
+  },
+  {
+    rule: 'ai.scenes',
+    fire: () => ({ works: [work('ai-case', { scenes: [] })] }),
+    silent: () => ({ works: [work('ai-case', { scenes: ['智能助学'] })] }),
+  },
+  {
+    rule: 'share.flag',
+    fire: () => ({ works: [work('microlecture', { share: null })] }),
+    silent: () => ({ works: [work('microlecture', { share: false })] }),
+  },
   {
     rule: 'authors.count',
     fire: () => ({ works: [work('microlecture', { authors: [author(), author(), author(), author()] })] }),
@@ -49,8 +87,12 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
   },
   {
     rule: 'authors.count-conflict',
-    fire: () => ({ works: [work('platform-case', { variant: 'school', authors: [author(), author(), author(), author()] })] }),
-    silent: () => ({ works: [work('platform-case', { variant: 'region', authors: [author(), author(), author(), author()] })] }),
+    fire: () => ({
+      works: [work('platform-case', { variant: 'school', authors: [author(), author(), author(), author()] })],
+    }),
+    silent: () => ({
+      works: [work('platform-case', { variant: 'region', authors: [author(), author(), author(), author()] })],
+    }),
   },
   {
     rule: 'authors.unit',
@@ -61,11 +103,21 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
     rule: 'authors.first-unique',
     fire: () => {
       const lead = author({ name: '张强', unit: '一小' });
-      return { works: [work('microlecture', { authors: [lead] }), work('courseware', { authors: [author(), { ...lead, name: '张　强 ' }] })] };
+      return {
+        works: [
+          work('microlecture', { authors: [lead] }),
+          work('courseware', { authors: [author(), { ...lead, name: '张　强 ' }] }),
+        ],
+      };
     },
     silent: () => {
       const member = author({ name: '张强', unit: '一小' });
-      return { works: [work('microlecture', { authors: [author(), member] }), work('courseware', { authors: [author(), member] })] };
+      return {
+        works: [
+          work('microlecture', { authors: [author(), member] }),
+          work('courseware', { authors: [author(), member] }),
+        ],
+      };
     },
   },
   {
@@ -81,23 +133,55 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
   },
   {
     rule: 'authors.same-name',
-    fire: () => ({ works: [work('microlecture', { authors: [author(), author({ name: '王芳', unit: '三中' })] }), work('courseware', { authors: [author(), author({ name: '王芳', unit: '沈阳市第三中学' })] })] }),
-    silent: () => ({ works: [work('microlecture', { authors: [author(), author({ name: '王芳', unit: '三中' })] }), work('courseware', { authors: [author(), author({ name: '王芳', unit: '三中' })] })] }),
+    fire: () => ({
+      works: [
+        work('microlecture', { authors: [author(), author({ name: '王芳', unit: '三中' })] }),
+        work('courseware', { authors: [author(), author({ name: '王芳', unit: '沈阳市第三中学' })] }),
+      ],
+    }),
+    silent: () => ({
+      works: [
+        work('microlecture', { authors: [author(), author({ name: '王芳', unit: '三中' })] }),
+        work('courseware', { authors: [author(), author({ name: '王芳', unit: '三中' })] }),
+      ],
+    }),
   },
   {
     rule: 'certificate.name-variant',
-    fire: () => ({ works: [work('microlecture', { authors: [author({ name: '张三', mobile: '13912345678' })] }), work('courseware', { authors: [author({ name: '张叁', mobile: '13912345678' })] })] }),
-    silent: () => ({ works: [work('microlecture', { authors: [author({ name: '张三', mobile: '13912345678' })] }), work('courseware', { authors: [author({ name: '李四', mobile: '13912345678' })] })] }),
+    fire: () => ({
+      works: [
+        work('microlecture', { authors: [author({ name: '张三', mobile: '13912345678' })] }),
+        work('courseware', { authors: [author({ name: '张叁', mobile: '13912345678' })] }),
+      ],
+    }),
+    silent: () => ({
+      works: [
+        work('microlecture', { authors: [author({ name: '张三', mobile: '13912345678' })] }),
+        work('courseware', { authors: [author({ name: '李四', mobile: '13912345678' })] }),
+      ],
+    }),
   },
   {
     rule: 'certificate.unit-variant',
-    fire: () => ({ works: [work('microlecture', { authors: [author({ unit: '沈阳市第一中学（东校区）' })] }), work('courseware', { authors: [author({ unit: '沈阳市第一中学 (东校区)' })] })] }),
-    silent: () => ({ works: [work('microlecture', { authors: [author({ unit: '沈阳市第一中学(东校区)' })] }), work('courseware', { authors: [author({ unit: '沈阳市第一中学(东校区)' })] })] }),
+    fire: () => ({
+      works: [
+        work('microlecture', { authors: [author({ unit: '沈阳市第一中学（东校区）' })] }),
+        work('courseware', { authors: [author({ unit: '沈阳市第一中学 (东校区)' })] }),
+      ],
+    }),
+    silent: () => ({
+      works: [
+        work('microlecture', { authors: [author({ unit: '沈阳市第一中学(东校区)' })] }),
+        work('courseware', { authors: [author({ unit: '沈阳市第一中学(东校区)' })] }),
+      ],
+    }),
   },
   {
     rule: 'contact.phone',
     fire: () => ({ works: [work('microlecture', { authors: [author({ mobile: '2380000000' })] })] }),
-    silent: () => ({ works: [work('microlecture', { authors: [author({ mobile: '１３８００００００００', phone: '024-1234567' })] })] }),
+    silent: () => ({
+      works: [work('microlecture', { authors: [author({ mobile: '１３８００００００００', phone: '024-1234567' })] })],
+    }),
   },
   {
     rule: 'contact.email',
@@ -129,27 +213,64 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
     fire: () => ({ works: Array.from({ length: 6 }, () => work('course-case')) }),
     silent: () => ({ works: Array.from({ length: 5 }, () => work('course-case')) }),
   },
-  { rule: 'unit.info', fire: () => ({ unit: unit({ postcode: '11000' }), works: [] }), silent: () => ({ unit: unit({ postcode: '110000' }), works: [] }) },
+  {
+    rule: 'unit.info',
+    fire: () => ({ unit: unit({ postcode: '11000' }), works: [] }),
+    silent: () => ({ unit: unit({ postcode: '110000' }), works: [] }),
+  },
   {
     rule: 'unit.scans',
     fire: () => ({ unit: unit({ files: unit().files.filter((f) => f.role !== 'cloud-scan') }), works: [] }),
     silent: () => ({ unit: unit(), works: [] }),
   },
-  { rule: 'unit.cloud-link', fire: () => ({ unit: unit({ cloudCode: '' }), works: [] }), silent: () => ({ unit: unit(), works: [] }) },
+  {
+    rule: 'unit.cloud-link',
+    fire: () => ({ unit: unit({ cloudCode: '' }), works: [] }),
+    silent: () => ({ unit: unit(), works: [] }),
+  },
   {
     rule: 'file.missing',
-    fire: () => ({ works: [work('microlecture', { files: work('microlecture').files.filter((f) => f.role !== 'lecture-video') })] }),
-    silent: () => ({ works: [work('microlecture', { files: work('microlecture').files.filter((f) => f.role !== 'materials') })] }),
+    fire: () => ({
+      works: [work('microlecture', { files: work('microlecture').files.filter((f) => f.role !== 'lecture-video') })],
+    }),
+    silent: () => ({
+      works: [work('microlecture', { files: work('microlecture').files.filter((f) => f.role !== 'materials') })],
+    }),
   },
   {
     rule: 'file.count',
     fire: () => {
       const w = work('platform-case');
-      return { works: [{ ...w, files: [...w.files, file('board-extra', 'x/3.jpg'), file('board-extra', 'x/4.jpg'), file('board-extra', 'x/5.jpg'), file('board-extra', 'x/6.jpg')] }] };
+      return {
+        works: [
+          {
+            ...w,
+            files: [
+              ...w.files,
+              file('board-extra', 'x/3.jpg'),
+              file('board-extra', 'x/4.jpg'),
+              file('board-extra', 'x/5.jpg'),
+              file('board-extra', 'x/6.jpg'),
+            ],
+          },
+        ],
+      };
     },
     silent: () => {
       const w = work('platform-case');
-      return { works: [{ ...w, files: [...w.files, file('board-extra', 'x/3.jpg'), file('board-extra', 'x/4.jpg'), file('board-extra', 'x/5.jpg')] }] };
+      return {
+        works: [
+          {
+            ...w,
+            files: [
+              ...w.files,
+              file('board-extra', 'x/3.jpg'),
+              file('board-extra', 'x/4.jpg'),
+              file('board-extra', 'x/5.jpg'),
+            ],
+          },
+        ],
+      };
     },
   },
   {
@@ -189,7 +310,10 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
     fire: () => {
       const w = work('microlecture');
       const zip = file('materials', 'w/相关材料.zip');
-      return { works: [{ ...w, files: [...w.files, zip] }], facts: facts(zip.path, { kind: 'zip', corrupt: 'ZIP 目录损坏' }) };
+      return {
+        works: [{ ...w, files: [...w.files, zip] }],
+        facts: facts(zip.path, { kind: 'zip', corrupt: 'ZIP 目录损坏' }),
+      };
     },
     silent: () => {
       const w = work('microlecture');
@@ -221,11 +345,17 @@ const cases: { rule: FindingRule; fire: () => Scenario; silent: () => Scenario }
     rule: 'cloud.file-size',
     fire: () => {
       const w = work('platform-case');
-      return { works: [w], facts: facts(w.files.find((f) => f.role === 'feature-video')!.path, { size: 4 * 1024 ** 3 + 1, kind: 'mp4' }) };
+      return {
+        works: [w],
+        facts: facts(w.files.find((f) => f.role === 'feature-video')!.path, { size: 4 * 1024 ** 3 + 1, kind: 'mp4' }),
+      };
     },
     silent: () => {
       const w = work('platform-case');
-      return { works: [w], facts: facts(w.files.find((f) => f.role === 'feature-video')!.path, { size: 4 * 1024 ** 3, kind: 'mp4' }) };
+      return {
+        works: [w],
+        facts: facts(w.files.find((f) => f.role === 'feature-video')!.path, { size: 4 * 1024 ** 3, kind: 'mp4' }),
+      };
     },
   },
   {
@@ -259,7 +389,9 @@ describe('every rule fires on a bad case and keeps silent on a good one', () => 
     const exportIds = /^(title\.too-long|file\.export-name|cloud\.file-count|target\..*)$/;
     // The ids across units are no unit check's: test/unit/province-rules.test.ts raises each.
     const provinceIds = /^province\./;
-    const inScope = Object.keys(profile.severities).filter((id) => !media.test(id) && !exportIds.test(id) && !provinceIds.test(id));
+    const inScope = Object.keys(profile.severities).filter(
+      (id) => !media.test(id) && !exportIds.test(id) && !provinceIds.test(id),
+    );
     expect(inScope.filter((id) => !cases.some((c) => c.rule === id))).toEqual([]);
   });
 });
@@ -284,8 +416,16 @@ describe('findings carry the contract shape', () => {
     const quota = list.find((f) => f.rule === 'quota.teaching')!;
     expect('work' in quota).toBe(false);
     expect(quota).toMatchObject({ severity: 'error', expected: '≤ 3 件', actual: '4 件' });
-    expect(list.find((f) => f.rule === 'file.missing')).toMatchObject({ work: w.key, role: 'lecture-video', title: w.title });
-    expect(list.find((f) => f.rule === 'file.not-found')).toMatchObject({ work: w.key, role: 'registration-scan', file: 'gone.pdf' });
+    expect(list.find((f) => f.rule === 'file.missing')).toMatchObject({
+      work: w.key,
+      role: 'lecture-video',
+      title: w.title,
+    });
+    expect(list.find((f) => f.rule === 'file.not-found')).toMatchObject({
+      work: w.key,
+      role: 'registration-scan',
+      file: 'gone.pdf',
+    });
     expect(list[0]!.rule).toBe('quota.teaching');
   });
 
@@ -299,8 +439,14 @@ describe('findings carry the contract shape', () => {
 
   it('a first author who leads two works is flagged on both, and so is the work that lists them as member', () => {
     const lead = author({ name: '赵刚', unit: '育才学校' });
-    const works = [work('courseware', { authors: [lead] }), work('microlecture', { authors: [{ ...lead, unit: ' 育才学校' }] }), work('ai-case', { authors: [author(), { ...lead, name: 'ＺＨＡＯ' }] })];
-    const flagged = findings({ works }).filter((f) => f.rule === 'authors.first-unique').map((f) => f.work);
+    const works = [
+      work('courseware', { authors: [lead] }),
+      work('microlecture', { authors: [{ ...lead, unit: ' 育才学校' }] }),
+      work('ai-case', { authors: [author(), { ...lead, name: 'ＺＨＡＯ' }] }),
+    ];
+    const flagged = findings({ works })
+      .filter((f) => f.rule === 'authors.first-unique')
+      .map((f) => f.work);
     expect(flagged).toEqual([works[0]!.key, works[1]!.key]);
   });
 
@@ -318,7 +464,11 @@ describe('findings carry the contract shape', () => {
   it('a stray role is a file.count finding on its role', () => {
     const w = work('courseware');
     w.files.push(file('feature-video', 'x/专题片.mp4'));
-    expect(findings({ works: [w] }).find((f) => f.rule === 'file.count')).toMatchObject({ role: 'feature-video', expected: '0 个', actual: '1 个' });
+    expect(findings({ works: [w] }).find((f) => f.rule === 'file.count')).toMatchObject({
+      role: 'feature-video',
+      expected: '0 个',
+      actual: '1 个',
+    });
   });
 
   it('counts comment characters, not bytes, and without white space', () => {

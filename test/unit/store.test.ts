@@ -18,12 +18,14 @@ function fakeApi(log: string[], signals: AbortSignal[]): ApiClient {
         options.signal?.addEventListener('abort', () => (clearTimeout(t), resolve()));
       });
       log.push(`check${n}-`);
-      return options.signal?.aborted ? { ok: false, error: { code: 'cancelled', message: '已取消' } } : { ok: true, value: report };
+      return options.signal?.aborted
+        ? { ok: false, error: { code: 'cancelled', message: '已取消' } }
+        : { ok: true, value: report };
     }) as ApiClient['call'],
   };
 }
 
-describe('the window\'s jobs', () => {
+describe("the window's jobs", () => {
   it('run one at a time: a second waits, and cancel stops only the running one', async () => {
     const log: string[] = [];
     const signals: AbortSignal[] = [];
@@ -45,7 +47,7 @@ describe('the window\'s jobs', () => {
   });
 });
 
-describe('a job\'s end', () => {
+describe("a job's end", () => {
   it('takes the user to 报送总览 after opening a catalog only if they did not go elsewhere meanwhile', async () => {
     const info = { path: '/x/c.sqlite', workspace: '/x/c.baosong', works: 0 };
     const slowOpen = (delay: number): ApiClient => ({
@@ -89,7 +91,8 @@ describe('reading the catalog again', () => {
           if (before) await new Promise((r) => setTimeout(r, 80));
           return { ok: true, value: before ? null : unit };
         }
-        if (method === 'catalog.info') return { ok: true, value: { path: '/x/c.sqlite', unit: saved ? unit.name : undefined } };
+        if (method === 'catalog.info')
+          return { ok: true, value: { path: '/x/c.sqlite', unit: saved ? unit.name : undefined } };
         if (method === 'works.list' || method === 'people.list') return { ok: true, value: [] };
         return { ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } };
       }) as ApiClient['call'],
@@ -129,7 +132,9 @@ describe('a reload during a job', () => {
     // The page reloads here: a new window state over the same session storage.
     useStore.setState({ notice: null });
     useStore.getState().init(api);
-    expect(useStore.getState().notice).toBe('页面重新加载时“检查”还没有完成，已被中断和取消(没有留下半成品)：请重新检查。');
+    expect(useStore.getState().notice).toBe(
+      '页面重新加载时“检查”还没有完成，已被中断和取消(没有留下半成品)：请重新检查。',
+    );
     expect(stored.has('baosong:running-job')).toBe(false);
     release();
     delete (globalThis as { sessionStorage?: unknown }).sessionStorage;

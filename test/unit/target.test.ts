@@ -10,7 +10,15 @@ const FAT32_MAX_FILE = requireProfile(null).limits.target.fat32MaxBytes;
 const GiB = 1024 ** 3;
 const tree = (rels: string[], bytes = 1000) => rels.map((rel) => ({ rel, bytes }));
 const FILES = tree(['作品汇总表.xlsx', '2微课/1-张三-小小的船/作品登记表.docx', '2微课/1-张三-小小的船/微课视频.mp4']);
-const run = (over: Partial<TargetInput>) => targetRules({ profile, dir: 'D:\\云盘上传', sep: '\\', files: FILES, fileSystem: { name: 'NTFS', fat: false }, ...over });
+const run = (over: Partial<TargetInput>) =>
+  targetRules({
+    profile,
+    dir: 'D:\\云盘上传',
+    sep: '\\',
+    files: FILES,
+    fileSystem: { name: 'NTFS', fat: false },
+    ...over,
+  });
 const rules = (list: { rule: string }[]) => list.map((f) => f.rule);
 
 describe('whole paths from the real target', () => {
@@ -27,11 +35,17 @@ describe('whole paths from the real target', () => {
     expect(rules(run({ dir: at(255 - word - 1) }))).toEqual(['target.path-excel']);
     expect(rules(run({ dir: at(256 - word - 1) }))).toEqual(['target.path-excel', 'target.path-word']);
     const mp4 = '2微课/1-张三-小小的船/微课视频.mp4'.length;
-    expect(rules(run({ dir: at(260 - mp4 - 1) }))).toEqual(['target.path-excel', 'target.path-word', 'target.path-explorer']);
+    expect(rules(run({ dir: at(260 - mp4 - 1) }))).toEqual([
+      'target.path-excel',
+      'target.path-word',
+      'target.path-explorer',
+    ]);
     expect(requireProfile(null).limits.target).toMatchObject({ pathExcel: 218, pathWord: 255, pathExplorer: 259 });
     // The limit is the profile's: an edition that says 200 is judged by 200.
     const strict = { ...profile, limits: { ...profile.limits, target: { ...profile.limits.target, pathExcel: 200 } } };
-    expect(rules(targetRules({ profile: strict, dir: at(195), sep: '\\', files: FILES, fileSystem: null }))).toEqual(['target.path-excel']);
+    expect(rules(targetRules({ profile: strict, dir: at(195), sep: '\\', files: FILES, fileSystem: null }))).toEqual([
+      'target.path-excel',
+    ]);
   });
 
   it('names the longest path and how much shorter the target must be, and suggests a folder near the root', () => {
@@ -41,7 +55,12 @@ describe('whole paths from the real target', () => {
     expect(word!.message).toContain(`最长的是 ${longest}(${longest.length} 个字符)`);
     expect(word!.message).toContain(`至少要短 ${longest.length - 255} 个字符`);
     expect(word!.message).toContain('D:\\云盘上传');
-    expect(word).toMatchObject({ rule: 'target.path-word', severity: 'warning', expected: '≤ 255 个字符', actual: `${longest.length} 个字符` });
+    expect(word).toMatchObject({
+      rule: 'target.path-word',
+      severity: 'warning',
+      expected: '≤ 255 个字符',
+      actual: `${longest.length} 个字符`,
+    });
     expect(excel!.message).toContain('Excel 打不开');
     expect(explorer!.message).toContain('资源管理器');
   });
@@ -51,7 +70,9 @@ describe('the disk and the cloud drive', () => {
   it('FAT32 refuses a file of 4 GiB; a file one byte smaller fits; NTFS and exFAT take both', () => {
     const big = tree(['2微课/1-张三-船/微课视频.mp4'], FAT32_MAX_FILE + 1);
     const fat = run({ files: big, fileSystem: { name: 'vfat', fat: true } });
-    expect(fat).toMatchObject([{ rule: 'target.fat32', severity: 'error', file: '2微课/1-张三-船/微课视频.mp4', actual: '4.00 GB' }]);
+    expect(fat).toMatchObject([
+      { rule: 'target.fat32', severity: 'error', file: '2微课/1-张三-船/微课视频.mp4', actual: '4.00 GB' },
+    ]);
     expect(fat[0]!.message).toContain('FAT32');
     expect(run({ files: tree(['a.mp4'], FAT32_MAX_FILE), fileSystem: { name: 'vfat', fat: true } })).toEqual([]);
     expect(run({ files: big, fileSystem: { name: 'exfat', fat: false } })).toEqual([]);
@@ -67,7 +88,9 @@ describe('the disk and the cloud drive', () => {
   it('a tree of more than 500 files (the manifest counted) cannot be saved in one go without a membership', () => {
     expect(run({ files: tree(Array.from({ length: 499 }, (_, i) => `f${i}.pdf`)) })).toEqual([]);
     const over = run({ files: tree(Array.from({ length: 500 }, (_, i) => `f${i}.pdf`)) });
-    expect(over).toMatchObject([{ rule: 'cloud.file-count', severity: 'warning', actual: '501 个文件', expected: '≤ 500 个文件' }]);
+    expect(over).toMatchObject([
+      { rule: 'cloud.file-count', severity: 'warning', actual: '501 个文件', expected: '≤ 500 个文件' },
+    ]);
     expect(over[0]!.message).toContain('百度网盘非会员账号');
   });
 
@@ -75,7 +98,10 @@ describe('the disk and the cloud drive', () => {
     const sized = (bytes: number) => {
       const w = work('platform-case');
       const f = w.files.find((x) => x.role === 'feature-video')!;
-      const list = findings({ works: [w], facts: new Map([[f.absPath, { exists: true, readable: true, size: bytes, kind: 'mp4' }]]) });
+      const list = findings({
+        works: [w],
+        facts: new Map([[f.absPath, { exists: true, readable: true, size: bytes, kind: 'mp4' }]]),
+      });
       return list.filter((x) => x.rule === 'cloud.file-size').map((x) => x.message);
     };
     expect(sized(4 * GiB)).toEqual([]);

@@ -87,7 +87,8 @@ export function startBridge(options: { session: Session; staticDir?: string; por
   let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // The Host must be this loopback address: a page from elsewhere that rebinds a name to 127.0.0.1 is refused.
-    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return send(res, 403, 'forbidden host');
+    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`)
+      return send(res, 403, 'forbidden host');
     let url: URL;
     try {
       url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -97,10 +98,16 @@ export function startBridge(options: { session: Session; staticDir?: string; por
     if (url.pathname === '/api/call') {
       if (req.method !== 'POST') return send(res, 405, 'POST only');
       if (!tokenOk(req, token)) return send(res, 401, 'token required');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'application/json only');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return send(res, 415, 'application/json only');
       // A malformed call still gets the API's envelope, so that the client shows a message like any other.
       const malformed = (status: number, message: string) =>
-        send(res, status, `${JSON.stringify({ result: { ok: false, error: { code: 'bad-args', message } } })}\n`, 'application/json; charset=utf-8');
+        send(
+          res,
+          status,
+          `${JSON.stringify({ result: { ok: false, error: { code: 'bad-args', message } } })}\n`,
+          'application/json; charset=utf-8',
+        );
       let body: string;
       try {
         body = await readBody(req);
@@ -115,7 +122,12 @@ export function startBridge(options: { session: Session; staticDir?: string; por
       } catch {
         return malformed(400, '请求不是有效的 JSON');
       }
-      if (call === null || typeof call !== 'object' || Array.isArray(call) || typeof (call as { method?: unknown }).method !== 'string') {
+      if (
+        call === null ||
+        typeof call !== 'object' ||
+        Array.isArray(call) ||
+        typeof (call as { method?: unknown }).method !== 'string'
+      ) {
         return malformed(400, '请求的格式应为 {"method": "…", "args": {…}}');
       }
       const { method, args } = call as { method: string; args?: unknown };
@@ -136,7 +148,8 @@ export function startBridge(options: { session: Session; staticDir?: string; por
     if (decoded === null || decoded.includes('\0')) return send(res, 400, 'bad path');
     const rel = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.staticDir, rel);
-    if (!file.startsWith(options.staticDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found');
+    if (!file.startsWith(options.staticDir + sep) || !existsSync(file) || !statSync(file).isFile())
+      return send(res, 404, 'not found');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
     const stream = createReadStream(file);
     stream.on('error', () => res.destroy());

@@ -1,6 +1,15 @@
 // validate → run → envelope. Every transport calls this; nothing thrown ever crosses it as an exception.
 import { resolve } from 'node:path';
-import { accessOf, apiArgs, type ApiArgs, type ApiClient, type ApiMethod, type ApiResult, type ApiResults, type CallOptions } from '../../shared/api.js';
+import {
+  accessOf,
+  apiArgs,
+  type ApiArgs,
+  type ApiClient,
+  type ApiMethod,
+  type ApiResult,
+  type ApiResults,
+  type CallOptions,
+} from '../../shared/api.js';
 import { describeIssue, jsonPath } from '../../shared/batch.js';
 import { toApiError } from '../services/errors.js';
 import { gateOf } from './gate.js';
@@ -26,17 +35,31 @@ export async function dispatch<M extends ApiMethod>(
     parsed = apiArgs[method].safeParse(rawArgs ?? {}, { reportInput: true });
   } catch (e) {
     // Arguments that break the validator itself (nested past the stack): still an answer, never a crash.
-    return { ok: false, error: { code: 'bad-args', message: `${method} 的参数无法读取(${e instanceof RangeError ? '嵌套太深' : '格式不对'})` } };
+    return {
+      ok: false,
+      error: {
+        code: 'bad-args',
+        message: `${method} 的参数无法读取(${e instanceof RangeError ? '嵌套太深' : '格式不对'})`,
+      },
+    };
   }
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return {
       ok: false,
-      error: { code: 'bad-args', message: `${method} 的参数有误：${jsonPath(issue.path)}：${describeIssue(issue)}`, path: jsonPath(issue.path) },
+      error: {
+        code: 'bad-args',
+        message: `${method} 的参数有误：${jsonPath(issue.path)}：${describeIssue(issue)}`,
+        path: jsonPath(issue.path),
+      },
     };
   }
   try {
-    const handler = handlers[method] as unknown as (s: Session, a: ApiArgs<M>, o: CallOptions) => Promise<ApiResults[M]>;
+    const handler = handlers[method] as unknown as (
+      s: Session,
+      a: ApiArgs<M>,
+      o: CallOptions,
+    ) => Promise<ApiResults[M]>;
     // By the method's access: an open waits for the calls running on the database it replaces (and they for it);
     // writes run one at a time.
     const access = accessOf(method);

@@ -9,7 +9,8 @@ import { sidecarsOf } from '../export/materialize.js';
 import { cacheDirOf, checkSession, loadCatalog, needDb, type DomainHandlers } from './session.js';
 
 export const exportHandlers: DomainHandlers<typeof exportApi> = {
-  'export.preflight': async (session, args, options) => preflight(needDb(session), session.path, await checkSession(session, options), args.out),
+  'export.preflight': async (session, args, options) =>
+    preflight(needDb(session), session.path, await checkSession(session, options), args.out),
   'export.run': async (session, args, options) => {
     // Loaded on demand: the form libraries are heavy and only the export needs them.
     const { guardExport, runExport } = await import('../export/run.js');
@@ -20,7 +21,14 @@ export const exportHandlers: DomainHandlers<typeof exportApi> = {
       signal: options.signal,
       cacheDir: cacheDirOf(session),
       catalogPath: session.path,
-      onProgress: (p) => options.onProgress?.({ phase: p.phase, done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
+      onProgress: (p) =>
+        options.onProgress?.({
+          phase: p.phase,
+          done: p.done,
+          total: p.total,
+          bytes: p.bytes,
+          totalBytes: p.totalBytes,
+        }),
     });
   },
   'export.verify': async (_session, args, options) => {
@@ -28,7 +36,8 @@ export const exportHandlers: DomainHandlers<typeof exportApi> = {
     if (existsSync(sidecarsOf(dir).journal)) {
       throw new BaosongError('bad-input', `上次导出到 ${dir} 时被中断，请再运行一次导出以完成它`);
     }
-    if (!existsSync(join(dir, MANIFEST))) throw new BaosongError('bad-input', `${dir} 中没有 ${MANIFEST}：这不是报送助手导出的文件夹`);
+    if (!existsSync(join(dir, MANIFEST)))
+      throw new BaosongError('bad-input', `${dir} 中没有 ${MANIFEST}：这不是报送助手导出的文件夹`);
     let bytes = 0;
     const r = await verifyTree(
       dir,

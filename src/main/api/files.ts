@@ -31,7 +31,12 @@ async function thumbnail(file: FileRef, facts: FileFacts, cacheDir: string): Pro
   if (!existsSync(out)) {
     const { default: sharp } = await import('sharp');
     try {
-      const buf = await sharp(file.absPath, { limitInputPixels: 40000 * 40000, failOn: 'none' }).rotate().resize({ width: 360, height: 360, fit: 'inside' }).toColourspace('srgb').jpeg({ quality: 80 }).toBuffer();
+      const buf = await sharp(file.absPath, { limitInputPixels: 40000 * 40000, failOn: 'none' })
+        .rotate()
+        .resize({ width: 360, height: 360, fit: 'inside' })
+        .toColourspace('srgb')
+        .jpeg({ quality: 80 })
+        .toBuffer();
       await writeAtomic(out, buf);
     } catch {
       return null;
@@ -59,12 +64,23 @@ export const filesHandlers: DomainHandlers<typeof filesApi> = {
       if (!work) throw new BaosongError('bad-input', `请为单位文件 ${args.path} 选择用途`);
       const category = profileOf({ unit: getUnit(db) }).categories[work.category];
       const kind = size !== null ? (await fileFacts(absPath)).kind : undefined;
-      guess = guessRole(category, args.path, kind, work.files.map((f) => f.role));
-      if (!guess.role) throw new BaosongError('bad-input', `无法判断 ${args.path} 在“${category.name}”作品中的用途，请选择用途后再添加`);
+      guess = guessRole(
+        category,
+        args.path,
+        kind,
+        work.files.map((f) => f.role),
+      );
+      if (!guess.role)
+        throw new BaosongError(
+          'bad-input',
+          `无法判断 ${args.path} 在“${category.name}”作品中的用途，请选择用途后再添加`,
+        );
       role = guess.role;
     }
     const added: Role = role;
-    const id = db.transaction(() => addFile(db, args.workId, { role: added, path: args.path, absPath, size, mtimeMs }))();
+    const id = db.transaction(() =>
+      addFile(db, args.workId, { role: added, path: args.path, absPath, size, mtimeMs }),
+    )();
     return { id, role: added, path: args.path, absPath, size, mtimeMs, origin: null, guess };
   },
   'files.details': async (session, args) => {

@@ -13,7 +13,15 @@ import { systemHandlers } from './system.js';
 import { unitHandlers } from './unit.js';
 import { worksHandlers } from './works.js';
 
-export { checkSession, closeSession, createSession, loadCatalog, workspaceOf, type Handlers, type Session } from './session.js';
+export {
+  checkSession,
+  closeSession,
+  createSession,
+  loadCatalog,
+  workspaceOf,
+  type Handlers,
+  type Session,
+} from './session.js';
 
 export const handlers: Handlers = {
   ...catalogHandlers,

@@ -10,7 +10,9 @@ import { planIntake } from '../services/intake.js';
 import type { DomainHandlers } from './session.js';
 
 /** A plan intake wrote (its report beside it names its hash): the only kind of file intake.apply writes. */
-async function readOwnPlan(plan: string): Promise<{ batch: { works: Record<string, unknown>[] } & Record<string, unknown>; report: IntakeReport }> {
+async function readOwnPlan(
+  plan: string,
+): Promise<{ batch: { works: Record<string, unknown>[] } & Record<string, unknown>; report: IntakeReport }> {
   const fail = () => new BaosongError('bad-input', `${plan} 不是报送助手收件导入生成的计划文件，无法写入修改`);
   let report: IntakeReport;
   let batch;
@@ -35,7 +37,8 @@ export const intakeHandlers: DomainHandlers<typeof intakeApi> = {
     const known = new Map<string, string | undefined>();
     // (Compared as resolved paths: the window may spell separators otherwise.)
     for (const w of planned.values()) for (const f of w.files) known.set(resolve(f.path), f.origin);
-    for (const w of report.works) for (const u of w.unused) if (!known.has(resolve(u.file))) known.set(resolve(u.file), u.origin);
+    for (const w of report.works)
+      for (const u of w.unused) if (!known.has(resolve(u.file))) known.set(resolve(u.file), u.origin);
     const seen = new Set<string>();
     const keys = new Set<string>();
     const rowsTaken = new Map<number, string>();
@@ -43,7 +46,8 @@ export const intakeHandlers: DomainHandlers<typeof intakeApi> = {
       // A split-off work starts as a copy of the one it came from, under its own key.
       const base = planned.get(edit.from ?? edit.key);
       if (!base) throw new BaosongError('bad-input', `计划中没有作品“${edit.from ?? edit.key}”`);
-      if (edit.from !== undefined && planned.has(edit.key)) throw new BaosongError('bad-input', `拆分出的作品不能沿用已有的作品键“${edit.key}”`);
+      if (edit.from !== undefined && planned.has(edit.key))
+        throw new BaosongError('bad-input', `拆分出的作品不能沿用已有的作品键“${edit.key}”`);
       if (keys.has(edit.key)) throw new BaosongError('bad-input', `作品键“${edit.key}”出现了两次`);
       keys.add(edit.key);
       const files = edit.files.map((f) => {
@@ -60,7 +64,11 @@ export const intakeHandlers: DomainHandlers<typeof intakeApi> = {
         row = report.unmatchedRows[edit.row] ?? null;
         if (!row) throw new BaosongError('bad-input', `汇总表中没有第 ${edit.row + 1} 个未匹配的行`);
         const other = rowsTaken.get(edit.row);
-        if (other) throw new BaosongError('bad-input', `${row.where ?? `汇总表第 ${row.row} 行`}同时配给了“${other}”和“${edit.key}”`);
+        if (other)
+          throw new BaosongError(
+            'bad-input',
+            `${row.where ?? `汇总表第 ${row.row} 行`}同时配给了“${other}”和“${edit.key}”`,
+          );
         rowsTaken.set(edit.row, edit.key);
       }
       const unitOf = row?.unit || base.authors[0]?.unit || '';
@@ -74,7 +82,16 @@ export const intakeHandlers: DomainHandlers<typeof intakeApi> = {
             : (base.authors.find((a) => a.name === name) ?? { name, unit: unitOf, mobile: '', email: '', phone: '' }),
         );
       const fromRow = row ? { subject: row.subject, grade: row.grade, share: row.share } : {};
-      return { ...base, ...fromRow, key: edit.key, category: edit.category, stage: edit.stage, title: edit.title.trim(), authors, files };
+      return {
+        ...base,
+        ...fromRow,
+        key: edit.key,
+        category: edit.category,
+        stage: edit.stage,
+        title: edit.title.trim(),
+        authors,
+        files,
+      };
     });
     await writeAtomic(plan, JSON.stringify({ ...batch, works }, null, 2) + '\n');
     return { plan, works: works.length, files: seen.size };

@@ -39,6 +39,9 @@ export const printHandlers: DomainHandlers<typeof printApi> = {
     const { protectedPaths, refuseProtected } = await import('../export/guard.js');
     refuseProtected(args.out, '邮件文件夹', protectedPaths(loadCatalog(needDb(session)), session.path));
     const checked = await checkSession(session, options);
-    return { dir: resolve(args.out), ...(await mailPackage(checked.profile, checked.catalog, checked.facts, args.out, session.path)) };
+    return {
+      dir: resolve(args.out),
+      ...(await mailPackage(checked.profile, checked.catalog, checked.facts, args.out, session.path)),
+    };
   },
 };

@@ -13,7 +13,11 @@ type DbOf<A extends Access> = A extends 'read' ? ReadDb : A extends 'record' ? R
 /** The session as a handler of that access sees it. */
 export type SessionAs<A extends Access> = A extends 'folder' ? Omit<Session, 'db'> : SessionWith<DbOf<A>>;
 
-export type Handler<M extends ApiMethod> = (session: SessionAs<AccessOf<M>>, args: ApiArgs<M>, options: CallOptions) => Promise<ApiResults[M]>;
+export type Handler<M extends ApiMethod> = (
+  session: SessionAs<AccessOf<M>>,
+  args: ApiArgs<M>,
+  options: CallOptions,
+) => Promise<ApiResults[M]>;
 export type Handlers = { [M in ApiMethod]: Handler<M> };
 /** One domain's handlers: exactly the methods its shared declaration (src/shared/api/<domain>.ts) lists. */
 export type DomainHandlers<D> = { [M in keyof D & ApiMethod]: Handler<M> };

@@ -14,7 +14,11 @@ const OPENABLE = new Set(['.pdf', '.docx', '.xlsx', '.txt', '.zip', '.sha256']);
 /** Opens a path with the desktop's program (Explorer, Finder, xdg-open). Electron replaces it with shell.openPath. */
 export function systemOpen(path: string): Promise<void> {
   const [cmd, args] =
-    process.platform === 'win32' ? ['explorer.exe', [path]] : process.platform === 'darwin' ? ['open', [path]] : ['xdg-open', [path]];
+    process.platform === 'win32'
+      ? ['explorer.exe', [path]]
+      : process.platform === 'darwin'
+        ? ['open', [path]]
+        : ['xdg-open', [path]];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { detached: true, stdio: 'ignore' });
     child.once('error', () => reject(new BaosongError('io', `无法打开 ${path}：这台电脑上没有可用的打开程序(${cmd})`)));

@@ -4,7 +4,18 @@ import type { worksApi } from '../../shared/api/works.js';
 import { listPeople } from '../catalog/people.js';
 import { randomUUID } from 'node:crypto';
 import { BaosongError } from '../../shared/errors.js';
-import { confirmItem, deleteWork, getWork, insertWork, listWorks, removeWorks, reorderWorks, restoreWorks, setAuthors, updateWork } from '../catalog/works.js';
+import {
+  confirmItem,
+  deleteWork,
+  getWork,
+  insertWork,
+  listWorks,
+  removeWorks,
+  reorderWorks,
+  restoreWorks,
+  setAuthors,
+  updateWork,
+} from '../catalog/works.js';
 import { userInfo } from 'node:os';
 import { getUnit } from '../catalog/unit.js';
 import type { Db } from '../catalog/db.js';
@@ -27,14 +38,31 @@ export const worksHandlers: DomainHandlers<typeof worksApi> = {
   'works.create': async (session, args) => {
     const db = needDb(session);
     const id = db.transaction(() =>
-      insertWork(db, { key: null, category: args.category, stage: args.stage, variant: null, title: args.title, subject: '', grade: '', share: null, comment: '', space: false, authors: [], fields: {}, scenes: [], checklist: {} }),
+      insertWork(db, {
+        key: null,
+        category: args.category,
+        stage: args.stage,
+        variant: null,
+        title: args.title,
+        subject: '',
+        grade: '',
+        share: null,
+        comment: '',
+        space: false,
+        authors: [],
+        fields: {},
+        scenes: [],
+        checklist: {},
+      }),
     )();
     return getWork(db, id);
   },
   'works.update': async (session, args) => {
     const db = needDb(session);
     const overwritten = db.transaction(() => {
-      const found = args.base ? overwrites(getWork(db, args.id) as unknown as Record<string, unknown>, args.patch, args.base) : [];
+      const found = args.base
+        ? overwrites(getWork(db, args.id) as unknown as Record<string, unknown>, args.patch, args.base)
+        : [];
       updateWork(db, args.id, args.patch, confirmerOf(db));
       return found;
     })();
@@ -42,7 +70,13 @@ export const worksHandlers: DomainHandlers<typeof worksApi> = {
   },
   'works.setAuthors': async (session, args) => {
     const db = needDb(session);
-    const authors = args.authors.map((a) => ({ name: a.name.trim(), unit: a.unit.trim(), mobile: (a.mobile ?? '').trim(), email: (a.email ?? '').trim(), phone: (a.phone ?? '').trim() }));
+    const authors = args.authors.map((a) => ({
+      name: a.name.trim(),
+      unit: a.unit.trim(),
+      mobile: (a.mobile ?? '').trim(),
+      email: (a.email ?? '').trim(),
+      phone: (a.phone ?? '').trim(),
+    }));
     db.transaction(() => setAuthors(db, args.id, authors))();
     return getWork(db, args.id);
   },

@@ -16,7 +16,19 @@ declare const writable: unique symbol;
  * The handle a `read` handler gets (src/shared/api/define.ts): statements it prepares can be read (get, all, iterate)
  * but not run; no exec, no transaction. Functions that only read take this.
  */
-export type ReadDb = Omit<BetterSqlite3.Database, 'prepare' | 'exec' | 'transaction' | 'backup' | 'close' | 'function' | 'aggregate' | 'table' | 'loadExtension' | 'unsafeMode'> & {
+export type ReadDb = Omit<
+  BetterSqlite3.Database,
+  | 'prepare'
+  | 'exec'
+  | 'transaction'
+  | 'backup'
+  | 'close'
+  | 'function'
+  | 'aggregate'
+  | 'table'
+  | 'loadExtension'
+  | 'unsafeMode'
+> & {
   prepare(source: string): Omit<BetterSqlite3.Statement<unknown[]>, 'run'>;
   readonly [readable]: true;
 };
@@ -54,11 +66,14 @@ export function openCatalog(file: string, options: OpenOptions = {}): Db {
   if (!options.create && !st) {
     throw new CatalogError(`找不到目录文件 ${file}(请先用 import 导入报送批次)`);
   }
-  if (st?.isDirectory()) throw new CatalogError(`${file} 是一个文件夹，不是目录文件：请给出 .sqlite 文件的路径；文件未做任何改动。`);
-  if (st && !st.isFile()) throw new CatalogError(`${file} 不是普通文件(设备或管道)，不能作为目录文件；文件未做任何改动。`);
+  if (st?.isDirectory())
+    throw new CatalogError(`${file} 是一个文件夹，不是目录文件：请给出 .sqlite 文件的路径；文件未做任何改动。`);
+  if (st && !st.isFile())
+    throw new CatalogError(`${file} 不是普通文件(设备或管道)，不能作为目录文件；文件未做任何改动。`);
   // A file of 0 bytes that a user names (an empty file made by mistake, a failed copy) is not made into a catalog by
   // a command that only reads: only import and the window's 新建 make catalogs.
-  if (st && st.size === 0 && !options.create) throw new CatalogError(`${file} 是一个空文件(0 字节)，不是报送助手的目录文件；文件未做任何改动。`);
+  if (st && st.size === 0 && !options.create)
+    throw new CatalogError(`${file} 是一个空文件(0 字节)，不是报送助手的目录文件；文件未做任何改动。`);
   const Database = loadDriver();
   let db: Db;
   try {
@@ -120,7 +135,8 @@ function readVersion(db: Db, file: string): number {
     return db.pragma('user_version', { simple: true }) as number;
   } catch (e) {
     // Only a file that is no database is called one; a full disk, a lock or a read error says what it is.
-    if (isSqliteError(e) && /^SQLITE_NOTADB/.test(e.code)) throw new CatalogError(`${file} 不是报送助手的目录文件(不是 SQLite 数据库)；文件未做任何改动。`);
+    if (isSqliteError(e) && /^SQLITE_NOTADB/.test(e.code))
+      throw new CatalogError(`${file} 不是报送助手的目录文件(不是 SQLite 数据库)；文件未做任何改动。`);
     throw new CatalogError(`无法打开目录文件 ${file}：${openFailure(e, file)}；文件未做任何改动。`);
   }
 }

@@ -22,7 +22,18 @@ export function loadRecords(db: ReadDb, dir: string): Map<string, ExportRecord> 
     sha256: string;
   }[];
   return new Map(
-    rows.map((r) => [r.rel, { rel: r.rel, source: r.source, sourceSize: r.source_size, sourceMtime: r.source_mtime, size: r.size, mtime: r.mtime, sha256: r.sha256 }]),
+    rows.map((r) => [
+      r.rel,
+      {
+        rel: r.rel,
+        source: r.source,
+        sourceSize: r.source_size,
+        sourceMtime: r.source_mtime,
+        size: r.size,
+        mtime: r.mtime,
+        sha256: r.sha256,
+      },
+    ]),
   );
 }
 

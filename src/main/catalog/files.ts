@@ -58,12 +58,11 @@ export interface NewFile {
 }
 
 export function addFile(db: WriteDb, workId: number | null, file: NewFile): number {
-  const position =
-    (
-      db
-        .prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM files WHERE work_id IS ? AND role = ?')
-        .get(workId, file.role) as { p: number }
-    ).p;
+  const position = (
+    db
+      .prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM files WHERE work_id IS ? AND role = ?')
+      .get(workId, file.role) as { p: number }
+  ).p;
   return Number(
     db
       .prepare(
@@ -94,9 +93,15 @@ export function setFileRole(db: WriteDb, id: number, role: Role): void {
 }
 
 /** A file of the catalog now read from somewhere else (a fix-it's result, or back to its source). */
-export function replaceFile(db: WriteDb, id: number, file: { path: string; absPath: string; size: number | null; mtimeMs: number | null; origin: string | null }): void {
+export function replaceFile(
+  db: WriteDb,
+  id: number,
+  file: { path: string; absPath: string; size: number | null; mtimeMs: number | null; origin: string | null },
+): void {
   changedOne(
-    db.prepare('UPDATE files SET path = ?, abs_path = ?, size = ?, mtime_ms = ?, origin = ? WHERE id = ?').run(file.path, file.absPath, file.size, file.mtimeMs, file.origin, id).changes,
+    db
+      .prepare('UPDATE files SET path = ?, abs_path = ?, size = ?, mtime_ms = ?, origin = ? WHERE id = ?')
+      .run(file.path, file.absPath, file.size, file.mtimeMs, file.origin, id).changes,
     id,
   );
 }

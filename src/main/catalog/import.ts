@@ -12,7 +12,6 @@ import { getUnit, putUnit } from './unit.js';
 import { UNIT_TEXT_KEYS, type UnitTextKey } from '../../shared/entities.js';
 import { insertWork, workKeyExists } from './works.js';
 
-
 const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 /** A batch nests five levels (works → a work → files → a file); anything past this is not a batch. */
 const MAX_DEPTH = 32;
@@ -25,11 +24,18 @@ export function readBatch(file: string): Batch {
   try {
     st = statSync(file);
   } catch (e) {
-    throw new BatchError(`无法读取批次文件 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`);
+    throw new BatchError(
+      `无法读取批次文件 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`,
+    );
   }
-  if (!st.isFile()) throw new BatchError(`批次文件 ${file} 不是普通文件(${st.isDirectory() ? '是文件夹' : '是设备或管道'})：请给出一个 .json 文件`);
+  if (!st.isFile())
+    throw new BatchError(
+      `批次文件 ${file} 不是普通文件(${st.isDirectory() ? '是文件夹' : '是设备或管道'})：请给出一个 .json 文件`,
+    );
   if (st.size > MAX_BATCH_BYTES) {
-    throw new BatchError(`批次文件 ${file} 太大(${(st.size / 1e6).toFixed(1)} MB，最多 ${MAX_BATCH_BYTES / 1024 / 1024} MB)：一个批次文件通常只有几百 KB，请检查是否选错了文件`);
+    throw new BatchError(
+      `批次文件 ${file} 太大(${(st.size / 1e6).toFixed(1)} MB，最多 ${MAX_BATCH_BYTES / 1024 / 1024} MB)：一个批次文件通常只有几百 KB，请检查是否选错了文件`,
+    );
   }
   let bytes: Buffer;
   try {
@@ -44,7 +50,8 @@ export function readBatch(file: string): Batch {
     throw new BatchError(`批次文件 ${file} 不是 UTF-8 编码(可能是 GBK)：请另存为 UTF-8 后再导入`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (jsonDepth(text) > MAX_DEPTH) throw new BatchError(`批次文件 ${file} 嵌套太深(超过 ${MAX_DEPTH} 层)：批次文件最多四五层，请检查文件内容`);
+  if (jsonDepth(text) > MAX_DEPTH)
+    throw new BatchError(`批次文件 ${file} 嵌套太深(超过 ${MAX_DEPTH} 层)：批次文件最多四五层，请检查文件内容`);
   text = compactJsonWhitespace(text);
   checkSyntax(text);
   const data: unknown = JSON.parse(text);
@@ -148,7 +155,6 @@ function locate(base: string, path: string): Located {
 
 const s = (v: string | null | undefined): string => v ?? '';
 
-
 /** Imports a batch file in ONE transaction: either every work is stored or nothing is. */
 export function importBatch(db: WriteDb, file: string): ImportResult {
   const batch = readBatch(file);
@@ -172,8 +178,15 @@ export function importBatch(db: WriteDb, file: string): ImportResult {
     }
   });
   // Stat every file before the transaction: the write lock is then held only for the inserts.
-  const unitFiles = (batch.unit.files ?? []).map((f) => ({ role: f.role, origin: f.origin ?? null, ...locate(base, f.path) }));
-  const works = batch.works.map((w) => ({ w, files: w.files.map((f) => ({ role: f.role, origin: f.origin ?? null, ...locate(base, f.path) })) }));
+  const unitFiles = (batch.unit.files ?? []).map((f) => ({
+    role: f.role,
+    origin: f.origin ?? null,
+    ...locate(base, f.path),
+  }));
+  const works = batch.works.map((w) => ({
+    w,
+    files: w.files.map((f) => ({ role: f.role, origin: f.origin ?? null, ...locate(base, f.path) })),
+  }));
   const result: ImportResult = { unit: batch.unit.name, works: 0, files: 0, missingFiles: 0 };
   const count = (f: Located) => {
     result.files += 1;
@@ -183,9 +196,10 @@ export function importBatch(db: WriteDb, file: string): ImportResult {
     db.transaction(() => {
       const u = batch.unit;
       // A later batch of the same unit keeps the earlier values it leaves empty.
-      const text = Object.fromEntries(
-        UNIT_TEXT_KEYS.map((k) => [k, u[k] ? u[k] : (existing?.[k] ?? '')]),
-      ) as Record<UnitTextKey, string>;
+      const text = Object.fromEntries(UNIT_TEXT_KEYS.map((k) => [k, u[k] ? u[k] : (existing?.[k] ?? '')])) as Record<
+        UnitTextKey,
+        string
+      >;
       putUnit(db, { edition: batch.edition, name: existing?.name ?? u.name, kind: u.kind, group: u.group, ...text });
       for (const f of unitFiles) {
         addFile(db, null, f);

@@ -7,8 +7,7 @@ import type { ReadDb, WriteDb } from './db.js';
 export function personId(db: WriteDb, name: string, unit: string): number {
   const [nameKey, unitKey] = personKey(name, unit).split('\u0000') as [string, string];
   const found = db.prepare('SELECT id FROM people WHERE name_key = ? AND unit_key = ?').get(nameKey, unitKey) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   if (found) return found.id;
   return Number(
     db
@@ -30,7 +29,15 @@ export function listPeople(db: ReadDb): Person[] {
     )
     .all()
     .map((r) => {
-      const row = r as { id: number; name: string; unit: string; mobile: string | null; email: string | null; works: number; firstAuthor: number };
+      const row = r as {
+        id: number;
+        name: string;
+        unit: string;
+        mobile: string | null;
+        email: string | null;
+        works: number;
+        firstAuthor: number;
+      };
       return { ...row, mobile: row.mobile ?? '', email: row.email ?? '' };
     })
     .filter((p) => p.works > 0);

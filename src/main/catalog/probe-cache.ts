@@ -32,9 +32,9 @@ export function probeCache(db: RecordDb): FactsCache {
   return {
     get(path: string, size: number, mtimeMs: number, needs: ProbeNeeds): FileFacts | undefined {
       const row = get.get(path) as
-        | { size: number; mtime_ms: number; title_card: number; probe_version: number; facts: string }
-        | undefined;
-      if (!row || row.size !== size || row.mtime_ms !== mtimeMs || row.probe_version !== PROBE_VERSION) return undefined;
+        { size: number; mtime_ms: number; title_card: number; probe_version: number; facts: string } | undefined;
+      if (!row || row.size !== size || row.mtime_ms !== mtimeMs || row.probe_version !== PROBE_VERSION)
+        return undefined;
       if (needs.titleCard && !row.title_card) return undefined;
       return JSON.parse(row.facts) as FileFacts;
     },

@@ -3,7 +3,13 @@
 // must be made by a numbered migration (migrations/): test/db/migrations.test.ts opens a catalog made by the
 // migrations alone and fails on any field whose column is not there. The unit's text values are stored by their
 // derived column name (unitColumn), so only that test stands between a new unit field and a catalog without it.
-import { type authorSchema, type fileRefSchema, UNIT_KEYS, unitColumn, type workSchema } from '../../shared/entities.js';
+import {
+  type authorSchema,
+  type fileRefSchema,
+  UNIT_KEYS,
+  unitColumn,
+  type workSchema,
+} from '../../shared/entities.js';
 import type { ReadDb } from './db.js';
 
 type Place = `${string}.${string}`;
@@ -66,7 +72,11 @@ export function schemaGaps(db: ReadDb): string[] {
   const columns = new Map<string, Set<string>>();
   const has = (place: Place) => {
     const [table, column] = place.split('.') as [string, string];
-    if (!columns.has(table)) columns.set(table, new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name)));
+    if (!columns.has(table))
+      columns.set(
+        table,
+        new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name)),
+      );
     return columns.get(table)!.has(column);
   };
   return storage()

@@ -32,5 +32,11 @@ export function putUnit(db: WriteDb, unit: UnitValues): void {
 /** A new unit's values: its name and kind given, its group from the kind, every text value empty. */
 export function newUnitValues(edition: string, name: string, kind: Unit['kind']): UnitValues {
   const text = Object.fromEntries(UNIT_TEXT_KEYS.map((k) => [k, '']));
-  return { ...(text as Record<(typeof UNIT_TEXT_KEYS)[number], string>), edition, name, kind, group: kind === 'university' ? 'higher' : 'k12' };
+  return {
+    ...(text as Record<(typeof UNIT_TEXT_KEYS)[number], string>),
+    edition,
+    name,
+    kind,
+    group: kind === 'university' ? 'higher' : 'k12',
+  };
 }

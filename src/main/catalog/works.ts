@@ -60,9 +60,12 @@ export function insertWork(db: WriteDb, work: NewWork): number {
   const addScene = db.prepare('INSERT OR IGNORE INTO work_scenes (work_id, label) VALUES (?, ?)');
   for (const label of work.scenes) addScene.run(id, label);
   // Ticks that come with a batch file are the batch's: recorded as such, at the import.
-  const addItem = db.prepare('INSERT INTO checklist (work_id, item, checked, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?)');
+  const addItem = db.prepare(
+    'INSERT INTO checklist (work_id, item, checked, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const at = new Date().toISOString();
-  for (const [item, checked] of Object.entries(work.checklist)) addItem.run(id, item, checked ? 1 : 0, checked ? '批次文件' : null, checked ? at : null);
+  for (const [item, checked] of Object.entries(work.checklist))
+    addItem.run(id, item, checked ? 1 : 0, checked ? '批次文件' : null, checked ? at : null);
   return id;
 }
 
@@ -89,7 +92,8 @@ export function getWork(db: ReadDb, id: number): Work {
 }
 
 function requireWork(db: ReadDb, id: number): void {
-  if (db.prepare('SELECT 1 FROM works WHERE id = ?').get(id) === undefined) throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
+  if (db.prepare('SELECT 1 FROM works WHERE id = ?').get(id) === undefined)
+    throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
 }
 
 export function countWorks(db: ReadDb): number {
@@ -107,15 +111,36 @@ function readWorks(db: ReadDb, rows: WorkRow[]): Work[] {
       `SELECT wa.work_id, wa.person_id, p.name, p.unit, wa.mobile, wa.email, wa.phone
        FROM work_authors wa JOIN people p ON p.id = wa.person_id ${where('wa.work_id')} ORDER BY wa.work_id, wa.position`,
     )
-    .all() as { work_id: number; person_id: number; name: string; unit: string; mobile: string; email: string; phone: string }[]) {
+    .all() as {
+    work_id: number;
+    person_id: number;
+    name: string;
+    unit: string;
+    mobile: string;
+    email: string;
+    phone: string;
+  }[]) {
     const list = authors.get(a.work_id) ?? [];
     list.push({ personId: a.person_id, name: a.name, unit: a.unit, mobile: a.mobile, email: a.email, phone: a.phone });
     authors.set(a.work_id, list);
   }
-  const fields = groupBy(db.prepare(`SELECT work_id, key, value FROM form_fields ${where('work_id')}`).all() as { work_id: number; key: string; value: string }[]);
-  const scenes = groupBy(db.prepare(`SELECT work_id, label FROM work_scenes ${where('work_id')} ORDER BY rowid`).all() as { work_id: number; label: string }[]);
+  const fields = groupBy(
+    db.prepare(`SELECT work_id, key, value FROM form_fields ${where('work_id')}`).all() as {
+      work_id: number;
+      key: string;
+      value: string;
+    }[],
+  );
+  const scenes = groupBy(
+    db.prepare(`SELECT work_id, label FROM work_scenes ${where('work_id')} ORDER BY rowid`).all() as {
+      work_id: number;
+      label: string;
+    }[],
+  );
   const checks = groupBy(
-    db.prepare(`SELECT work_id, item, checked, confirmed_by, confirmed_at FROM checklist ${where('work_id')}`).all() as {
+    db
+      .prepare(`SELECT work_id, item, checked, confirmed_by, confirmed_at FROM checklist ${where('work_id')}`)
+      .all() as {
       work_id: number;
       item: string;
       checked: number;
@@ -141,7 +166,11 @@ function readWorks(db: ReadDb, rows: WorkRow[]): Work[] {
     fields: Object.fromEntries((fields.get(r.id) ?? []).map((f) => [f.key, f.value])),
     scenes: (scenes.get(r.id) ?? []).map((s) => s.label),
     checklist: Object.fromEntries((checks.get(r.id) ?? []).map((c) => [c.item, c.checked === 1])),
-    confirmed: Object.fromEntries((checks.get(r.id) ?? []).filter((c) => c.checked === 1 && c.confirmed_by !== null).map((c) => [c.item, { by: c.confirmed_by!, at: c.confirmed_at ?? '' }])),
+    confirmed: Object.fromEntries(
+      (checks.get(r.id) ?? [])
+        .filter((c) => c.checked === 1 && c.confirmed_by !== null)
+        .map((c) => [c.item, { by: c.confirmed_by!, at: c.confirmed_at ?? '' }]),
+    ),
     files: files.get(r.id) ?? [],
   }));
 }
@@ -206,10 +235,19 @@ export function updateWork(db: WriteDb, id: number, patch: WorkPatch, by = ''): 
  */
 export function writeChecklist(db: WriteDb, id: number, checklist: Record<string, boolean>, by: string): void {
   const before = new Map(
-    (db.prepare('SELECT item, checked, confirmed_by, confirmed_at FROM checklist WHERE work_id = ?').all(id) as { item: string; checked: number; confirmed_by: string | null; confirmed_at: string | null }[]).map((r) => [r.item, r]),
+    (
+      db.prepare('SELECT item, checked, confirmed_by, confirmed_at FROM checklist WHERE work_id = ?').all(id) as {
+        item: string;
+        checked: number;
+        confirmed_by: string | null;
+        confirmed_at: string | null;
+      }[]
+    ).map((r) => [r.item, r]),
   );
   db.prepare('DELETE FROM checklist WHERE work_id = ?').run(id);
-  const add = db.prepare('INSERT INTO checklist (work_id, item, checked, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?)');
+  const add = db.prepare(
+    'INSERT INTO checklist (work_id, item, checked, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const now = new Date().toISOString();
   for (const [item, checked] of Object.entries(checklist)) {
     const was = before.get(item);
@@ -235,7 +273,9 @@ export function confirmItem(db: WriteDb, ids: number[], item: string, by: string
 export function setAuthors(db: WriteDb, id: number, authors: Omit<Author, 'personId'>[]): void {
   requireWork(db, id);
   db.prepare('DELETE FROM work_authors WHERE work_id = ?').run(id);
-  const add = db.prepare('INSERT INTO work_authors (work_id, position, person_id, mobile, email, phone) VALUES (?, ?, ?, ?, ?, ?)');
+  const add = db.prepare(
+    'INSERT INTO work_authors (work_id, position, person_id, mobile, email, phone) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   authors.forEach((a, i) => add.run(id, i + 1, personId(db, a.name, a.unit), a.mobile, a.email, a.phone));
 }
 
@@ -250,7 +290,8 @@ export function reorderWorks(db: WriteDb, ids: number[]): void {
 }
 
 export function deleteWork(db: WriteDb, id: number): void {
-  if (db.prepare('DELETE FROM works WHERE id = ?').run(id).changes !== 1) throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
+  if (db.prepare('DELETE FROM works WHERE id = ?').run(id).changes !== 1)
+    throw new BaosongError('bad-input', `目录中没有作品 id:${id}`);
 }
 
 export function workIds(db: ReadDb): number[] {
@@ -272,7 +313,9 @@ export function removeWorks(db: WriteDb, ids: number[]): WorksSnapshot {
   const snapshot = { tables: {} } as WorksSnapshot;
   for (const table of WORK_TABLES) {
     const column = table === 'works' ? 'id' : 'work_id';
-    snapshot.tables[table] = db.prepare(`SELECT * FROM ${table} WHERE ${column} IN (${marks})`).all(...unique) as Record<string, unknown>[];
+    snapshot.tables[table] = db
+      .prepare(`SELECT * FROM ${table} WHERE ${column} IN (${marks})`)
+      .all(...unique) as Record<string, unknown>[];
   }
   const found = new Set(snapshot.tables.works.map((w) => w.id as number));
   const missing = unique.filter((id) => !found.has(id));
@@ -290,14 +333,17 @@ export function removeWorks(db: WriteDb, ids: number[]): WorksSnapshot {
 export function restoreWorks(db: WriteDb, snapshot: WorksSnapshot): number[] {
   const insert = (table: string, row: Record<string, unknown>) => {
     const columns = Object.keys(row);
-    return db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c] as never));
+    return db
+      .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...columns.map((c) => row[c] as never));
   };
   const taken = (table: string, id: unknown) => db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
   const workIds = new Map<unknown, number>();
   for (const row of snapshot.tables.works) {
     const next = { ...row };
     if (taken('works', row.id)) delete next.id;
-    if (next.batch_key != null && db.prepare('SELECT 1 FROM works WHERE batch_key = ?').get(next.batch_key)) next.batch_key = null;
+    if (next.batch_key != null && db.prepare('SELECT 1 FROM works WHERE batch_key = ?').get(next.batch_key))
+      next.batch_key = null;
     workIds.set(row.id, Number(insert('works', next).lastInsertRowid));
   }
   for (const table of WORK_TABLES) {

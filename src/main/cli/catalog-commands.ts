@@ -30,7 +30,11 @@ export async function runCheck(values: Record<string, unknown>, signal: AbortSig
   if (values.json) {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   } else {
-    const [{ formatReport }, unit, profiled] = await Promise.all([import('./format.js'), api.call('unit.get', {}), api.call('catalog.profile', {})]);
+    const [{ formatReport }, unit, profiled] = await Promise.all([
+      import('./format.js'),
+      api.call('unit.get', {}),
+      api.call('catalog.profile', {}),
+    ]);
     if (!profiled.ok) return fail(profiled.error);
     const profile = profiled.value;
     const heads = await workHeads(api, profile);
@@ -66,7 +70,10 @@ export async function runUnit(values: Record<string, unknown>): Promise<Exit> {
     return 0;
   }
   // Every value the entity declares, by its label; kind and group named as the edition names them.
-  const [profiled, { UNIT_KEYS, UNIT_LABELS }] = await Promise.all([api.call('catalog.profile', {}), import('../../shared/entities.js')]);
+  const [profiled, { UNIT_KEYS, UNIT_LABELS }] = await Promise.all([
+    api.call('catalog.profile', {}),
+    import('../../shared/entities.js'),
+  ]);
   const named: Partial<Record<UnitKey, string>> = {
     kind: u.kind,
     group: profiled.ok ? profiled.value.groups[u.group].name : u.group,
@@ -75,4 +82,3 @@ export async function runUnit(values: Record<string, unknown>): Promise<Exit> {
   process.stdout.write(rows.map(([k, v]) => `${k}：${v || '(未填)'}`).join('\n') + '\n');
   return 0;
 }
-

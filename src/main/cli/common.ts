@@ -65,7 +65,10 @@ export function fail(error: ApiError): Exit {
 }
 
 export async function client(): Promise<ApiClient> {
-  const [{ createSession }, { localClient }] = await Promise.all([import('../api/handlers.js'), import('../api/dispatch.js')]);
+  const [{ createSession }, { localClient }] = await Promise.all([
+    import('../api/handlers.js'),
+    import('../api/dispatch.js'),
+  ]);
   return localClient(createSession());
 }
 
@@ -74,4 +77,3 @@ export async function openDb(api: ApiClient, db: string | undefined, create: boo
   const opened = await api.call('catalog.open', { path: db, create });
   return opened.ok ? null : opened.error;
 }
-

@@ -7,11 +7,20 @@ export async function runExportCommand(values: Record<string, unknown>, signal: 
   const api = await client();
   const err = await openDb(api, values.db as string | undefined, false);
   if (err) return fail(err);
-  const args = { out: values.out, allowErrors: values['allow-errors'] === true, ...(typeof values.zip === 'string' ? { zip: values.zip } : {}) };
+  const args = {
+    out: values.out,
+    allowErrors: values['allow-errors'] === true,
+    ...(typeof values.zip === 'string' ? { zip: values.zip } : {}),
+  };
   const r = await api.call('export.run', args, { signal, onProgress: transferPrinter('导出') });
   if (process.stderr.isTTY) process.stderr.write('\n');
   // The API speaks the window's words; on the command line "有错误也导出" is a flag.
-  if (!r.ok) return fail(r.error.code === 'refused' ? { ...r.error, message: r.error.message.replace('选择“有错误也导出”', '加 --allow-errors 强制导出') } : r.error);
+  if (!r.ok)
+    return fail(
+      r.error.code === 'refused'
+        ? { ...r.error, message: r.error.message.replace('选择“有错误也导出”', '加 --allow-errors 强制导出') }
+        : r.error,
+    );
   const v = r.value;
   for (const f of v.findings) process.stdout.write(`注意：${f.work ?? ''}《${f.title ?? ''}》${f.message}\n`);
   for (const f of v.limits) process.stdout.write(`注意：${f.message}\n`);
@@ -50,8 +59,12 @@ export async function runPreflight(values: Record<string, unknown>, signal: Abor
     `可用空间    ${p.freeBytes === null ? '未知' : `${mb(p.freeBytes)}${short ? '：不够' : ''}`}`,
     `检查结果    错误 ${p.errors} · 警告 ${p.warnings} · 待确认 ${p.infos}`,
     ...p.renamed.map((f) => `名称调整    ${f.work ?? ''}《${f.title ?? ''}》${f.message}`),
-    ...p.limits.map((f) => `${f.severity === 'error' ? '不能导出' : f.severity === 'warning' ? '注意' : '提示'}    ${f.message}`),
-    blocked ? '结论：不能导出到这个文件夹。' : `结论：可以导出${p.errors ? `(但还有 ${p.errors} 个错误，需修正或加 --allow-errors)` : ''}。`,
+    ...p.limits.map(
+      (f) => `${f.severity === 'error' ? '不能导出' : f.severity === 'warning' ? '注意' : '提示'}    ${f.message}`,
+    ),
+    blocked
+      ? '结论：不能导出到这个文件夹。'
+      : `结论：可以导出${p.errors ? `(但还有 ${p.errors} 个错误，需修正或加 --allow-errors)` : ''}。`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return blocked ? 1 : 0;
@@ -69,7 +82,11 @@ export async function runVerify(positionals: string[], signal: AbortSignal): Pro
   show('缺少  ', v.missing);
   show('多出  ', v.extra);
   const bad = v.changed.length + v.missing.length + v.extra.length;
-  process.stdout.write(bad ? `校验不通过：${v.changed.length} 个已改动，${v.missing.length} 个缺少，${v.extra.length} 个多出。\n` : `校验通过：${v.files} 个文件与 manifest.sha256 一致。\n`);
+  process.stdout.write(
+    bad
+      ? `校验不通过：${v.changed.length} 个已改动，${v.missing.length} 个缺少，${v.extra.length} 个多出。\n`
+      : `校验通过：${v.files} 个文件与 manifest.sha256 一致。\n`,
+  );
   return bad ? 1 : 0;
 }
 
@@ -78,7 +95,11 @@ export async function runPrint(values: Record<string, unknown>, signal: AbortSig
   const api = await client();
   const err = await openDb(api, values.db as string | undefined, false);
   if (err) return fail(err);
-  const r = await api.call('print.run', { out: values.out, ...(typeof values.work === 'string' ? { work: values.work } : {}) }, { signal });
+  const r = await api.call(
+    'print.run',
+    { out: values.out, ...(typeof values.work === 'string' ? { work: values.work } : {}) },
+    { signal },
+  );
   if (!r.ok) return fail(r.error);
   process.stdout.write(`已生成 ${r.value.files.length} 个打印用 PDF 到 ${r.value.dir}\n`);
   return 0;
@@ -91,7 +112,9 @@ export async function runMail(values: Record<string, unknown>, signal: AbortSign
   if (err) return fail(err);
   const r = await api.call('mail.run', { out: values.out }, { signal });
   if (!r.ok) return fail(r.error);
-  process.stdout.write(`邮件附件已放在 ${r.value.dir}(${r.value.files.length} 个文件)\n收件人：${r.value.to}\n主题：${r.value.subject}\n`);
+  process.stdout.write(
+    `邮件附件已放在 ${r.value.dir}(${r.value.files.length} 个文件)\n收件人：${r.value.to}\n主题：${r.value.subject}\n`,
+  );
   return 0;
 }
 
@@ -111,7 +134,11 @@ export async function runDemo(positionals: string[], signal: AbortSignal): Promi
   const checked = await api.call('check.run', {}, { signal, onProgress: progressPrinter('检查文件') });
   if (!checked.ok) return fail(checked.error);
   const c = checked.value;
-  const exported = await api.call('export.run', { out: `${root}/导出`, allowErrors: true }, { signal, onProgress: transferPrinter('导出') });
+  const exported = await api.call(
+    'export.run',
+    { out: `${root}/导出`, allowErrors: true },
+    { signal, onProgress: transferPrinter('导出') },
+  );
   if (process.stderr.isTTY) process.stderr.write('\n');
   if (!exported.ok) return fail(exported.error);
   const printed = await api.call('print.run', { out: `${root}/打印` }, { signal });
@@ -133,4 +160,3 @@ export async function runDemo(positionals: string[], signal: AbortSignal): Promi
   );
   return 0;
 }
-

@@ -6,8 +6,20 @@ import { client, fail, openDb, type Exit } from './common.js';
 
 function matches(o: FixOffer, values: Record<string, unknown>): boolean {
   const file = values.file as string | undefined;
-  if (file && !(String(o.fileId) === file || o.path === file || basename(o.path) === file || (o.origin !== null && (o.origin === file || basename(o.origin) === file)))) return false;
-  const what = (values.what as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (
+    file &&
+    !(
+      String(o.fileId) === file ||
+      o.path === file ||
+      basename(o.path) === file ||
+      (o.origin !== null && (o.origin === file || basename(o.origin) === file))
+    )
+  )
+    return false;
+  const what = (values.what as string | undefined)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (what?.length && !what.some((w) => w === o.kind || o.rules.includes(w))) return false;
   return true;
 }
@@ -22,8 +34,31 @@ export async function runFix(values: Record<string, unknown>, signal: AbortSigna
   if (values.restore) {
     const listed = await api.call('works.list', {});
     if (!listed.ok) return fail(listed.error);
-    const fixed = listed.value.flatMap((w) => w.files.filter((f) => f.origin && /\.baosong[\\/]fixed[\\/]/.test(f.absPath) && (!work || w.key === work || String(w.id) === work)).map((f) => ({ w, f })));
-    const chosen = fixed.filter(({ w, f }) => matches({ work: w.key ?? '', title: w.title, fileId: f.id, path: f.path, rules: [], kind: null, text: '', origin: f.origin }, { file: values.file }));
+    const fixed = listed.value.flatMap((w) =>
+      w.files
+        .filter(
+          (f) =>
+            f.origin &&
+            /\.baosong[\\/]fixed[\\/]/.test(f.absPath) &&
+            (!work || w.key === work || String(w.id) === work),
+        )
+        .map((f) => ({ w, f })),
+    );
+    const chosen = fixed.filter(({ w, f }) =>
+      matches(
+        {
+          work: w.key ?? '',
+          title: w.title,
+          fileId: f.id,
+          path: f.path,
+          rules: [],
+          kind: null,
+          text: '',
+          origin: f.origin,
+        },
+        { file: values.file },
+      ),
+    );
     if (!chosen.length) process.stdout.write('没有修复生成的文件需要还原。\n');
     for (const { w, f } of chosen) {
       const r = await api.call('fix.restore', { file: f.id }, { signal });
@@ -56,12 +91,20 @@ export async function runFix(values: Record<string, unknown>, signal: AbortSigna
     }
     if (o.kind === 'title-card') {
       // The card as it will be made, before anything is: its lines, what it lacks, and (--preview) the picture.
-      const p = await api.call('fix.preview', { file: o.fileId, ...(values.preview ? { out: resolve(values.preview as string) } : {}) }, { signal });
+      const p = await api.call(
+        'fix.preview',
+        { file: o.fileId, ...(values.preview ? { out: resolve(values.preview as string) } : {}) },
+        { signal },
+      );
       if (!p.ok) return fail(p.error);
-      process.stdout.write(`  片头(${p.value.width}×${p.value.height}，${p.value.font}${p.value.fallback ? '，个别字用黑体补' : ''})：${p.value.lines.join(' / ')}\n`);
+      process.stdout.write(
+        `  片头(${p.value.width}×${p.value.height}，${p.value.font}${p.value.fallback ? '，个别字用黑体补' : ''})：${p.value.lines.join(' / ')}\n`,
+      );
       if (p.value.saved) process.stdout.write(`  片头预览：${p.value.saved}\n`);
       if (p.value.missing.length) {
-        process.stdout.write(`  片头缺少${p.value.missing.join('、')}：请先在窗口的作品信息中填写(或在批次文件该作品的 fields 中填写“教材版本”后重新导入)\n`);
+        process.stdout.write(
+          `  片头缺少${p.value.missing.join('、')}：请先在窗口的作品信息中填写(或在批次文件该作品的 fields 中填写“教材版本”后重新导入)\n`,
+        );
         left += 1;
         continue;
       }
@@ -76,8 +119,13 @@ export async function runFix(values: Record<string, unknown>, signal: AbortSigna
     }
     const still = r.value.remaining.filter((f) => o.rules.includes(f.rule));
     left += still.length ? 1 : 0;
-    process.stdout.write(`  已修复 → ${r.value.file.path}${still.length ? `；仍有：${still.map((f) => f.message).join('；')}` : '，复查通过'}\n`);
+    process.stdout.write(
+      `  已修复 → ${r.value.file.path}${still.length ? `；仍有：${still.map((f) => f.message).join('；')}` : '，复查通过'}\n`,
+    );
   }
-  if (values['dry-run']) process.stdout.write(`(--dry-run：只列出，没有修改任何作品文件${values.preview ? '；片头预览图按要求保存' : ''})\n`);
+  if (values['dry-run'])
+    process.stdout.write(
+      `(--dry-run：只列出，没有修改任何作品文件${values.preview ? '；片头预览图按要求保存' : ''})\n`,
+    );
   return failed ? 2 : left ? 1 : 0;
 }

@@ -7,22 +7,33 @@ const SEVERITY = { error: '错误', warning: '警告', info: '待确认' } as co
 /** Display width: CJK and full-width characters take two columns. */
 export function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
 const pad = (text: string, n: number) => text + ' '.repeat(Math.max(0, n - width(text)));
 
 function line(f: Finding, ruleWidth: number, profile: Profile): string {
-  const where = [f.role ? `[${profile.roleNames[f.role] ?? f.role}]` : '', f.file ? `文件 ${f.file}` : ''].filter(Boolean).join(' ');
-  const measured = f.expected !== undefined || f.actual !== undefined ? `(应为 ${f.expected ?? '—'}，实际 ${f.actual ?? '—'})` : '';
+  const where = [f.role ? `[${profile.roleNames[f.role] ?? f.role}]` : '', f.file ? `文件 ${f.file}` : '']
+    .filter(Boolean)
+    .join(' ');
+  const measured =
+    f.expected !== undefined || f.actual !== undefined ? `(应为 ${f.expected ?? '—'}，实际 ${f.actual ?? '—'})` : '';
   const head = `  ${pad(SEVERITY[f.severity], 6)} ${pad(f.rule, ruleWidth)} `;
   return [head + (where ? `${where} ` : '') + f.message, measured ? `${' '.repeat(width(head))}${measured}` : '']
     .filter(Boolean)
     .join('\n');
 }
 
-export function formatReport(report: CheckReport, profile: Profile, unit: Unit | null, workHeads: Map<string, string>): string {
+export function formatReport(
+  report: CheckReport,
+  profile: Profile,
+  unit: Unit | null,
+  workHeads: Map<string, string>,
+): string {
   const ruleWidth = Math.max(12, ...report.findings.map((f) => f.rule.length));
   const out: string[] = [];
   out.push(`${profile.name} · ${unit?.name ?? '(无组织单位)'} · ${report.works} 件作品`);

@@ -9,19 +9,29 @@ const SURE = { high: '', medium: '(较有把握)', low: '(请核对)' } as const
 export function describeIntake(r: IntakeReport, profile: Profile): string {
   const lines: string[] = [];
   const byCategory = new Map<string, number>();
-  for (const w of r.works) byCategory.set(profile.categories[w.category.value].name, (byCategory.get(profile.categories[w.category.value].name) ?? 0) + 1);
+  for (const w of r.works)
+    byCategory.set(
+      profile.categories[w.category.value].name,
+      (byCategory.get(profile.categories[w.category.value].name) ?? 0) + 1,
+    );
   lines.push(`已生成计划 ${r.plan}`);
   lines.push(`  报告(每个判断的依据和把握)：${reportPathOf(r.plan)}`);
   lines.push(`  组织单位：${r.unit.value}(${r.unit.reason})${SURE[r.unit.confidence]}`);
   const unread = r.unread ?? [];
-  lines.push(`  ${r.works.length} 件作品：${[...byCategory].map(([n, c]) => `${n} ${c} 件`).join('，') || '无'}；单位文件 ${r.unitFiles.length} 个`);
+  lines.push(
+    `  ${r.works.length} 件作品：${[...byCategory].map(([n, c]) => `${n} ${c} 件`).join('，') || '无'}；单位文件 ${r.unitFiles.length} 个`,
+  );
   if (unread.length) {
     lines.push(`  收到 ${r.works.length + unread.length} 件，其中 ${unread.length} 件未能读取，没有列入计划：`);
     for (const u of unread) lines.push(`    ${u.path}：${u.reason}`);
   }
   if (r.summary) lines.push(`  作品汇总表：${r.summary}，匹配 ${r.works.filter((w) => w.row !== null).length} 行`);
-  for (const row of r.unmatchedRows) lines.push(`  ${row.where ?? `汇总表第 ${row.row} 行`}《${row.title}》(${row.authors.join('、')})没有找到对应的文件夹：未列入计划`);
-  for (const c of r.summaryConflicts ?? []) lines.push(`  《${c.title}》在两个汇总表中不一致(${c.fields.join('、')})：${c.rows.join('、')}；按前者`);
+  for (const row of r.unmatchedRows)
+    lines.push(
+      `  ${row.where ?? `汇总表第 ${row.row} 行`}《${row.title}》(${row.authors.join('、')})没有找到对应的文件夹：未列入计划`,
+    );
+  for (const c of r.summaryConflicts ?? [])
+    lines.push(`  《${c.title}》在两个汇总表中不一致(${c.fields.join('、')})：${c.rows.join('、')}；按前者`);
   for (const d of r.duplicates ?? []) lines.push(`  ${d.folder} 与 ${d.sameAs} 是同一作品(${d.why})：只保留后者`);
   for (const f of r.foldersWithoutRow) lines.push(`  文件夹 ${f} 在汇总表中没有对应的行：按文件夹名称列入计划`);
   // Each work's doubts, for the first 100 works that have any: past that the terminal is no place to read them (the
@@ -40,7 +50,13 @@ export function describeIntake(r: IntakeReport, profile: Profile): string {
       detailed += 1;
     }
     const shown = (g: (typeof doubts)[number]) =>
-      Array.isArray(g.value) ? g.value.join('、') || '(无作者)' : g === w.category ? profile.categories[w.category.value].name : g === w.stage ? profile.stages[w.stage.value] : g.value;
+      Array.isArray(g.value)
+        ? g.value.join('、') || '(无作者)'
+        : g === w.category
+          ? profile.categories[w.category.value].name
+          : g === w.stage
+            ? profile.stages[w.stage.value]
+            : g.value;
     for (const g of doubts) lines.push(`    请核对：${shown(g)}(${g.reason})`);
     for (const f of lowFiles) lines.push(`    请核对用途：${f.path} → ${profile.roleNames[f.role]}(${f.reason})`);
     for (const x of w.repairs) lines.push(`    已修复：${x.what} → ${x.to}`);
@@ -54,18 +70,24 @@ export function describeIntake(r: IntakeReport, profile: Profile): string {
     for (const x of others.slice(0, 50)) lines.push(`    ${x.path}：${x.reason}`);
     if (others.length > 50) lines.push(`    ……其余 ${others.length - 50} 个见报告 ${reportPathOf(r.plan)}`);
   }
-  if (system.length) lines.push(`  已略过系统或临时文件 ${system.length} 个(Thumbs.db、.DS_Store、~$ 开头的临时文件等)`);
+  if (system.length)
+    lines.push(`  已略过系统或临时文件 ${system.length} 个(Thumbs.db、.DS_Store、~$ 开头的临时文件等)`);
   lines.push(`核对(可直接编辑计划文件)后导入：baosong import ${r.plan} --db CATALOG.sqlite`);
   return lines.join('\n') + '\n';
 }
 
-export async function runIntake(positionals: string[], values: Record<string, unknown>, signal: AbortSignal): Promise<Exit> {
+export async function runIntake(
+  positionals: string[],
+  values: Record<string, unknown>,
+  signal: AbortSignal,
+): Promise<Exit> {
   const dir = positionals[0];
   if (!dir) throw new UsageError('缺少作品文件夹：baosong intake DIR --plan PLAN.json');
   const plan = values.plan as string | undefined;
   if (!plan) throw new UsageError('缺少 --plan PLAN.json');
   const kind = values.kind as string | undefined;
-  if (kind !== undefined && !(UNIT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${UNIT_KINDS.join('、')} 之一`);
+  if (kind !== undefined && !(UNIT_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind 应为 ${UNIT_KINDS.join('、')} 之一`);
   const api = await client();
   if (values.db) {
     const err = await openDb(api, values.db as string, false);
@@ -75,7 +97,13 @@ export async function runIntake(positionals: string[], values: Record<string, un
   const probing = progressPrinter('读取视频时长');
   const r = await api.call(
     'intake.plan',
-    { dir, plan, ...(values.summary ? { summary: values.summary as string } : {}), ...(values.unit ? { unitName: values.unit as string } : {}), ...(kind ? { unitKind: kind as UnitKind } : {}) },
+    {
+      dir,
+      plan,
+      ...(values.summary ? { summary: values.summary as string } : {}),
+      ...(values.unit ? { unitName: values.unit as string } : {}),
+      ...(kind ? { unitKind: kind as UnitKind } : {}),
+    },
     { signal, onProgress: (p) => (p.phase === 'probe' ? probing : reading)(p) },
   );
   if (!r.ok) return fail(r.error);

@@ -20,7 +20,8 @@ const profile = requireProfile(null);
 
 const run = promisify(execFile);
 
-const bars = 'drawbox=x=iw*0.15:y=ih*0.3:w=iw*0.7:h=ih*0.08:color=white:t=fill,drawbox=x=iw*0.25:y=ih*0.5:w=iw*0.5:h=ih*0.05:color=white:t=fill';
+const bars =
+  'drawbox=x=iw*0.15:y=ih*0.3:w=iw*0.7:h=ih*0.08:color=white:t=fill,drawbox=x=iw*0.25:y=ih*0.5:w=iw*0.5:h=ih*0.05:color=white:t=fill';
 const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
 const sound = (s: number) => ['-f', 'lavfi', '-i', `anoisesrc=d=${s}:c=pink:a=0.1:r=44100`];
 const aac = ['-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-shortest'];
@@ -28,7 +29,25 @@ const aac = ['-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-shortes
 /** The clips the demo needs, by name: ffmpeg arguments without the output. */
 const CLIPS: Record<string, string[]> = {
   // A micro-lecture with the 蓝底白字 card, then the lesson.
-  'lecture.mp4': ['-f', 'lavfi', '-i', `color=c=0x1F3C88:s=1280x720:r=25:d=5,${bars}`, '-f', 'lavfi', '-i', 'testsrc=s=1280x720:r=25:d=15', ...sound(20), '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-map', '2:a', ...x264, ...aac],
+  'lecture.mp4': [
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=0x1F3C88:s=1280x720:r=25:d=5,${bars}`,
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=s=1280x720:r=25:d=15',
+    ...sound(20),
+    '-filter_complex',
+    '[0:v][1:v]concat=n=2:v=1:a=0[v]',
+    '-map',
+    '[v]',
+    '-map',
+    '2:a',
+    ...x264,
+    ...aac,
+  ],
   // One that opens straight on the lesson: the title-card warning.
   'no-card.mp4': ['-f', 'lavfi', '-i', 'testsrc=s=1280x720:r=25:d=20', ...sound(20), ...x264, ...aac],
   'classroom.mp4': ['-f', 'lavfi', '-i', 'testsrc=s=1920x1080:r=25:d=30', ...sound(30), ...x264, ...aac],
@@ -38,7 +57,23 @@ const CLIPS: Record<string, string[]> = {
 const LOOPED: Record<string, { segment: string[]; seconds: number }> = {
   // A 专题片: 1920×1080, 25 fps, just over 3 minutes, H.264 at a constant 5 Mbps, AAC 128k.
   'feature.mp4': {
-    segment: ['-f', 'lavfi', '-i', "color=c=0x203060:s=1920x1080:r=25:d=8,drawbox=x='mod(t*200,1600)':y=400:w=300:h=200:color=white:t=fill", ...x264, '-b:v', '5M', '-minrate', '5M', '-maxrate', '5M', '-bufsize', '2M', '-x264-params', 'nal-hrd=cbr'],
+    segment: [
+      '-f',
+      'lavfi',
+      '-i',
+      "color=c=0x203060:s=1920x1080:r=25:d=8,drawbox=x='mod(t*200,1600)':y=400:w=300:h=200:color=white:t=fill",
+      ...x264,
+      '-b:v',
+      '5M',
+      '-minrate',
+      '5M',
+      '-maxrate',
+      '5M',
+      '-bufsize',
+      '2M',
+      '-x264-params',
+      'nal-hrd=cbr',
+    ],
     seconds: 181,
   },
 };
@@ -51,7 +86,32 @@ async function clip(dir: string, name: string, signal?: AbortSignal): Promise<st
   if (looped) {
     await run(ffmpegBin(), ['-v', 'error', '-y', ...looped.segment, '-f', 'mp4', `${out}.segment`], { signal });
     const s = looped.seconds;
-    await run(ffmpegBin(), ['-v', 'error', '-y', '-stream_loop', '-1', '-i', `${out}.segment`, ...sound(s), '-map', '0:v', '-map', '1:a', '-c:v', 'copy', ...aac.filter((a) => a !== '-shortest'), '-t', String(s), '-f', 'mp4', `${out}.tmp`], { signal });
+    await run(
+      ffmpegBin(),
+      [
+        '-v',
+        'error',
+        '-y',
+        '-stream_loop',
+        '-1',
+        '-i',
+        `${out}.segment`,
+        ...sound(s),
+        '-map',
+        '0:v',
+        '-map',
+        '1:a',
+        '-c:v',
+        'copy',
+        ...aac.filter((a) => a !== '-shortest'),
+        '-t',
+        String(s),
+        '-f',
+        'mp4',
+        `${out}.tmp`,
+      ],
+      { signal },
+    );
   } else await run(ffmpegBin(), ['-v', 'error', '-y', ...CLIPS[name]!, '-f', 'mp4', `${out}.tmp`], { signal });
   await rename(`${out}.tmp`, out);
   return out;
@@ -74,12 +134,26 @@ function zip(path: string, entries: Record<string, string>): Promise<void> {
 
 /** A PDF main board of 178 × 78.5 cm around a 2.5 MB picture (DPI and CMYK of a PDF go to the checklist). */
 async function boardPdf(path: string): Promise<void> {
-  const picture = await (await sharp())({ create: { width: 2600, height: 1150, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 120, sigma: 50 } } })
+  const picture = await (
+    await sharp()
+  )({
+    create: {
+      width: 2600,
+      height: 1150,
+      channels: 3,
+      background: '#000000',
+      noise: { type: 'gaussian', mean: 120, sigma: 50 },
+    },
+  })
     .jpeg({ quality: 92 })
     .toBuffer();
   const pt = (cm: number) => (cm / 2.54) * 72;
   const PDFDocument = await pdfkit();
-  const doc = new PDFDocument({ size: [pt(178), pt(78.5)], margin: 0, info: { CreationDate: FIXED_DATE, ModDate: FIXED_DATE } });
+  const doc = new PDFDocument({
+    size: [pt(178), pt(78.5)],
+    margin: 0,
+    info: { CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((r) => doc.on('end', () => r()));
@@ -108,7 +182,12 @@ async function psd(path: string): Promise<void> {
   res.writeUInt32BE(300 * 65536, 8);
   res.writeUInt16BE(1, 12);
   res.writeUInt16BE(1, 14);
-  const block = Buffer.concat([Buffer.from('8BIM', 'latin1'), Buffer.from([0x03, 0xed, 0, 0]), Buffer.from([0, 0, 0, 16]), res]);
+  const block = Buffer.concat([
+    Buffer.from('8BIM', 'latin1'),
+    Buffer.from([0x03, 0xed, 0, 0]),
+    Buffer.from([0, 0, 0, 16]),
+    res,
+  ]);
   const sections = Buffer.alloc(4 + 4 + block.length + 4 + 2);
   let at = 0;
   sections.writeUInt32BE(0, at); // colour mode data
@@ -154,12 +233,20 @@ async function makeFile(dir: string, f: DemoFile, signal?: AbortSignal): Promise
       await psd(path);
       break;
     case 'jpeg':
-      await (await sharp())({ create: { width: 1600, height: 900, channels: 3, background: f.make.colour } }).jpeg({ quality: 85 }).withDensity(150).toFile(path);
+      await (
+        await sharp()
+      )({ create: { width: 1600, height: 900, channels: 3, background: f.make.colour } })
+        .jpeg({ quality: 85 })
+        .withDensity(150)
+        .toFile(path);
       break;
   }
 }
 
-export async function makeDemo(dir: string, options: CallOptions = {}): Promise<{ batch: string; works: number; files: number }> {
+export async function makeDemo(
+  dir: string,
+  options: CallOptions = {},
+): Promise<{ batch: string; works: number; files: number }> {
   if (existsSync(dir) && (await readdir(dir)).filter((n) => n !== '.clips').length > 0) {
     throw new BaosongError('bad-input', `示例文件夹 ${dir} 不是空的：请指定一个新文件夹`);
   }

@@ -42,14 +42,21 @@ export async function copyHashed(
   }
 }
 
-const sameFile = (a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }) => a.size === b.size && a.mtimeMs === b.mtimeMs;
+const sameFile = (a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }) =>
+  a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
  * A byte copy by the kernel (copy_file_range where there is one: no trip through user space), while a worker
  * thread reads the same source and hashes it on another core. The source must not change meanwhile: its size and
  * mtime are compared before and after, so the hash is the hash of the bytes copied.
  */
-async function byteCopy(pool: HashPool, src: string, dst: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+async function byteCopy(
+  pool: HashPool,
+  src: string,
+  dst: string,
+  onBytes?: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<{ sha256: string; size: number }> {
   signal?.throwIfAborted();
   const before = await stat(src);
   const [, hashed] = await Promise.all([copyFile(src, dst, constants.COPYFILE_EXCL), pool.hash(src, onBytes)]);

@@ -21,9 +21,11 @@ export function protectedPaths(catalog: Catalog, catalogPath: string | null): Pr
   // The catalog first: of all, it is the one a message should name.
   const out: Protected[] = [];
   if (catalogPath) {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) out.push({ path: `${catalogPath}${suffix}`, what: '目录文件(catalog)' });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      out.push({ path: `${catalogPath}${suffix}`, what: '目录文件(catalog)' });
   }
-  for (const w of catalog.works) for (const f of w.files) out.push({ path: f.absPath, what: `作品 ${w.key ?? w.id}《${w.title}》的源文件` });
+  for (const w of catalog.works)
+    for (const f of w.files) out.push({ path: f.absPath, what: `作品 ${w.key ?? w.id}《${w.title}》的源文件` });
   for (const f of catalog.unit?.files ?? []) out.push({ path: f.absPath, what: '组织单位的文件' });
   return out;
 }
@@ -38,7 +40,10 @@ export function refuseProtected(target: string, label: string, list: Protected[]
     const c = canonical(p.path);
     if (within(c, t) || within(t, c)) {
       const how = c === t ? '就是' : within(c, t) ? '里面有' : '位于';
-      throw new BaosongError('bad-input', `${label} ${resolve(target)} ${how}${p.what} ${p.path}：为免覆盖或删除它，请另选一个位置`);
+      throw new BaosongError(
+        'bad-input',
+        `${label} ${resolve(target)} ${how}${p.what} ${p.path}：为免覆盖或删除它，请另选一个位置`,
+      );
     }
   }
 }

@@ -32,7 +32,11 @@ export interface VerifyResult {
 }
 
 /** Re-hashes every file of the manifest; lists changed, missing and extra files. */
-export async function verifyTree(dir: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<VerifyResult> {
+export async function verifyTree(
+  dir: string,
+  onBytes?: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<VerifyResult> {
   const manifest = parseManifest(await readFile(join(dir, MANIFEST), 'utf8'));
   const present = new Set(await listTree(dir));
   const result: VerifyResult = { files: manifest.size, changed: [], missing: [], extra: [] };

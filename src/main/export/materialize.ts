@@ -27,7 +27,11 @@ function some(list: string[]): string {
  * written then (the same lines), and it holds no file that export did not write. A folder that merely has a file
  * named manifest.sha256 (a user's own `sha256sum`, another unit's export taken in by intake) is refused.
  */
-export async function checkTarget(dir: string, records: Map<string, ExportRecord>, previous: Map<string, ExportRecord> = new Map()): Promise<'absent' | 'empty' | 'previous'> {
+export async function checkTarget(
+  dir: string,
+  records: Map<string, ExportRecord>,
+  previous: Map<string, ExportRecord> = new Map(),
+): Promise<'absent' | 'empty' | 'previous'> {
   return (await ownTarget(dir, records, previous)).state;
 }
 
@@ -48,10 +52,16 @@ export async function ownTarget(
   if (names.length === 0) return { state: 'empty', records: current };
   const keep = '为免覆盖别的文件，请选择一个空文件夹或新文件夹';
   if (!names.includes(MANIFEST)) {
-    throw new BaosongError('bad-input', `导出文件夹 ${dir} 不是空的，也不是报送助手以前导出的文件夹(没有 ${MANIFEST})：${keep}`);
+    throw new BaosongError(
+      'bad-input',
+      `导出文件夹 ${dir} 不是空的，也不是报送助手以前导出的文件夹(没有 ${MANIFEST})：${keep}`,
+    );
   }
   if (current.size === 0 && previous.size === 0) {
-    throw new BaosongError('bad-input', `导出文件夹 ${dir} 里有 ${MANIFEST}，但不是用这个目录文件导出的(可能是自己生成的校验清单，或别的单位、别的目录导出的文件夹)：${keep}`);
+    throw new BaosongError(
+      'bad-input',
+      `导出文件夹 ${dir} 里有 ${MANIFEST}，但不是用这个目录文件导出的(可能是自己生成的校验清单，或别的单位、别的目录导出的文件夹)：${keep}`,
+    );
   }
   let manifest = '';
   try {
@@ -59,14 +69,21 @@ export async function ownTarget(
   } catch {
     // Unreadable: treated as changed below.
   }
-  const written = (rs: Map<string, ExportRecord>) => rs.size > 0 && manifest === formatManifest([...rs.values()].map((r) => ({ rel: r.rel, sha256: r.sha256 })));
+  const written = (rs: Map<string, ExportRecord>) =>
+    rs.size > 0 && manifest === formatManifest([...rs.values()].map((r) => ({ rel: r.rel, sha256: r.sha256 })));
   const records = written(current) ? current : written(previous) ? previous : null;
   if (!records) {
-    throw new BaosongError('bad-input', `导出文件夹 ${dir} 的 ${MANIFEST} 与上次导出时写的不同(被改动或替换过)：不能确定其中的文件都是报送助手导出的。${keep}`);
+    throw new BaosongError(
+      'bad-input',
+      `导出文件夹 ${dir} 的 ${MANIFEST} 与上次导出时写的不同(被改动或替换过)：不能确定其中的文件都是报送助手导出的。${keep}`,
+    );
   }
   const extra = (await listTree(dir)).filter((rel) => rel !== MANIFEST && !records.has(rel));
   if (extra.length) {
-    throw new BaosongError('bad-input', `导出文件夹 ${dir} 里有上次导出之后放进去的文件：${some(extra)}。导出会替换整个文件夹，请先把它们移到别处，或导出到新文件夹`);
+    throw new BaosongError(
+      'bad-input',
+      `导出文件夹 ${dir} 里有上次导出之后放进去的文件：${some(extra)}。导出会替换整个文件夹，请先把它们移到别处，或导出到新文件夹`,
+    );
   }
   return { state: 'previous', records };
 }
@@ -105,7 +122,6 @@ async function statOrNull(path: string): Promise<SourceStat | null> {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-
 /** A full disk while the staging tree is written, said as such: which disk, how much the export needed, where. */
 async function fullDisk(e: unknown, dir: string, need: number): Promise<unknown> {
   const err = e as NodeJS.ErrnoException & { rel?: string };
@@ -113,7 +129,7 @@ async function fullDisk(e: unknown, dir: string, need: number): Promise<unknown>
   let free = '';
   try {
     const st = await statfs(dirname(dir));
-    free = `，现在剩 ${(Number(st.bavail) * Number(st.bsize) / 1e9).toFixed(2)} GB`;
+    free = `，现在剩 ${((Number(st.bavail) * Number(st.bsize)) / 1e9).toFixed(2)} GB`;
   } catch {
     // Unknown: said without it.
   }
@@ -144,7 +160,11 @@ export async function materialize(
   const sources = new Map<string, SourceStat>();
   for (const e of copies) {
     const st = await statOrNull(e.file.absPath);
-    if (!st) throw new BaosongError('io', `找不到要导出的文件：${e.file.path}(${e.work ? `作品 ${e.work.key ?? `id:${e.work.id}`}` : '组织单位'})`);
+    if (!st)
+      throw new BaosongError(
+        'io',
+        `找不到要导出的文件：${e.file.path}(${e.work ? `作品 ${e.work.key ?? `id:${e.work.id}`}` : '组织单位'})`,
+      );
     sources.set(e.rel, st);
   }
   // Reuse a previous copy only when its source and the copy itself are exactly as recorded.
@@ -166,7 +186,15 @@ export async function materialize(
     const old = parseManifest(await readFile(join(dir, MANIFEST), 'utf8'));
     const same = old.size === planned.size && [...planned].every(([rel, h]) => old.get(rel) === h);
     if (same) {
-      return { unchanged: true, files: planned.size, copied: 0, reused: reuse.size, cloned: 0, bytesCopied: 0, records: [...records.values()] };
+      return {
+        unchanged: true,
+        files: planned.size,
+        copied: 0,
+        reused: reuse.size,
+        cloned: 0,
+        bytesCopied: 0,
+        records: [...records.values()],
+      };
     }
   }
   const toCopy = copies.filter((e) => !reuse.has(e.rel));
@@ -179,7 +207,10 @@ export async function materialize(
   const free = Number(fsStat.bavail) * Number(fsStat.bsize);
   const need = totalBytes + formBytes + 16 * 1024 * 1024;
   if (free < need) {
-    throw new BaosongError('io', `磁盘空间不足：导出需要约 ${(need / 1e9).toFixed(2)} GB，${dirname(dir)} 所在磁盘只剩 ${(free / 1e9).toFixed(2)} GB`);
+    throw new BaosongError(
+      'io',
+      `磁盘空间不足：导出需要约 ${(need / 1e9).toFixed(2)} GB，${dirname(dir)} 所在磁盘只剩 ${(free / 1e9).toFixed(2)} GB`,
+    );
   }
 
   // Phase A: everything new goes into the staging tree. A failure or a cancel removes it: DIR is untouched.
@@ -187,15 +218,26 @@ export async function materialize(
   let done = 0;
   let bytes = 0;
   const report = (phase: MaterializeProgress['phase']) => onProgress?.({ phase, done, total, bytes, totalBytes });
-  const result: MaterializeResult = { unchanged: false, files: 0, copied: 0, reused: reuse.size, cloned: 0, bytesCopied: 0, records: [] };
+  const result: MaterializeResult = {
+    unchanged: false,
+    files: 0,
+    copied: 0,
+    reused: reuse.size,
+    cloned: 0,
+    bytesCopied: 0,
+    records: [],
+  };
   const hashes = new Map(formHashes);
   try {
     await mkdir(s.staging, { recursive: true });
     for (const [rel, buf] of forms) {
       await mkdir(dirname(join(s.staging, rel)), { recursive: true });
-      await Promise.resolve().then(faultPoint).then(() => writeFile(join(s.staging, rel), buf)).catch((err: unknown) => {
-        throw Object.assign(err as object, { rel });
-      });
+      await Promise.resolve()
+        .then(faultPoint)
+        .then(() => writeFile(join(s.staging, rel), buf))
+        .catch((err: unknown) => {
+          throw Object.assign(err as object, { rel });
+        });
       done += 1;
       report('forms');
     }
@@ -210,12 +252,23 @@ export async function materialize(
     const copyOne = async (e: (typeof toCopy)[number]) => {
       const to = join(s.staging, e.rel);
       await mkdir(dirname(to), { recursive: true });
-      const c = await Promise.resolve().then(faultPoint).then(() => copyHashed(e.file.absPath, to, clone, (n) => {
-        bytes += n;
-        report('copy');
-      }, lanesSignal)).catch((err: unknown) => {
-        throw Object.assign(err as object, { rel: e.rel });
-      });
+      const c = await Promise.resolve()
+        .then(faultPoint)
+        .then(() =>
+          copyHashed(
+            e.file.absPath,
+            to,
+            clone,
+            (n) => {
+              bytes += n;
+              report('copy');
+            },
+            lanesSignal,
+          ),
+        )
+        .catch((err: unknown) => {
+          throw Object.assign(err as object, { rel: e.rel });
+        });
       hashes.set(e.rel, c.sha256);
       result.copied += 1;
       result.bytesCopied += c.size;
@@ -240,9 +293,12 @@ export async function materialize(
     signal?.throwIfAborted();
     for (const rel of reuse) hashes.set(rel, records.get(rel)!.sha256);
     const manifest = Buffer.from(formatManifest([...hashes].map(([rel, sha]) => ({ rel, sha256: sha }))), 'utf8');
-    await Promise.resolve().then(faultPoint).then(() => writeFile(join(s.staging, MANIFEST), manifest)).catch((err: unknown) => {
-      throw Object.assign(err as object, { rel: MANIFEST });
-    });
+    await Promise.resolve()
+      .then(faultPoint)
+      .then(() => writeFile(join(s.staging, MANIFEST), manifest))
+      .catch((err: unknown) => {
+        throw Object.assign(err as object, { rel: MANIFEST });
+      });
     killPoint('before-swap');
   } catch (e) {
     await rm(s.staging, { recursive: true, force: true });
@@ -295,7 +351,10 @@ export async function materialize(
     for (const rel of moved.reverse()) await rename(join(s.staging, rel), join(dir, rel)).catch(() => undefined);
     await rm(s.journal, { force: true });
     await rm(s.staging, { recursive: true, force: true });
-    throw new BaosongError('io', `无法替换导出文件夹 ${dir}(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})：请关闭正在使用其中文件的程序(资源管理器的预览、云盘客户端、播放器)后重新导出；文件夹保持为上次导出的内容`);
+    throw new BaosongError(
+      'io',
+      `无法替换导出文件夹 ${dir}(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})：请关闭正在使用其中文件的程序(资源管理器的预览、云盘客户端、播放器)后重新导出；文件夹保持为上次导出的内容`,
+    );
   }
   killPoint('mid-swap');
   await rename(s.staging, dir);

@@ -22,18 +22,32 @@ export interface Checked {
 }
 
 /** The target's limits for a plan (the manifest is counted by targetRules). */
-export function targetLimits(profile: Profile, dir: string, plan: ExportPlan, facts: Map<string, FileFacts>, fileSystem: FileSystem): Finding[] {
+export function targetLimits(
+  profile: Profile,
+  dir: string,
+  plan: ExportPlan,
+  facts: Map<string, FileFacts>,
+  fileSystem: FileSystem,
+): Finding[] {
   return targetRules({
     profile,
     dir,
     sep: SEP,
-    files: plan.entries.map((e) => ({ rel: e.rel, bytes: e.kind === 'copy' ? (facts.get(e.file.absPath)?.size ?? 0) : 0 })),
+    files: plan.entries.map((e) => ({
+      rel: e.rel,
+      bytes: e.kind === 'copy' ? (facts.get(e.file.absPath)?.size ?? 0) : 0,
+    })),
     fileSystem: fileSystem.name === null ? null : fileSystem,
     ...(fileSystem.name === null ? { fileSystemUnknown: fileSystem.why } : {}),
   });
 }
 
-export async function preflight(db: ReadDb, catalogPath: string | null, checked: Checked, out: string): Promise<Preflight> {
+export async function preflight(
+  db: ReadDb,
+  catalogPath: string | null,
+  checked: Checked,
+  out: string,
+): Promise<Preflight> {
   const dir = resolve(out);
   const records = loadRecords(db, dir);
   let state: Preflight['state'];
@@ -51,7 +65,14 @@ export async function preflight(db: ReadDb, catalogPath: string | null, checked:
   for (const e of plan.entries) {
     if (e.kind !== 'copy') continue;
     const r = records.get(e.rel);
-    if (state === 'previous' && r && r.source === e.file.absPath && r.sourceSize === e.file.size && r.sourceMtime === e.file.mtimeMs) reusable += 1;
+    if (
+      state === 'previous' &&
+      r &&
+      r.source === e.file.absPath &&
+      r.sourceSize === e.file.size &&
+      r.sourceMtime === e.file.mtimeMs
+    )
+      reusable += 1;
     else copyBytes += checked.facts.get(e.file.absPath)?.size ?? 0;
   }
   let freeBytes: number | null = null;

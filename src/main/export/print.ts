@@ -5,14 +5,21 @@ import { dirname, join, resolve } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { workLabel, type Catalog, type FileFacts } from '../../shared/model.js';
 import { mailSubjectOf, type Profile } from '../../shared/rules/profile.js';
-import { certificateCheckForms, cloudForm, recommendationForm, registrationForm, reportForm, summaryForm, unitInfoForm } from '../forms/content.js';
+import {
+  certificateCheckForms,
+  cloudForm,
+  recommendationForm,
+  registrationForm,
+  reportForm,
+  summaryForm,
+  unitInfoForm,
+} from '../forms/content.js';
 import { formPdf, formsPdf } from '../forms/pdf.js';
 import { protectedPaths, refuseProtected } from './guard.js';
 import { removeDeadLeftovers, writeAtomic } from '../atomic.js';
 import { buildForms } from './run.js';
 import { planExport } from '../../shared/export-plan.js';
 import { killPoint } from './swap.js';
-
 
 /** An output folder is absent, empty, or one this command wrote before (it holds the marker file). */
 async function usableOutput(dir: string, marker: string): Promise<void> {
@@ -25,13 +32,23 @@ async function usableOutput(dir: string, marker: string): Promise<void> {
 
 const PRINT_NOTE = '打印说明.txt';
 
-export async function printForms(profile: Profile, catalog: Catalog, facts: Map<string, FileFacts>, out: string, workKey?: string, catalogPath: string | null = null): Promise<string[]> {
+export async function printForms(
+  profile: Profile,
+  catalog: Catalog,
+  facts: Map<string, FileFacts>,
+  out: string,
+  workKey?: string,
+  catalogPath: string | null = null,
+): Promise<string[]> {
   const dir = resolve(out);
   refuseProtected(dir, '打印文件夹', protectedPaths(catalog, catalogPath));
   await usableOutput(dir, PRINT_NOTE);
   // The note first: it marks the folder as print's own, so a run killed halfway leaves a folder the next run takes.
   await removeDeadLeftovers(dir, 2);
-  await writeAtomic(join(dir, PRINT_NOTE), '\uFEFF这些 PDF 用于打印、签字和盖章(不要上传到云盘)。签字盖章后扫描为 PDF，在报送助手中加入为对应的扫描件。\r\n');
+  await writeAtomic(
+    join(dir, PRINT_NOTE),
+    '\uFEFF这些 PDF 用于打印、签字和盖章(不要上传到云盘)。签字盖章后扫描为 PDF，在报送助手中加入为对应的扫描件。\r\n',
+  );
   const plan = planExport(profile, catalog);
   const sizes = new Map([...facts].map(([p, f]) => [p, f.size]));
   const written: string[] = [];
@@ -52,14 +69,23 @@ export async function printForms(profile: Profile, catalog: Catalog, facts: Map<
     await put('作品汇总表(打印).pdf', await formPdf(summaryForm(profile, catalog.unit, plan)));
     await put('云盘报送要求(打印).pdf', await formPdf(cloudForm(profile, catalog.unit, plan)));
     await put('市级(校级)工作报告(打印).pdf', await formPdf(reportForm(profile, catalog)));
-    await put(`${t.certificateCheck.title}(打印).pdf`, await formsPdf(certificateCheckForms(profile, plan), t.certificateCheck.title));
+    await put(
+      `${t.certificateCheck.title}(打印).pdf`,
+      await formsPdf(certificateCheckForms(profile, plan), t.certificateCheck.title),
+    );
   }
   return written;
 }
 
 const MAIL_NOTE = '邮件.txt';
 
-export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map<string, FileFacts>, out: string, catalogPath: string | null = null): Promise<{ files: string[]; subject: string; to: string }> {
+export async function mailPackage(
+  profile: Profile,
+  catalog: Catalog,
+  facts: Map<string, FileFacts>,
+  out: string,
+  catalogPath: string | null = null,
+): Promise<{ files: string[]; subject: string; to: string }> {
   const dir = resolve(out);
   refuseProtected(dir, '邮件文件夹', protectedPaths(catalog, catalogPath));
   await usableOutput(dir, MAIL_NOTE);
@@ -75,7 +101,15 @@ export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map
     files.push(rel);
     killPoint('mail-mid');
   }
-  const scanRoles = new Set(['registration-scan', 'recommendation-scan', 'unit-info-scan', 'summary-scan', 'cloud-scan', 'report-scan', 'report-doc']);
+  const scanRoles = new Set([
+    'registration-scan',
+    'recommendation-scan',
+    'unit-info-scan',
+    'summary-scan',
+    'cloud-scan',
+    'report-scan',
+    'report-doc',
+  ]);
   const missing: string[] = [];
   for (const e of plan.entries) {
     if (e.kind !== 'copy' || !scanRoles.has(e.file.role)) continue;
@@ -110,7 +144,9 @@ export async function mailPackage(profile: Profile, catalog: Catalog, facts: Map
     '',
     `附件(附表1-1、1-2、1-4、1-5、1-6、1-7 的 Word/Excel 版${scans > 0 ? `，和 ${scans} 个签字盖章扫描件` : '；还没有任何签字盖章扫描件'})：`,
     ...files.map((f) => `  ${f}`),
-    ...(missing.length ? ['', `尚缺的签字盖章扫描件(${missing.length} 个，补齐后重新生成)：`, ...missing.map((f) => `  ${f}`)] : ['', '签字盖章扫描件齐全。']),
+    ...(missing.length
+      ? ['', `尚缺的签字盖章扫描件(${missing.length} 个，补齐后重新生成)：`, ...missing.map((f) => `  ${f}`)]
+      : ['', '签字盖章扫描件齐全。']),
     '',
   ].join('\r\n');
   await writeAtomic(join(dir, MAIL_NOTE), `\uFEFF${note}`);

@@ -10,7 +10,15 @@ import type { Profile } from '../../shared/rules/profile.js';
 import type { ReadDb, RecordDb } from '../catalog/db.js';
 import { writeAtomic } from '../atomic.js';
 import { loadPreviousRecords, loadRecords, restoreRecords, saveRecords } from '../catalog/export-records.js';
-import { cloudForm, recommendationForm, registrationForm, reportForm, summaryRows, unitInfoForm, type FormDoc } from '../forms/content.js';
+import {
+  cloudForm,
+  recommendationForm,
+  registrationForm,
+  reportForm,
+  summaryRows,
+  unitInfoForm,
+  type FormDoc,
+} from '../forms/content.js';
 import { formDocx } from '../forms/docx.js';
 import { summaryXlsx } from '../forms/summary-xlsx.js';
 import { lockTarget, materialize, ownTarget, sidecarsOf, type MaterializeProgress } from './materialize.js';
@@ -28,12 +36,20 @@ const FORMS_VERSION = 1;
  * so they are kept in the catalog's cache folder under the hash of that content: an unchanged form is read back,
  * not generated again (a Word form takes ~25 ms; a batch has two per work).
  */
-export async function buildForms(profile: Profile, catalog: Catalog, plan: ExportPlan, facts: Map<string, FileFacts>, cacheDir: string | null = null): Promise<Map<string, Buffer>> {
+export async function buildForms(
+  profile: Profile,
+  catalog: Catalog,
+  plan: ExportPlan,
+  facts: Map<string, FileFacts>,
+  cacheDir: string | null = null,
+): Promise<Map<string, Buffer>> {
   const sizes = new Map([...facts].map(([path, f]) => [path, f.size]));
   const out = new Map<string, Buffer>();
   const cached = async (kind: string, content: unknown, make: () => Promise<Buffer>): Promise<Buffer> => {
     if (!cacheDir) return make();
-    const key = createHash('sha256').update(JSON.stringify([FORMS_VERSION, kind, content])).digest('hex');
+    const key = createHash('sha256')
+      .update(JSON.stringify([FORMS_VERSION, kind, content]))
+      .digest('hex');
     const file = join(cacheDir, `${key}.${kind}`);
     try {
       return await readFile(file);
@@ -55,7 +71,9 @@ export async function buildForms(profile: Profile, catalog: Catalog, plan: Expor
         buf = await docx(recommendationForm(profile, catalog.unit, e.work!));
         break;
       case 'summary':
-        buf = await cached('xlsx', [summaryRows(profile, plan), profile.formTexts.summaryNotes], () => summaryXlsx(profile, plan));
+        buf = await cached('xlsx', [summaryRows(profile, plan), profile.formTexts.summaryNotes], () =>
+          summaryXlsx(profile, plan),
+        );
         break;
       case 'unit-info':
         buf = await docx(unitInfoForm(profile, catalog.unit));
@@ -82,7 +100,10 @@ export function refuseForeignFile(db: ReadDb, target: string, command: string, l
   }
   const own = ownOutput(db, target, command);
   if (!st.isFile() || !own || own.size !== st.size || own.mtime !== st.mtimeMs) {
-    throw new BaosongError('bad-input', `${label} ${target} 已经存在，不是报送助手上次生成的(或之后被改动过)：为免覆盖，请换一个文件名，或先把它移走`);
+    throw new BaosongError(
+      'bad-input',
+      `${label} ${target} 已经存在，不是报送助手上次生成的(或之后被改动过)：为免覆盖，请换一个文件名，或先把它移走`,
+    );
   }
 }
 
@@ -91,7 +112,12 @@ export function refuseForeignFile(db: ReadDb, target: string, command: string, l
  * hold no source and not be one, the folder must be absent, empty or this catalog's own export, and an existing
  * ZIP this tool's unchanged output. Returns the ZIP's path.
  */
-export async function guardExport(db: ReadDb, catalog: Catalog, catalogPath: string | null, args: { out: string; zip?: string }): Promise<string | null> {
+export async function guardExport(
+  db: ReadDb,
+  catalog: Catalog,
+  catalogPath: string | null,
+  args: { out: string; zip?: string },
+): Promise<string | null> {
   const dir = resolve(args.out);
   const zipFile = args.zip ? resolve(args.zip) : null;
   const guarded = protectedPaths(catalog, catalogPath);
@@ -99,7 +125,8 @@ export async function guardExport(db: ReadDb, catalog: Catalog, catalogPath: str
   await ownTarget(dir, loadRecords(db, dir), loadPreviousRecords(db, dir));
   if (zipFile) {
     refuseProtected(zipFile, 'ZIP 文件', guarded);
-    if (within(canonical(zipFile), canonical(dir))) throw new BaosongError('bad-input', `ZIP 文件 ${zipFile} 不能放在导出文件夹 ${dir} 里面`);
+    if (within(canonical(zipFile), canonical(dir)))
+      throw new BaosongError('bad-input', `ZIP 文件 ${zipFile} 不能放在导出文件夹 ${dir} 里面`);
     refuseForeignFile(db, zipFile, 'zip', 'ZIP 文件');
   }
   return zipFile;
@@ -111,25 +138,41 @@ export async function runExport(
   catalog: Catalog,
   checked: { report: CheckReport; facts: Map<string, FileFacts> },
   args: { out: string; allowErrors?: boolean; zip?: string },
-  options: { signal?: AbortSignal; onProgress?: (p: MaterializeProgress) => void; cacheDir?: string; catalogPath?: string | null } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (p: MaterializeProgress) => void;
+    cacheDir?: string;
+    catalogPath?: string | null;
+  } = {},
 ): Promise<ExportResult> {
   const dir = resolve(args.out);
   const zipFile = await guardExport(db, catalog, options.catalogPath ?? null, args);
   const errors = checked.report.findings.filter((f) => f.severity === 'error');
   if (errors.length && !args.allowErrors) {
     throw new BaosongError('refused', `还有 ${errors.length} 个错误，未导出：修正后再导出，或选择“有错误也导出”`, {
-      details: [{ message: '' }, ...errors.map((f) => ({ work: f.work, message: `${f.rule}：${f.message}${f.file ? `(${f.file})` : ''}` }))],
+      details: [
+        { message: '' },
+        ...errors.map((f) => ({ work: f.work, message: `${f.rule}：${f.message}${f.file ? `(${f.file})` : ''}` })),
+      ],
     });
   }
   const plan = planExport(profile, catalog);
   // Forced past its errors, an export leaves out the files that are not there (they are among the errors).
-  const skipped = plan.entries.filter((e) => e.kind === 'copy' && checked.facts.get(e.file.absPath)?.exists === false).map((e) => e.rel);
+  const skipped = plan.entries
+    .filter((e) => e.kind === 'copy' && checked.facts.get(e.file.absPath)?.exists === false)
+    .map((e) => e.rel);
   plan.entries = plan.entries.filter((e) => !skipped.includes(e.rel));
   // The target's limits, before anything is copied: an error (a FAT32 disk and a file of 4 GiB) refuses.
   const limits = targetLimits(profile, dir, plan, checked.facts, await fileSystemOf(dir));
   const blocking = limits.filter((f) => f.severity === 'error');
   if (blocking.length) throw new BaosongError('io', `不能导出到 ${dir}：${blocking.map((f) => f.message).join('；')}`);
-  const forms = await buildForms(profile, catalog, plan, checked.facts, options.cacheDir ? join(options.cacheDir, 'forms') : null);
+  const forms = await buildForms(
+    profile,
+    catalog,
+    plan,
+    checked.facts,
+    options.cacheDir ? join(options.cacheDir, 'forms') : null,
+  );
   // One export per folder: the records are read under the lock, so a second export sees what the first wrote.
   const unlock = await lockTarget(dir);
   let saved = false;
@@ -137,13 +180,19 @@ export async function runExport(
   let zip: ExportResult['zip'] = null;
   try {
     try {
-      result = await materialize(dir, plan, forms, { current: loadRecords(db, dir), previous: loadPreviousRecords(db, dir) }, {
-        ...options,
-        beforeSwap: (records) => {
-          saveRecords(db, dir, records);
-          saved = true;
+      result = await materialize(
+        dir,
+        plan,
+        forms,
+        { current: loadRecords(db, dir), previous: loadPreviousRecords(db, dir) },
+        {
+          ...options,
+          beforeSwap: (records) => {
+            saveRecords(db, dir, records);
+            saved = true;
+          },
         },
-      });
+      );
     } catch (e) {
       // A swap rolled back (a busy folder): DIR holds the previous tree again, and so do the records.
       if (saved && !existsSync(sidecarsOf(dir).journal)) restoreRecords(db, dir);

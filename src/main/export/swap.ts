@@ -53,7 +53,8 @@ async function readJournal(path: string): Promise<Journal | null> {
     if (!j || typeof j !== 'object' || !Array.isArray((j as Journal).moves)) return null;
     const moves = (j as Journal).moves;
     // Relative paths inside the tree only: a journal never moves anything outside DIR and its staging tree.
-    if (!moves.every((m) => typeof m === 'string' && m !== '' && !isAbsolute(m) && !m.split(/[\\/]/).includes('..'))) return null;
+    if (!moves.every((m) => typeof m === 'string' && m !== '' && !isAbsolute(m) && !m.split(/[\\/]/).includes('..')))
+      return null;
     return { moves };
   } catch {
     return null;
@@ -105,7 +106,8 @@ export async function recover(dir: string): Promise<'none' | 'rolled-forward' | 
   const s = sidecarsOf(dir);
   for (const name of await readdir(dirname(dir)).catch(() => [] as string[])) {
     // A journal's temporary file left by a kill: never renamed, so never in force.
-    if (name.startsWith(`${basename(s.journal)}.`) && name.endsWith('.tmp')) await rm(join(dirname(dir), name), { force: true });
+    if (name.startsWith(`${basename(s.journal)}.`) && name.endsWith('.tmp'))
+      await rm(join(dirname(dir), name), { force: true });
     // A lock's own copy left by a kill while it was being taken (lockTarget): its process is gone.
     const prefix = `.${basename(dir)}.baosong-lock.`;
     const left = name.startsWith(prefix) ? /^(\d+)\.(tmp|stale)$/.exec(name.slice(prefix.length)) : null;
@@ -157,5 +159,8 @@ export async function lockTarget(dir: string): Promise<() => Promise<void>> {
 }
 
 function busy(dir: string, holder: { pid: number; since?: string }): BaosongError {
-  return new BaosongError('io', `另一个导出正在写入 ${dir}(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再导出，或导出到别的文件夹`);
+  return new BaosongError(
+    'io',
+    `另一个导出正在写入 ${dir}(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再导出，或导出到别的文件夹`,
+  );
 }

@@ -40,7 +40,9 @@ async function linux(path: string): Promise<FileSystem> {
 
 function run(file: string, args: string[]): Promise<string> {
   return new Promise((ok, fail) => {
-    execFile(file, args, { timeout: 15_000, windowsHide: true, encoding: 'utf8' }, (err, stdout) => (err ? fail(err) : ok(stdout)));
+    execFile(file, args, { timeout: 15_000, windowsHide: true, encoding: 'utf8' }, (err, stdout) =>
+      err ? fail(err) : ok(stdout),
+    );
   });
 }
 
@@ -48,7 +50,12 @@ async function windows(path: string): Promise<FileSystem> {
   const root = parse(path).root;
   // A drive letter only (D:\): a network share (\\server\…) has no format that Windows will tell.
   if (!/^[A-Za-z]:\\$/.test(root)) return { name: null, why: '网络位置' };
-  const out = await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', `[System.IO.DriveInfo]::new('${root[0]}').DriveFormat`]);
+  const out = await run('powershell.exe', [
+    '-NoProfile',
+    '-NonInteractive',
+    '-Command',
+    `[System.IO.DriveInfo]::new('${root[0]}').DriveFormat`,
+  ]);
   const name = out.trim();
   if (!name) return { name: null, why: 'Windows 没有给出格式' };
   return { name, fat: FAT.test(name) };

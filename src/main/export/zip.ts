@@ -10,8 +10,12 @@ export { writeZipFile };
 export async function zipTree(dir: string, file: string, signal?: AbortSignal): Promise<{ entries: number }> {
   const rels = (await listTree(dir)).sort();
   // Archiver sets the UTF-8 flag on every non-ASCII name. Level 1: videos barely compress, so little time goes to trying.
-  await writeZipFile(file, (zip) => {
-    for (const rel of rels) zip.file(join(dir, rel), { name: rel, date: FIXED_DATE });
-  }, { level: 1, signal });
+  await writeZipFile(
+    file,
+    (zip) => {
+      for (const rel of rels) zip.file(join(dir, rel), { name: rel, date: FIXED_DATE });
+    },
+    { level: 1, signal },
+  );
   return { entries: rels.length };
 }

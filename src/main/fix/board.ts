@@ -28,7 +28,11 @@ export function planBoard(profile: Profile, width: number, height: number): Boar
       message: `图像只有 ${width} × ${height} 像素，按 ${B.widthCm} × ${B.heightCm} cm 印刷只有 ${Math.floor(dpi)} dpi；不能放大：请作者提供至少 ${need(B.widthCm)} × ${need(B.heightCm)} 像素的原图`,
     };
   }
-  return { ok: true, dpi: Math.max(B.minDpi, Math.floor(dpi)), message: `转换为 CMYK，分辨率标记为 ${Math.max(B.minDpi, Math.floor(dpi))} dpi(像素不变)` };
+  return {
+    ok: true,
+    dpi: Math.max(B.minDpi, Math.floor(dpi)),
+    message: `转换为 CMYK，分辨率标记为 ${Math.max(B.minDpi, Math.floor(dpi))} dpi(像素不变)`,
+  };
 }
 
 /** Writes `target` as a CMYK JPEG at `dpi`, the pixels unchanged. */
@@ -36,7 +40,9 @@ export async function boardToCmyk(source: string, target: string, dpi: number, s
   signal?.throwIfAborted();
   const part = `${target}.baosong-part`;
   try {
-    await (await sharp())(source, { limitInputPixels: false })
+    await (
+      await sharp()
+    )(source, { limitInputPixels: false })
       .rotate() // an EXIF orientation applied, so the printed board is upright
       // A CMYK ICC profile (libvips' own) does the conversion and travels with the file; the density is the tag only.
       .withIccProfile('cmyk')

@@ -27,7 +27,12 @@ export function systemKaitiCandidates(platform = process.platform, env = process
     const fonts = join(env.SystemRoot ?? env.WINDIR ?? 'C:\\Windows', 'Fonts');
     return [join(fonts, 'simkai.ttf'), join(fonts, 'STKAITI.TTF')];
   }
-  if (platform === 'darwin') return ['/System/Library/Fonts/Supplemental/Kaiti.ttc', '/Library/Fonts/Kaiti.ttc', '/System/Library/Fonts/Kaiti.ttc'];
+  if (platform === 'darwin')
+    return [
+      '/System/Library/Fonts/Supplemental/Kaiti.ttc',
+      '/Library/Fonts/Kaiti.ttc',
+      '/System/Library/Fonts/Kaiti.ttc',
+    ];
   return ['/usr/share/fonts/truetype/arphic/ukai.ttc', '/usr/share/fonts/truetype/arphic-ukai/ukai.ttc'];
 }
 
@@ -62,7 +67,9 @@ export function wenkai(dir = join(appResources().fontsDir, 'lxgw-wenkai')): Card
   const css = join(dir, 'lxgwwenkai-regular.css');
   if (!existsSync(css)) return null;
   const chunks: { file: string; ranges: [number, number][]; font?: fontkit.Font }[] = [];
-  for (const m of readFileSync(css, 'utf8').matchAll(/url\(['"]?\.\/files\/([^'")]+)['"]?\)[^;]*;\s*unicode-range:\s*([^;}]+)/g)) {
+  for (const m of readFileSync(css, 'utf8').matchAll(
+    /url\(['"]?\.\/files\/([^'")]+)['"]?\)[^;]*;\s*unicode-range:\s*([^;}]+)/g,
+  )) {
     chunks.push({ file: join(dir, m[1]!), ranges: parseUnicodeRange(m[2]!) });
   }
   return {

@@ -29,12 +29,18 @@ function encodeTime(facts: FileFacts | undefined, fps: number | null): string {
   return `，${seconds((v.durationS * (fps ?? v.fps ?? 25) * pixels) / 50)}`;
 }
 
-export function offerFor(rule: FindingRule, facts?: FileFacts, role?: Role, limits: Profile['limits'] = requireProfile(null).limits): Offer | null {
+export function offerFor(
+  rule: FindingRule,
+  facts?: FileFacts,
+  role?: Role,
+  limits: Profile['limits'] = requireProfile(null).limits,
+): Offer | null {
   // What the rule's descriptor offers (src/shared/rules/<family>.ts); the words for each kind of fix are here.
   const fix = descriptorOf(rule)?.fix;
   if (!fix) return null;
   if ('teacher' in fix) return { kind: null, text: fix.teacher };
-  if (fix.roles && !(role && fix.roles.includes(role))) return fix.otherwise ? { kind: null, text: fix.otherwise } : null;
+  if (fix.roles && !(role && fix.roles.includes(role)))
+    return fix.otherwise ? { kind: null, text: fix.otherwise } : null;
   const feature = role === 'feature-video' || role === 'raw-video';
   if (fix.kind === 'transcode') {
     const v = limits.video;
@@ -51,12 +57,18 @@ export function offerFor(rule: FindingRule, facts?: FileFacts, role?: Role, limi
       return {
         kind: 'remux',
         text: `重新封装为 MP4，不重新编码，画质不变，${seconds((facts?.size ?? 0) / COPY_BPS)}`,
-        wont: facts?.video?.codec && facts.video.codec !== 'h264' ? '视频编码不变(仍是 H.265 等)：如需 H.264，再选“转码”' : undefined,
+        wont:
+          facts?.video?.codec && facts.video.codec !== 'h264'
+            ? '视频编码不变(仍是 H.265 等)：如需 H.264，再选“转码”'
+            : undefined,
       };
     case 'title-card': {
       const max = limits.video.lectureMaxS;
       const after = (facts?.video?.durationS ?? 0) + 5;
-      const over = max && after > max ? `；注意：加片头后时长约 ${Math.floor(after / 60)} 分 ${Math.round(after % 60)} 秒，超过 ${Math.round(max / 60)} 分钟` : '';
+      const over =
+        max && after > max
+          ? `；注意：加片头后时长约 ${Math.floor(after / 60)} 分 ${Math.round(after % 60)} 秒，超过 ${Math.round(max / 60)} 分钟`
+          : '';
       return {
         kind: 'title-card',
         text: `在开头加上 5 秒蓝底白字楷体片头(教材版本、学段学科、年级学期、课名、教师姓名、所在单位，取自作品信息)，整段转码为 H.264、AAC，画面尺寸和帧率不变${encodeTime(facts, null)}${over}`,
@@ -64,7 +76,11 @@ export function offerFor(rule: FindingRule, facts?: FileFacts, role?: Role, limi
       };
     }
     case 'board':
-      return { kind: 'board', text: '转换为 CMYK 并标记分辨率(像素不变，不放大)', wont: '像素不够时不会放大：会说明需要多少像素' };
+      return {
+        kind: 'board',
+        text: '转换为 CMYK 并标记分辨率(像素不变，不放大)',
+        wont: '像素不够时不会放大：会说明需要多少像素',
+      };
     default:
       return null;
   }

@@ -30,19 +30,39 @@ export function parseProgress(block: string, duration: number | null | undefined
   if (!us) return null;
   const outSeconds = Number(us[1]) / 1e6;
   const speed = /speed=\s*([\d.]+)x/.exec(block);
-  return { done: duration ? Math.min(1, outSeconds / duration) : 0, outSeconds, speed: speed ? Number(speed[1]) : null };
+  return {
+    done: duration ? Math.min(1, outSeconds / duration) : 0,
+    outSeconds,
+    speed: speed ? Number(speed[1]) : null,
+  };
 }
 
 /**
  * Runs ffmpeg with `inputArgs` and `outputArgs` around a temporary output beside `target`, then renames it into place.
  * The arguments must not name the output themselves.
  */
-export async function ffmpegJob(args: { input: string[]; output: string[] }, target: string, o: JobOptions = {}): Promise<void> {
+export async function ffmpegJob(
+  args: { input: string[]; output: string[] },
+  target: string,
+  o: JobOptions = {},
+): Promise<void> {
   o.signal?.throwIfAborted();
   // A part name of this run's own (pid and a random tag): a killed run's part, or another run's, is never ours.
   await removeDeadLeftovers(dirname(target), 0, /\.(\d+)-[0-9a-f]{8}\.baosong-part$/);
   const part = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.baosong-part`;
-  const argv = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats', ...args.input, ...args.output, part];
+  const argv = [
+    '-hide_banner',
+    '-nostdin',
+    '-y',
+    '-loglevel',
+    'error',
+    '-progress',
+    'pipe:1',
+    '-nostats',
+    ...args.input,
+    ...args.output,
+    part,
+  ];
   let stderr = '';
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawnTied(ffmpegBin(), argv, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
@@ -74,7 +94,10 @@ export async function ffmpegJob(args: { input: string[]; output: string[] }, tar
   if (o.signal?.aborted || code !== 0) {
     await rm(part, { force: true });
     o.signal?.throwIfAborted();
-    throw new BaosongError('io', `ffmpeg 处理失败(退出码 ${code})：${stderr.trim().split('\n').slice(-3).join(' ') || '没有说明'}`);
+    throw new BaosongError(
+      'io',
+      `ffmpeg 处理失败(退出码 ${code})：${stderr.trim().split('\n').slice(-3).join(' ') || '没有说明'}`,
+    );
   }
   await rename(part, target);
 }

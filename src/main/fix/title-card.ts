@@ -115,7 +115,12 @@ export interface RenderedCard {
 }
 
 /** The card as a PNG of width × height: the lines centred, white on blue, the block centred vertically. */
-export async function renderCard(lines: CardLine[], width: number, height: number, fonts = cardFonts()): Promise<RenderedCard> {
+export async function renderCard(
+  lines: CardLine[],
+  width: number,
+  height: number,
+  fonts = cardFonts(),
+): Promise<RenderedCard> {
   if (!fonts.length) throw new Error('no card font');
   const max = width * 0.88;
   const leading = 1.55;
@@ -146,12 +151,15 @@ export async function renderCard(lines: CardLine[], width: number, height: numbe
     // The baseline sits at about 0.8 of the em below the row's top, the rest of the leading split above and below.
     const baseline = y + row.size * ((leading - 1) / 2 + 0.85);
     for (const g of shaped.glyphs) {
-      paths.push(`<path transform="translate(${(left + g.x).toFixed(2)} ${baseline.toFixed(2)}) scale(${g.scale.toFixed(5)} ${(-g.scale).toFixed(5)})" d="${g.d}"/>`);
+      paths.push(
+        `<path transform="translate(${(left + g.x).toFixed(2)} ${baseline.toFixed(2)}) scale(${g.scale.toFixed(5)} ${(-g.scale).toFixed(5)})" d="${g.d}"/>`,
+      );
     }
     y += row.size * leading;
   }
   const { r, g, b } = CARD_BLUE;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<rect width="100%" height="100%" fill="rgb(${r},${g},${b})"/><g fill="#ffffff">${paths.join('')}</g></svg>`;
   const png = await (await sharp())(Buffer.from(svg)).flatten({ background: CARD_BLUE }).png().toBuffer();
   return { png, font: fonts[0]!.name, fallback };
@@ -180,7 +188,13 @@ export function cardFrames(fps: number): number {
  * ffmpeg arguments joining the card (a PNG) in front of `source`: both at the video's displayed size and rate,
  * yuv420p, square pixels; 5 s of silence in front of the sound (none where the source has none).
  */
-export function cardJoinArgs(source: string, card: string, spec: CardJoin, encoder: Encoder, hasAudio: boolean): { input: string[]; output: string[] } {
+export function cardJoinArgs(
+  source: string,
+  card: string,
+  spec: CardJoin,
+  encoder: Encoder,
+  hasAudio: boolean,
+): { input: string[]; output: string[] } {
   const rate = rateOf(spec.fps);
   const frames = cardFrames(spec.fps);
   const size = `${spec.width}:${spec.height}`;
@@ -197,18 +211,51 @@ export function cardJoinArgs(source: string, card: string, spec: CardJoin, encod
       : ['[cv][sv]concat=n=2:v=1:a=0[v]']),
   ].join(';');
   return {
-    input: ['-loop', '1', '-framerate', rate, '-i', card, '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-i', source],
+    input: [
+      '-loop',
+      '1',
+      '-framerate',
+      rate,
+      '-i',
+      card,
+      '-f',
+      'lavfi',
+      '-i',
+      'anullsrc=r=48000:cl=stereo',
+      '-i',
+      source,
+    ],
     output: [
-      '-filter_complex', graph, '-map', '[v]', ...(hasAudio ? ['-map', '[a]'] : []),
-      '-c:v', encoder.name, ...encoder.args, ...(encoder.hardware ? [] : ['-crf', '23']),
+      '-filter_complex',
+      graph,
+      '-map',
+      '[v]',
+      ...(hasAudio ? ['-map', '[a]'] : []),
+      '-c:v',
+      encoder.name,
+      ...encoder.args,
+      ...(encoder.hardware ? [] : ['-crf', '23']),
       ...(hasAudio ? ['-c:a', 'aac', '-b:a', String(spec.audioBitRate), '-ar', '48000'] : []),
-      '-map_metadata', '-1', '-movflags', '+faststart', '-f', 'mp4',
+      '-map_metadata',
+      '-1',
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
     ],
   };
 }
 
 /** Joins the card (PNG bytes) in front of `source` into `target`; the card's file beside the target is removed after. */
-export async function joinCard(source: string, card: Buffer, target: string, spec: CardJoin, hasAudio: boolean, encoder: Encoder, o: JobOptions = {}): Promise<void> {
+export async function joinCard(
+  source: string,
+  card: Buffer,
+  target: string,
+  spec: CardJoin,
+  hasAudio: boolean,
+  encoder: Encoder,
+  o: JobOptions = {},
+): Promise<void> {
   const png = `${target}.baosong-card.png`;
   await writeFile(png, card);
   try {

@@ -38,7 +38,21 @@ export async function moovSize(path: string): Promise<number | null> {
 export async function remux(source: string, target: string, o: JobOptions = {}): Promise<void> {
   const args = (index: string[]) => ({
     input: ['-i', source],
-    output: ['-map', '0:v', '-map', '0:a?', '-c', 'copy', '-map_metadata', '0', ...index, '-brand', 'isom', '-f', 'mp4'],
+    output: [
+      '-map',
+      '0:v',
+      '-map',
+      '0:a?',
+      '-c',
+      'copy',
+      '-map_metadata',
+      '0',
+      ...index,
+      '-brand',
+      'isom',
+      '-f',
+      'mp4',
+    ],
   });
   const moov = await moovSize(source).catch(() => null);
   if (moov !== null) {
@@ -86,7 +100,13 @@ export const LIBX264: Encoder = libx264('veryfast');
 export function specFor(limits: Profile['limits'], role: Role): VideoSpec {
   const L = limits.video;
   if (role === 'feature-video' || role === 'raw-video') {
-    return { width: L.featureWidth, height: L.featureHeight, fps: L.featureFps, videoBitRate: L.featureBitRate, audioBitRate: L.featureAudioBitRate };
+    return {
+      width: L.featureWidth,
+      height: L.featureHeight,
+      fps: L.featureFps,
+      videoBitRate: L.featureBitRate,
+      audioBitRate: L.featureAudioBitRate,
+    };
   }
   return { audioBitRate: L.featureAudioBitRate };
 }
@@ -109,10 +129,20 @@ function bitRateArgs(rate: number, encoder: Encoder): string[] {
 /** The sound of the result: the source's own, silence (a 专题片工作版 may be silent), or none (never invented). */
 export type AudioPlan = 'source' | 'silence' | 'none';
 
-export function transcodeArgs(source: string, spec: VideoSpec, encoder: Encoder, audio: AudioPlan): { input: string[]; output: string[] } {
-  const filters = spec.width && spec.height
-    ? [`scale=${spec.width}:${spec.height}:force_original_aspect_ratio=decrease`, `pad=${spec.width}:${spec.height}:(ow-iw)/2:(oh-ih)/2:black`, 'setsar=1']
-    : ['scale=trunc(iw/2)*2:trunc(ih/2)*2', 'setsar=1'];
+export function transcodeArgs(
+  source: string,
+  spec: VideoSpec,
+  encoder: Encoder,
+  audio: AudioPlan,
+): { input: string[]; output: string[] } {
+  const filters =
+    spec.width && spec.height
+      ? [
+          `scale=${spec.width}:${spec.height}:force_original_aspect_ratio=decrease`,
+          `pad=${spec.width}:${spec.height}:(ow-iw)/2:(oh-ih)/2:black`,
+          'setsar=1',
+        ]
+      : ['scale=trunc(iw/2)*2:trunc(ih/2)*2', 'setsar=1'];
   if (spec.fps) filters.push(`fps=${spec.fps}`);
   filters.push('format=yuv420p');
   const rate = spec.videoBitRate ? bitRateArgs(spec.videoBitRate, encoder) : encoder.hardware ? [] : ['-crf', '23']; // x264's own default: what a user running ffmpeg gets
@@ -120,17 +150,35 @@ export function transcodeArgs(source: string, spec: VideoSpec, encoder: Encoder,
     // ffmpeg applies a rotation on decode: the picture comes out upright and the output carries no rotation.
     input: ['-i', source, ...(audio === 'silence' ? ['-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo'] : [])],
     output: [
-      '-map', '0:v:0', ...(audio === 'source' ? ['-map', '0:a:0'] : audio === 'silence' ? ['-map', '1:a:0'] : []),
-      '-vf', filters.join(','),
-      '-c:v', encoder.name, ...encoder.args, ...rate,
+      '-map',
+      '0:v:0',
+      ...(audio === 'source' ? ['-map', '0:a:0'] : audio === 'silence' ? ['-map', '1:a:0'] : []),
+      '-vf',
+      filters.join(','),
+      '-c:v',
+      encoder.name,
+      ...encoder.args,
+      ...rate,
       ...(audio === 'none' ? ['-an'] : ['-c:a', 'aac', '-b:a', String(spec.audioBitRate), '-ar', '48000']),
       ...(audio === 'silence' ? ['-shortest'] : []),
-      '-map_metadata', '-1', '-movflags', '+faststart', '-f', 'mp4',
+      '-map_metadata',
+      '-1',
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
     ],
   };
 }
 
-export function transcode(source: string, target: string, spec: VideoSpec, encoder: Encoder, audio: AudioPlan, o: JobOptions = {}): Promise<void> {
+export function transcode(
+  source: string,
+  target: string,
+  spec: VideoSpec,
+  encoder: Encoder,
+  audio: AudioPlan,
+  o: JobOptions = {},
+): Promise<void> {
   return ffmpegJob(transcodeArgs(source, spec, encoder, audio), target, o);
 }
 
@@ -152,7 +200,27 @@ export function chooseEncoder(): Promise<Encoder> {
     const listed = list?.stdout.toString('utf8') ?? '';
     for (const e of HARDWARE) {
       if (!new RegExp(`\\b${e.name}\\b`).test(listed)) continue;
-      const trial = await runTool(ffmpegBin(), ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=blue:s=1280x720:d=0.2', '-frames:v', '1', '-c:v', e.name, ...e.args, '-f', 'null', '-'], { timeoutMs: 15_000 }).catch(() => null);
+      const trial = await runTool(
+        ffmpegBin(),
+        [
+          '-hide_banner',
+          '-loglevel',
+          'error',
+          '-f',
+          'lavfi',
+          '-i',
+          'color=c=blue:s=1280x720:d=0.2',
+          '-frames:v',
+          '1',
+          '-c:v',
+          e.name,
+          ...e.args,
+          '-f',
+          'null',
+          '-',
+        ],
+        { timeoutMs: 15_000 },
+      ).catch(() => null);
       if (trial?.code === 0) return e;
     }
     return libx264();

@@ -105,7 +105,10 @@ function projectRows(profile: Profile, work: Work): FormCell[][] {
   }
   const rows: FormCell[][] = [[label(profile.formTexts.projectLabel[c]), { text, span: 3 }]];
   if (c === 'platform-case') {
-    rows.push([label('应用场景'), { text: profile.scenes.platform.map((s) => `${box(work.scenes.includes(s))}${s}`).join(' '), span: 3 }]);
+    rows.push([
+      label('应用场景'),
+      { text: profile.scenes.platform.map((s) => `${box(work.scenes.includes(s))}${s}`).join(' '), span: 3 },
+    ]);
   }
   return rows;
 }
@@ -129,10 +132,18 @@ export function registrationForm(profile: Profile, work: Work, sizes: Map<string
   const variant = spec.variants?.find((v) => v.id === work.variant);
   const slots = Math.max(variant?.conflictAbove ?? variant?.maxAuthors ?? spec.maxAuthors, work.authors.length);
   // The limit sits under 作者信息, never in a name cell (where it read as a third author's name).
-  rows.push([label(['作者信息', ...t.authorHints[work.category]].join('\n')), label('姓名'), { ...label('所在单位(按单位公章填写)'), span: 2 }]);
+  rows.push([
+    label(['作者信息', ...t.authorHints[work.category]].join('\n')),
+    label('姓名'),
+    { ...label('所在单位(按单位公章填写)'), span: 2 },
+  ]);
   for (let i = 0; i < slots; i += 1) {
     const a = work.authors[i];
-    rows.push([{ text: `作者${i + 1}`, center: true }, { text: a?.name ?? '', center: true, names: true }, { text: a?.unit ?? '', span: 2 }]);
+    rows.push([
+      { text: `作者${i + 1}`, center: true },
+      { text: a?.name ?? '', center: true, names: true },
+      { text: a?.unit ?? '', span: 2 },
+    ]);
   }
   const contact = work.authors[0];
   rows.push([label('联系信息  姓名'), { text: contact?.name ?? '' }, label('手机'), { text: contact?.mobile ?? '' }]);
@@ -143,15 +154,27 @@ export function registrationForm(profile: Profile, work: Work, sizes: Map<string
   };
   if (work.category === 'ai-case') {
     rows.push(field('案例使用的基础大模型', 1), field('案例网址', 1), field('案例简介', 3));
-    const body = [t.aiInstructions, ...t.aiSections.flatMap((s) => [s.heading, s.guide, work.fields[s.key] ?? ''])].join('\n');
+    const body = [
+      t.aiInstructions,
+      ...t.aiSections.flatMap((s) => [s.heading, s.guide, work.fields[s.key] ?? '']),
+    ].join('\n');
     rows.push([label('申报书'), { text: body, span: 3, long: true }]);
     rows.push(field('其他说明', 2));
   } else {
     for (const f of spec.fields) if (f.formRow !== false) rows.push(field(f.key, 3));
   }
   const signers = work.authors.length || slots;
-  rows.push([label('诚信承诺'), { text: t.pledge, span: 3, sign: { signature: { label: t.pledgeSign, signers }, date: true } }]);
-  return { appendix: t.appendix.registration, title: '作品登记表', subtitle: `(${spec.formVariant})`, widths: WIDTHS, rows };
+  rows.push([
+    label('诚信承诺'),
+    { text: t.pledge, span: 3, sign: { signature: { label: t.pledgeSign, signers }, date: true } },
+  ]);
+  return {
+    appendix: t.appendix.registration,
+    title: '作品登记表',
+    subtitle: `(${spec.formVariant})`,
+    widths: WIDTHS,
+    rows,
+  };
 }
 
 export function recommendationForm(profile: Profile, unit: Unit | null, work: Work): FormDoc {
@@ -164,8 +187,21 @@ export function recommendationForm(profile: Profile, unit: Unit | null, work: Wo
     rows: [
       [label('单位'), { text: unit?.name ?? '', span: 3 }],
       [label('作品名称'), { text: work.title, span: 3 }],
-      [label('作者姓名'), { text: work.authors.map((a) => a.name).join('、'), names: true }, label('作品类别'), { text: profile.categories[work.category].name }],
-      [{ text: `质性评语：(不少于${profile.commentMinChars}字)\n${work.comment}`, span: 4, minLines: 8, long: true, sign: { seal: t.seal, date: true } }],
+      [
+        label('作者姓名'),
+        { text: work.authors.map((a) => a.name).join('、'), names: true },
+        label('作品类别'),
+        { text: profile.categories[work.category].name },
+      ],
+      [
+        {
+          text: `质性评语：(不少于${profile.commentMinChars}字)\n${work.comment}`,
+          span: 4,
+          minLines: 8,
+          long: true,
+          sign: { seal: t.seal, date: true },
+        },
+      ],
       [{ text: t.remarkLabel, span: 4, minLines: 2, withPrev: true }],
     ],
   };
@@ -181,7 +217,12 @@ export function unitInfoForm(profile: Profile, unit: Unit | null): FormDoc {
     rows: [
       [label('组织单位名称\n(按单位公章填写)'), { text: u?.name ?? '', span: 3 }],
       [label('活动联系人'), { text: u?.contact ?? '', span: 3 }],
-      [label('组别'), { text: `${box(u?.group === 'k12')}中小学校组(含中职)\n${box(u?.group === 'higher')}高等学校组` }, label('负责部门'), { text: u?.department ?? '' }],
+      [
+        label('组别'),
+        { text: `${box(u?.group === 'k12')}中小学校组(含中职)\n${box(u?.group === 'higher')}高等学校组` },
+        label('负责部门'),
+        { text: u?.department ?? '' },
+      ],
       [label('手机号'), { text: u?.mobile ?? '' }, label('职务'), { text: u?.title ?? '' }],
       [label('座机号'), { text: u?.phone ?? '' }, label('QQ'), { text: u?.qq ?? '' }],
       [label('电子信箱'), { text: u?.email ?? '' }, label('邮政编码'), { text: u?.postcode ?? '' }],
@@ -208,7 +249,10 @@ export function cloudForm(profile: Profile, unit: Unit | null, plan: ExportPlan)
       [label('云盘链接地址'), { text: unit?.cloudLink || `(${t.cloudLinkHint})`, span: 3 }],
       [label('访问密码'), { text: unit?.cloudCode ?? '', span: 3 }],
       [label('说明'), { text: t.cloudNotes.join('\n'), span: 3 }],
-      [label('参考目录'), { text: [...treeListing(plan), ...rootFiles(profile, plan)].join('\n'), span: 3, long: true }],
+      [
+        label('参考目录'),
+        { text: [...treeListing(plan), ...rootFiles(profile, plan)].join('\n'), span: 3, long: true },
+      ],
     ],
     sign: { seal: t.seal, date: true },
   };
@@ -233,7 +277,12 @@ export function reportForm(profile: Profile, catalog: Catalog): FormDoc {
     after: [
       ...t.reportHeadings.map((heading, i) => ({
         heading: `${['一', '二', '三', '四', '五'][i]}、${heading}`,
-        text: i === 2 ? `${figures}\n(请补充评审过程和评审结果。)` : i === 1 ? `(请填写。参考数据：${figures})` : '(请填写。)',
+        text:
+          i === 2
+            ? `${figures}\n(请补充评审过程和评审结果。)`
+            : i === 1
+              ? `(请填写。参考数据：${figures})`
+              : '(请填写。)',
       })),
       { heading: '报告要求', text: t.reportRequirements.join('\n') },
     ],
@@ -242,7 +291,18 @@ export function reportForm(profile: Profile, catalog: Catalog): FormDoc {
 }
 
 /** The 作品汇总表 rows (附表1-5), in export order. */
-export const SUMMARY_HEADER = ['序号', '交流组别', '作品名称', '作者姓名', '所在单位', '作品类别', '年级', '学科', '手机号码', '是否同意共享'];
+export const SUMMARY_HEADER = [
+  '序号',
+  '交流组别',
+  '作品名称',
+  '作者姓名',
+  '所在单位',
+  '作品类别',
+  '年级',
+  '学科',
+  '手机号码',
+  '是否同意共享',
+];
 
 export function summaryRows(profile: Profile, plan: ExportPlan): string[][] {
   return plan.folders.flatMap((f) =>
@@ -277,7 +337,12 @@ export function summaryForm(profile: Profile, unit: Unit | null, plan: ExportPla
     widths: [36, 54, 130, 100, 130, 100, 50, 50, 80, 50].map((w) => w * 20),
     fitColumns: true,
     headerRows: 1,
-    rows: [head, ...summaryRows(profile, plan).map((r) => r.map((text, i): FormCell => ({ text, center: i === 0 || i === 1 || i === 9, names: i === 3 })))],
+    rows: [
+      head,
+      ...summaryRows(profile, plan).map((r) =>
+        r.map((text, i): FormCell => ({ text, center: i === 0 || i === 1 || i === 9, names: i === 3 })),
+      ),
+    ],
     after: [{ heading: t.summaryNotesHeading, text: t.summaryNotes.join('\n'), small: true }],
     signBeside: true,
     company: 2,

@@ -25,7 +25,12 @@ export const SIZE = { body: 21, small: 18, large: 32, title: 36, subtitle: 24 };
 
 function run(text: string, o: { bold?: boolean; size?: number; font?: string } = {}): TextRun {
   const font = o.font ?? FONT.body;
-  return new TextRun({ text, bold: o.bold, size: o.size ?? SIZE.body, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font } });
+  return new TextRun({
+    text,
+    bold: o.bold,
+    size: o.size ?? SIZE.body,
+    font: { ascii: font, eastAsia: font, hAnsi: font, cs: font },
+  });
 }
 
 /** Paragraphs from text: each line its own paragraph (Word shows \n as nothing). */
@@ -50,7 +55,15 @@ export function lines(text: string, o: LineOptions = {}): Paragraph[] {
       const r = run(line, o);
       return i === 0 ? r : [new TextRun({ break: 1 }), r];
     });
-    return [new Paragraph({ alignment: o.align, keepNext: o.keepNext, keepLines: true, spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 300 }, children: children.flat() as ParagraphChild[] })];
+    return [
+      new Paragraph({
+        alignment: o.align,
+        keepNext: o.keepNext,
+        keepLines: true,
+        spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 300 },
+        children: children.flat() as ParagraphChild[],
+      }),
+    ];
   }
   return all.map(
     (line) =>
@@ -115,11 +128,27 @@ export function table(widths: number[], rows: RowSpec[]): Table {
           return new TableCell({
             width: { size: width, type: WidthType.DXA },
             columnSpan: span > 1 ? span : undefined,
-            verticalMerge: c.merge === 'start' ? VerticalMergeType.RESTART : c.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+            verticalMerge:
+              c.merge === 'start'
+                ? VerticalMergeType.RESTART
+                : c.merge === 'continue'
+                  ? VerticalMergeType.CONTINUE
+                  : undefined,
             verticalAlign: c.bottom ? VerticalAlign.BOTTOM : c.top ? VerticalAlign.TOP : VerticalAlign.CENTER,
-            borders: { top: c.openTop ? none : border, bottom: c.openBottom ? none : border, left: border, right: border },
+            borders: {
+              top: c.openTop ? none : border,
+              bottom: c.openBottom ? none : border,
+              left: border,
+              right: border,
+            },
             margins: { top: 40, bottom: 40, left: 80, right: 80 },
-            children: c.paragraphs ?? lines(c.text ?? '', { bold: c.bold, size: c.small ? SIZE.small : c.large ? SIZE.large : SIZE.body, align: c.center ? AlignmentType.CENTER : undefined }),
+            children:
+              c.paragraphs ??
+              lines(c.text ?? '', {
+                bold: c.bold,
+                size: c.small ? SIZE.small : c.large ? SIZE.large : SIZE.body,
+                align: c.center ? AlignmentType.CENTER : undefined,
+              }),
           });
         }),
       });
@@ -129,8 +158,21 @@ export function table(widths: number[], rows: RowSpec[]): Table {
 
 export function title(text: string, subtitle?: string, appendix?: string): Paragraph[] {
   const out = [
-    ...(appendix ? lines(appendix, { after: 120 }) : []),new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: subtitle ? 60 : 240 }, children: [run(text, { bold: true, size: SIZE.title, font: FONT.heading })] })];
-  if (subtitle) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(subtitle, { size: SIZE.subtitle })] }));
+    ...(appendix ? lines(appendix, { after: 120 }) : []),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: subtitle ? 60 : 240 },
+      children: [run(text, { bold: true, size: SIZE.title, font: FONT.heading })],
+    }),
+  ];
+  if (subtitle)
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 240 },
+        children: [run(subtitle, { size: SIZE.subtitle })],
+      }),
+    );
   return out;
 }
 
@@ -145,8 +187,24 @@ export async function pack(docTitle: string, children: (Paragraph | Table)[], la
   const doc = new Document({
     creator: '报送助手',
     title: docTitle,
-    styles: { default: { document: { run: { font: { ascii: FONT.body, eastAsia: FONT.body, hAnsi: FONT.body }, size: SIZE.body } } } },
-    sections: [{ properties: { page: { size: landscape ? { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE } : { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1300, right: 1300 } } }, children }],
+    styles: {
+      default: {
+        document: { run: { font: { ascii: FONT.body, eastAsia: FONT.body, hAnsi: FONT.body }, size: SIZE.body } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: landscape
+              ? { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }
+              : { width: 11906, height: 16838 },
+            margin: { top: 1440, bottom: 1440, left: 1300, right: 1300 },
+          },
+        },
+        children,
+      },
+    ],
   });
   return normalizeOoxml(await Packer.toBuffer(doc));
 }

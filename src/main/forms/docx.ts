@@ -14,22 +14,42 @@ const DATE = '　　　　　年　　　　月　　　　日';
 /** The signing block as paragraphs: signature room by spacing, the seal label centred in a 4.5 cm square. */
 function signParagraphs(s: SignBlock, keepAll = false): Paragraph[] {
   const out: Paragraph[] = [];
-  if (s.signature) out.push(...lines(s.signature.label, { after: Math.max(1, Math.ceil(s.signature.signers / 3)) * 600, keepNext: true }));
+  if (s.signature)
+    out.push(
+      ...lines(s.signature.label, { after: Math.max(1, Math.ceil(s.signature.signers / 3)) * 600, keepNext: true }),
+    );
   if (s.name) out.push(...lines(s.name, { align: AlignmentType.RIGHT, keepNext: true }));
   if (s.seal) {
     const labelWidth = Array.from(s.seal).length * SIZE.body * 10;
     const pad = Math.round((SEAL - LINE) / 2);
-    out.push(...lines(s.seal, { align: AlignmentType.RIGHT, indentRight: Math.max(0, Math.round((SEAL - labelWidth) / 2)), before: pad, after: pad, keepNext: true }));
+    out.push(
+      ...lines(s.seal, {
+        align: AlignmentType.RIGHT,
+        indentRight: Math.max(0, Math.round((SEAL - labelWidth) / 2)),
+        before: pad,
+        after: pad,
+        keepNext: true,
+      }),
+    );
   }
   if (s.date) out.push(...lines(DATE, { align: AlignmentType.RIGHT, keepNext: keepAll }));
   return out;
 }
 
-const signHeight = (s: SignBlock) => (s.signature ? Math.max(1, Math.ceil(s.signature.signers / 3)) * 600 + LINE : 0) + (s.name ? LINE : 0) + (s.seal ? SEAL : 0) + (s.date ? LINE : 0) + 120;
+const signHeight = (s: SignBlock) =>
+  (s.signature ? Math.max(1, Math.ceil(s.signature.signers / 3)) * 600 + LINE : 0) +
+  (s.name ? LINE : 0) +
+  (s.seal ? SEAL : 0) +
+  (s.date ? LINE : 0) +
+  120;
 
 /** A cell's paragraphs; `keep` keeps them all with the next row. A label's lines stay together on one page. */
 function cellSpec(c: FormCell, keep: boolean, text = c.text, width = 0): CellSpec {
-  const o = { bold: c.bold, size: c.large ? SIZE.large : undefined, align: c.center ? AlignmentType.CENTER : undefined };
+  const o = {
+    bold: c.bold,
+    size: c.large ? SIZE.large : undefined,
+    align: c.center ? AlignmentType.CENTER : undefined,
+  };
   const value = c.names && width ? nameLines(text, width, c.large ? SIZE.large : SIZE.body) : text;
   return { paragraphs: lines(value, { ...o, keepNext: keep, together: c.bold && !c.long }), span: c.span };
 }
@@ -77,9 +97,16 @@ export function splitTail(text: string): { head: string; tail: string } | null {
   const paras = text.split('\n');
   const last = paras[paras.length - 1]!;
   const lastLen = Array.from(last).length;
-  if (paras.length > 1 && lastLen > 0 && lastLen <= 2 * TAIL_CHARS) return { head: paras.slice(0, -1).join('\n'), tail: last };
+  if (paras.length > 1 && lastLen > 0 && lastLen <= 2 * TAIL_CHARS)
+    return { head: paras.slice(0, -1).join('\n'), tail: last };
   const chars = Array.from(last);
-  const cut = sentenceBreak(chars, chars.length - TAIL_CHARS, Math.max(0, chars.length - 4 * TAIL_CHARS), -1, Math.max(1, chars.length - TAIL_CHARS));
+  const cut = sentenceBreak(
+    chars,
+    chars.length - TAIL_CHARS,
+    Math.max(0, chars.length - 4 * TAIL_CHARS),
+    -1,
+    Math.max(1, chars.length - TAIL_CHARS),
+  );
   return { head: [...paras.slice(0, -1), chars.slice(0, cut).join('')].join('\n'), tail: chars.slice(cut).join('') };
 }
 
@@ -92,8 +119,15 @@ export function splitHead(text: string): { head: string; rest: string } | null {
   if (Array.from(text).length <= WHOLE_CHARS) return null;
   const paras = text.split('\n');
   const first = Array.from(paras[0]!);
-  if (paras.length > 1 && first.length > 0 && first.length <= 3 * TAIL_CHARS) return { head: paras[0]!, rest: paras.slice(1).join('\n') };
-  const cut = sentenceBreak(first, TAIL_CHARS + 30, Math.min(first.length - 1, 4 * TAIL_CHARS), 1, Math.min(first.length - 1, TAIL_CHARS + 30));
+  if (paras.length > 1 && first.length > 0 && first.length <= 3 * TAIL_CHARS)
+    return { head: paras[0]!, rest: paras.slice(1).join('\n') };
+  const cut = sentenceBreak(
+    first,
+    TAIL_CHARS + 30,
+    Math.min(first.length - 1, 4 * TAIL_CHARS),
+    1,
+    Math.min(first.length - 1, TAIL_CHARS + 30),
+  );
   return { head: first.slice(0, cut).join(''), rest: [first.slice(cut).join(''), ...paras.slice(1)].join('\n') };
 }
 
@@ -120,13 +154,27 @@ function rowsOf(doc: FormDoc): RowSpec[] {
     const widths = row.map((c) => doc.widths.slice(col, (col += c.span ?? 1)).reduce((a, b) => a + b, 0));
     // The cells beside the main one (the label): the first row of a merge holds them, the rows below continue it.
     const beside = (c: FormCell, merge: 'start' | 'continue', keepNext: boolean, top: boolean): CellSpec =>
-      merge === 'start' ? { ...cellSpec(c, keepNext, c.text, widths[row.indexOf(c)]), merge, top } : { merge, span: c.span };
+      merge === 'start'
+        ? { ...cellSpec(c, keepNext, c.text, widths[row.indexOf(c)]), merge, top }
+        : { merge, span: c.span };
     const parts = long && (keep || signed) ? splitTail(long.text) : null;
     const lead = long && !parts && !keep && !signed ? splitHead(long.text) : null;
     if (lead) {
       // The label with the field's first lines in a row that cannot split, the rest in one that can.
-      out.push({ cells: row.map((c) => (c === long ? { ...cellSpec(c, false, lead.head), openBottom: true } : beside(c, 'start', false, true))), height, cantSplit: true, header });
-      out.push({ cells: row.map((c) => (c === long ? { ...cellSpec(c, false, lead.rest), openTop: true } : beside(c, 'continue', false, false))), cantSplit: false });
+      out.push({
+        cells: row.map((c) =>
+          c === long ? { ...cellSpec(c, false, lead.head), openBottom: true } : beside(c, 'start', false, true),
+        ),
+        height,
+        cantSplit: true,
+        header,
+      });
+      out.push({
+        cells: row.map((c) =>
+          c === long ? { ...cellSpec(c, false, lead.rest), openTop: true } : beside(c, 'continue', false, false),
+        ),
+        cantSplit: false,
+      });
       return;
     }
     const merged = !!signed || !!parts;
@@ -134,21 +182,52 @@ function rowsOf(doc: FormDoc): RowSpec[] {
       // A long row is kept whole when it is short (or must keep company); a longer one was split above.
       const whole = !long || keep || Array.from(long.text).length <= WHOLE_CHARS;
       // A split row's label stands at its top: on the row's first page, not across the break.
-      out.push({ cells: row.map((c, k) => ({ ...cellSpec(c, keep && whole, c.text, widths[k]), top: !whole && c !== long })), height, cantSplit: whole, header, keepNext: (keep && whole) || undefined });
+      out.push({
+        cells: row.map((c, k) => ({ ...cellSpec(c, keep && whole, c.text, widths[k]), top: !whole && c !== long })),
+        height,
+        cantSplit: whole,
+        header,
+        keepNext: (keep && whole) || undefined,
+      });
       return;
     }
     const main = long ?? signed!;
     if (parts) {
       // The head splits freely; the tail stays whole and with what follows.
-      out.push({ cells: row.map((c) => (c === main ? { ...cellSpec(c, false, parts.head), openBottom: true } : beside(c, 'start', false, true))), height, cantSplit: false });
-      out.push({ cells: row.map((c) => (c === main ? { ...cellSpec(c, true, parts.tail), openTop: true, openBottom: !!signed } : beside(c, 'continue', true, true))), cantSplit: true, keepNext: true });
+      out.push({
+        cells: row.map((c) =>
+          c === main ? { ...cellSpec(c, false, parts.head), openBottom: true } : beside(c, 'start', false, true),
+        ),
+        height,
+        cantSplit: false,
+      });
+      out.push({
+        cells: row.map((c) =>
+          c === main
+            ? { ...cellSpec(c, true, parts.tail), openTop: true, openBottom: !!signed }
+            : beside(c, 'continue', true, true),
+        ),
+        cantSplit: true,
+        keepNext: true,
+      });
     } else {
-      out.push({ cells: row.map((c) => (c === main ? { ...cellSpec(c, true), openBottom: !!signed } : beside(c, 'start', true, false))), height, cantSplit: true, keepNext: true });
+      out.push({
+        cells: row.map((c) =>
+          c === main ? { ...cellSpec(c, true), openBottom: !!signed } : beside(c, 'start', true, false),
+        ),
+        height,
+        cantSplit: true,
+        keepNext: true,
+      });
     }
     if (signed) {
       // The signing block in a row of its own below, without a line between: the cell reads as one.
       out.push({
-        cells: row.map((c): CellSpec => (c === signed ? { paragraphs: signParagraphs(c.sign!, keep), span: c.span, openTop: true, bottom: true } : { merge: 'continue', span: c.span })),
+        cells: row.map((c): CellSpec =>
+          c === signed
+            ? { paragraphs: signParagraphs(c.sign!, keep), span: c.span, openTop: true, bottom: true }
+            : { merge: 'continue', span: c.span },
+        ),
         height: signHeight(c(signed)),
         cantSplit: true,
         keepNext: keep || undefined,
@@ -161,7 +240,9 @@ function rowsOf(doc: FormDoc): RowSpec[] {
 const c = (cell: FormCell) => cell.sign!;
 
 export async function formDocx(doc: FormDoc): Promise<Buffer> {
-  const blocks: (Paragraph | ReturnType<typeof table>)[] = [...title(doc.title, doc.subtitle || undefined, doc.appendix)];
+  const blocks: (Paragraph | ReturnType<typeof table>)[] = [
+    ...title(doc.title, doc.subtitle || undefined, doc.appendix),
+  ];
   if (doc.intro) blocks.push(...lines(doc.intro, { size: SIZE.small, after: 120 }));
   if (doc.rows.length) blocks.push(table(doc.widths, rowsOf(doc)));
   const after = doc.after ?? [];

@@ -41,7 +41,9 @@ export async function normalizeOoxml(buffer: Buffer): Promise<Buffer> {
     zip.on('error', reject);
   });
   // [Content_Types].xml first, as Office writes it; the rest in name order.
-  files.sort((a, b) => (a.name === '[Content_Types].xml' ? -1 : b.name === '[Content_Types].xml' ? 1 : a.name < b.name ? -1 : 1));
+  files.sort((a, b) =>
+    a.name === '[Content_Types].xml' ? -1 : b.name === '[Content_Types].xml' ? 1 : a.name < b.name ? -1 : 1,
+  );
   for (const f of files) {
     let data = f.data;
     if (f.name === 'docProps/core.xml') {

@@ -19,7 +19,9 @@ export function fitColumns(form: FormDoc, width: number, m: Measure): number[] {
   const sizeOf = (c: FormCell) => (c.large ? 16 : SIZE);
   const lineWidth = (c: FormCell) => Math.max(0, ...c.text.split('\n').map((l) => m.width(l, cellFont(c), sizeOf(c))));
   const tokenWidth = (c: FormCell) => {
-    const tokens = c.bold ? c.text.split('\n') : ((c.names ? c.text.split(/(?<=、)/) : c.text.match(/[A-Za-z0-9@._\-/:#&=+~%]+|[\s\S]/gu)) ?? []);
+    const tokens = c.bold
+      ? c.text.split('\n')
+      : ((c.names ? c.text.split(/(?<=、)/) : c.text.match(/[A-Za-z0-9@._\-/:#&=+~%]+|[\s\S]/gu)) ?? []);
     return Math.max(0, ...tokens.map((t) => m.width(t, cellFont(c), sizeOf(c))));
   };
   const edge = 2 * PAD + 1;
@@ -33,7 +35,8 @@ export function fitColumns(form: FormDoc, width: number, m: Measure): number[] {
   if (room <= 0) return given();
   /** The narrowest width at which every value of column `i` takes at most `lines` lines. */
   const texts = form.widths.map((_, i) => [...new Map(rows.map((r) => [r[i]!.text, r[i]!])).values()]);
-  const linesAt = (i: number, w: number) => Math.max(...texts[i]!.map((c) => m.wrap(c.text, w - 2 * PAD, cellFont(c), sizeOf(c), { names: c.names }).length));
+  const linesAt = (i: number, w: number) =>
+    Math.max(...texts[i]!.map((c) => m.wrap(c.text, w - 2 * PAD, cellFont(c), sizeOf(c), { names: c.names }).length));
   const needFor = (i: number, lines: number) => {
     let lo = floor[i]!;
     let hi = natural[i]!;

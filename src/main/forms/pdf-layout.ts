@@ -80,7 +80,8 @@ export function signHeight(s: SignBlock | undefined, width: number, m: Measure):
     const indent = labelW <= width / 2 ? labelW : 0;
     const first = Math.max(0, Math.floor((width - labelW) / SIGN_SLOT));
     const per = Math.max(1, Math.floor((width - indent) / SIGN_SLOT));
-    const rows = first >= s.signature.signers ? 1 : (first > 0 ? 1 : 0) + Math.ceil((s.signature.signers - first) / per);
+    const rows =
+      first >= s.signature.signers ? 1 : (first > 0 ? 1 : 0) + Math.ceil((s.signature.signers - first) / per);
     h += Math.max(1, rows) * SIGN_LH + 6;
   }
   if (s.name) h += LH;
@@ -95,7 +96,11 @@ export function pieceHeight(b: Block, from: number, to: number): number {
   const last = to === lineCount(b);
   const signH = last ? b.fixed : 0;
   if (b.kind === 'para') {
-    return (to - from) * (b.long?.lh ?? LH) + (from === 0 && b.text ? b.text.reduce((a, t) => a + t.lh, 0) : 0) + (last ? 6 : 0);
+    return (
+      (to - from) * (b.long?.lh ?? LH) +
+      (from === 0 && b.text ? b.text.reduce((a, t) => a + t.lh, 0) : 0) +
+      (last ? 6 : 0)
+    );
   }
   const whole = from === 0 && last;
   let h = 0;
@@ -152,7 +157,13 @@ export function paginate(blocks: Block[], page: Page): Piece[][] {
     const isContent = (p: Piece) => !p.block.header && p.block.kind !== 'title';
     let left = list.length - moved.length;
     // Nothing would stay: keep the first moved pieces here while the rest still holds a row for the block.
-    while (!split && !list.slice(0, left).some(isContent) && moved.length > 1 && rows(moved.slice(1)) > 0 && !moved[1]!.block.keepWithPrev) {
+    while (
+      !split &&
+      !list.slice(0, left).some(isContent) &&
+      moved.length > 1 &&
+      rows(moved.slice(1)) > 0 &&
+      !moved[1]!.block.keepWithPrev
+    ) {
       moved = moved.slice(1);
       left += 1;
     }

@@ -43,7 +43,10 @@ export class Measure {
         out.push('');
         continue;
       }
-      const tokens = (options.names ? para.match(/[^、，,\s]+[、，,]?|\s+|[\s\S]/gu) : para.match(/[A-Za-z0-9@._\-/:#&=+~%]+|[\s\S]/gu)) ?? [];
+      const tokens =
+        (options.names
+          ? para.match(/[^、，,\s]+[、，,]?|\s+|[\s\S]/gu)
+          : para.match(/[A-Za-z0-9@._\-/:#&=+~%]+|[\s\S]/gu)) ?? [];
       let line: string[] = [];
       let w = 0;
       const push = () => {

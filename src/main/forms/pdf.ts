@@ -9,7 +9,24 @@ import { fontkit as loadFontkit, pdfkit } from '../lazy.js';
 import { appResources } from '../resources.js';
 import type { FormDoc, SignBlock } from './content.js';
 import { FIXED_DATE } from './ooxml.js';
-import { CM, DATE_GAPS, LH, PAD, SEAL, SIZE, SMALL, SMALL_LH, paginate, signHeight, SIGN_LH, SIGN_SLOT, type Block, type CellBox, type Page, type Piece } from './pdf-layout.js';
+import {
+  CM,
+  DATE_GAPS,
+  LH,
+  PAD,
+  SEAL,
+  SIZE,
+  SMALL,
+  SMALL_LH,
+  paginate,
+  signHeight,
+  SIGN_LH,
+  SIGN_SLOT,
+  type Block,
+  type CellBox,
+  type Page,
+  type Piece,
+} from './pdf-layout.js';
 import { Measure, drawLine, type Doc, type FontName } from './pdf-text.js';
 import { cellFont, fitColumns } from './pdf-columns.js';
 
@@ -39,7 +56,11 @@ interface GlyphRun {
 interface EmbeddedFontLike {
   font: fontkit.Font;
   layoutRun(text: string): GlyphRun;
-  layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: GlyphRun['glyphs'] | null; positions: GlyphRun['positions'] | null; advanceWidth: number };
+  layout(
+    text: string,
+    features?: unknown,
+    onlyWidth?: boolean,
+  ): { glyphs: GlyphRun['glyphs'] | null; positions: GlyphRun['positions'] | null; advanceWidth: number };
 }
 
 /** Each character's glyph run, laid out once a process per font (the fonts are shared by every document). */
@@ -88,7 +109,8 @@ async function newDoc(title: string): Promise<Doc> {
   doc.registerFont('body', fonts.body as unknown as Buffer);
   doc.registerFont('bold', fonts.bold as unknown as Buffer);
   doc.registerFont('sym', fonts.sym as unknown as Buffer);
-  for (const name of ['body', 'bold', 'sym']) layOutByCharacter((doc.font(name) as unknown as { _font: EmbeddedFontLike })._font);
+  for (const name of ['body', 'bold', 'sym'])
+    layOutByCharacter((doc.font(name) as unknown as { _font: EmbeddedFontLike })._font);
   return doc;
 }
 
@@ -107,7 +129,6 @@ function pageOf(landscape: boolean | undefined): Page {
   return { width, height, margin: MARGIN, top: MARGIN, bottom: height - MARGIN };
 }
 
-
 /** The form as blocks, every text measured and broken into lines. */
 function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
   const width = page.width - 2 * page.margin;
@@ -121,8 +142,17 @@ function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
   if (form.subtitle) add(form.subtitle, 'body', 12, 20, 'center');
   if (form.intro) add(form.intro, 'body', SMALL, SMALL_LH, 'left');
   if (form.lead) add(form.lead, 'body', SIZE, LH + 2, 'left');
-  blocks.push({ kind: 'title', text, fixed: text.reduce((a, t) => a + t.lh, 0) + 10, minLines: 0, minFirst: 0, keepWithPrev: false });
-  const cols = form.fitColumns ? fitColumns(form, width, m) : form.widths.map((w) => (w * width) / form.widths.reduce((a, b) => a + b, 0));
+  blocks.push({
+    kind: 'title',
+    text,
+    fixed: text.reduce((a, t) => a + t.lh, 0) + 10,
+    minLines: 0,
+    minFirst: 0,
+    keepWithPrev: false,
+  });
+  const cols = form.fitColumns
+    ? fitColumns(form, width, m)
+    : form.widths.map((w) => (w * width) / form.widths.reduce((a, b) => a + b, 0));
   form.rows.forEach((row, r) => {
     let col = 0;
     const cells: CellBox[] = row.map((cell) => {
@@ -135,7 +165,8 @@ function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
       return { cell, x, w, font: cellFont(cell), size, lh, lines };
     });
     const long = cells.find((c) => c.cell.long);
-    for (const c of cells) if (c !== long && long) c.cont = m.wrap(`${c.cell.text.split('\n')[0]}(续)`, c.w - 2 * PAD, c.font, c.size);
+    for (const c of cells)
+      if (c !== long && long) c.cont = m.wrap(`${c.cell.text.split('\n')[0]}(续)`, c.w - 2 * PAD, c.font, c.size);
     const signCell = cells.find((c) => c.cell.sign);
     blocks.push({
       kind: 'row',
@@ -154,13 +185,44 @@ function blocksOf(form: FormDoc, page: Page, m: Measure): Block[] {
   }
   for (const a of form.after ?? []) {
     const [size, lh] = a.small ? [SMALL, SMALL_LH] : [SIZE, LH];
-    const heading = a.heading ? m.wrap(a.heading, width, 'bold', SIZE).map((line) => ({ line, font: 'bold' as FontName, size: SIZE, lh: LH, align: 'left' as const })) : [];
-    const long: CellBox = { cell: { text: a.text }, x: page.margin, w: width, font: 'body', size, lh, lines: m.wrap(a.text, width, 'body', size) };
+    const heading = a.heading
+      ? m
+          .wrap(a.heading, width, 'bold', SIZE)
+          .map((line) => ({ line, font: 'bold' as FontName, size: SIZE, lh: LH, align: 'left' as const }))
+      : [];
+    const long: CellBox = {
+      cell: { text: a.text },
+      x: page.margin,
+      w: width,
+      font: 'body',
+      size,
+      lh,
+      lines: m.wrap(a.text, width, 'body', size),
+    };
     // After a table the notes stay whole and with it (so that the seal below never stands on a page without table).
     const kept = form.rows.length > 0;
-    blocks.push({ kind: 'para', long, text: heading, fixed: 0, minLines: 0, minFirst: 2 + heading.length, keepWithPrev: kept, atomic: kept });
+    blocks.push({
+      kind: 'para',
+      long,
+      text: heading,
+      fixed: 0,
+      minLines: 0,
+      minFirst: 2 + heading.length,
+      keepWithPrev: kept,
+      atomic: kept,
+    });
   }
-  if (form.sign) blocks.push({ kind: 'sign', sign: form.sign, signWidth: width, fixed: signHeight(form.sign, width, m) + 12, minLines: 0, minFirst: 0, keepWithPrev: true, company: form.company });
+  if (form.sign)
+    blocks.push({
+      kind: 'sign',
+      sign: form.sign,
+      signWidth: width,
+      fixed: signHeight(form.sign, width, m) + 12,
+      minLines: 0,
+      minFirst: 0,
+      keepWithPrev: true,
+      company: form.company,
+    });
   return blocks;
 }
 
@@ -173,11 +235,24 @@ function signBeside(form: FormDoc, sign: SignBlock, width: number, m: Measure): 
   const text: NonNullable<Block['text']> = [];
   for (const a of form.after ?? []) {
     const [size, lh] = a.small ? [SMALL, SMALL_LH] : [SIZE, LH];
-    if (a.heading) for (const line of m.wrap(a.heading, notesWidth, 'bold', SIZE)) text.push({ line, font: 'bold', size: SIZE, lh: LH, align: 'left' });
-    for (const line of m.wrap(a.text, notesWidth, 'body', size)) text.push({ line, font: 'body', size, lh, align: 'left' });
+    if (a.heading)
+      for (const line of m.wrap(a.heading, notesWidth, 'bold', SIZE))
+        text.push({ line, font: 'bold', size: SIZE, lh: LH, align: 'left' });
+    for (const line of m.wrap(a.text, notesWidth, 'body', size))
+      text.push({ line, font: 'body', size, lh, align: 'left' });
   }
   const notes = text.reduce((a, t) => a + t.lh, 0) + 6;
-  return { kind: 'sign', sign, signWidth: width, text, fixed: Math.max(notes, signHeight(sign, width, m)) + 12, minLines: 0, minFirst: 0, keepWithPrev: true, company: form.company };
+  return {
+    kind: 'sign',
+    sign,
+    signWidth: width,
+    text,
+    fixed: Math.max(notes, signHeight(sign, width, m)) + 12,
+    minLines: 0,
+    minFirst: 0,
+    keepWithPrev: true,
+    company: form.company,
+  };
 }
 
 /** Signature room, seal square and date, drawn bottom-up inside (x, w) ending at `bottom`. */
@@ -195,7 +270,10 @@ function drawSign(doc: Doc, m: Measure, s: SignBlock, x: number, w: number, top:
         sx = x + indent;
         sy += SIGN_LH;
       }
-      doc.moveTo(sx + 6, sy + 24).lineTo(sx + SIGN_SLOT - 6, sy + 24).stroke();
+      doc
+        .moveTo(sx + 6, sy + 24)
+        .lineTo(sx + SIGN_SLOT - 6, sy + 24)
+        .stroke();
       sx += SIGN_SLOT;
     }
     doc.restore();
@@ -300,4 +378,3 @@ export async function formsPdf(forms: FormDoc[], title: string): Promise<Buffer>
   if (forms.length === 0) doc.addPage();
   return finish(doc);
 }
-

@@ -17,7 +17,13 @@ const PAD_PT = 6;
 /** Width in Excel's column units (a digit's width): a CJK or full-width character takes two. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u3000-\u303F\u201C\u201D\u2018\u2019\u2026\u2014]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u3000-\u303F\u201C\u201D\u2018\u2019\u2026\u2014]/.test(
+        ch,
+      ) || ch.codePointAt(0)! > 0xffff
+        ? 2
+        : 1;
   return w;
 }
 
@@ -42,7 +48,10 @@ export async function summaryXlsx(profile: Profile, plan: ExportPlan): Promise<B
  * A 作品汇总表-shaped workbook: `header` and `rows` on the first sheet (the 序号 column, wherever it is, as a number;
  * 手机号码 as text), the notice's notes on the second. The province's merged table is this with a unit column.
  */
-export async function summaryTableXlsx(profile: Profile, table: { header: string[]; widths: number[]; rows: string[][] }): Promise<Buffer> {
+export async function summaryTableXlsx(
+  profile: Profile,
+  table: { header: string[]; widths: number[]; rows: string[][] },
+): Promise<Buffer> {
   const { header, widths, rows } = table;
   const serialCol = header.indexOf('序号');
   const mobileCol = header.indexOf('手机号码') + 1;
@@ -83,7 +92,14 @@ export async function summaryTableXlsx(profile: Profile, table: { header: string
   if (mobileCol) ws.getColumn(mobileCol).numFmt = '@';
   // The notes: one wrapped column that fits A4 portrait's width, each note as tall as its lines.
   const notes = wb.addWorksheet('填写说明', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
   });
   const NOTE_WIDTH = 72;
   notes.columns = [{ width: NOTE_WIDTH }];

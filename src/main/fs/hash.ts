@@ -9,7 +9,11 @@ import { hashWorkerPath } from '../resources.js';
 const CHUNK = 4 * 1024 * 1024;
 
 /** SHA-256 of a file, read in large chunks. */
-export async function hashFile(path: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+export async function hashFile(
+  path: string,
+  onBytes?: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<{ sha256: string; size: number }> {
   const fh = await open(path, 'r');
   try {
     const hash = createHash('sha256');
@@ -34,7 +38,14 @@ export class HashPool {
   private workers: Worker[] = [];
   private next = 0;
   private ids = 0;
-  private pending = new Map<number, { resolve: (r: { sha256: string; size: number }) => void; reject: (e: Error) => void; onBytes?: (n: number) => void }>();
+  private pending = new Map<
+    number,
+    {
+      resolve: (r: { sha256: string; size: number }) => void;
+      reject: (e: Error) => void;
+      onBytes?: (n: number) => void;
+    }
+  >();
 
   private worker(): Worker {
     if (this.workers.length < Math.max(1, availableParallelism())) {
@@ -54,7 +65,10 @@ export class HashPool {
         const pending = [...this.pending.values()];
         this.pending.clear();
         this.workers = this.workers.filter((x) => x !== w);
-        for (const p of pending) p.reject(new BaosongError('io', `校验线程${why}(${hashWorkerPath()})：请重新安装报送助手或重新构建(npm run build)`));
+        for (const p of pending)
+          p.reject(
+            new BaosongError('io', `校验线程${why}(${hashWorkerPath()})：请重新安装报送助手或重新构建(npm run build)`),
+          );
       };
       w.on('error', () => fail('无法运行'));
       w.on('exit', (code) => {

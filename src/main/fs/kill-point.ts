@@ -14,5 +14,6 @@ export function faultPoint(): void {
   const at = Number(process.env.BAOSONG_TEST_ENOSPC_AT);
   if (!at) return;
   writes += 1;
-  if (writes === at) throw Object.assign(new Error('ENOSPC: no space left on device (test)'), { code: 'ENOSPC', errno: -28 });
+  if (writes === at)
+    throw Object.assign(new Error('ENOSPC: no space left on device (test)'), { code: 'ENOSPC', errno: -28 });
 }

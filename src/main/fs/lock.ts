@@ -12,7 +12,10 @@ const heldHere = new Map<string, string>();
  * The same lock for anything else one run at a time may touch (a fix of one file, a province folder): `lock` is the
  * lock file's path, `refusal` the error that tells the second run who holds it.
  */
-export async function lockFile(lock: string, refusal: (holder: { pid: number; since?: string }) => Error): Promise<() => Promise<void>> {
+export async function lockFile(
+  lock: string,
+  refusal: (holder: { pid: number; since?: string }) => Error,
+): Promise<() => Promise<void>> {
   // Two runs in one process (the window) share a pid: the lock tells them apart only here.
   const mine = heldHere.get(lock);
   if (mine !== undefined) throw refusal({ pid: process.pid, since: mine });
@@ -33,7 +36,11 @@ export async function lockFile(lock: string, refusal: (holder: { pid: number; si
   }
 }
 
-async function takeLock(lock: string, since: string, refusal: (holder: { pid: number; since?: string }) => Error): Promise<() => Promise<void>> {
+async function takeLock(
+  lock: string,
+  since: string,
+  refusal: (holder: { pid: number; since?: string }) => Error,
+): Promise<() => Promise<void>> {
   const own = `${lock}.${process.pid}.tmp`;
   const aside = `${lock}.${process.pid}.stale`;
   await mkdir(dirname(lock), { recursive: true });
@@ -51,7 +58,8 @@ async function takeLock(lock: string, since: string, refusal: (holder: { pid: nu
       if (seen === undefined) continue; // released meanwhile: try again
       const holder = parseLock(seen);
       // A lock with this process's pid that this process does not hold is an old run's (the pid reused): stale.
-      if (holder && holder.host === hostname() && holder.pid !== process.pid && isAlive(holder.pid)) throw refusal(holder);
+      if (holder && holder.host === hostname() && holder.pid !== process.pid && isAlive(holder.pid))
+        throw refusal(holder);
       // Stale: move it aside, and make sure it is the lock judged stale.
       try {
         await rename(lock, aside);
@@ -79,7 +87,11 @@ function parseLock(text: string): { pid: number; host?: string; since?: string }
   try {
     const v = JSON.parse(text) as { pid?: unknown; host?: unknown; since?: unknown };
     if (typeof v.pid !== 'number') return undefined;
-    return { pid: v.pid, host: typeof v.host === 'string' ? v.host : undefined, since: typeof v.since === 'string' ? v.since : undefined };
+    return {
+      pid: v.pid,
+      host: typeof v.host === 'string' ? v.host : undefined,
+      since: typeof v.since === 'string' ? v.since : undefined,
+    };
   } catch {
     return undefined; // cut short by a kill (an older version wrote it in place): stale
   }

@@ -7,7 +7,11 @@ import type { ZipArchive } from 'archiver';
 import { archiver } from '../lazy.js';
 
 /** Writes a ZIP that `fill` adds entries to; a failure or a cancel leaves nothing at `target`. */
-export async function writeZipFile(target: string, fill: (zip: ZipArchive) => void | Promise<void>, options: { level: number; signal?: AbortSignal }): Promise<void> {
+export async function writeZipFile(
+  target: string,
+  fill: (zip: ZipArchive) => void | Promise<void>,
+  options: { level: number; signal?: AbortSignal },
+): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.baosong-tmp`;
   const zip = new (await archiver()).ZipArchive({ zlib: { level: options.level }, forceZip64: false });

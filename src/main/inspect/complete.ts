@@ -57,7 +57,21 @@ export function pngProblem(path: string, size: number): Promise<string | null> {
   });
 }
 
-const TIFF_TYPE_SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4 };
+const TIFF_TYPE_SIZES: Record<number, number> = {
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+};
 
 /** TIFF: the first IFD and the strips or tiles it lists must lie within the file. */
 export function tiffProblem(path: string, size: number): Promise<string | null> {
@@ -88,7 +102,10 @@ export function tiffProblem(path: string, size: number): Promise<string | null> 
       const inline = count * width <= 4;
       const data = inline ? entries.subarray(e + 8, e + 12) : await readAt(fh, u32(entries, e + 8), count * width);
       if (data.length < count * width) return `TIFF ${CUT}`;
-      arrays.set(tag, Array.from({ length: count }, (_, k) => (width === 2 ? u16(data, k * 2) : u32(data, k * 4))));
+      arrays.set(
+        tag,
+        Array.from({ length: count }, (_, k) => (width === 2 ? u16(data, k * 2) : u32(data, k * 4))),
+      );
     }
     const offsets = arrays.get(273) ?? arrays.get(324) ?? [];
     const counts = arrays.get(279) ?? arrays.get(325) ?? [];

@@ -69,7 +69,11 @@ const WHOLENESS: Partial<Record<string, (path: string, size: number) => Promise<
 const IMAGE_KINDS = new Set(['jpg', 'png', 'tiff']);
 
 /** Facts for one file. Never throws for the file's sake: an unreadable or broken file is a fact too. */
-export async function fileFacts(absPath: string, needs: ProbeNeeds = { titleCard: false }, options: ProbeOptions = {}): Promise<FileFacts> {
+export async function fileFacts(
+  absPath: string,
+  needs: ProbeNeeds = { titleCard: false },
+  options: ProbeOptions = {},
+): Promise<FileFacts> {
   let size: number;
   try {
     const st = await stat(absPath);
@@ -118,9 +122,14 @@ export async function fileFacts(absPath: string, needs: ProbeNeeds = { titleCard
       const boxes = sniffed === 'mp4' ? await readMp4(absPath, size) : null;
       facts.video = boxes?.facts ?? (await tools.run(() => probeVideo(absPath, options.signal)));
       if (needs.titleCard) {
-        const sampled = boxes ? { timing: boxes.timing, pixels: boxes.facts.codedWidth * boxes.facts.codedHeight } : undefined;
+        const sampled = boxes
+          ? { timing: boxes.timing, pixels: boxes.facts.codedWidth * boxes.facts.codedHeight }
+          : undefined;
         if (options.cards) options.cards.push({ path: absPath, facts, sampled });
-        else facts.titleCard = await tools.run(() => probeTitleCard(absPath, options.cacheDir ?? null, options.signal, sampled));
+        else
+          facts.titleCard = await tools.run(() =>
+            probeTitleCard(absPath, options.cacheDir ?? null, options.signal, sampled),
+          );
       }
     } catch (e) {
       if (!(e instanceof ProbeError)) throw e;
@@ -197,7 +206,8 @@ export async function gatherFacts(
   let bytes = 0;
   const finished = (path: string, facts: FileFacts, probed: boolean) => {
     const st = sizes.get(path);
-    if (probed && st && facts.exists && !options.light) options.cache?.put(path, st.size, st.mtimeMs, needs.get(path)!, facts);
+    if (probed && st && facts.exists && !options.light)
+      options.cache?.put(path, st.size, st.mtimeMs, needs.get(path)!, facts);
     done += 1;
     bytes += st?.size ?? 0;
     options.onProgress?.({ done, total: paths.length, bytes, totalBytes });
@@ -243,7 +253,8 @@ async function judgeCards(cards: CardRequest[], options: ProbeOptions): Promise<
   const rest: CardRequest[] = [];
   for (const c of cards) {
     const plan = c.sampled ? samplePlan(c.sampled.timing, c.sampled.pixels) : null;
-    if (plan && plan.keys.length === 1 && c.facts.video) oneKey.push({ card: c, item: { path: c.path, plan, aspect: c.facts.video.aspect } });
+    if (plan && plan.keys.length === 1 && c.facts.video)
+      oneKey.push({ card: c, item: { path: c.path, plan, aspect: c.facts.video.aspect } });
     else rest.push(c);
   }
   const batches: (typeof oneKey)[] = [];
@@ -251,7 +262,13 @@ async function judgeCards(cards: CardRequest[], options: ProbeOptions): Promise<
   await Promise.all([
     ...batches.map(async (batch) => {
       options.signal?.throwIfAborted();
-      const results = await tools.run(() => batchedCards(batch.map((b) => b.item), cacheDir, options.signal));
+      const results = await tools.run(() =>
+        batchedCards(
+          batch.map((b) => b.item),
+          cacheDir,
+          options.signal,
+        ),
+      );
       await Promise.all(
         batch.map(async (b, i) => {
           const card = results?.[i];

@@ -9,5 +9,11 @@ export async function probeImage(path: string): Promise<ImageFacts> {
   // libvips reports 72 when the file stores no resolution; a stored one always comes with its unit.
   let dpi: number | null = m.density && m.resolutionUnit ? m.density : null;
   if (dpi !== null && m.resolutionUnit === 'cm') dpi = m.density! * 2.54;
-  return { format: m.format ?? '', width: m.width, height: m.height, space: m.space ?? '', dpi: dpi === null ? null : Math.round(dpi * 100) / 100 };
+  return {
+    format: m.format ?? '',
+    width: m.width,
+    height: m.height,
+    space: m.space ?? '',
+    dpi: dpi === null ? null : Math.round(dpi * 100) / 100,
+  };
 }

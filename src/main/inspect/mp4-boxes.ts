@@ -69,7 +69,10 @@ async function readAt(fh: FileHandle, offset: number, length: number): Promise<B
 }
 
 /** The top-level boxes' types and extents: ftyp's major brand, where moov is, and whether the file is fragmented. */
-async function topLevel(fh: FileHandle, size: number): Promise<{ brand: string; moov: [number, number] | null; fragmented: boolean }> {
+async function topLevel(
+  fh: FileHandle,
+  size: number,
+): Promise<{ brand: string; moov: [number, number] | null; fragmented: boolean }> {
   let at = 0;
   let brand = '';
   let moov: [number, number] | null = null;
@@ -123,7 +126,16 @@ async function readMoov(buf: Buffer): Promise<Moov | null> {
   return (file as unknown as { moov?: Moov }).moov ?? null;
 }
 
-const H264_PROFILES: Record<number, string> = { 66: 'Baseline', 77: 'Main', 88: 'Extended', 100: 'High', 110: 'High 10', 122: 'High 4:2:2', 244: 'High 4:4:4 Predictive', 44: 'CAVLC 4:4:4' };
+const H264_PROFILES: Record<number, string> = {
+  66: 'Baseline',
+  77: 'Main',
+  88: 'Extended',
+  100: 'High',
+  110: 'High 10',
+  122: 'High 4:2:2',
+  244: 'High 4:4:4 Predictive',
+  44: 'CAVLC 4:4:4',
+};
 const HEVC_PROFILES: Record<number, string> = { 1: 'Main', 2: 'Main 10', 3: 'Main Still Picture', 4: 'Rext' };
 
 /** The codec name and profile as ffprobe prints them, or null for a codec left to ffprobe. */
@@ -134,7 +146,8 @@ function videoCodec(e: Entry): { codec: string; profile: string } | null {
     const constrained = p === 66 && ((e.avcC?.profile_compatibility ?? 0) & 0x40) !== 0;
     return { codec: 'h264', profile: constrained ? 'Constrained Baseline' : (H264_PROFILES[p] ?? '') };
   }
-  if (e.type === 'hvc1' || e.type === 'hev1') return { codec: 'hevc', profile: HEVC_PROFILES[e.hvcC?.general_profile_idc ?? 0] ?? '' };
+  if (e.type === 'hvc1' || e.type === 'hev1')
+    return { codec: 'hevc', profile: HEVC_PROFILES[e.hvcC?.general_profile_idc ?? 0] ?? '' };
   return null;
 }
 
@@ -287,7 +300,11 @@ export async function readMp4(path: string, size: number, windowS = 6): Promise<
       const abytes = totalBytes(astbl, sampleCount(astbl.stts));
       // ffprobe: data size × 8 × time scale / duration, in integers.
       const aduration = amdhd.duration || aticks;
-      audio = { codec, bitRate: aduration > 0 ? Math.floor((abytes * 8 * amdhd.timescale) / aduration) : 0, channels: codec === 'aac' ? audioChannels(ae) : (ae.channel_count ?? 0) };
+      audio = {
+        codec,
+        bitRate: aduration > 0 ? Math.floor((abytes * 8 * amdhd.timescale) / aduration) : 0,
+        channels: codec === 'aac' ? audioChannels(ae) : (ae.channel_count ?? 0),
+      };
     }
     const rotation = matrixRotation(vt.tkhd?.matrix);
     const sar = ve.pasp && ve.pasp.hSpacing > 0 && ve.pasp.vSpacing > 0 ? ve.pasp.hSpacing / ve.pasp.vSpacing : 1;

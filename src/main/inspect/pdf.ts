@@ -56,7 +56,11 @@ export async function probePdf(path: string, size: number): Promise<PdfFacts> {
   if (size <= FULL_PARSE_LIMIT) {
     try {
       const { PDFDocument } = await pdfLib();
-      const doc = await PDFDocument.load(await readFile(path), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
+      const doc = await PDFDocument.load(await readFile(path), {
+        ignoreEncryption: true,
+        updateMetadata: false,
+        throwOnInvalidObject: true,
+      });
       facts.pages = doc.getPageCount();
       facts.encrypted ||= doc.isEncrypted;
       const page = doc.getPage(0);

@@ -3,7 +3,16 @@
 import { open } from 'node:fs/promises';
 import type { ImageFacts } from '../../shared/model.js';
 
-const COLOR_MODES: Record<number, string> = { 0: 'bitmap', 1: 'grayscale', 2: 'indexed', 3: 'rgb', 4: 'cmyk', 7: 'multichannel', 8: 'duotone', 9: 'lab' };
+const COLOR_MODES: Record<number, string> = {
+  0: 'bitmap',
+  1: 'grayscale',
+  2: 'indexed',
+  3: 'rgb',
+  4: 'cmyk',
+  7: 'multichannel',
+  8: 'duotone',
+  9: 'lab',
+};
 const MAX_RESOURCES = 16 * 1024 * 1024;
 
 export async function probePsd(path: string): Promise<ImageFacts> {
@@ -29,7 +38,14 @@ export async function probePsd(path: string): Promise<ImageFacts> {
       dpi = resolutionFrom(res.subarray(0, got));
     }
     if (!width || !height) throw new Error('PSD 尺寸为 0');
-    return { format: version === 2 ? 'psb' : 'psd', width, height, space: COLOR_MODES[mode] ?? `mode-${mode}`, dpi, bitDepth };
+    return {
+      format: version === 2 ? 'psb' : 'psd',
+      width,
+      height,
+      space: COLOR_MODES[mode] ?? `mode-${mode}`,
+      dpi,
+      bitDepth,
+    };
   } finally {
     await fh.close();
   }

@@ -22,7 +22,15 @@ const JUDGED = [1, 4];
  * - the mean colour leans blue: B ≥ R + 30 and B ≥ G + 15;
  * - the spread is that of a plain card with a few lines of text: mean channel stdev ≤ 80.
  */
-export const THRESHOLDS = { hueMin: 195, hueMax: 255, satMin: 0.4, valMin: 0.25, blueOverRed: 30, blueOverGreen: 15, maxStdev: 80 };
+export const THRESHOLDS = {
+  hueMin: 195,
+  hueMax: 255,
+  satMin: 0.4,
+  valMin: 0.25,
+  blueOverRed: 30,
+  blueOverGreen: 15,
+  maxStdev: 80,
+};
 
 export function hsv([r, g, b]: [number, number, number]): { h: number; s: number; v: number } {
   const max = Math.max(r, g, b);
@@ -42,7 +50,15 @@ export function looksBlue(f: Omit<TitleCardFrame, 'blue' | 'atS'>): boolean {
   const { h, s, v } = hsv(f.dominant);
   const [r, g, b] = f.mean;
   const spread = (f.stdev[0] + f.stdev[1] + f.stdev[2]) / 3;
-  return h >= t.hueMin && h <= t.hueMax && s >= t.satMin && v >= t.valMin && b >= r + t.blueOverRed && b >= g + t.blueOverGreen && spread <= t.maxStdev;
+  return (
+    h >= t.hueMin &&
+    h <= t.hueMax &&
+    s >= t.satMin &&
+    v >= t.valMin &&
+    b >= r + t.blueOverRed &&
+    b >= g + t.blueOverGreen &&
+    spread <= t.maxStdev
+  );
 }
 
 /**
@@ -109,7 +125,13 @@ interface Rgb {
 }
 
 async function decodePng(png: Buffer): Promise<Rgb> {
-  const { data, info } = await (await sharp())(png).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await (
+    await sharp()
+  )(png)
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
@@ -119,7 +141,12 @@ async function decodePng(png: Buffer): Promise<Rgb> {
  * fullest bin of a 16×16×16 histogram (first in sharp's scan order: green, then red, then blue), its centre.
  */
 export function pixelStats(img: Rgb, left: number, width: number): Omit<TitleCardFrame, 'blue' | 'atS'> {
-  let r0 = 0, g0 = 0, b0 = 0, r2 = 0, g2 = 0, b2 = 0;
+  let r0 = 0,
+    g0 = 0,
+    b0 = 0,
+    r2 = 0,
+    g2 = 0,
+    b2 = 0;
   const hist = new Uint32Array(4096);
   for (let y = 0; y < img.height; y += 1) {
     let i = (y * img.width + left) * 3;
@@ -141,7 +168,9 @@ export function pixelStats(img: Rgb, left: number, width: number): Omit<TitleCar
   for (let k = 1; k < hist.length; k += 1) if (hist[k]! > hist[best]!) best = k;
   const sum = [r0, g0, b0];
   const mean = sum.map((x) => x / n);
-  const stdev = [r2, g2, b2].map((x, c) => (n > 1 ? Math.sqrt(Math.max(0, (x - (sum[c]! * sum[c]!) / n) / (n - 1))) : 0));
+  const stdev = [r2, g2, b2].map((x, c) =>
+    n > 1 ? Math.sqrt(Math.max(0, (x - (sum[c]! * sum[c]!) / n) / (n - 1))) : 0,
+  );
   return {
     mean: mean.map(Math.round) as [number, number, number],
     stdev: stdev.map(Math.round) as [number, number, number],
@@ -163,14 +192,45 @@ function keepSheet(path: string, cacheDir: string | null, sheet: Buffer): string
 }
 
 /** The sampled judgement: only the planned key frames decoded. Null when ffmpeg did not give them all. */
-async function sampledCard(path: string, plan: SamplePlan, cacheDir: string | null, signal?: AbortSignal): Promise<TitleCardFacts | null> {
+async function sampledCard(
+  path: string,
+  plan: SamplePlan,
+  cacheDir: string | null,
+  signal?: AbortSignal,
+): Promise<TitleCardFacts | null> {
   const r = await runTool(
     ffmpegBin(),
     [
       // -threads 1 before -i: one decoder thread (the default starts a frame-threading pool per process).
-      '-v', 'error', '-nostdin', '-threads', '1', '-skip_frame', 'nokey', '-t', String(TILES), '-i', path,
-      '-an', '-sn', '-dn', '-threads', '1', '-vsync', '0',
-      '-vf', `scale=-2:${TILE_HEIGHT}`, '-frames:v', String(plan.keys.length), '-pix_fmt', 'rgb24', '-f', 'image2pipe', '-vcodec', 'png', '-',
+      '-v',
+      'error',
+      '-nostdin',
+      '-threads',
+      '1',
+      '-skip_frame',
+      'nokey',
+      '-t',
+      String(TILES),
+      '-i',
+      path,
+      '-an',
+      '-sn',
+      '-dn',
+      '-threads',
+      '1',
+      '-vsync',
+      '0',
+      '-vf',
+      `scale=-2:${TILE_HEIGHT}`,
+      '-frames:v',
+      String(plan.keys.length),
+      '-pix_fmt',
+      'rgb24',
+      '-f',
+      'image2pipe',
+      '-vcodec',
+      'png',
+      '-',
     ],
     { timeoutMs: 60_000, signal, maxStdout: 8 * 1024 * 1024 },
   );
@@ -180,7 +240,12 @@ async function sampledCard(path: string, plan: SamplePlan, cacheDir: string | nu
 }
 
 /** The judgement and contact sheet from the planned key frames' pictures (one tile each, in order). */
-async function cardFromTiles(path: string, plan: SamplePlan, tiles: Rgb[], cacheDir: string | null): Promise<TitleCardFacts | null> {
+async function cardFromTiles(
+  path: string,
+  plan: SamplePlan,
+  tiles: Rgb[],
+  cacheDir: string | null,
+): Promise<TitleCardFacts | null> {
   const { width, height } = tiles[0]!;
   if (!width || !height || tiles.some((t) => t.width !== width || t.height !== height)) return null;
   const frames = JUDGED.map((at) => frameOf(tiles[plan.cover[at]!]!, 0, width, at));
@@ -189,9 +254,18 @@ async function cardFromTiles(path: string, plan: SamplePlan, tiles: Rgb[], cache
     // The sheet: each second's tile is the key frame shown then.
     const sheet = Buffer.alloc(width * TILES * height * 3);
     for (const [second, k] of plan.cover.entries()) {
-      for (let y = 0; y < height; y += 1) tiles[k]!.data.copy(sheet, (y * width * TILES + second * width) * 3, y * width * 3, (y + 1) * width * 3);
+      for (let y = 0; y < height; y += 1)
+        tiles[k]!.data.copy(sheet, (y * width * TILES + second * width) * 3, y * width * 3, (y + 1) * width * 3);
     }
-    contactSheet = keepSheet(path, cacheDir, await (await sharp())(sheet, { raw: { width: width * TILES, height, channels: 3 } }).png().toBuffer());
+    contactSheet = keepSheet(
+      path,
+      cacheDir,
+      await (
+        await sharp()
+      )(sheet, { raw: { width: width * TILES, height, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
   }
   return { frames, contactSheet, method: 'key-frames' };
 }
@@ -212,7 +286,11 @@ export const CARD_BATCH = 8;
  * tile height and set side by side. Null for the lot when ffmpeg fails (a damaged file among them): the caller
  * judges them one by one.
  */
-export async function batchedCards(items: OneKeyCard[], cacheDir: string | null, signal?: AbortSignal): Promise<(TitleCardFacts | null)[] | null> {
+export async function batchedCards(
+  items: OneKeyCard[],
+  cacheDir: string | null,
+  signal?: AbortSignal,
+): Promise<(TitleCardFacts | null)[] | null> {
   const widths = items.map((x) => Math.max(2, 2 * Math.round((TILE_HEIGHT * (x.aspect || 16 / 9)) / 2)));
   const total = widths.reduce((a, b) => a + b, 0);
   const inputs = items.flatMap((x) => ['-threads', '1', '-skip_frame', 'nokey', '-t', String(TILES), '-i', x.path]);
@@ -221,7 +299,25 @@ export async function batchedCards(items: OneKeyCard[], cacheDir: string | null,
     (items.length > 1 ? `;${items.map((_, i) => `[v${i}]`).join('')}hstack=inputs=${items.length}[out]` : '');
   const r = await runTool(
     ffmpegBin(),
-    ['-v', 'error', '-nostdin', ...inputs, '-filter_complex', graph, '-map', items.length > 1 ? '[out]' : '[v0]', '-threads', '1', '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    [
+      '-v',
+      'error',
+      '-nostdin',
+      ...inputs,
+      '-filter_complex',
+      graph,
+      '-map',
+      items.length > 1 ? '[out]' : '[v0]',
+      '-threads',
+      '1',
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      '-',
+    ],
     { timeoutMs: 60_000, signal, maxStdout: 8 * 1024 * 1024 },
   );
   if (r.code !== 0 || r.stdout.length !== total * TILE_HEIGHT * 3) return null;
@@ -230,7 +326,8 @@ export async function batchedCards(items: OneKeyCard[], cacheDir: string | null,
   for (const [i, item] of items.entries()) {
     const w = widths[i]!;
     const data = Buffer.alloc(w * TILE_HEIGHT * 3);
-    for (let y = 0; y < TILE_HEIGHT; y += 1) r.stdout.copy(data, y * w * 3, (y * total + left) * 3, (y * total + left + w) * 3);
+    for (let y = 0; y < TILE_HEIGHT; y += 1)
+      r.stdout.copy(data, y * w * 3, (y * total + left) * 3, (y * total + left + w) * 3);
     out.push(await cardFromTiles(item.path, item.plan, [{ data, width: w, height: TILE_HEIGHT }], cacheDir));
     left += w;
   }
@@ -255,10 +352,31 @@ export async function probeTitleCard(
   const r = await runTool(
     ffmpegBin(),
     [
-      '-v', 'error', '-nostdin', '-threads', '1', '-t', String(TILES), '-i', path,
-      '-an', '-sn', '-dn', '-threads', '1',
-      '-vf', `fps=1,scale=-2:${TILE_HEIGHT},tile=${TILES}x1`,
-      '-frames:v', '1', '-pix_fmt', 'rgb24', '-f', 'image2pipe', '-vcodec', 'png', '-',
+      '-v',
+      'error',
+      '-nostdin',
+      '-threads',
+      '1',
+      '-t',
+      String(TILES),
+      '-i',
+      path,
+      '-an',
+      '-sn',
+      '-dn',
+      '-threads',
+      '1',
+      '-vf',
+      `fps=1,scale=-2:${TILE_HEIGHT},tile=${TILES}x1`,
+      '-frames:v',
+      '1',
+      '-pix_fmt',
+      'rgb24',
+      '-f',
+      'image2pipe',
+      '-vcodec',
+      'png',
+      '-',
     ],
     { timeoutMs: 60_000, signal, maxStdout: 8 * 1024 * 1024 },
   );

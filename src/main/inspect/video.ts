@@ -59,10 +59,14 @@ export function explainProbeFailure(stderr: string, timedOut: boolean): string {
 }
 
 export async function probeVideo(path: string, signal?: AbortSignal): Promise<VideoFacts> {
-  const r = await runTool(ffprobeBin(), ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path], {
-    timeoutMs: 30_000,
-    signal,
-  });
+  const r = await runTool(
+    ffprobeBin(),
+    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
+    {
+      timeoutMs: 30_000,
+      signal,
+    },
+  );
   if (r.code !== 0) throw new ProbeError(explainProbeFailure(r.stderr, r.timedOut));
   let data: FfProbe;
   try {
@@ -94,6 +98,8 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     rotation,
     aspect: shownW / shownH,
     fps: ratio(video.avg_frame_rate) || ratio(video.r_frame_rate),
-    audio: audio ? { codec: audio.codec_name ?? '', bitRate: Number(audio.bit_rate ?? 0) || 0, channels: audio.channels ?? 0 } : null,
+    audio: audio
+      ? { codec: audio.codec_name ?? '', bitRate: Number(audio.bit_rate ?? 0) || 0, channels: audio.channels ?? 0 }
+      : null,
   };
 }

@@ -28,36 +28,40 @@ export class ZipReadError extends Error {
 export async function readZipEntries(path: string, visit: (entry: ZipEntryFact) => boolean | void): Promise<number> {
   const lib = await yauzl();
   return new Promise((resolvePromise, reject) => {
-    lib.open(path, { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: false }, (err, zip) => {
-      if (err || !zip) {
-        reject(new ZipReadError(err?.message ?? 'cannot open'));
-        return;
-      }
-      let count = 0;
-      let done = false;
-      const finish = (error?: Error) => {
-        if (done) return;
-        done = true;
-        zip.close();
-        if (error) reject(new ZipReadError(error.message));
-        else resolvePromise(count);
-      };
-      zip.on('error', (e: Error) => finish(e));
-      zip.on('end', () => finish());
-      zip.on('entry', (entry: yauzlTypes.Entry) => {
-        count += 1;
-        const keepGoing = visit({
-          rawName: entry.fileName as unknown as Buffer,
-          generalPurposeBitFlag: entry.generalPurposeBitFlag,
-          compressedSize: entry.compressedSize,
-          uncompressedSize: entry.uncompressedSize,
-          extraFields: entry.extraFields,
+    lib.open(
+      path,
+      { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: false },
+      (err, zip) => {
+        if (err || !zip) {
+          reject(new ZipReadError(err?.message ?? 'cannot open'));
+          return;
+        }
+        let count = 0;
+        let done = false;
+        const finish = (error?: Error) => {
+          if (done) return;
+          done = true;
+          zip.close();
+          if (error) reject(new ZipReadError(error.message));
+          else resolvePromise(count);
+        };
+        zip.on('error', (e: Error) => finish(e));
+        zip.on('end', () => finish());
+        zip.on('entry', (entry: yauzlTypes.Entry) => {
+          count += 1;
+          const keepGoing = visit({
+            rawName: entry.fileName as unknown as Buffer,
+            generalPurposeBitFlag: entry.generalPurposeBitFlag,
+            compressedSize: entry.compressedSize,
+            uncompressedSize: entry.uncompressedSize,
+            extraFields: entry.extraFields,
+          });
+          if (keepGoing === false) finish();
+          else zip.readEntry();
         });
-        if (keepGoing === false) finish();
-        else zip.readEntry();
-      });
-      zip.readEntry();
-    });
+        zip.readEntry();
+      },
+    );
   });
 }
 
@@ -72,7 +76,12 @@ const INFOZIP_UNICODE_PATH = 0x7075;
 export function decodeEntryName(entry: ZipEntryFact): { name: string; legacy: boolean } {
   if (entry.generalPurposeBitFlag & UTF8_FLAG) return { name: entry.rawName.toString('utf8'), legacy: false };
   const unicode = entry.extraFields.find((f) => f.id === INFOZIP_UNICODE_PATH);
-  if (unicode && unicode.data.length > 5 && unicode.data[0] === 1 && unicode.data.readUInt32LE(1) === crc32(entry.rawName)) {
+  if (
+    unicode &&
+    unicode.data.length > 5 &&
+    unicode.data[0] === 1 &&
+    unicode.data.readUInt32LE(1) === crc32(entry.rawName)
+  ) {
     return { name: unicode.data.subarray(5).toString('utf8'), legacy: false };
   }
   if (entry.rawName.every((b) => b < 0x80)) return { name: entry.rawName.toString('latin1'), legacy: false };

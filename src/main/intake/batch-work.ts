@@ -13,7 +13,13 @@ export function batchWorkOf(w: IntakeWork) {
     grade: w.grade,
     share: w.share,
     // The summary gives the first author's unit; co-authors are taken to be of the same unit (usually so).
-    authors: w.authors.value.map((name, i) => ({ name, unit: w.authorUnit, mobile: i === 0 ? w.mobile : '', email: '', phone: '' })),
+    authors: w.authors.value.map((name, i) => ({
+      name,
+      unit: w.authorUnit,
+      mobile: i === 0 ? w.mobile : '',
+      email: '',
+      phone: '',
+    })),
     comment: '',
     fields: {},
     scenes: [],

@@ -83,14 +83,19 @@ export async function findDuplicates(folders: DuplicateCandidate[], signal?: Abo
   // Byte-identical: same sizes, then the same quick hashes, then the same contents.
   const all = folders.map((_, i) => i).filter((i) => folders[i]!.files.length > 0);
   for (const bySize of await groupBy(all, (i) => [...folders[i]!.sizes].sort((a, b) => a - b).join(','))) {
-    const quick = await groupBy(bySize, async (i) => (await Promise.all(folders[i]!.files.map((f, j) => quickHash(f, folders[i]!.sizes[j]!)))).sort().join(','));
+    const quick = await groupBy(bySize, async (i) =>
+      (await Promise.all(folders[i]!.files.map((f, j) => quickHash(f, folders[i]!.sizes[j]!)))).sort().join(','),
+    );
     for (const group of quick) {
-      const full = await groupBy(group, async (i) => (await Promise.all(folders[i]!.files.map((f) => fullHash(f, signal)))).sort().join(','));
+      const full = await groupBy(group, async (i) =>
+        (await Promise.all(folders[i]!.files.map((f) => fullHash(f, signal)))).sort().join(','),
+      );
       for (const g of full) keepFirst(g, '文件完全相同');
     }
   }
   // The same title and first author (a resend, perhaps with other files).
   const named = all.filter((i) => folders[i]!.firstAuthor && titleKey(folders[i]!.title));
-  for (const g of await groupBy(named, (i) => `${titleKey(folders[i]!.title)}\u0000${fold(folders[i]!.firstAuthor!)}`)) keepFirst(g, '作品名称和第一作者相同');
+  for (const g of await groupBy(named, (i) => `${titleKey(folders[i]!.title)}\u0000${fold(folders[i]!.firstAuthor!)}`))
+    keepFirst(g, '作品名称和第一作者相同');
   return out.sort((a, b) => a.dup - b.dup);
 }

@@ -7,7 +7,14 @@ import { availableParallelism } from 'node:os';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
-import { categoryOfText, matchRows, parseFolderName, stageOfGrade, titleKey, type Guessed } from '../../shared/intake/names.js';
+import {
+  categoryOfText,
+  matchRows,
+  parseFolderName,
+  stageOfGrade,
+  titleKey,
+  type Guessed,
+} from '../../shared/intake/names.js';
 import { reportPathOf, type IntakeFile, type IntakeReport, type IntakeWork } from '../../shared/intake/report.js';
 import { CATEGORIES, type CategoryId, type Group, type Unit, type UnitKind } from '../../shared/model.js';
 import type { Profile } from '../../shared/rules/profile.js';
@@ -47,7 +54,8 @@ export async function checkPlanTarget(plan: string, dir: string): Promise<void> 
   const file = resolve(plan);
   const sidecar = reportPathOf(file);
   const keep = '为免覆盖，请换一个文件名，或先把它移走';
-  if (canonical(file) === canonical(dir) || within(canonical(dir), canonical(file))) throw new BaosongError('bad-input', `计划文件 ${file} 不能是作品文件夹本身或包含它的位置`);
+  if (canonical(file) === canonical(dir) || within(canonical(dir), canonical(file)))
+    throw new BaosongError('bad-input', `计划文件 ${file} 不能是作品文件夹本身或包含它的位置`);
   let ownHash: string | null = null;
   if (existsSync(sidecar)) {
     try {
@@ -65,7 +73,8 @@ export async function checkPlanTarget(plan: string, dir: string): Promise<void> 
     } catch {
       same = false;
     }
-    if (!same) throw new BaosongError('bad-input', `计划文件 ${file} 已经存在，不是报送助手上次生成的(或之后被编辑过)：${keep}`);
+    if (!same)
+      throw new BaosongError('bad-input', `计划文件 ${file} 已经存在，不是报送助手上次生成的(或之后被编辑过)：${keep}`);
   }
 }
 
@@ -80,7 +89,12 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   }
   if (!st.isDirectory()) throw new BaosongError('bad-input', `${root} 不是文件夹`);
   const ignored: IntakeReport['ignored'] = [];
-  const { works: folders, rootFiles, containerFiles, unread } = await findWorks(profile, root, ignored, options.workspace);
+  const {
+    works: folders,
+    rootFiles,
+    containerFiles,
+    unread,
+  } = await findWorks(profile, root, ignored, options.workspace);
 
   // The summary: given, or a 汇总表 .xlsx at the root.
   let summaryPath = options.summary ? resolve(options.summary) : null;
@@ -110,13 +124,16 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   }
   const summary: Summary | null = summaries[0] ?? null;
   // Cells that could not be read are said, with the table they are in (their rows may be missing from the plan).
-  for (const s of summaries) for (const p of s.problems) ignored.push({ path: relative(root, s.file).split(sep).join('/') || basename(s.file), reason: `汇总表${p}` });
+  for (const s of summaries)
+    for (const p of s.problems)
+      ignored.push({ path: relative(root, s.file).split(sep).join('/') || basename(s.file), reason: `汇总表${p}` });
   const { rows, conflicts } = mergeSummaries(summaries, root);
 
   // What every file is (its real type, size, an image's dpi), from the cache when unchanged; a video's duration
   // only where a folder has two videos to choose between (ffprobe is the costly part of a look at 100 folders).
   const everything = [...folders.flatMap((w) => w.files), ...rootFiles];
-  const progress = (phase: string) => (p: { done: number; total: number }) => options.onProgress?.({ phase, done: p.done, total: p.total });
+  const progress = (phase: string) => (p: { done: number; total: number }) =>
+    options.onProgress?.({ phase, done: p.done, total: p.total });
   const facts = await gatherFacts(
     everything.map((f) => ({ absPath: f.abs })),
     { cache: options.cache, signal: options.signal, cacheDir: null, light: true, onProgress: progress('inspect') },
@@ -158,21 +175,37 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
   const dropped = new Map(duplicates.map((d) => [d.dup, d]));
   for (const d of duplicates) {
     const folder = folders[d.dup]!;
-    for (const f of folder.files) ignored.push({ path: `${folder.rel}/${f.rel}`, reason: `“${folder.rel}”与“${folders[d.of]!.rel}”是同一作品(${d.why})，重复发送，只保留后者` });
+    for (const f of folder.files)
+      ignored.push({
+        path: `${folder.rel}/${f.rel}`,
+        reason: `“${folder.rel}”与“${folders[d.of]!.rel}”是同一作品(${d.why})，重复发送，只保留后者`,
+      });
     // A row it took goes back to the kept folder's side: the kept one is the row's when it had none.
     const row = rowOf.get(d.dup);
     if (row && !rowOf.has(d.of)) rowOf.set(d.of, row);
     rowOf.delete(d.dup);
   }
 
-  const group: Group = options.unit?.group ?? (rows.some((r) => /高等/.test(r.group)) && !rows.some((r) => /中小学/.test(r.group)) ? 'higher' : 'k12');
+  const group: Group =
+    options.unit?.group ??
+    (rows.some((r) => /高等/.test(r.group)) && !rows.some((r) => /中小学/.test(r.group)) ? 'higher' : 'k12');
   // Folders are planned side by side (a repair re-packs or packs a ZIP: file I/O and deflate), each into its own
   // list of left-out files, joined in the folders' order so the report reads the same every time.
   const kept = folders.map((_, i) => i).filter((i) => !dropped.has(i));
   const planned = await inOrder(kept, Math.max(2, availableParallelism()), async (i) => {
     options.signal?.throwIfAborted();
     const own: IntakeReport['ignored'] = [];
-    const work = await planWork(profile, folders[i]!, parsed[i]!, rowOf.get(i) ?? null, facts, group, options.workspace, own, root);
+    const work = await planWork(
+      profile,
+      folders[i]!,
+      parsed[i]!,
+      rowOf.get(i) ?? null,
+      facts,
+      group,
+      options.workspace,
+      own,
+      root,
+    );
     return { work, own };
   });
   const works: IntakeWork[] = planned.map((p) => p.work);
@@ -197,8 +230,13 @@ export async function intake(profile: Profile, options: IntakeOptions): Promise<
     if (f.abs === summaryPath) continue;
     const kind = facts.get(f.abs)?.kind ?? 'unknown';
     const hit = UNIT_FILES.find(([re, , kinds]) => re.test(f.rel) && kinds.includes(kind));
-    if (hit && !unitFiles.some((u) => u.role === hit[1])) unitFiles.push({ path: f.abs, role: hit[1], confidence: 'high', reason: `文件名含“${f.rel.match(hit[0])![0]}”` });
-    else ignored.push({ path: f.rel, reason: /\.(docx|xlsx)$/i.test(f.rel) ? '根目录的 Word/Excel 表由本工具生成' : '根目录中无法判断用途的文件' });
+    if (hit && !unitFiles.some((u) => u.role === hit[1]))
+      unitFiles.push({ path: f.abs, role: hit[1], confidence: 'high', reason: `文件名含“${f.rel.match(hit[0])![0]}”` });
+    else
+      ignored.push({
+        path: f.rel,
+        reason: /\.(docx|xlsx)$/i.test(f.rel) ? '根目录的 Word/Excel 表由本工具生成' : '根目录中无法判断用途的文件',
+      });
   }
 
   const unit = unitGuess(options, summary, root);
@@ -254,7 +292,8 @@ async function inOrder<T, R>(items: T[], width: number, run: (item: T) => Promis
 export function kindOfUnitName(name: string): { kind: UnitKind; sure: boolean } {
   if (/^(沈阳|大连)/.test(name) && /教育局/.test(name)) return { kind: 'city-major', sure: true };
   if (/省教育学院/.test(name)) return { kind: 'institute', sure: true };
-  if (/大学|学院|高等专科学校|职业技术学院/.test(name) && !/教育学院/.test(name)) return { kind: 'university', sure: true };
+  if (/大学|学院|高等专科学校|职业技术学院/.test(name) && !/教育学院/.test(name))
+    return { kind: 'university', sure: true };
   if (/^辽宁省/.test(name)) return { kind: 'provincial', sure: false };
   if (/市.*教育局/.test(name)) return { kind: 'city', sure: true };
   return { kind: 'city', sure: false };
@@ -266,50 +305,90 @@ const UNIT_NAME = /(教育局|教育学院|大学|学院|学校|中心)/;
  * Several districts' tables as one set of rows: a row an earlier table already has (the same title and first author)
  * is the same row; where the two say different things, that is reported.
  */
-function mergeSummaries(summaries: Summary[], root: string): { rows: SummaryRow[]; conflicts: IntakeReport['summaryConflicts'] } {
+function mergeSummaries(
+  summaries: Summary[],
+  root: string,
+): { rows: SummaryRow[]; conflicts: IntakeReport['summaryConflicts'] } {
   const rows: SummaryRow[] = [];
   const conflicts: IntakeReport['summaryConflicts'] = [];
-  const FIELDS: [keyof SummaryRow, string][] = [['category', '作品类别'], ['grade', '年级'], ['subject', '学科'], ['unit', '所在单位'], ['mobile', '手机号码'], ['share', '是否同意共享']];
+  const FIELDS: [keyof SummaryRow, string][] = [
+    ['category', '作品类别'],
+    ['grade', '年级'],
+    ['subject', '学科'],
+    ['unit', '所在单位'],
+    ['mobile', '手机号码'],
+    ['share', '是否同意共享'],
+  ];
   summaries.forEach((s, t) => {
     for (const r of s.rows) {
       // The first table's rows are named as before (汇总表第 N 行); a further table's with its file.
       const where = t === 0 ? undefined : `汇总表“${relative(root, s.file).split(sep).join('/')}”第 ${r.row} 行`;
-      const same = rows.find((x) => titleKey(x.title) === titleKey(r.title) && fold(x.authors[0] ?? '') === fold(r.authors[0] ?? ''));
+      const same = rows.find(
+        (x) => titleKey(x.title) === titleKey(r.title) && fold(x.authors[0] ?? '') === fold(r.authors[0] ?? ''),
+      );
       if (!same) {
         rows.push(where ? { ...r, where } : r);
         continue;
       }
-      const differ = FIELDS.filter(([k]) => r[k] !== '' && r[k] !== null && same[k] !== '' && same[k] !== null && String(r[k]) !== String(same[k])).map(([, label]) => label);
-      if (differ.length) conflicts.push({ title: r.title, rows: [same.where ?? `汇总表第 ${same.row} 行`, where ?? `汇总表第 ${r.row} 行`], fields: differ });
+      const differ = FIELDS.filter(
+        ([k]) => r[k] !== '' && r[k] !== null && same[k] !== '' && same[k] !== null && String(r[k]) !== String(same[k]),
+      ).map(([, label]) => label);
+      if (differ.length)
+        conflicts.push({
+          title: r.title,
+          rows: [same.where ?? `汇总表第 ${same.row} 行`, where ?? `汇总表第 ${r.row} 行`],
+          fields: differ,
+        });
     }
   });
   return { rows, conflicts };
 }
 
-function unitGuess(options: IntakeOptions, summary: Summary | null, root: string): { name: Guessed<string>; kind: UnitKind; kindGuess?: Guessed<UnitKind> } {
-  if (options.unit) return { name: { value: options.unit.name, confidence: 'high', reason: '目录中的组织单位' }, kind: options.unit.kind };
+function unitGuess(
+  options: IntakeOptions,
+  summary: Summary | null,
+  root: string,
+): { name: Guessed<string>; kind: UnitKind; kindGuess?: Guessed<UnitKind> } {
+  if (options.unit)
+    return {
+      name: { value: options.unit.name, confidence: 'high', reason: '目录中的组织单位' },
+      kind: options.unit.kind,
+    };
   const withKind = (name: Guessed<string>) => {
     if (options.unitKind) return { name, kind: options.unitKind };
     const k = kindOfUnitName(name.value);
-    const kindGuess: Guessed<UnitKind> = { value: k.kind, confidence: k.sure ? 'medium' : 'low', reason: k.sure ? `按单位名称“${name.value}”` : '单位名称看不出单位类型，按“其他市”计，请核对(它决定作品限额)' };
+    const kindGuess: Guessed<UnitKind> = {
+      value: k.kind,
+      confidence: k.sure ? 'medium' : 'low',
+      reason: k.sure ? `按单位名称“${name.value}”` : '单位名称看不出单位类型，按“其他市”计，请核对(它决定作品限额)',
+    };
     return { name, kind: k.kind, kindGuess };
   };
   if (options.unitName) return withKind({ value: fold(options.unitName), confidence: 'high', reason: '命令行给出' });
   const caption = fold(summary?.caption ?? '');
   // `报送单位(盖章)：大连市教育局` names the unit; else the caption's title starts with it.
   const labelled = caption.match(/(?:报送|推荐|组织)单位\s*(?:[(（]\s*盖章\s*[)）])?\s*[:：]\s*(\S+)/)?.[1];
-  if (labelled && UNIT_NAME.test(labelled)) return withKind({ value: labelled, confidence: 'medium', reason: '汇总表的“报送单位”' });
+  if (labelled && UNIT_NAME.test(labelled))
+    return withKind({ value: labelled, confidence: 'medium', reason: '汇总表的“报送单位”' });
   const fromTitle = caption.match(/^(.*?(教育局|教育学院|大学|学院|学校|中心))/)?.[1];
   if (fromTitle) return withKind({ value: fromTitle, confidence: 'medium', reason: '汇总表标题' });
   return withKind({ value: basename(root), confidence: 'low', reason: '文件夹名称，请改为按单位公章填写的名称' });
 }
 
 /** The plan (a batch file) and its sidecar report, each written whole and renamed. */
-async function writePlan(profile: Profile, report: IntakeReport, unit: Unit | null, kind: UnitKind, group: Group): Promise<void> {
+async function writePlan(
+  profile: Profile,
+  report: IntakeReport,
+  unit: Unit | null,
+  kind: UnitKind,
+  group: Group,
+): Promise<void> {
   const batch = {
     edition: profile.edition,
     unit: {
-      ...(unit ? { ...Object.fromEntries(Object.entries(unit).filter(([k]) => !['files', 'edition'].includes(k))) } : {}),
+      ...(unit
+        ? { ...Object.fromEntries(Object.entries(unit).filter(([k]) => !['files', 'edition'].includes(k))) }
+        : {}),
       name: report.unit.value,
       kind,
       group: unit?.group ?? group,

@@ -27,34 +27,40 @@ function eachEntry(
   take: (name: string, entry: yauzl.Entry, open: () => Promise<Readable>) => Promise<void>,
 ): Promise<void> {
   return new Promise<void>((resolvePromise, reject) => {
-    yauzl.open(source, { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: true }, (err, zf) => {
-      if (err || !zf) return reject(new BaosongError('bad-input', `无法打开 ${source}：${err?.message ?? ''}`));
-      zf.on('error', reject);
-      zf.on('end', () => resolvePromise());
-      zf.on('entry', (entry: yauzl.Entry) => {
-        const name = decodeEntryName({
-          rawName: entry.fileName as unknown as Buffer,
-          generalPurposeBitFlag: entry.generalPurposeBitFlag,
-          compressedSize: entry.compressedSize,
-          uncompressedSize: entry.uncompressedSize,
-          extraFields: entry.extraFields,
-        }).name.replace(/\\/g, '/');
-        if (entry.generalPurposeBitFlag & 1) {
-          zf.close();
-          return reject(new BaosongError('bad-input', `${source} 中有加密的文件(${name})，${what}`));
-        }
-        if (isUnsafePath(name)) {
-          skipped.push(name);
-          return zf.readEntry();
-        }
-        const open = () =>
-          new Promise<Readable>((resolveStream, rejectStream) =>
-            zf.openReadStream(entry, (e, stream) => (e || !stream ? rejectStream(e ?? new Error('no stream')) : resolveStream(stream))),
-          );
-        take(name, entry, open).then(() => zf.readEntry(), reject);
-      });
-      zf.readEntry();
-    });
+    yauzl.open(
+      source,
+      { lazyEntries: true, decodeStrings: false, autoClose: true, validateEntrySizes: true },
+      (err, zf) => {
+        if (err || !zf) return reject(new BaosongError('bad-input', `无法打开 ${source}：${err?.message ?? ''}`));
+        zf.on('error', reject);
+        zf.on('end', () => resolvePromise());
+        zf.on('entry', (entry: yauzl.Entry) => {
+          const name = decodeEntryName({
+            rawName: entry.fileName as unknown as Buffer,
+            generalPurposeBitFlag: entry.generalPurposeBitFlag,
+            compressedSize: entry.compressedSize,
+            uncompressedSize: entry.uncompressedSize,
+            extraFields: entry.extraFields,
+          }).name.replace(/\\/g, '/');
+          if (entry.generalPurposeBitFlag & 1) {
+            zf.close();
+            return reject(new BaosongError('bad-input', `${source} 中有加密的文件(${name})，${what}`));
+          }
+          if (isUnsafePath(name)) {
+            skipped.push(name);
+            return zf.readEntry();
+          }
+          const open = () =>
+            new Promise<Readable>((resolveStream, rejectStream) =>
+              zf.openReadStream(entry, (e, stream) =>
+                e || !stream ? rejectStream(e ?? new Error('no stream')) : resolveStream(stream),
+              ),
+            );
+          take(name, entry, open).then(() => zf.readEntry(), reject);
+        });
+        zf.readEntry();
+      },
+    );
   });
 }
 
@@ -85,9 +91,13 @@ export async function repackZip(source: string, target: string): Promise<{ entri
 
 /** Packs files (absolute path → name inside the archive) into `target`. */
 export async function packFiles(files: { abs: string; name: string }[], target: string): Promise<{ entries: number }> {
-  await writeZipFile(target, (zip) => {
-    for (const f of files) zip.file(f.abs, { name: f.name });
-  }, { level: 6 });
+  await writeZipFile(
+    target,
+    (zip) => {
+      for (const f of files) zip.file(f.abs, { name: f.name });
+    },
+    { level: 6 },
+  );
   return { entries: files.length };
 }
 
@@ -97,7 +107,10 @@ export async function packFiles(files: { abs: string; name: string }[], target: 
  * An archive unpacked before (the same target, named by the source's path, size and mtime) is reused. Refuses an
  * archive with encrypted entries.
  */
-export async function unpackZip(source: string, targetDir: string): Promise<{ files: number; skipped: string[]; reused: boolean }> {
+export async function unpackZip(
+  source: string,
+  targetDir: string,
+): Promise<{ files: number; skipped: string[]; reused: boolean }> {
   if (existsSync(targetDir)) return { files: 0, skipped: [], reused: true };
   await removeDeadLeftovers(dirname(targetDir), 0, /\.partial-(\d+)$/);
   await checkBudget(source, dirname(targetDir));
@@ -139,19 +152,39 @@ async function checkBudget(source: string, into: string): Promise<void> {
   await readZipEntries(source, (e) => {
     entries += 1;
     bytes += e.uncompressedSize;
-    if (!bomb && e.uncompressedSize > UNPACK_LIMITS.ratioFloor && e.uncompressedSize > UNPACK_LIMITS.ratio * Math.max(1, e.compressedSize)) bomb = decodeEntryName(e).name;
+    if (
+      !bomb &&
+      e.uncompressedSize > UNPACK_LIMITS.ratioFloor &&
+      e.uncompressedSize > UNPACK_LIMITS.ratio * Math.max(1, e.compressedSize)
+    )
+      bomb = decodeEntryName(e).name;
     return entries <= UNPACK_LIMITS.entries && !bomb;
   }).catch((e: Error) => {
     throw new BaosongError('bad-input', `无法读取压缩包 ${source}：${e.message}`);
   });
   const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
-  if (bomb) throw new BaosongError('bad-input', `${source} 中的 ${bomb} 解压后比压缩时大 ${UNPACK_LIMITS.ratio} 倍以上(异常的压缩包)：没有解压，请对方重新打包发送`);
-  if (entries > UNPACK_LIMITS.entries) throw new BaosongError('bad-input', `${source} 中的文件超过 ${UNPACK_LIMITS.entries} 个：没有解压，请确认这是单位报送的压缩包`);
-  if (bytes > UNPACK_LIMITS.bytes) throw new BaosongError('bad-input', `${source} 解压后有 ${gb(bytes)}，超过 ${gb(UNPACK_LIMITS.bytes)}：没有解压`);
+  if (bomb)
+    throw new BaosongError(
+      'bad-input',
+      `${source} 中的 ${bomb} 解压后比压缩时大 ${UNPACK_LIMITS.ratio} 倍以上(异常的压缩包)：没有解压，请对方重新打包发送`,
+    );
+  if (entries > UNPACK_LIMITS.entries)
+    throw new BaosongError(
+      'bad-input',
+      `${source} 中的文件超过 ${UNPACK_LIMITS.entries} 个：没有解压，请确认这是单位报送的压缩包`,
+    );
+  if (bytes > UNPACK_LIMITS.bytes)
+    throw new BaosongError('bad-input', `${source} 解压后有 ${gb(bytes)}，超过 ${gb(UNPACK_LIMITS.bytes)}：没有解压`);
   await mkdir(into, { recursive: true });
   const fs = await statfs(into).catch(() => null);
   const free = fs ? fs.bavail * fs.bsize : Infinity;
   if (bytes + 64 * 1024 ** 2 > free) {
-    throw Object.assign(new BaosongError('io', `解压 ${source} 需要 ${gb(bytes)}，${into} 所在磁盘只剩 ${gb(free)}：磁盘已满，没有解压(这不是压缩包的问题，请先腾出空间)`), { diskFull: true });
+    throw Object.assign(
+      new BaosongError(
+        'io',
+        `解压 ${source} 需要 ${gb(bytes)}，${into} 所在磁盘只剩 ${gb(free)}：磁盘已满，没有解压(这不是压缩包的问题，请先腾出空间)`,
+      ),
+      { diskFull: true },
+    );
   }
 }

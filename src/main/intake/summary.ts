@@ -49,7 +49,10 @@ const HEADERS: [Column, RegExp][] = [
   ['subject', /学科/],
 ];
 
-const clean = (s: string) => fold(s.normalize('NFKC')).replace(/\s+/g, '').replace(/[(（][^)）]*[)）]/g, '');
+const clean = (s: string) =>
+  fold(s.normalize('NFKC'))
+    .replace(/\s+/g, '')
+    .replace(/[(（][^)）]*[)）]/g, '');
 
 /** A cell's text whatever exceljs holds: rich text, a formula's result, a hyperlink, a number, a date. */
 function cellText(value: unknown): string {
@@ -73,14 +76,21 @@ function columnOf(label: string): Column | null {
 }
 
 export async function readSummary(file: string): Promise<Summary> {
-  if (/\.xls$/i.test(file)) throw new BaosongError('bad-input', `${file} 是旧的 Excel 97-2003 格式(.xls)：请在 Excel 或 WPS 中另存为 .xlsx 后再读取`);
+  if (/\.xls$/i.test(file))
+    throw new BaosongError(
+      'bad-input',
+      `${file} 是旧的 Excel 97-2003 格式(.xls)：请在 Excel 或 WPS 中另存为 .xlsx 后再读取`,
+    );
   await guardWorkbook(file);
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
-    throw new BaosongError('bad-input', `无法读取作品汇总表 ${file}：${(e as Error).message.includes('ENOENT') ? '文件不存在' : '不是有效的 .xlsx 文件'}`);
+    throw new BaosongError(
+      'bad-input',
+      `无法读取作品汇总表 ${file}：${(e as Error).message.includes('ENOENT') ? '文件不存在' : '不是有效的 .xlsx 文件'}`,
+    );
   }
   for (const ws of wb.worksheets) {
     const texts: string[][] = [];
@@ -94,8 +104,15 @@ export async function readSummary(file: string): Promise<Summary> {
       for (let c = 1; c <= width; c += 1) {
         const value = row.getCell(c).value;
         // A formula saved without its result (made by a program, never opened in Excel): there is nothing to read.
-        if (value && typeof value === 'object' && 'formula' in value && (value as { result?: unknown }).result === undefined) {
-          problems.push(`第 ${r} 行 ${row.getCell(c).address} 是公式，但文件中没有它的计算结果(请在 Excel 或 WPS 中打开后保存一次)`);
+        if (
+          value &&
+          typeof value === 'object' &&
+          'formula' in value &&
+          (value as { result?: unknown }).result === undefined
+        ) {
+          problems.push(
+            `第 ${r} 行 ${row.getCell(c).address} 是公式，但文件中没有它的计算结果(请在 Excel 或 WPS 中打开后保存一次)`,
+          );
         }
         cells.push(cellText(value).trim());
       }
@@ -119,7 +136,8 @@ export async function readSummary(file: string): Promise<Summary> {
     const titleAt = labels.findIndex((t) => columnOf(t) === 'title');
     const titleBelow = below[titleAt] ?? '';
     const belowIsHeader =
-      below.some((t, i) => t && t !== labels[i] && columnOf(t) !== null) && (!titleBelow || titleBelow === labels[titleAt] || columnOf(titleBelow) === 'title');
+      below.some((t, i) => t && t !== labels[i] && columnOf(t) !== null) &&
+      (!titleBelow || titleBelow === labels[titleAt] || columnOf(titleBelow) === 'title');
     if (belowIsHeader) {
       below.forEach((t, i) => {
         if (t && t !== labels[i]) labels[i] = `${labels[i] ?? ''}${t}`;
@@ -132,7 +150,8 @@ export async function readSummary(file: string): Promise<Summary> {
       // A merged group label repeated over its columns: the more specific part decides (作者信息姓名 → authors).
       if (col && !columns.has(col)) columns.set(col, i);
     });
-    const get = (cells: string[], col: Column) => (columns.has(col) ? fold((cells[columns.get(col)!] ?? '').normalize('NFKC')) : '');
+    const get = (cells: string[], col: Column) =>
+      columns.has(col) ? fold((cells[columns.get(col)!] ?? '').normalize('NFKC')) : '';
     const rows: SummaryRow[] = [];
     let blank = 0;
     for (let r = first; r < texts.length; r += 1) {

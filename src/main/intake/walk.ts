@@ -33,13 +33,23 @@ const posix = (p: string) => p.split(sep).join('/');
 
 async function listDir(dir: string) {
   try {
-    return (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
+    return (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name, 'zh-CN', { numeric: true }),
+    );
   } catch (e) {
-    throw new BaosongError('bad-input', `无法读取文件夹 ${dir}(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new BaosongError(
+      'bad-input',
+      `无法读取文件夹 ${dir}(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
 }
 
-export async function allFiles(dir: string, base: string, ignored: IntakeReport['ignored'], root: string): Promise<Found[]> {
+export async function allFiles(
+  dir: string,
+  base: string,
+  ignored: IntakeReport['ignored'],
+  root: string,
+): Promise<Found[]> {
   const out: Found[] = [];
   for (const e of await listDir(dir)) {
     const abs = join(dir, e.name);
@@ -64,7 +74,8 @@ async function special(abs: string, link: boolean, ignored: IntakeReport['ignore
 const WORK_NAMES = /登记表|申报书|推荐意见|推荐表|设计说明|课件|微课|案例|专题片|展板|脚本|解说词|录像|实录|演示/;
 const VIDEO_NAMES = /\.(mp4|mov|m4v|avi|mkv|flv|wmv|mpe?g)$/i;
 /** A work's own part folders (materials, evidence, boards…): never a work of their own. */
-const PART_DIRS = /^(相关材料|学习资源|学习指导|素材|配套|练习|资料|证据材料|支撑材料|佐证材料|证明材料|展板|特色展板|主展板|视频|文档|图片|附件|源文件|工作版)/;
+const PART_DIRS =
+  /^(相关材料|学习资源|学习指导|素材|配套|练习|资料|证据材料|支撑材料|佐证材料|证明材料|展板|特色展板|主展板|视频|文档|图片|附件|源文件|工作版)/;
 
 const workLike = (names: string[]) => names.some((n) => VIDEO_NAMES.test(n) || WORK_NAMES.test(basename(n)));
 
@@ -110,7 +121,12 @@ export async function findWorks(
   root: string,
   ignored: IntakeReport['ignored'],
   workspace?: string,
-): Promise<{ works: WorkFolder[]; rootFiles: Found[]; containerFiles: Found[]; unread: { path: string; reason: string }[] }> {
+): Promise<{
+  works: WorkFolder[];
+  rootFiles: Found[];
+  containerFiles: Found[];
+  unread: { path: string; reason: string }[];
+}> {
   const works: WorkFolder[] = [];
   const unread: { path: string; reason: string }[] = [];
   const rootFiles: Found[] = [];
@@ -132,7 +148,12 @@ export async function findWorks(
       const rel = posix(relative(root, abs));
       const st = await stat(abs);
       const stem = z.name.replace(/\.zip$/i, '');
-      const target = join(workspace, 'intake', 'unpacked', `${hashOf(`${abs}\0${st.size}\0${st.mtimeMs}`)}-${stem.replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`);
+      const target = join(
+        workspace,
+        'intake',
+        'unpacked',
+        `${hashOf(`${abs}\0${st.size}\0${st.mtimeMs}`)}-${stem.replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`,
+      );
       try {
         await unpackZip(abs, target);
       } catch (e) {
@@ -140,15 +161,27 @@ export async function findWorks(
         const err = e as NodeJS.ErrnoException & { diskFull?: boolean };
         if (err.diskFull) throw e;
         if (typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-          throw new BaosongError('io', `解压整件作品的压缩包 ${rel} 时${describeIoError(err).replace(/^文件操作失败：/, '出错：')}。这不是学校的问题：请处理后重新运行(已生成的内容不会重复)`);
+          throw new BaosongError(
+            'io',
+            `解压整件作品的压缩包 ${rel} 时${describeIoError(err).replace(/^文件操作失败：/, '出错：')}。这不是学校的问题：请处理后重新运行(已生成的内容不会重复)`,
+          );
         }
         // The archive's side (encrypted, broken): the work is received but not read, and said so.
-        unread.push({ path: rel, reason: `整件作品的压缩包无法解压(${(e as Error).message})：请学校重新发送未加密、完整的 ZIP 或文件夹` });
+        unread.push({
+          path: rel,
+          reason: `整件作品的压缩包无法解压(${(e as Error).message})：请学校重新发送未加密、完整的 ZIP 或文件夹`,
+        });
         continue;
       }
       const inner: IntakeReport['ignored'] = [];
       const workRel = rel.replace(/\.zip$/i, '');
-      works.push({ abs: target, rel: workRel, hint, files: await allFiles(target, target, inner, target), origin: abs });
+      works.push({
+        abs: target,
+        rel: workRel,
+        hint,
+        files: await allFiles(target, target, inner, target),
+        origin: abs,
+      });
       for (const x of inner) ignored.push({ path: `${rel}/${x.path}`, reason: x.reason });
     }
     return taken;
@@ -161,7 +194,8 @@ export async function findWorks(
     });
     const files = entries.filter((e) => e.isFile());
     const dirs = entries.filter((e) => e.isDirectory());
-    for (const e of entries) if (!e.isFile() && !e.isDirectory()) await special(join(dir, e.name), e.isSymbolicLink(), ignored, root);
+    for (const e of entries)
+      if (!e.isFile() && !e.isDirectory()) await special(join(dir, e.name), e.isSymbolicLink(), ignored, root);
     const category = dir === root ? null : categoryOfFolder(profile, basename(dir));
     const zipped = !category ? await workZips(dir, files, hint) : new Set<string>();
     let container = zipped.size > 0;
@@ -193,7 +227,12 @@ export async function findWorks(
   await visit(root, null, 0);
   // DIR is itself one work's folder (its files are not the unit's forms and scans): that work.
   if (works.length === 0 && rootFiles.some((f) => !UNIT_FILES.some(([re]) => re.test(f.rel)) && !/汇总/.test(f.rel))) {
-    return { works: [{ abs: root, rel: basename(root), hint: null, files: await allFiles(root, root, [], root) }], rootFiles: [], containerFiles: [], unread };
+    return {
+      works: [{ abs: root, rel: basename(root), hint: null, files: await allFiles(root, root, [], root) }],
+      rootFiles: [],
+      containerFiles: [],
+      unread,
+    };
   }
   return { works, rootFiles, containerFiles, unread };
 }

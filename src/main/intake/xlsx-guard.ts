@@ -20,7 +20,8 @@ export async function guardWorkbook(file: string): Promise<void> {
         const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName);
         const strings = /^xl\/sharedStrings\.xml$/i.test(entry.fileName);
         if (!sheet && !strings) return zip.readEntry();
-        if (entry.uncompressedSize > SUMMARY_LIMITS.sheetBytes) return done(`其中的 ${entry.fileName} 解压后超过 ${SUMMARY_LIMITS.sheetBytes / 1024 / 1024} MB`);
+        if (entry.uncompressedSize > SUMMARY_LIMITS.sheetBytes)
+          return done(`其中的 ${entry.fileName} 解压后超过 ${SUMMARY_LIMITS.sheetBytes / 1024 / 1024} MB`);
         if (!sheet) return zip.readEntry();
         zip.openReadStream(entry as never, (e, stream) => {
           if (e || !stream) return done(null);
@@ -30,7 +31,8 @@ export async function guardWorkbook(file: string): Promise<void> {
             const text = tail + chunk.toString('latin1');
             for (let at = text.indexOf('<row'); at >= 0; at = text.indexOf('<row', at + 4)) {
               const next = text[at + 4];
-              if (next === ' ' || next === '>' || next === '/' || next === '\t' || next === '\n' || next === '\r') rows += 1;
+              if (next === ' ' || next === '>' || next === '/' || next === '\t' || next === '\n' || next === '\r')
+                rows += 1;
             }
             tail = text.slice(-4);
             if (rows > SUMMARY_LIMITS.rows) {
@@ -47,5 +49,9 @@ export async function guardWorkbook(file: string): Promise<void> {
       zip.readEntry();
     });
   });
-  if (problem) throw new BaosongError('bad-input', `作品汇总表 ${file} ${problem}：这不像单位的作品汇总表，没有读取(请确认选对了文件，或删去多余的行后另存)`);
+  if (problem)
+    throw new BaosongError(
+      'bad-input',
+      `作品汇总表 ${file} ${problem}：这不像单位的作品汇总表，没有读取(请确认选对了文件，或删去多余的行后另存)`,
+    );
 }

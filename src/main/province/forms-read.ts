@@ -35,10 +35,13 @@ async function documentXml(path: string): Promise<string | null> {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** A character reference as its character; one that names no character (&#1114112;) is U+FFFD, never an error. */
-const codePoint = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD');
+const codePoint = (n: number) =>
+  Number.isInteger(n) && n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
 const unescape = (s: string) =>
   s.replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|\w{1,10});/gi, (m, e: string) =>
-    e[0] === '#' ? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m),
+    e[0] === '#'
+      ? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e] ?? m),
   );
 
 /**
@@ -55,7 +58,7 @@ export function rowsOfXml(xml: string): string[][] {
   let rowDepth = 0;
   let cellDepth = 0;
   const tag = /<(\/?)w:(tr|tc|p|t|tab|br|cr)(?=[\s/>])[^>]*>/g;
-  for (let m: RegExpExecArray | null; (m = tag.exec(xml)); ) {
+  for (let m: RegExpExecArray | null; (m = tag.exec(xml));) {
     const closing = m[1] === '/';
     const name = m[2]!;
     const selfClosing = m[0].endsWith('/>');
@@ -83,8 +86,7 @@ export function rowsOfXml(xml: string): string[][] {
       } else if (!selfClosing) {
         inPara = true;
         para = '';
-      }
-      else if (cell) cell.push('');
+      } else if (cell) cell.push('');
     } else if (name === 't') {
       if (!closing && !selfClosing) {
         const end = xml.indexOf('<', tag.lastIndex);
@@ -101,8 +103,16 @@ export async function docxRows(path: string): Promise<string[][] | null> {
 }
 
 /** A label without spaces, colons and its bracketed note: "组织单位名称(按单位公章填写)" → "组织单位名称". */
-const label = (cell: string) => cell.split('\n')[0]!.replace(/[（(][^）)]*[）)]/g, '').replace(/[\s\u3000:：]/g, '');
-const value = (cell: string | undefined) => (cell ?? '').replace(/[（(](分享链接地址[^）)]*)[）)]/, '').replace(/\s+/g, ' ').trim();
+const label = (cell: string) =>
+  cell
+    .split('\n')[0]!
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[\s\u3000:：]/g, '');
+const value = (cell: string | undefined) =>
+  (cell ?? '')
+    .replace(/[（(](分享链接地址[^）)]*)[）)]/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Each label's value: the cell after a cell whose label is one of `labels` (first found wins). */
 function labelled(rows: string[][], labels: string[]): Map<string, string> {
@@ -133,11 +143,24 @@ export interface UnitForm {
 
 /** 附表1-4's values. */
 export function unitForm(rows: string[][]): UnitForm {
-  const v = labelled(rows, ['组织单位名称', '活动联系人', '负责部门', '手机号', '职务', '座机号', 'QQ', '电子信箱', '邮政编码', '通信地址', '组别']);
+  const v = labelled(rows, [
+    '组织单位名称',
+    '活动联系人',
+    '负责部门',
+    '手机号',
+    '职务',
+    '座机号',
+    'QQ',
+    '电子信箱',
+    '邮政编码',
+    '通信地址',
+    '组别',
+  ]);
   const g = v.get('组别') ?? '';
   // The ticked box: ☑/■/√ before the group's name.
   const ticked = (name: string) => new RegExp(`[☑■√✓✔]\\s*${name}`).test(g);
-  const group: Group | null = ticked('中小学') && !ticked('高等') ? 'k12' : ticked('高等') && !ticked('中小学') ? 'higher' : null;
+  const group: Group | null =
+    ticked('中小学') && !ticked('高等') ? 'k12' : ticked('高等') && !ticked('中小学') ? 'higher' : null;
   return {
     name: v.get('组织单位名称') ?? '',
     group,
@@ -175,7 +198,12 @@ export function recommendationForm(rows: string[][]): { title: string; comment: 
 /** 附表1-1: the work it is for and its contact's (the first author's) details. */
 export function registrationForm(rows: string[][]): { title: string; email: string; mobile: string; phone: string } {
   const v = labelled(rows, ['作品名称', '电子邮箱', '手机', '固定电话']);
-  return { title: v.get('作品名称') ?? '', email: v.get('电子邮箱') ?? '', mobile: v.get('手机') ?? '', phone: v.get('固定电话') ?? '' };
+  return {
+    title: v.get('作品名称') ?? '',
+    email: v.get('电子邮箱') ?? '',
+    mobile: v.get('手机') ?? '',
+    phone: v.get('固定电话') ?? '',
+  };
 }
 
 /** The first .docx in dir whose name says what it is. */
@@ -226,7 +254,18 @@ export async function fillFromForms(tree: string, plan: Plan): Promise<FormsRead
   };
   if (u) {
     read.unit = true;
-    for (const key of ['contact', 'department', 'mobile', 'title', 'phone', 'qq', 'email', 'postcode', 'address'] as const) setUnit(key, u[key]);
+    for (const key of [
+      'contact',
+      'department',
+      'mobile',
+      'title',
+      'phone',
+      'qq',
+      'email',
+      'postcode',
+      'address',
+    ] as const)
+      setUnit(key, u[key]);
     if (u.group) plan.unit.group = u.group;
   }
   const cloudFile = await findForm(tree, FORM_NAMES.cloud);

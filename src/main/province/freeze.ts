@@ -51,11 +51,21 @@ async function treeFiles(dir: string, skipped?: { rel: string; why: string }[]):
   }
 }
 
-export async function recordFreeze(dir: string, signal?: AbortSignal, now = new Date(), journal?: HashJournal, skipped?: { rel: string; why: string }[]): Promise<FreezeRecord> {
+export async function recordFreeze(
+  dir: string,
+  signal?: AbortSignal,
+  now = new Date(),
+  journal?: HashJournal,
+  skipped?: { rel: string; why: string }[],
+): Promise<FreezeRecord> {
   const rels = await treeFiles(dir, skipped);
   const { hashes } = await hashTree(dir, rels, { signal, journal });
   const unread = rels.filter((rel) => !hashes.has(rel));
-  if (unread.length) throw new BaosongError('io', `${dir} 中有文件无法读取：${unread.slice(0, 5).join('、')}${unread.length > 5 ? ` 等 ${unread.length} 个` : ''}`);
+  if (unread.length)
+    throw new BaosongError(
+      'io',
+      `${dir} 中有文件无法读取：${unread.slice(0, 5).join('、')}${unread.length > 5 ? ` 等 ${unread.length} 个` : ''}`,
+    );
   const files: FreezeRecord['files'] = Object.fromEntries(rels.map((rel) => [rel, hashes.get(rel)!]));
   const manifestSha256 = await manifestHash(dir);
   if (manifestSha256) {
@@ -68,7 +78,10 @@ export async function recordFreeze(dir: string, signal?: AbortSignal, now = new 
         ...(wrong.length ? [`与 manifest.sha256 不符或缺失：${few(wrong)}`] : []),
         ...(unlisted.length ? [`不在 manifest.sha256 中：${few(unlisted)}`] : []),
       ];
-      throw new BaosongError('bad-input', `${dir} 与它自己的 manifest.sha256 不一致，不能作为封存基准(${parts.join('；')})：请先向报送单位核实`);
+      throw new BaosongError(
+        'bad-input',
+        `${dir} 与它自己的 manifest.sha256 不一致，不能作为封存基准(${parts.join('；')})：请先向报送单位核实`,
+      );
     }
   }
   return { recordedAt: now.toISOString(), manifestSha256, files };
@@ -79,30 +92,49 @@ export async function recordFreeze(dir: string, signal?: AbortSignal, now = new 
  * manifest.sha256. `hashing.known` (a journal) spares re-reading files whose stat has not changed; without it
  * every file is read.
  */
-export async function auditFreeze(dir: string, record: FreezeRecord, hashing: HashTreeOptions = {}): Promise<FreezeAudit> {
+export async function auditFreeze(
+  dir: string,
+  record: FreezeRecord,
+  hashing: HashTreeOptions = {},
+): Promise<FreezeAudit> {
   const rels = await treeFiles(dir);
   const { hashes } = await hashTree(dir, rels, hashing);
   const present = new Set(rels.filter((rel) => hashes.has(rel)));
-  const changed = rels.filter((rel) => record.files[rel] && hashes.has(rel) && hashes.get(rel)!.sha256 !== record.files[rel]!.sha256);
+  const changed = rels.filter(
+    (rel) => record.files[rel] && hashes.has(rel) && hashes.get(rel)!.sha256 !== record.files[rel]!.sha256,
+  );
   const added = rels.filter((rel) => !record.files[rel]);
-  const removed = Object.keys(record.files).filter((rel) => !present.has(rel)).sort();
+  const removed = Object.keys(record.files)
+    .filter((rel) => !present.has(rel))
+    .sort();
   const manifestReplaced = (await manifestHash(dir)) !== record.manifestSha256;
   let manifest: FreezeAudit['manifest'] = null;
   const listed = await readFile(join(dir, MANIFEST), 'utf8').then(parseManifest, () => null);
   if (listed) {
     manifest = {
-      changed: [...listed].filter(([rel, sha]) => present.has(rel) && hashes.get(rel)!.sha256 !== sha).map(([rel]) => rel),
+      changed: [...listed]
+        .filter(([rel, sha]) => present.has(rel) && hashes.get(rel)!.sha256 !== sha)
+        .map(([rel]) => rel),
       missing: [...listed.keys()].filter((rel) => !present.has(rel)),
       extra: [...present].filter((rel) => !listed.has(rel)),
     };
   }
-  return { changed, added, removed, manifestReplaced, manifest, intact: !changed.length && !added.length && !removed.length && !manifestReplaced };
+  return {
+    changed,
+    added,
+    removed,
+    manifestReplaced,
+    manifest,
+    intact: !changed.length && !added.length && !removed.length && !manifestReplaced,
+  };
 }
 
 /** The audit as a text the office can send back to the unit. */
 export function freezeReport(unit: string, record: FreezeRecord, audit: FreezeAudit, now = new Date()): string {
   const day = (iso: string) => iso.slice(0, 10);
-  const lines = [`${unit}：云盘文件夹封存核验(基准 ${day(record.recordedAt)}，核验 ${day(now.toISOString())}，基准共 ${Object.keys(record.files).length} 个文件)`];
+  const lines = [
+    `${unit}：云盘文件夹封存核验(基准 ${day(record.recordedAt)}，核验 ${day(now.toISOString())}，基准共 ${Object.keys(record.files).length} 个文件)`,
+  ];
   if (audit.intact) {
     lines.push('结论：与封存基准完全一致。');
     return `${lines.join('\n')}\n`;
@@ -111,10 +143,15 @@ export function freezeReport(unit: string, record: FreezeRecord, audit: FreezeAu
   if (audit.changed.length) lines.push(`内容被修改(${audit.changed.length})：`, ...audit.changed.map((r) => `  ${r}`));
   if (audit.added.length) lines.push(`新增(${audit.added.length})：`, ...audit.added.map((r) => `  ${r}`));
   if (audit.removed.length) lines.push(`删除(${audit.removed.length})：`, ...audit.removed.map((r) => `  ${r}`));
-  if (audit.manifestReplaced) lines.push(record.manifestSha256 ? 'manifest.sha256 已被改写或删除。' : '封存时没有 manifest.sha256，现在多了一个。');
+  if (audit.manifestReplaced)
+    lines.push(
+      record.manifestSha256 ? 'manifest.sha256 已被改写或删除。' : '封存时没有 manifest.sha256，现在多了一个。',
+    );
   const m = audit.manifest;
   if (m && m.changed.length + m.missing.length + m.extra.length) {
-    lines.push(`与文件夹自己的 manifest.sha256 相比：${m.changed.length} 个不符，${m.missing.length} 个缺少，${m.extra.length} 个不在清单中。`);
+    lines.push(
+      `与文件夹自己的 manifest.sha256 相比：${m.changed.length} 个不符，${m.missing.length} 个缺少，${m.extra.length} 个不在清单中。`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -85,7 +85,11 @@ export interface HashTreeOptions {
  * SHA-256 of each file (relative paths below dir), with the hash workers on every core; files whose stat matches
  * `known` are not read. A file that cannot be read is left out of the result (the caller reports it missing).
  */
-export async function hashTree(dir: string, rels: string[], options: HashTreeOptions = {}): Promise<{ hashes: Map<string, Hashed>; read: number; bytes: number }> {
+export async function hashTree(
+  dir: string,
+  rels: string[],
+  options: HashTreeOptions = {},
+): Promise<{ hashes: Map<string, Hashed>; read: number; bytes: number }> {
   const pool = options.pool ?? new HashPool();
   const hashes = new Map<string, Hashed>();
   let next = 0;

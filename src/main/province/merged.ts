@@ -19,20 +19,26 @@ export function mergedSummaryRows(profile: Profile, units: Catalog[]): string[][
   units.forEach((catalog, unitIndex) => {
     const plan = planExport(profile, catalog);
     const rows = summaryRows(profile, plan);
-    plan.folders.flatMap((f) => f.works).forEach(({ work, serial }, i) => {
-      keyed.push({
-        group: GROUP_ORDER.indexOf(groupOfStage(work.stage)),
-        category: CATEGORIES.indexOf(work.category),
-        unit: unitIndex,
-        serial,
-        row: [catalog.unit?.name ?? '', ...rows[i]!],
+    plan.folders
+      .flatMap((f) => f.works)
+      .forEach(({ work, serial }, i) => {
+        keyed.push({
+          group: GROUP_ORDER.indexOf(groupOfStage(work.stage)),
+          category: CATEGORIES.indexOf(work.category),
+          unit: unitIndex,
+          serial,
+          row: [catalog.unit?.name ?? '', ...rows[i]!],
+        });
       });
-    });
   });
   keyed.sort((a, b) => a.group - b.group || a.category - b.category || a.unit - b.unit || a.serial - b.serial);
   return keyed.map((k) => k.row);
 }
 
 export function mergedSummaryXlsx(profile: Profile, units: Catalog[]): Promise<Buffer> {
-  return summaryTableXlsx(profile, { header: MERGED_HEADER, widths: MERGED_WIDTHS, rows: mergedSummaryRows(profile, units) });
+  return summaryTableXlsx(profile, {
+    header: MERGED_HEADER,
+    widths: MERGED_WIDTHS,
+    rows: mergedSummaryRows(profile, units),
+  });
 }

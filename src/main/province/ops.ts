@@ -36,12 +36,21 @@ export async function provinceAdd(
   // The province folder is never a unit's tree, nor inside one (nor one inside it): what it writes would change
   // the tree it audits. (A tree unpacked from a ZIP lands in units/, ours.) Checked before the folder is made.
   const given = resolve(treeArg);
-  refuseInsideTrees(resolve(dirArg), '省级目录', readIndex(resolve(dirArg)), (await stat(given).catch(() => null))?.isDirectory() ? [given] : []);
+  refuseInsideTrees(
+    resolve(dirArg),
+    '省级目录',
+    readIndex(resolve(dirArg)),
+    (await stat(given).catch(() => null))?.isDirectory() ? [given] : [],
+  );
   await mkdir(resolve(dirArg), { recursive: true });
   return withProvinceLock(dirArg, () => addLocked(dirArg, treeArg, options));
 }
 
-async function addLocked(dirArg: string, treeArg: string, options: { unitName?: string; unitKind?: UnitKind; signal?: AbortSignal }): Promise<AddResult> {
+async function addLocked(
+  dirArg: string,
+  treeArg: string,
+  options: { unitName?: string; unitKind?: UnitKind; signal?: AbortSignal },
+): Promise<AddResult> {
   const dir = resolve(dirArg);
   const given = resolve(treeArg);
   const index = readIndex(dir);
@@ -59,7 +68,8 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
   const skipped: string[] = [];
   const st = await stat(given).catch(() => null);
   if (st?.isFile()) {
-    if (!/\.zip$/i.test(given)) throw new BaosongError('bad-input', `${given} 不是文件夹，也不是 ZIP：请给出单位从云盘下载的文件夹或 ZIP 压缩包`);
+    if (!/\.zip$/i.test(given))
+      throw new BaosongError('bad-input', `${given} 不是文件夹，也不是 ZIP：请给出单位从云盘下载的文件夹或 ZIP 压缩包`);
     const { unpackZip } = await import('../intake/repair.js');
     const target = join(dir, `${slot}.tree`);
     await rm(target, { recursive: true, force: true });
@@ -88,7 +98,10 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
     const { freeze, freezeFile } = await (async () => {
       const recorded = await recordFreeze(tree, options.signal, new Date(), journal, specials);
       const file = await stageJson(join(dir, `${slot}.freeze.json`), recorded as unknown as Record<string, unknown>);
-      return { freeze: { recordedAt: recorded.recordedAt, count: Object.keys(recorded.files).length }, freezeFile: file };
+      return {
+        freeze: { recordedAt: recorded.recordedAt, count: Object.keys(recorded.files).length },
+        freezeFile: file,
+      };
     })();
     staged = freezeFile;
     // The unit's name: as given, else from its 附表1-4 (组织单位名称, as on its seal), else intake's guess.
@@ -97,11 +110,18 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
     const result = await withCatalog(catalog, true, async (session) => {
       const planned = await planIntake(
         session,
-        { dir: tree, plan, ...(unitName ? { unitName } : {}), ...(options.unitKind ? { unitKind: options.unitKind } : {}) },
+        {
+          dir: tree,
+          plan,
+          ...(unitName ? { unitName } : {}),
+          ...(options.unitKind ? { unitKind: options.unitKind } : {}),
+        },
         { signal: options.signal },
       );
       // What intake leaves empty (the unit's contact, the cloud link, each work's 质性评语 and e-mail): the Word forms.
-      const batch = JSON.parse(await readFile(plan, 'utf8')) as Parameters<typeof fillFromForms>[1] & { unit: { name: string; kind: UnitKind } };
+      const batch = JSON.parse(await readFile(plan, 'utf8')) as Parameters<typeof fillFromForms>[1] & {
+        unit: { name: string; kind: UnitKind };
+      };
       const forms = await fillFromForms(tree, batch);
       await writeAtomic(plan, `${JSON.stringify(batch, null, 2)}\n`);
       killPoint('province-add-planned');
@@ -124,7 +144,16 @@ async function addLocked(dirArg: string, treeArg: string, options: { unitName?: 
       };
     });
     await freezeFile.commit();
-    index.units.push({ name: result.name, kind: result.kind, tree, ...(archive ? { archive } : {}), catalog: `${slot}.sqlite`, freeze: `${slot}.freeze.json`, addedAt: freeze.recordedAt, forms: result.forms });
+    index.units.push({
+      name: result.name,
+      kind: result.kind,
+      tree,
+      ...(archive ? { archive } : {}),
+      catalog: `${slot}.sqlite`,
+      freeze: `${slot}.freeze.json`,
+      addedAt: freeze.recordedAt,
+      forms: result.forms,
+    });
     await writeIndex(dir, index);
     return result;
   } catch (e) {
@@ -143,7 +172,11 @@ async function removeLocked(dirArg: string, name: string): Promise<ProvinceEntry
   const dir = resolve(dirArg);
   const index = readIndex(dir);
   const entry = index.units.find((u) => u.name === name);
-  if (!entry) throw new BaosongError('bad-input', `${dir} 中没有单位“${name}”(有：${index.units.map((u) => u.name).join('、') || '无'})`);
+  if (!entry)
+    throw new BaosongError(
+      'bad-input',
+      `${dir} 中没有单位“${name}”(有：${index.units.map((u) => u.name).join('、') || '无'})`,
+    );
   index.units = index.units.filter((u) => u !== entry);
   await writeIndex(dir, index);
   await removeSlot(dir, stemOf(entry), !!entry.archive);
@@ -158,10 +191,21 @@ export async function removeSlot(dir: string, stem: string, tree: boolean): Prom
   const units = join(dir, 'units');
   const own = (rel: string) => {
     const abs = resolve(dir, rel);
-    if (!within(abs, units) || abs === units) throw new BaosongError('bad-input', `${abs} 不在省级目录的 units 文件夹内：没有删除它`);
+    if (!within(abs, units) || abs === units)
+      throw new BaosongError('bad-input', `${abs} 不在省级目录的 units 文件夹内：没有删除它`);
     return abs;
   };
-  for (const suffix of ['.sqlite', '.sqlite-wal', '.sqlite-shm', '.freeze.json', '.plan.json', '.plan.report.json', '.hashes', '.verify-partial', '.returns.json']) {
+  for (const suffix of [
+    '.sqlite',
+    '.sqlite-wal',
+    '.sqlite-shm',
+    '.freeze.json',
+    '.plan.json',
+    '.plan.report.json',
+    '.hashes',
+    '.verify-partial',
+    '.returns.json',
+  ]) {
     await rm(own(`${stem}${suffix}`), { force: true });
   }
   await rm(own(`${stem}.baosong`), { recursive: true, force: true });

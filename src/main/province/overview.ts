@@ -34,9 +34,21 @@ export function provinceOverview(profile: Profile, units: Catalog[]): OverviewTa
       if (u.count > u.limit) over.push(`${name}：${short} ${u.count}/${u.limit}`);
       return `${u.count}/${u.limit}${u.count > u.limit ? ' 超额' : ''}`;
     });
-    return [name, unit ? profile.unitKinds[unit.kind] : '', unit ? profile.groups[unit.group].short : '', String(catalog.works.length), ...cells];
+    return [
+      name,
+      unit ? profile.unitKinds[unit.kind] : '',
+      unit ? profile.groups[unit.group].short : '',
+      String(catalog.works.length),
+      ...cells,
+    ];
   });
-  const total = ['合计', '', '', String(units.reduce((n, c) => n + c.works.length, 0)), ...columns.map((c) => String(totals.get(c) ?? 0))];
+  const total = [
+    '合计',
+    '',
+    '',
+    String(units.reduce((n, c) => n + c.works.length, 0)),
+    ...columns.map((c) => String(totals.get(c) ?? 0)),
+  ];
   return { header: ['报送单位', '单位类型', '组别', '作品数', ...columns], rows: [...rows, total], over };
 }
 
@@ -48,7 +60,14 @@ export async function provinceOverviewXlsx(profile: Profile, units: Catalog[]): 
   wb.modified = FIXED_DATE;
   const ws = wb.addWorksheet('各单位报送概况', {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
   });
   ws.columns = table.header.map((header, i) => ({ header, width: i === 0 ? 28 : i === 1 ? 22 : 12 }));
   ws.getRow(1).font = { name: '宋体', bold: true, size: 11 };
@@ -56,7 +75,8 @@ export async function provinceOverviewXlsx(profile: Profile, units: Catalog[]): 
     const row = ws.addRow(values);
     row.font = { name: '宋体', size: 11, bold: values[0] === '合计' };
     values.forEach((v, i) => {
-      if (v.endsWith('超额')) row.getCell(i + 1).font = { name: '宋体', size: 11, bold: true, color: { argb: 'FFC00000' } };
+      if (v.endsWith('超额'))
+        row.getCell(i + 1).font = { name: '宋体', size: 11, bold: true, color: { argb: 'FFC00000' } };
     });
   }
   return normalizeOoxml(Buffer.from(await wb.xlsx.writeBuffer()));

@@ -34,7 +34,15 @@ export function returnItems(findings: Finding[]): ReturnItem[] {
       message: f.message,
     }));
   // Stable: by action, then the unit's own items first, then by work as the report listed them.
-  return items.map((item, i) => ({ item, i })).sort((a, b) => ORDER.indexOf(a.item.action) - ORDER.indexOf(b.item.action) || Number(b.item.work === '单位') - Number(a.item.work === '单位') || a.i - b.i).map((x) => x.item);
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort(
+      (a, b) =>
+        ORDER.indexOf(a.item.action) - ORDER.indexOf(b.item.action) ||
+        Number(b.item.work === '单位') - Number(a.item.work === '单位') ||
+        a.i - b.i,
+    )
+    .map((x) => x.item);
 }
 
 const HEADER = ['序号', '处理', '作品', '文件', '问题', '规则'];
@@ -47,7 +55,14 @@ export async function returnListXlsx(unit: string, items: ReturnItem[]): Promise
   wb.modified = FIXED_DATE;
   const ws = wb.addWorksheet('退回补交清单', {
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+    },
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
   ws.columns = XLSX_WIDTHS.map((width) => ({ width }));
@@ -74,10 +89,21 @@ export function returnListForm(unit: string, items: ReturnItem[]): FormDoc {
     title: '退回/补交清单',
     subtitle: unit,
     landscape: true,
-    intro: items.length ? `共 ${items.length} 项：补交的文件请补齐，退回修改的请改正后重新报送，核实的请确认无误或说明。` : '没有需要退回或补交的问题。',
+    intro: items.length
+      ? `共 ${items.length} 项：补交的文件请补齐，退回修改的请改正后重新报送，核实的请确认无误或说明。`
+      : '没有需要退回或补交的问题。',
     widths: [36, 60, 170, 190, 320].map((w) => w * 20),
     headerRows: 1,
-    rows: [head, ...items.map((it, i): FormCell[] => [{ text: String(i + 1), center: true }, { text: it.action, center: true }, { text: it.work }, { text: it.file }, { text: it.message }])],
+    rows: [
+      head,
+      ...items.map((it, i): FormCell[] => [
+        { text: String(i + 1), center: true },
+        { text: it.action, center: true },
+        { text: it.work },
+        { text: it.file },
+        { text: it.message },
+      ]),
+    ],
   };
 }
 

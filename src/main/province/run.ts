@@ -30,8 +30,6 @@ import { readFreeze, readIndex, refuseInsideTrees, withProvinceLock, type Provin
 
 const NONE_READ: FormsRead = { unit: false, cloud: false, comments: 0, registrations: 0, works: 0 };
 
-
-
 function indexOf(dir: string): ProvinceIndex {
   const index = readIndex(dir);
   if (!index.units.length) throw new BaosongError('bad-input', `${dir} 中还没有单位：先添加单位的云盘文件夹`);
@@ -39,16 +37,29 @@ function indexOf(dir: string): ProvinceIndex {
 }
 
 /** Writes a unit's return list unless the same list is already there, untouched since we wrote it. */
-async function writeReturnList(dir: string, stem: string, out: string, unit: string, items: ReturnType<typeof returnItems>): Promise<boolean> {
+async function writeReturnList(
+  dir: string,
+  stem: string,
+  out: string,
+  unit: string,
+  items: ReturnType<typeof returnItems>,
+): Promise<boolean> {
   // The name comes from the unit's own 附表1-4: made safe before it becomes a file name (never a path of its own).
   const name = safeName(unit).name || '未命名单位';
   const files = [join(out, '退回补交', `${name}.xlsx`), join(out, '退回补交', `${name}.pdf`)];
-  const digest = createHash('sha256').update(JSON.stringify({ v: 1, unit, items })).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify({ v: 1, unit, items }))
+    .digest('hex');
   const state = join(dir, `${stem}.returns.json`);
   const stamp = () => files.map((f) => (existsSync(f) ? `${statSync(f).size}:${statSync(f).mtimeMs}` : ''));
   try {
     const was = JSON.parse(readFileSync(state, 'utf8')) as { digest: string; files: string[]; stamps: string[] };
-    if (was.digest === digest && JSON.stringify(was.files) === JSON.stringify(files) && JSON.stringify(was.stamps) === JSON.stringify(stamp())) return false;
+    if (
+      was.digest === digest &&
+      JSON.stringify(was.files) === JSON.stringify(files) &&
+      JSON.stringify(was.stamps) === JSON.stringify(stamp())
+    )
+      return false;
   } catch {
     // none yet, or unreadable: written again
   }
@@ -58,12 +69,28 @@ async function writeReturnList(dir: string, stem: string, out: string, unit: str
   return true;
 }
 
-export async function provinceCheck(dirArg: string, options: { out?: string; signal?: AbortSignal; onProgress?: (p: JobProgress) => void; onStage?: (name: string, seconds: number) => void } = {}): Promise<ProvinceCheckResult> {
+export async function provinceCheck(
+  dirArg: string,
+  options: {
+    out?: string;
+    signal?: AbortSignal;
+    onProgress?: (p: JobProgress) => void;
+    onStage?: (name: string, seconds: number) => void;
+  } = {},
+): Promise<ProvinceCheckResult> {
   indexOf(resolve(dirArg));
   return withProvinceLock(dirArg, () => CheckLocked(dirArg, options));
 }
 
-async function CheckLocked(dirArg: string, options: { out?: string; signal?: AbortSignal; onProgress?: (p: JobProgress) => void; onStage?: (name: string, seconds: number) => void }): Promise<ProvinceCheckResult> {
+async function CheckLocked(
+  dirArg: string,
+  options: {
+    out?: string;
+    signal?: AbortSignal;
+    onProgress?: (p: JobProgress) => void;
+    onStage?: (name: string, seconds: number) => void;
+  },
+): Promise<ProvinceCheckResult> {
   const dir = resolve(dirArg);
   const index = indexOf(dir);
   const { signal } = options;
@@ -77,7 +104,8 @@ async function CheckLocked(dirArg: string, options: { out?: string; signal?: Abo
     options.onStage?.(name, (now - mark) / 1000);
     mark = now;
   };
-  const progress = (phase: string, done: number, total = index.units.length) => options.onProgress?.({ phase, done, total });
+  const progress = (phase: string, done: number, total = index.units.length) =>
+    options.onProgress?.({ phase, done, total });
   let profile: Profile | null = null;
   const notesOf: (string | undefined)[] = [];
   const units: { name: string; catalog: Catalog; findings: Finding[] }[] = [];
@@ -107,9 +135,16 @@ async function CheckLocked(dirArg: string, options: { out?: string; signal?: Abo
           const from = formOf(rule);
           return !!from && !forms[from.read];
         };
-        const left = [...new Set(checked.report.findings.filter((f) => unread(f.rule)).map((f) => formOf(f.rule)!.form))];
-        if (left.length) notesOf[i] = `${entry.name}：没有可读取的 ${left.join('、')} Word 版，依据它们的检查未列入退回清单`;
-        return { name: entry.name, catalog: checked.catalog, findings: checked.report.findings.filter((f) => !unread(f.rule)) };
+        const left = [
+          ...new Set(checked.report.findings.filter((f) => unread(f.rule)).map((f) => formOf(f.rule)!.form)),
+        ];
+        if (left.length)
+          notesOf[i] = `${entry.name}：没有可读取的 ${left.join('、')} Word 版，依据它们的检查未列入退回清单`;
+        return {
+          name: entry.name,
+          catalog: checked.catalog,
+          findings: checked.report.findings.filter((f) => !unread(f.rule)),
+        };
       });
       progress('province-units', ++done);
     }
@@ -127,7 +162,9 @@ async function CheckLocked(dirArg: string, options: { out?: string; signal?: Abo
       progress('province-audit', i);
       const journal = new HashJournal(join(dir, journalOf(entry)));
       const seen = new Map<string, Hashed>();
-      audits.push(await auditFreeze(entry.tree, readFreeze(dir, entry), { known: journal.read(), journal, pool, signal, seen }));
+      audits.push(
+        await auditFreeze(entry.tree, readFreeze(dir, entry), { known: journal.read(), journal, pool, signal, seen }),
+      );
       for (const [rel, h] of seen) treeHashes.set(join(entry.tree, ...rel.split('/')), h);
     }
   } finally {
@@ -149,7 +186,9 @@ async function CheckLocked(dirArg: string, options: { out?: string; signal?: Abo
       }
     }
   }
-  const across = provinceRules(profile!, everyUnit, (f) => (f.size ? { size: f.size, hash: hashes.get(f.absPath) } : null));
+  const across = provinceRules(profile!, everyUnit, (f) =>
+    f.size ? { size: f.size, hash: hashes.get(f.absPath) } : null,
+  );
   const catalogs = units.map((u) => u.catalog);
   const mergedXlsx = await mergedSummaryXlsx(profile!, catalogs);
   const overviewXlsx = await provinceOverviewXlsx(profile!, catalogs);
@@ -170,7 +209,14 @@ async function CheckLocked(dirArg: string, options: { out?: string; signal?: Abo
     const mine = [...u.findings, ...acrossHere];
     const items = returnItems(mine);
     if (await writeReturnList(dir, stemOf(entry), out, u.name, items)) written += 1;
-    outcomes.push({ name: u.name, works: u.catalog.works.length, items: items.length, across: acrossHere.length, errors: mine.filter((f) => f.severity === 'error').length, intact: audit.intact });
+    outcomes.push({
+      name: u.name,
+      works: u.catalog.works.length,
+      items: items.length,
+      across: acrossHere.length,
+      errors: mine.filter((f) => f.severity === 'error').length,
+      intact: audit.intact,
+    });
   }
   await writeAtomic(join(out, '作品汇总表(全省).xlsx'), mergedXlsx);
   await writeAtomic(join(out, '各单位报送概况.xlsx'), overviewXlsx);
@@ -179,19 +225,24 @@ async function CheckLocked(dirArg: string, options: { out?: string; signal?: Abo
   return { out, units: outcomes, over, notes, written };
 }
 
-
 /**
  * Every file of every unit's tree read and hashed again (no journal trusted), on every core, against the freeze
  * baseline and the tree's own manifest. Resumable: the files verified are journaled as they complete, and a
  * verification stopped midway (Ctrl+C, a closed lid) continues where it stopped when run again; `restart` starts
  * over. A completed verification becomes the unit's journal.
  */
-export async function provinceVerify(dirArg: string, options: { out?: string; restart?: boolean; signal?: AbortSignal; onProgress?: (p: JobProgress) => void } = {}): Promise<ProvinceVerifyResult> {
+export async function provinceVerify(
+  dirArg: string,
+  options: { out?: string; restart?: boolean; signal?: AbortSignal; onProgress?: (p: JobProgress) => void } = {},
+): Promise<ProvinceVerifyResult> {
   indexOf(resolve(dirArg));
   return withProvinceLock(dirArg, () => VerifyLocked(dirArg, options));
 }
 
-async function VerifyLocked(dirArg: string, options: { out?: string; restart?: boolean; signal?: AbortSignal; onProgress?: (p: JobProgress) => void }): Promise<ProvinceVerifyResult> {
+async function VerifyLocked(
+  dirArg: string,
+  options: { out?: string; restart?: boolean; signal?: AbortSignal; onProgress?: (p: JobProgress) => void },
+): Promise<ProvinceVerifyResult> {
   const dir = resolve(dirArg);
   const index = indexOf(dir);
   const out = resolve(options.out ?? join(dir, '输出'));
@@ -208,12 +259,23 @@ async function VerifyLocked(dirArg: string, options: { out?: string; restart?: b
       if (options.restart) partial.remove();
       const resumed = partial.read();
       const baseline = readFreeze(dir, entry);
-      const audit = await auditFreeze(entry.tree, baseline, { known: resumed, journal: partial, pool, signal: options.signal, onRead: (n) => ((files += 1), (bytes += n)) });
+      const audit = await auditFreeze(entry.tree, baseline, {
+        known: resumed,
+        journal: partial,
+        pool,
+        signal: options.signal,
+        onRead: (n) => ((files += 1), (bytes += n)),
+      });
       partial.promote(join(dir, journalOf(entry)));
       const m = audit.manifest;
       const manifestBad = m ? m.changed.length + m.missing.length + m.extra.length : 0;
       reports.push(freezeReport(entry.name, baseline, audit));
-      units.push({ name: entry.name, intact: audit.intact && !manifestBad, hasManifest: m !== null, resumed: resumed.size });
+      units.push({
+        name: entry.name,
+        intact: audit.intact && !manifestBad,
+        hasManifest: m !== null,
+        resumed: resumed.size,
+      });
     }
   } finally {
     await pool.close();

@@ -45,7 +45,10 @@ export function refuseInsideTrees(path: string, label: string, index: ProvinceIn
   for (const tree of [...index.units.filter((u) => !u.archive).map((u) => u.tree), ...extra]) {
     const t = canonical(tree);
     if (within(p, t) || within(t, p)) {
-      throw new BaosongError('bad-input', `${label} ${path} ${within(p, t) ? `位于单位的文件夹 ${tree} 之内` : `包含单位的文件夹 ${tree}`}：省级目录和输出不能与单位报送的文件夹重叠(否则会改动单位的文件，封存核验也会误报)，请另选一个文件夹`);
+      throw new BaosongError(
+        'bad-input',
+        `${label} ${path} ${within(p, t) ? `位于单位的文件夹 ${tree} 之内` : `包含单位的文件夹 ${tree}`}：省级目录和输出不能与单位报送的文件夹重叠(否则会改动单位的文件，封存核验也会误报)，请另选一个文件夹`,
+      );
     }
   }
 }
@@ -59,7 +62,13 @@ export function readIndex(dir: string): ProvinceIndex {
     // The files an entry names are the province's own, in units/: an index edited (or made) to name anything else
     // would have remove delete it and check overwrite it.
     for (const u of v.units) {
-      if (typeof u?.name !== 'string' || typeof u.tree !== 'string' || !OWN_CATALOG.test(u.catalog) || u.freeze !== u.catalog.replace(/\.sqlite$/, '.freeze.json')) throw new Error('entry');
+      if (
+        typeof u?.name !== 'string' ||
+        typeof u.tree !== 'string' ||
+        !OWN_CATALOG.test(u.catalog) ||
+        u.freeze !== u.catalog.replace(/\.sqlite$/, '.freeze.json')
+      )
+        throw new Error('entry');
     }
     return v;
   } catch {
@@ -88,8 +97,13 @@ export function readFreeze(dir: string, entry: ProvinceEntry): FreezeRecord {
  */
 export async function withProvinceLock<T>(dirArg: string, fn: () => Promise<T>): Promise<T> {
   const dir = resolve(dirArg);
-  const release = await lockFile(join(dir, '.baosong-lock'), (holder) =>
-    new BaosongError('bad-input', `省级目录 ${dir} 正由另一个操作使用(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再试`),
+  const release = await lockFile(
+    join(dir, '.baosong-lock'),
+    (holder) =>
+      new BaosongError(
+        'bad-input',
+        `省级目录 ${dir} 正由另一个操作使用(进程 ${holder.pid}，开始于 ${holder.since ?? '未知时间'})：请等它结束后再试`,
+      ),
   );
   try {
     return await fn();

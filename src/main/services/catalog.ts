@@ -13,7 +13,13 @@ import { closeSession, createSession, discardIfFresh, needDb, type Session, type
 export function catalogInfo(session: SessionWith<ReadDb>): CatalogInfo {
   const db = needDb(session);
   const unit = getUnit(db);
-  return { path: session.path!, schemaVersion: schemaVersion(db), edition: unit?.edition ?? null, unit: unit?.name ?? null, works: countWorks(db) };
+  return {
+    path: session.path!,
+    schemaVersion: schemaVersion(db),
+    edition: unit?.edition ?? null,
+    unit: unit?.name ?? null,
+    works: countWorks(db),
+  };
 }
 
 /** The catalog file at path (made when create and it does not exist) becomes the session's; the one before is closed. */

@@ -10,9 +10,14 @@ export function toApiError(e: unknown, signal?: AbortSignal, session?: Pick<Sess
   if (err && typeof err.code === 'string' && typeof err.path === 'string') {
     return { code: 'io', message: describeIoError(err) };
   }
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return { code: 'bad-input', message: '输入嵌套太深，无法处理' };
-  if (isSqliteError(e)) return { code: 'io', message: `${describeSqliteError(e, session?.path)}；这次操作没有保存，目录文件中此前的内容不受影响。` };
-  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) return { code: 'io', message: describeIoError(err) };
+  if (e instanceof RangeError && /call stack/i.test(e.message))
+    return { code: 'bad-input', message: '输入嵌套太深，无法处理' };
+  if (isSqliteError(e))
+    return {
+      code: 'io',
+      message: `${describeSqliteError(e, session?.path)}；这次操作没有保存，目录文件中此前的内容不受影响。`,
+    };
+  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code))
+    return { code: 'io', message: describeIoError(err) };
   return { code: 'internal', message: `程序出错(请把这段话告诉开发者)：${err?.message ?? String(e)}` };
 }
-

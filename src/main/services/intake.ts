@@ -9,8 +9,13 @@ import { getUnit } from '../catalog/unit.js';
 import type { RecordDb } from '../catalog/db.js';
 import { profileOf, workspaceOf, type SessionWith } from './session.js';
 
-export async function planIntake(session: SessionWith<RecordDb>, args: ApiArgs<'intake.plan'>, options: CallOptions = {}): Promise<IntakeReport> {
-  if (!args.plan && !session.path) throw new BaosongError('bad-input', '请先打开目录(收件计划放在目录的工作文件夹中)，或给出计划文件的位置');
+export async function planIntake(
+  session: SessionWith<RecordDb>,
+  args: ApiArgs<'intake.plan'>,
+  options: CallOptions = {},
+): Promise<IntakeReport> {
+  if (!args.plan && !session.path)
+    throw new BaosongError('bad-input', '请先打开目录(收件计划放在目录的工作文件夹中)，或给出计划文件的位置');
   const workspace = session.path ? workspaceOf(session.path) : workspaceOf(resolve(args.plan!));
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const plan = args.plan ? resolve(args.plan) : join(workspace, 'intake', `plan-${stamp}.json`);

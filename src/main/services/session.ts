@@ -91,7 +91,13 @@ export async function checkSession(session: SessionWith<RecordDb>, options: Call
     cache: probeCache(db),
     cacheDir: cacheDirOf(session),
     onProgress: (p) =>
-      options.onProgress?.({ phase: 'inspect', done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes }),
+      options.onProgress?.({
+        phase: 'inspect',
+        done: p.done,
+        total: p.total,
+        bytes: p.bytes,
+        totalBytes: p.totalBytes,
+      }),
   });
   // The export plan's names are checked here too (a title or a kept file name too long in bytes, a clash with a
   // generated form): a warning of the check, not a surprise at export time. title.unsafe-chars is the check's own.

@@ -1,10 +1,22 @@
 // The renderer's API client over the loopback HTTP bridge (browser mode). Same interface as the IPC client:
 // stores never know which transport they talk to.
-import type { ApiArgs, ApiClient, ApiMethod, ApiResult, ApiResults, CallOptions, JobProgress } from '../../shared/api.js';
+import type {
+  ApiArgs,
+  ApiClient,
+  ApiMethod,
+  ApiResult,
+  ApiResults,
+  CallOptions,
+  JobProgress,
+} from '../../shared/api.js';
 
 export function httpClient(baseUrl: string, token: string): ApiClient {
   return {
-    async call<M extends ApiMethod>(method: M, args: ApiArgs<M>, options: CallOptions = {}): Promise<ApiResult<ApiResults[M]>> {
+    async call<M extends ApiMethod>(
+      method: M,
+      args: ApiArgs<M>,
+      options: CallOptions = {},
+    ): Promise<ApiResult<ApiResults[M]>> {
       let response: Response;
       const body = JSON.stringify({ method, args });
       try {
@@ -34,7 +46,10 @@ export function httpClient(baseUrl: string, token: string): ApiClient {
           buffered += value;
           let nl: number;
           while ((nl = buffered.indexOf('\n')) >= 0) {
-            const line = JSON.parse(buffered.slice(0, nl)) as { progress?: JobProgress; result?: ApiResult<ApiResults[M]> };
+            const line = JSON.parse(buffered.slice(0, nl)) as {
+              progress?: JobProgress;
+              result?: ApiResult<ApiResults[M]>;
+            };
             buffered = buffered.slice(nl + 1);
             if (line.progress) options.onProgress?.(line.progress);
             if (line.result) result = line.result;

@@ -20,7 +20,10 @@ export interface ImportResult {
 }
 
 export const catalogApi = {
-  'catalog.open': method<CatalogInfo>()('open', z.strictObject({ path: z.string().min(1), create: z.boolean().optional() })),
+  'catalog.open': method<CatalogInfo>()(
+    'open',
+    z.strictObject({ path: z.string().min(1), create: z.boolean().optional() }),
+  ),
   'catalog.info': method<CatalogInfo>()('read', z.strictObject({})),
   /** The open catalog's edition's profile (the current edition's when no unit is stored yet): what the window shows. */
   'catalog.profile': method<Profile>()('read', z.strictObject({})),

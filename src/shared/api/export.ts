@@ -60,6 +60,9 @@ const dir = z.string().min(1);
 
 export const exportApi = {
   'export.preflight': method<Preflight>()('record', z.strictObject({ out: dir })),
-  'export.run': method<ExportResult>()('record', z.strictObject({ out: dir, allowErrors: z.boolean().optional(), zip: dir.optional() })),
+  'export.run': method<ExportResult>()(
+    'record',
+    z.strictObject({ out: dir, allowErrors: z.boolean().optional(), zip: dir.optional() }),
+  ),
   'export.verify': method<VerifyResult>()('read', z.strictObject({ dir })),
 };

@@ -19,7 +19,10 @@ const id = z.number().int();
 
 export const filesApi = {
   /** Without a role, the role is guessed from the file's name and type (the result says how). */
-  'files.add': method<FileRef & { guess: RoleGuess | null }>()('write', z.strictObject({ workId: id.nullable(), role: z.enum(ROLE_IDS).optional(), path: z.string().min(1) })),
+  'files.add': method<FileRef & { guess: RoleGuess | null }>()(
+    'write',
+    z.strictObject({ workId: id.nullable(), role: z.enum(ROLE_IDS).optional(), path: z.string().min(1) }),
+  ),
   'files.details': method<FileDetail[]>()('record', z.strictObject({ workId: id.nullable() })),
   'files.remove': method<{ id: number }>()('write', z.strictObject({ id })),
   'files.setRole': method<{ id: number }>()('write', z.strictObject({ id, role: z.enum(ROLE_IDS) })),

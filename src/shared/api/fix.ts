@@ -40,9 +40,18 @@ export interface CardPreview {
 const id = z.number().int().positive();
 
 export const fixApi = {
-  'fix.offers': method<FixOffer[]>()('record', z.strictObject({ work: z.string().min(1).optional(), file: id.optional() })),
+  'fix.offers': method<FixOffer[]>()(
+    'record',
+    z.strictObject({ work: z.string().min(1).optional(), file: id.optional() }),
+  ),
   /** `out`: also saved there as a PNG (a new file, or this command's own earlier preview; never a source). */
-  'fix.preview': method<CardPreview & { saved?: string }>()('record', z.strictObject({ file: id, out: z.string().min(1).max(4096).optional() })),
-  'fix.run': method<{ file: FileRef; remaining: Finding[] }>()('record', z.strictObject({ file: id, kind: z.enum(FIX_KINDS) })),
+  'fix.preview': method<CardPreview & { saved?: string }>()(
+    'record',
+    z.strictObject({ file: id, out: z.string().min(1).max(4096).optional() }),
+  ),
+  'fix.run': method<{ file: FileRef; remaining: Finding[] }>()(
+    'record',
+    z.strictObject({ file: id, kind: z.enum(FIX_KINDS) }),
+  ),
   'fix.restore': method<{ file: FileRef; remaining: Finding[] }>()('write', z.strictObject({ file: id })),
 };

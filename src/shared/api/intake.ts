@@ -14,7 +14,13 @@ export const intakeApi = {
    */
   'intake.plan': method<IntakeReport>()(
     'record',
-    z.strictObject({ dir: path, summary: path.optional(), plan: path.optional(), unitName: path.optional(), unitKind: z.enum(UNIT_KINDS).optional() }),
+    z.strictObject({
+      dir: path,
+      summary: path.optional(),
+      plan: path.optional(),
+      unitName: path.optional(),
+      unitKind: z.enum(UNIT_KINDS).optional(),
+    }),
   ),
   /**
    * The preview's corrections written into the plan (then imported with batch.import): the works in their final

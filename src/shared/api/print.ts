@@ -5,8 +5,14 @@ import { method } from './define.js';
 const path = z.string().min(1);
 
 export const printApi = {
-  'print.run': method<{ dir: string; files: string[] }>()('record', z.strictObject({ out: path, work: path.optional() })),
+  'print.run': method<{ dir: string; files: string[] }>()(
+    'record',
+    z.strictObject({ out: path, work: path.optional() }),
+  ),
   /** A generated print PDF's bytes, for the preview. */
   'print.read': method<{ path: string; base64: string }>()('read', z.strictObject({ path })),
-  'mail.run': method<{ dir: string; files: string[]; subject: string; to: string }>()('record', z.strictObject({ out: path })),
+  'mail.run': method<{ dir: string; files: string[]; subject: string; to: string }>()(
+    'record',
+    z.strictObject({ out: path }),
+  ),
 };

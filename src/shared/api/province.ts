@@ -81,12 +81,23 @@ export const provinceApi = {
   /** `tree`: the unit's folder, or the ZIP it came in. */
   'province.add': method<ProvinceAddResult>()(
     'folder',
-    z.strictObject({ dir: path, tree: path, unitName: z.string().min(1).max(100).optional(), unitKind: z.enum(UNIT_KINDS).optional() }),
+    z.strictObject({
+      dir: path,
+      tree: path,
+      unitName: z.string().min(1).max(100).optional(),
+      unitKind: z.enum(UNIT_KINDS).optional(),
+    }),
   ),
   /** Every unit checked, then across units; the merged table, the overview, the return lists and the freeze report. */
   'province.check': method<ProvinceCheckResult>()('folder', z.strictObject({ dir: path, out: path.optional() })),
   /** Every file of every tree read again against its baseline and manifest (resumes a stopped one). */
-  'province.verify': method<ProvinceVerifyResult>()('folder', z.strictObject({ dir: path, out: path.optional(), restart: z.boolean().optional() })),
+  'province.verify': method<ProvinceVerifyResult>()(
+    'folder',
+    z.strictObject({ dir: path, out: path.optional(), restart: z.boolean().optional() }),
+  ),
   /** A unit taken out of the folder (its tree is not touched). */
-  'province.remove': method<{ name: string; tree: string }>()('folder', z.strictObject({ dir: path, name: z.string().min(1) })),
+  'province.remove': method<{ name: string; tree: string }>()(
+    'folder',
+    z.strictObject({ dir: path, name: z.string().min(1) }),
+  ),
 };

@@ -11,5 +11,8 @@ export const unitApi = {
    * Any of the unit's values; a new catalog's unit is made from at least its name and kind. With `base` (what the
    * editor loaded): the values another program changed meanwhile and this call replaced are named.
    */
-  'unit.update': method<Unit & { overwritten?: Overwritten[] }>()('write', unitEditSchema.extend({ base: unitEditSchema.optional() })),
+  'unit.update': method<Unit & { overwritten?: Overwritten[] }>()(
+    'write',
+    unitEditSchema.extend({ base: unitEditSchema.optional() }),
+  ),
 };

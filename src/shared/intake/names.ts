@@ -57,7 +57,11 @@ export interface FolderName {
 
 /** A district, a school or an office: not a person, even when it is three Han characters (`和平区`, `实验小学`). */
 export function looksLikePlace(text: string): boolean {
-  return /(省|市|区|县|旗|镇|乡|街道|学校|小学|中学|高中|初中|学院|大学|幼儿园|中心|教育局|分校|校区|附小|附中|一小|二小|三小|[一二三四五六七八九十\d]+中)$/.test(text) || /学校|中学|小学/.test(text);
+  return (
+    /(省|市|区|县|旗|镇|乡|街道|学校|小学|中学|高中|初中|学院|大学|幼儿园|中心|教育局|分校|校区|附小|附中|一小|二小|三小|[一二三四五六七八九十\d]+中)$/.test(
+      text,
+    ) || /学校|中学|小学/.test(text)
+  );
 }
 
 /** A category label a school puts before the author (`课件-张强-…`, `平台案例-周敏-…`, `AI案例`). */
@@ -68,7 +72,9 @@ function looksLikeLabel(text: string): boolean {
 const isAuthor = (text: string) => looksLikeName(text) && !looksLikePlace(text) && !looksLikeLabel(text);
 
 /** The hundred commonest surnames: with a 2–3 character length, what tells `张强` from a title like `小小的船`. */
-const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤']);
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+]);
 /** How much a part looks like a list of people's names rather than a title. */
 function nameScore(text: string): number {
   const names = splitAuthors(text);
@@ -77,7 +83,8 @@ function nameScore(text: string): number {
 }
 
 /** 最终版, 定稿, 副本, (1)… after a title: how the file was kept, not what the work is called. */
-const VERSION_TAIL = /(?:[\s\-_－—–]*(?:[(（](?:最终版|最终稿|终版|定稿|修改版|修订版|正式版|副本|\d{1,2})[)）]|最终版|最终稿|终版|定稿|修改版|修订版|正式版|副本))+$/;
+const VERSION_TAIL =
+  /(?:[\s\-_－—–]*(?:[(（](?:最终版|最终稿|终版|定稿|修改版|修订版|正式版|副本|\d{1,2})[)）]|最终版|最终稿|终版|定稿|修改版|修订版|正式版|副本))+$/;
 
 function stripVersion(title: string): string {
   const stripped = title.replace(VERSION_TAIL, '').trim();
@@ -97,7 +104,12 @@ export function parseFolderName(name: string): FolderName {
     order = Number(num[1]);
     rest = rest.slice(num[0].length);
   }
-  const done = (authors: string[], title: string, place?: string): FolderName => ({ order, authors, title: stripVersion(title), ...(place ? { place } : {}) });
+  const done = (authors: string[], title: string, place?: string): FolderName => ({
+    order,
+    authors,
+    title: stripVersion(title),
+    ...(place ? { place } : {}),
+  });
   let parts = rest.split(SEPARATORS);
   // `张强 小小的船`: a space is the separator when nothing else is and the first word is a name.
   if (parts.length === 1) {
@@ -105,7 +117,8 @@ export function parseFolderName(name: string): FolderName {
     if (m && splitAuthors(m[1]!).every(isAuthor)) parts = [m[1]!, m[2]!];
   }
   // Two parts that both could be names (`小小的船-张强`): the one that looks more like people is the author.
-  if (parts.length === 2 && nameScore(parts[1]!) > nameScore(parts[0]!) && nameScore(parts[0]!) < 4) return done(splitAuthors(parts[1]!), parts[0]!);
+  if (parts.length === 2 && nameScore(parts[1]!) > nameScore(parts[0]!) && nameScore(parts[0]!) < 4)
+    return done(splitAuthors(parts[1]!), parts[0]!);
   if (parts.length >= 2) {
     // 作者-作品名, possibly after labels of the folder's own (`AI案例-周敏-智慧课堂`) or a place (`和平区-张强-…`):
     // the first part made of names.
@@ -134,7 +147,9 @@ export function parseFolderName(name: string): FolderName {
 /** The category a folder of the official tree stands for (`2微课`, `5.国家智慧教育平台应用案例`…). */
 export function categoryOfFolder(profile: Profile, name: string): CategoryId | null {
   const key = titleKey(name);
-  const hits = Object.values(profile.categories).filter((spec) => [spec.folder, spec.folderHigher].some((f) => f && titleKey(f) === key));
+  const hits = Object.values(profile.categories).filter((spec) =>
+    [spec.folder, spec.folderHigher].some((f) => f && titleKey(f) === key),
+  );
   // One folder can hold two categories (3融合创新应用教学案例 / 3信息化教学课程案例): the one it is named after first.
   return (hits.find((spec) => key.includes(titleKey(spec.name))) ?? hits[0])?.id ?? null;
 }
@@ -152,7 +167,20 @@ export function categoryOfText(text: string): CategoryId | null {
   return null;
 }
 
-const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+const CN_NUM: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+};
 
 /** The stage a 年级 (or 交流组别) implies: 一年级 → 小学, 八年级 → 初中, 高二 → 高中, 职业教育, 高等教育… */
 export function stageOfGrade(text: string): Stage | null {
@@ -206,7 +234,10 @@ export interface MatchCandidate {
  * Pairs summary rows with folders by title and first author, best pairs first; a pair needs a title similarity of
  * at least 0.6, and when both sides name a first author, the same one (two works may share a title).
  */
-export function matchRows(rows: MatchCandidate[], folders: MatchCandidate[]): { row: number; folder: number; score: number }[] {
+export function matchRows(
+  rows: MatchCandidate[],
+  folders: MatchCandidate[],
+): { row: number; folder: number; score: number }[] {
   const pairs: { row: number; folder: number; score: number }[] = [];
   rows.forEach((r, i) =>
     folders.forEach((f, j) => {

@@ -4,7 +4,6 @@ import { fileFinding, type RuleInput } from './finding.js';
 import type { Profile } from './profile.js';
 import { fmt, type RuleDescriptor } from './descriptor.js';
 
-
 const CM_PER_INCH = 2.54;
 const px = (cm: number, dpi: number) => Math.round((cm / CM_PER_INCH) * dpi);
 const cm = (n: number) => n.toFixed(1);
@@ -13,12 +12,27 @@ function dpiAndColour(profile: Profile, work: Work, file: FileRef, f: FileFacts,
   const img = f.image!;
   const { minDpi } = profile.limits.board;
   if (img.dpi === null) {
-    out.push(fileFinding(profile, 'board.dpi', work, file, `文件中没有分辨率信息(无分辨率信息)，应为 ${minDpi} dpi`, { expected: `≥ ${minDpi} dpi`, actual: '无分辨率信息' }));
+    out.push(
+      fileFinding(profile, 'board.dpi', work, file, `文件中没有分辨率信息(无分辨率信息)，应为 ${minDpi} dpi`, {
+        expected: `≥ ${minDpi} dpi`,
+        actual: '无分辨率信息',
+      }),
+    );
   } else if (img.dpi < minDpi) {
-    out.push(fileFinding(profile, 'board.dpi', work, file, `分辨率 ${img.dpi} dpi，应不低于 ${minDpi} dpi`, { expected: `≥ ${minDpi} dpi`, actual: `${img.dpi} dpi` }));
+    out.push(
+      fileFinding(profile, 'board.dpi', work, file, `分辨率 ${img.dpi} dpi，应不低于 ${minDpi} dpi`, {
+        expected: `≥ ${minDpi} dpi`,
+        actual: `${img.dpi} dpi`,
+      }),
+    );
   }
   if (img.space !== 'cmyk') {
-    out.push(fileFinding(profile, 'board.cmyk', work, file, `颜色模式是 ${img.space.toUpperCase()}，印刷展板应为 CMYK`, { expected: 'CMYK', actual: img.space.toUpperCase() }));
+    out.push(
+      fileFinding(profile, 'board.cmyk', work, file, `颜色模式是 ${img.space.toUpperCase()}，印刷展板应为 CMYK`, {
+        expected: 'CMYK',
+        actual: img.space.toUpperCase(),
+      }),
+    );
   }
 }
 
@@ -65,12 +79,30 @@ export function boardRules({ profile, catalog, facts }: RuleInput): Finding[] {
         if (f.kind === 'jpg' && f.image) dpiAndColour(profile, work, file, f, out);
         if ((f.kind === 'jpg' && f.image) || f.kind === 'pdf') dimensions(profile, work, file, f, out);
         if (f.size < minOutputBytes) {
-          out.push(fileFinding(profile, 'board.output-size', work, file, `主展板文件只有 ${(f.size / 1e6).toFixed(2)} MB，应不小于 ${mb(minOutputBytes)} MB(可能被压缩过)`, { expected: `≥ ${mb(minOutputBytes)} MB`, actual: `${(f.size / 1e6).toFixed(2)} MB` }));
+          out.push(
+            fileFinding(
+              profile,
+              'board.output-size',
+              work,
+              file,
+              `主展板文件只有 ${(f.size / 1e6).toFixed(2)} MB，应不小于 ${mb(minOutputBytes)} MB(可能被压缩过)`,
+              { expected: `≥ ${mb(minOutputBytes)} MB`, actual: `${(f.size / 1e6).toFixed(2)} MB` },
+            ),
+          );
         }
       } else {
         if (f.kind === 'psd' && f.image) dpiAndColour(profile, work, file, f, out);
         if (f.size < minSourceBytes) {
-          out.push(fileFinding(profile, 'board.source-size', work, file, `主展板源文件只有 ${(f.size / 1e6).toFixed(1)} MB，应不小于 ${mb(minSourceBytes)} MB(可能不是分层源文件)`, { expected: `≥ ${mb(minSourceBytes)} MB`, actual: `${(f.size / 1e6).toFixed(1)} MB` }));
+          out.push(
+            fileFinding(
+              profile,
+              'board.source-size',
+              work,
+              file,
+              `主展板源文件只有 ${(f.size / 1e6).toFixed(1)} MB，应不小于 ${mb(minSourceBytes)} MB(可能不是分层源文件)`,
+              { expected: `≥ ${mb(minSourceBytes)} MB`, actual: `${(f.size / 1e6).toFixed(1)} MB` },
+            ),
+          );
         }
       }
     }

@@ -8,9 +8,15 @@ import type { RuleDescriptor } from './descriptor.js';
 
 /** A unit's identity: folded width, no white space, one kind of brackets. */
 export function unitKey(unit: string): string {
-  return fold(unit).replace(/\s+/g, '').replace(/[（【[]/g, '(').replace(/[）】\]]/g, ')');
+  return fold(unit)
+    .replace(/\s+/g, '')
+    .replace(/[（【[]/g, '(')
+    .replace(/[）】\]]/g, ')');
 }
-const nameKey = (name: string) => fold(name).replace(/\s+/g, '').replace(/[·•・]/g, '·');
+const nameKey = (name: string) =>
+  fold(name)
+    .replace(/\s+/g, '')
+    .replace(/[·•・]/g, '·');
 const mobileKey = (mobile: string) => fold(mobile).replace(/[\s-]/g, '');
 
 /** Two names of the same length that differ in one character, or one inside the other (欧阳晓明/欧阳明). */
@@ -53,7 +59,8 @@ export function certificateRules({ profile, catalog }: RuleInput): Finding[] {
     if (!entry[kind].includes(text)) entry[kind].push(text);
     out.set(work, entry);
   };
-  const where = (others: Use[], self: Work) => [...new Set(others.map((u) => `${u.work === self ? '本作品' : nameWork(u.work)}中的“${u.text}”`))].join('、');
+  const where = (others: Use[], self: Work) =>
+    [...new Set(others.map((u) => `${u.work === self ? '本作品' : nameWork(u.work)}中的“${u.text}”`))].join('、');
   // Names: by mobile (the same phone, two names), and by the name itself (the same letters, typed two ways).
   const byMobile = new Map<string, Use[]>();
   const byName = new Map<string, Use[]>();
@@ -62,7 +69,8 @@ export function certificateRules({ profile, catalog }: RuleInput): Finding[] {
     for (const [i, a] of work.authors.entries()) {
       // The mobile the summary carries is the first author's; others are often the contact's, copied.
       const mobile = mobileKey(a.mobile);
-      if (i === 0 && /^1\d{10}$/.test(mobile) && a.name.trim()) byMobile.set(mobile, [...(byMobile.get(mobile) ?? []), { work, text: a.name }]);
+      if (i === 0 && /^1\d{10}$/.test(mobile) && a.name.trim())
+        byMobile.set(mobile, [...(byMobile.get(mobile) ?? []), { work, text: a.name }]);
       if (a.name.trim()) byName.set(nameKey(a.name), [...(byName.get(nameKey(a.name)) ?? []), { work, text: a.name }]);
       if (a.unit.trim()) byUnit.set(unitKey(a.unit), [...(byUnit.get(unitKey(a.unit)) ?? []), { work, text: a.unit }]);
     }
@@ -72,14 +80,32 @@ export function certificateRules({ profile, catalog }: RuleInput): Finding[] {
     const like = others.filter((o) => nameKey(o.text) !== nameKey(mine) && lookAlike(nameKey(o.text), nameKey(mine)));
     if (like.length) note(work, 'name', `第一作者手机号相同、姓名写法不一：本作品写作“${mine}”，${where(like, work)}`);
   });
-  variants(byName, (work, mine, others) => note(work, 'name', `姓名“${mine}”与${where(others, work)}写法不同(空格或全角字符)`));
+  variants(byName, (work, mine, others) =>
+    note(work, 'name', `姓名“${mine}”与${where(others, work)}写法不同(空格或全角字符)`),
+  );
   variants(byUnit, (work, mine, others) => note(work, 'unit', `所在单位“${mine}”与${where(others, work)}写法不同`));
   const findings: Finding[] = [];
   for (const work of catalog.works) {
     const e = out.get(work);
     if (!e) continue;
-    if (e.name.length) findings.push(workFinding(profile, 'certificate.name-variant', work, `${e.name.join('；')}：证书按作品汇总表印制，请核对后统一为同一写法`));
-    if (e.unit.length) findings.push(workFinding(profile, 'certificate.unit-variant', work, `${e.unit.join('；')}：证书按所填单位印制，请统一为单位公章上的全称`));
+    if (e.name.length)
+      findings.push(
+        workFinding(
+          profile,
+          'certificate.name-variant',
+          work,
+          `${e.name.join('；')}：证书按作品汇总表印制，请核对后统一为同一写法`,
+        ),
+      );
+    if (e.unit.length)
+      findings.push(
+        workFinding(
+          profile,
+          'certificate.unit-variant',
+          work,
+          `${e.unit.join('；')}：证书按所填单位印制，请统一为单位公章上的全称`,
+        ),
+      );
   }
   return findings;
 }
@@ -88,7 +114,8 @@ export function certificateRules({ profile, catalog }: RuleInput): Finding[] {
 export const CERTIFICATE_DESCRIPTORS = {
   'certificate.name-variant': {
     severity: 'warning',
-    checks: "one person's name written two ways: the same mobile with two names, or a name that differs only in spaces or full-width letters",
+    checks:
+      "one person's name written two ways: the same mobile with two names, or a name that differs only in spaces or full-width letters",
     source: '附表1-5 注 8',
   },
   'certificate.unit-variant': {

@@ -23,10 +23,17 @@ export function cloudRules({ profile, catalog, facts }: RuleInput): Finding[] {
         ? `需要用${name}${tier.name}(单个文件 ≤ ${gb(tier.maxFileBytes)})的账号上传`
         : `${name}任何账号都不能上传(最多 ${gb(tiers.at(-1)!.maxFileBytes)})，请压缩或分段`;
       out.push(
-        fileFinding(profile, 'cloud.file-size', work, file, `文件 ${gb(size)}，超过${name}${free.name}的单个文件上限 ${gb(free.maxFileBytes)}：${need}(客户端要到整个文件传完才报错)`, {
-          expected: `≤ ${gb(free.maxFileBytes)}(${free.name})`,
-          actual: gb(size),
-        }),
+        fileFinding(
+          profile,
+          'cloud.file-size',
+          work,
+          file,
+          `文件 ${gb(size)}，超过${name}${free.name}的单个文件上限 ${gb(free.maxFileBytes)}：${need}(客户端要到整个文件传完才报错)`,
+          {
+            expected: `≤ ${gb(free.maxFileBytes)}(${free.name})`,
+            actual: gb(size),
+          },
+        ),
       );
     }
   }
@@ -55,40 +62,72 @@ export function targetRules({ profile, dir, sep, files, fileSystem, fileSystemUn
   const out: Finding[] = [];
   const prefix = dir.replace(/[\\/]+$/, '') + sep;
   const full = (rel: string) => prefix + rel.split('/').join(sep);
-  const longest = (list: { rel: string }[]) => list.map((f) => full(f.rel)).reduce((a, b) => (b.length > a.length ? b : a), '');
-  const advice = (over: number) => `请导出到离盘符更近、名字更短的文件夹(例如 D:\\云盘上传)，目标文件夹的路径至少要短 ${over} 个字符`;
-  const pathLimit = (rule: 'target.path-excel' | 'target.path-word' | 'target.path-explorer', limit: number, what: string, list: { rel: string }[]) => {
+  const longest = (list: { rel: string }[]) =>
+    list.map((f) => full(f.rel)).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const advice = (over: number) =>
+    `请导出到离盘符更近、名字更短的文件夹(例如 D:\\云盘上传)，目标文件夹的路径至少要短 ${over} 个字符`;
+  const pathLimit = (
+    rule: 'target.path-excel' | 'target.path-word' | 'target.path-explorer',
+    limit: number,
+    what: string,
+    list: { rel: string }[],
+  ) => {
     const long = list.filter((f) => full(f.rel).length > limit);
     if (!long.length) return;
     const worst = longest(long);
     out.push(
-      batchFinding(profile, rule, `${long.length} 个文件的完整路径超过 ${limit} 个字符，${what}。最长的是 ${worst}(${worst.length} 个字符)。${advice(worst.length - limit)}`, {
-        expected: `≤ ${limit} 个字符`,
-        actual: `${worst.length} 个字符`,
-      }),
+      batchFinding(
+        profile,
+        rule,
+        `${long.length} 个文件的完整路径超过 ${limit} 个字符，${what}。最长的是 ${worst}(${worst.length} 个字符)。${advice(worst.length - limit)}`,
+        {
+          expected: `≤ ${limit} 个字符`,
+          actual: `${worst.length} 个字符`,
+        },
+      ),
     );
   };
   // Windows' and Office's limits on a whole path, in UTF-16 units (what Windows counts), and FAT32's on a file.
   const limits = profile.limits.target;
-  pathLimit('target.path-excel', limits.pathExcel, 'Excel 打不开', files.filter((f) => EXCEL.test(f.rel)));
-  pathLimit('target.path-word', limits.pathWord, 'Word 打不开', files.filter((f) => WORD.test(f.rel)));
+  pathLimit(
+    'target.path-excel',
+    limits.pathExcel,
+    'Excel 打不开',
+    files.filter((f) => EXCEL.test(f.rel)),
+  );
+  pathLimit(
+    'target.path-word',
+    limits.pathWord,
+    'Word 打不开',
+    files.filter((f) => WORD.test(f.rel)),
+  );
   pathLimit('target.path-explorer', limits.pathExplorer, '资源管理器无法复制、移动或打开', files);
 
   const big = files.filter((f) => f.bytes > limits.fat32MaxBytes);
   const fat32 = `${+((limits.fat32MaxBytes + 1) / GIB).toFixed(2)} GB`;
   if (fileSystem?.fat && big.length) {
     out.push(
-      batchFinding(profile, 'target.fat32', `目标磁盘是 FAT32 格式(常见于 U 盘)，存不下 ${fat32} 及以上的文件：${big.map((f) => `${f.rel}(${gb(f.bytes)})`).join('、')}。请导出到 NTFS 或 exFAT 格式的磁盘`, {
-        expected: `每个文件 < ${fat32}`,
-        actual: gb(Math.max(...big.map((f) => f.bytes))),
-        file: big[0]!.rel,
-      }),
+      batchFinding(
+        profile,
+        'target.fat32',
+        `目标磁盘是 FAT32 格式(常见于 U 盘)，存不下 ${fat32} 及以上的文件：${big.map((f) => `${f.rel}(${gb(f.bytes)})`).join('、')}。请导出到 NTFS 或 exFAT 格式的磁盘`,
+        {
+          expected: `每个文件 < ${fat32}`,
+          actual: gb(Math.max(...big.map((f) => f.bytes))),
+          file: big[0]!.rel,
+        },
+      ),
     );
   } else if (!fileSystem && big.length) {
     out.push(
-      batchFinding(profile, 'target.fs-unknown', `无法读取目标磁盘的格式(${fileSystemUnknown ?? '未知'})：若是 FAT32 格式的 U 盘，存不下 ${fat32} 及以上的文件(${big.map((f) => f.rel).join('、')})`, {
-        file: big[0]!.rel,
-      }),
+      batchFinding(
+        profile,
+        'target.fs-unknown',
+        `无法读取目标磁盘的格式(${fileSystemUnknown ?? '未知'})：若是 FAT32 格式的 U 盘，存不下 ${fat32} 及以上的文件(${big.map((f) => f.rel).join('、')})`,
+        {
+          file: big[0]!.rel,
+        },
+      ),
     );
   }
 
@@ -97,10 +136,15 @@ export function targetRules({ profile, dir, sep, files, fileSystem, fileSystemUn
   const count = files.length + 1;
   if (count > saveLimit.files) {
     out.push(
-      batchFinding(profile, 'cloud.file-count', `导出共 ${count} 个文件，超过${name}${saveLimit.tiers}一次转存的上限 ${saveLimit.files} 个：省里接收时需要会员账号，或按分类文件夹分几次转存。请在报送说明中告知`, {
-        expected: `≤ ${saveLimit.files} 个文件`,
-        actual: `${count} 个文件`,
-      }),
+      batchFinding(
+        profile,
+        'cloud.file-count',
+        `导出共 ${count} 个文件，超过${name}${saveLimit.tiers}一次转存的上限 ${saveLimit.files} 个：省里接收时需要会员账号，或按分类文件夹分几次转存。请在报送说明中告知`,
+        {
+          expected: `≤ ${saveLimit.files} 个文件`,
+          actual: `${count} 个文件`,
+        },
+      ),
     );
   }
   return out;

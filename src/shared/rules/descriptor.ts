@@ -13,7 +13,20 @@ import type { Profile } from './profile.js';
  * Where a finding is fixed: the 单位信息 screen, the 作品 list (quotas), or a field of 作品编辑 ('field' finds the
  * form field the message names; 'file' the finding's file, else the files section).
  */
-export type Focus = 'unit' | 'works' | 'authors' | 'title' | 'stage' | 'variant' | 'grade' | 'subject' | 'comment' | 'scenes' | 'share' | 'field' | 'file';
+export type Focus =
+  | 'unit'
+  | 'works'
+  | 'authors'
+  | 'title'
+  | 'stage'
+  | 'variant'
+  | 'grade'
+  | 'subject'
+  | 'comment'
+  | 'scenes'
+  | 'share'
+  | 'field'
+  | 'file';
 
 export type RuleFix =
   /** A fix-it that answers it (for the roles given; for another role, `otherwise` says what the teacher must do). */

@@ -47,11 +47,17 @@ export function formatsAccept(formats: Format[], kind: ContentKind): boolean {
 export function fileProblem(
   facts: FileFacts | undefined,
   formats: Format[],
-): { rule: 'file.not-found' | 'file.empty' | 'file.corrupt' | 'file.type-mismatch'; message: string; expected?: string; actual?: string } | null {
+): {
+  rule: 'file.not-found' | 'file.empty' | 'file.corrupt' | 'file.type-mismatch';
+  message: string;
+  expected?: string;
+  actual?: string;
+} | null {
   if (!facts) return null;
   if (!facts.exists) return { rule: 'file.not-found', message: '文件不存在(路径错误、已移动或已删除)' };
   if (!facts.readable) return { rule: 'file.not-found', message: '文件无法读取(权限不足或被占用)' };
-  if (facts.size === 0) return { rule: 'file.empty', message: '文件是空的(0 字节)', expected: '> 0 字节', actual: '0 字节' };
+  if (facts.size === 0)
+    return { rule: 'file.empty', message: '文件是空的(0 字节)', expected: '> 0 字节', actual: '0 字节' };
   if (facts.corrupt) return { rule: 'file.corrupt', message: `文件已损坏：${facts.corrupt}` };
   // A video in another container (FLV, MKV, AVI renamed .mp4) is video.container's finding, with advice.
   const otherVideo = formats.includes('mp4') && ['mkv', 'flv', 'avi'].includes(facts.kind);
@@ -79,14 +85,25 @@ export function fileRules({ profile, catalog, facts }: RuleInput): Finding[] {
     const spec = profile.categories[work.category];
     for (const role of spec.roles) {
       const files = work.files.filter((f) => f.role === role.role);
-      const range = role.max === null ? `至少 ${role.min} 个` : role.min === role.max ? `${role.min} 个` : `${role.min}–${role.max} 个`;
+      const range =
+        role.max === null
+          ? `至少 ${role.min} 个`
+          : role.min === role.max
+            ? `${role.min} 个`
+            : `${role.min}–${role.max} 个`;
       if (files.length === 0 && role.min > 0) {
         out.push(
-          workFinding(profile, 'file.missing', work, `缺少${role.label}(${role.formats.map((f) => FORMAT_NAMES[f]).join(' 或 ')})`, {
-            role: role.role,
-            expected: range,
-            actual: '0 个',
-          }),
+          workFinding(
+            profile,
+            'file.missing',
+            work,
+            `缺少${role.label}(${role.formats.map((f) => FORMAT_NAMES[f]).join(' 或 ')})`,
+            {
+              role: role.role,
+              expected: range,
+              actual: '0 个',
+            },
+          ),
         );
       } else if (files.length < role.min || (role.max !== null && files.length > role.max)) {
         out.push(
@@ -104,11 +121,17 @@ export function fileRules({ profile, catalog, facts }: RuleInput): Finding[] {
     for (const f of work.files) if (!known.has(f.role as never)) strays.set(f.role, [...(strays.get(f.role) ?? []), f]);
     for (const [role, files] of strays) {
       out.push(
-        workFinding(profile, 'file.count', work, `“${spec.name}”不需要${profile.roleNames[files[0]!.role]}，现有 ${files.length} 个`, {
-          role: files[0]!.role,
-          expected: '0 个',
-          actual: `${files.length} 个`,
-        }),
+        workFinding(
+          profile,
+          'file.count',
+          work,
+          `“${spec.name}”不需要${profile.roleNames[files[0]!.role]}，现有 ${files.length} 个`,
+          {
+            role: files[0]!.role,
+            expected: '0 个',
+            actual: `${files.length} 个`,
+          },
+        ),
       );
       void role;
     }
@@ -116,17 +139,35 @@ export function fileRules({ profile, catalog, facts }: RuleInput): Finding[] {
   return out;
 }
 
-function oneFile(profile: Profile, work: Work, file: FileRef, formats: Format[], facts: FileFacts | undefined): Finding[] {
+function oneFile(
+  profile: Profile,
+  work: Work,
+  file: FileRef,
+  formats: Format[],
+  facts: FileFacts | undefined,
+): Finding[] {
   const problem = fileProblem(facts, formats);
   if (problem) {
-    return [fileFinding(profile, problem.rule, work, file, problem.message, { expected: problem.expected, actual: problem.actual })];
+    return [
+      fileFinding(profile, problem.rule, work, file, problem.message, {
+        expected: problem.expected,
+        actual: problem.actual,
+      }),
+    ];
   }
   if (file.role === 'courseware' && facts?.exists && isPresentation(profile, file, facts)) {
     return [
-      fileFinding(profile, 'courseware.presentation', work, file, '不接收演示型课件(ppt、pptx 等)：课件应是可安装运行的软件或网页包', {
-        expected: '应用软件、网页包等',
-        actual: facts.kind === 'pptx' || facts.kind === 'ppt' ? KIND_NAMES[facts.kind] : extensionOf(file.path),
-      }),
+      fileFinding(
+        profile,
+        'courseware.presentation',
+        work,
+        file,
+        '不接收演示型课件(ppt、pptx 等)：课件应是可安装运行的软件或网页包',
+        {
+          expected: '应用软件、网页包等',
+          actual: facts.kind === 'pptx' || facts.kind === 'ppt' ? KIND_NAMES[facts.kind] : extensionOf(file.path),
+        },
+      ),
     ];
   }
   return [];
@@ -161,7 +202,7 @@ export const FILE_DESCRIPTORS = {
   },
   'file.count': {
     severity: 'error',
-    checks: "more or fewer files of a role than its count allows",
+    checks: 'more or fewer files of a role than its count allows',
     source: '通知 三 (各类作品)',
   },
   'courseware.presentation': {

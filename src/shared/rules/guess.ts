@@ -62,7 +62,6 @@ function fits(kind: ContentKind | undefined, formats: string[], ext: string): bo
   return (f !== undefined && formats.includes(f)) || (kind === 'pdf' && ext === '.ai' && formats.includes('ai'));
 }
 
-
 /**
  * A role for one file of a work of this category. `taken` lists roles already filled (a single-file role that
  * is taken is not guessed again unless the name says so).
@@ -80,13 +79,24 @@ export function guessRole(spec: CategorySpec, path: string, kind?: ContentKind, 
     return { role, confidence: 'high', reason: `文件名含“${stem.match(pattern)![0]}”` };
   }
   // By type: the one role of the category this kind of file can be, preferring a role not yet filled.
-  const open = (r: { role: string; max: number | null }) => r.max === null || taken.filter((t) => t === r.role).length < r.max;
-  const candidates = spec.roles.filter((r) => r.role !== 'registration-scan' && r.role !== 'recommendation-scan' && !r.formats.includes('any') && fits(kind, r.formats, ext));
+  const open = (r: { role: string; max: number | null }) =>
+    r.max === null || taken.filter((t) => t === r.role).length < r.max;
+  const candidates = spec.roles.filter(
+    (r) =>
+      r.role !== 'registration-scan' &&
+      r.role !== 'recommendation-scan' &&
+      !r.formats.includes('any') &&
+      fits(kind, r.formats, ext),
+  );
   const free = candidates.filter(open);
   const pick = free[0] ?? candidates[0];
   if (kind && pick) {
     const what = KIND_NAMES[kind];
-    return { role: pick.role as WorkRole, confidence: candidates.length === 1 ? 'medium' : 'low', reason: candidates.length === 1 ? `${what}只能是“${pick.label}”` : `${what}，按类型推测` };
+    return {
+      role: pick.role as WorkRole,
+      confidence: candidates.length === 1 ? 'medium' : 'low',
+      reason: candidates.length === 1 ? `${what}只能是“${pick.label}”` : `${what}，按类型推测`,
+    };
   }
   const any = spec.roles.find((r) => r.formats.includes('any') && open(r));
   if (any) return { role: any.role as WorkRole, confidence: 'low', reason: '按类别推测' };

@@ -66,7 +66,14 @@ export function buildReport(input: RuleInput, extra: Finding[] = []): CheckRepor
     confirmations: input.catalog.works.flatMap((w) =>
       Object.entries(w.confirmed ?? {})
         .filter(([item]) => w.checklist[item] === true)
-        .map(([item, c]) => ({ work: workLabel(w), title: w.title, item, text: input.profile.checklist.find((x) => x.id === item)?.text ?? item, by: c.by, at: c.at })),
+        .map(([item, c]) => ({
+          work: workLabel(w),
+          title: w.title,
+          item,
+          text: input.profile.checklist.find((x) => x.id === item)?.text ?? item,
+          by: c.by,
+          at: c.at,
+        })),
     ),
   };
 }

@@ -173,7 +173,11 @@ export const categories: Record<string, CategorySpec> = {
     maxAuthors: 5,
     needsGradeSubject: false,
     fields: [
-      { key: '案例使用的基础大模型', limit: null, hint: '案例若使用大模型，请填写模型名称，如Deepseek、文心一言、星火、通义千问、盘古等' },
+      {
+        key: '案例使用的基础大模型',
+        limit: null,
+        hint: '案例若使用大模型，请填写模型名称，如Deepseek、文心一言、星火、通义千问、盘古等',
+      },
       { key: '案例网址', limit: null, hint: '如有，请填写可以体验案例场景的网址' },
       { key: '案例简介', limit: 300 },
       { key: '背景', limit: 300 },
@@ -190,5 +194,3 @@ export const categories: Record<string, CategorySpec> = {
     folder: '6“人工智能+教育”案例',
   },
 };
-
-

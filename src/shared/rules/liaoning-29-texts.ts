@@ -9,7 +9,11 @@ export const formTexts = {
   aiInstructions:
     '(填写说明：\n1.第一次出现外文名词时，要写清全称和缩写，再出现同一词时可以使用缩写。\n2.申报材料应客观、真实，尊重他人知识产权，遵守国家有关知识产权法律法规。\n3.申报材料编写应避免过于理论化和技术化，注重落地应用，避免单纯体现申报单位宣传色彩。)',
   aiSections: [
-    { key: '背景', heading: '一、背景(300字以内)', guide: '重点阐述所解决的高等教育领域痛点或关键问题，简要介绍必要性和实施目标。' },
+    {
+      key: '背景',
+      heading: '一、背景(300字以内)',
+      guide: '重点阐述所解决的高等教育领域痛点或关键问题，简要介绍必要性和实施目标。',
+    },
     {
       key: '案例实施情况',
       heading: '二、案例实施情况(1000字以内)',
@@ -43,10 +47,25 @@ export const formTexts = {
     },
   ],
   /** Each form's number in the notice, printed at its top left as the notice does. */
-  appendix: { registration: '附表1-1', recommendation: '附表1-2', unitInfo: '附表1-4', summary: '附表1-5', cloud: '附表1-6', report: '附表1-7' },
+  appendix: {
+    registration: '附表1-1',
+    recommendation: '附表1-2',
+    unitInfo: '附表1-4',
+    summary: '附表1-5',
+    cloud: '附表1-6',
+    report: '附表1-7',
+  },
   titleHint: '请勿使用《》',
   /** The label of the 项目 block per category (the management form names its block, the special ones 专项项目). */
-  projectLabel: { courseware: '项目', microlecture: '项目', 'teaching-case': '项目', 'course-case': '项目', 'management-case': '融合创新管理案例', 'platform-case': '专项项目', 'ai-case': '专项项目' },
+  projectLabel: {
+    courseware: '项目',
+    microlecture: '项目',
+    'teaching-case': '项目',
+    'course-case': '项目',
+    'management-case': '融合创新管理案例',
+    'platform-case': '专项项目',
+    'ai-case': '专项项目',
+  },
   /** The author block's limit as each form prints it (the platform form: one line per variant). */
   authorHints: {
     courseware: ['案例限报3人'],
@@ -64,10 +83,12 @@ export const formTexts = {
   /** 证书信息核对单: not a form of the notice; the tool's own proof sheet before the certificates are printed. */
   certificateCheck: {
     title: '证书信息核对单',
-    intro: '以下信息与《作品汇总表》完全一致，省级证书据此制作。请每位作者逐项核对姓名、单位、作品名称和类别，无误后签字。',
+    intro:
+      '以下信息与《作品汇总表》完全一致，省级证书据此制作。请每位作者逐项核对姓名、单位、作品名称和类别，无误后签字。',
     sign: '核对无误，签名：',
   },
-  unitInfoNote: '注意事项：请将该信息表word版和加盖组织单位公章的电子扫描版于2025年6月10日前发送至Ln86593376@163.com中。',
+  unitInfoNote:
+    '注意事项：请将该信息表word版和加盖组织单位公章的电子扫描版于2025年6月10日前发送至Ln86593376@163.com中。',
   unitSeal: '(组织单位盖章)',
   seal: '单位公章',
   summaryNotes: [

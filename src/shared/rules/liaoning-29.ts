@@ -177,15 +177,7 @@ export const liaoning29: Profile = {
     { key: 'address', label: '通信地址' },
   ],
   commentMinChars: 100,
-  usualGrades: [
-    ...primaryGrades,
-    ...juniorGrades,
-    ...seniorGrades,
-    '幼儿教育',
-    '特殊教育',
-    '职业教育',
-    '高等教育',
-  ],
+  usualGrades: [...primaryGrades, ...juniorGrades, ...seniorGrades, '幼儿教育', '特殊教育', '职业教育', '高等教育'],
   gradesByStage: {
     kindergarten: ['幼儿教育'],
     special: ['特殊教育', ...primaryGrades, ...juniorGrades, ...seniorGrades],

@@ -120,7 +120,11 @@ export function safeName(raw: string): SafeName {
     return '';
   });
   name = name.replace(BIDI, (c) => {
-    changes.push({ from: `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, to: '', why: '改变文字方向或不可见的控制符' });
+    changes.push({
+      from: `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+      to: '',
+      why: '改变文字方向或不可见的控制符',
+    });
     return '';
   });
   name = name.replace(/[\\/:*?"<>|]/g, (c) => {
@@ -147,7 +151,11 @@ export function safeName(raw: string): SafeName {
 /** The Chinese sentence that tells the user what was replaced. */
 export function describeChanges(changes: Substitution[]): string {
   return changes
-    .map((c) => (c.to ? `“${c.from}”改为“${c.to}”(${c.why})` : `去掉${c.from.startsWith('U+') || c.from.length <= 2 ? `“${c.from}”` : c.from}(${c.why})`))
+    .map((c) =>
+      c.to
+        ? `“${c.from}”改为“${c.to}”(${c.why})`
+        : `去掉${c.from.startsWith('U+') || c.from.length <= 2 ? `“${c.from}”` : c.from}(${c.why})`,
+    )
     .join('；');
 }
 
@@ -161,7 +169,8 @@ export const NAMING_DESCRIPTORS = {
   },
   'file.export-name': {
     severity: 'warning',
-    checks: 'a file or folder name the export must change (a Windows device name, a case-only clash, a long author or kept name)',
+    checks:
+      'a file or folder name the export must change (a Windows device name, a case-only clash, a long author or kept name)',
     source: 'tool',
   },
 } as const satisfies Record<string, RuleDescriptor>;

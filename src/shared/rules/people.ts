@@ -15,10 +15,16 @@ export function authorCountRules({ profile, catalog }: RuleInput): Finding[] {
     const what = variant ? `${spec.name}(${variant.name})` : spec.name;
     if (n < 1 || n > max) {
       out.push(
-        workFinding(profile, 'authors.count', work, n < 1 ? '没有作者' : `${what}每件作品限报 ${max} 人，现有 ${n} 人`, {
-          expected: `1–${max} 人`,
-          actual: `${n} 人`,
-        }),
+        workFinding(
+          profile,
+          'authors.count',
+          work,
+          n < 1 ? '没有作者' : `${what}每件作品限报 ${max} 人，现有 ${n} 人`,
+          {
+            expected: `1–${max} 人`,
+            actual: `${n} 人`,
+          },
+        ),
       );
     } else if (variant?.conflictAbove !== undefined && n > variant.conflictAbove) {
       out.push(
@@ -132,8 +138,10 @@ export function contactRules({ profile, catalog }: RuleInput): Finding[] {
     const mobile = fold(contact.mobile).replace(/[\s-]/g, '');
     const phone = fold(contact.phone).replace(/\s/g, '');
     const problems: string[] = [];
-    if (!matches(profile.patterns.mobile, mobile)) problems.push(mobile ? `手机号“${contact.mobile}”不是 11 位、以 1 开头的号码` : '没有填写手机号');
-    if (phone && !matches(profile.patterns.landline, phone)) problems.push(`固定电话“${contact.phone}”只能包含数字和“-”`);
+    if (!matches(profile.patterns.mobile, mobile))
+      problems.push(mobile ? `手机号“${contact.mobile}”不是 11 位、以 1 开头的号码` : '没有填写手机号');
+    if (phone && !matches(profile.patterns.landline, phone))
+      problems.push(`固定电话“${contact.phone}”只能包含数字和“-”`);
     if (problems.length) {
       out.push(
         workFinding(profile, 'contact.phone', work, `联系人(第一作者)${contact.name}：${problems.join('；')}`, {
@@ -149,7 +157,9 @@ export function contactRules({ profile, catalog }: RuleInput): Finding[] {
           profile,
           'contact.email',
           work,
-          email ? `联系人(第一作者)${contact.name}的电子邮箱“${contact.email}”格式不对` : `联系人(第一作者)${contact.name}没有填写电子邮箱`,
+          email
+            ? `联系人(第一作者)${contact.name}的电子邮箱“${contact.email}”格式不对`
+            : `联系人(第一作者)${contact.name}没有填写电子邮箱`,
           { expected: '如 name@example.cn', actual: contact.email || '(空)' },
         ),
       );
@@ -162,7 +172,7 @@ export function contactRules({ profile, catalog }: RuleInput): Finding[] {
 export const PEOPLE_DESCRIPTORS = {
   'authors.count': {
     severity: 'error',
-    checks: "more authors than the category (or variant) allows, or none",
+    checks: 'more authors than the category (or variant) allows, or none',
     source: '附表1-5 注 3',
     threshold: () => 'per category (Categories below)',
     focus: 'authors',

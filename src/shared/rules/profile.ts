@@ -170,7 +170,14 @@ export interface FormTexts {
   aiInstructions: string;
   /** The 申报书's sections: heading, then the notice's guidance sentences, then the work's text. */
   aiSections: { key: string; heading: string; guide: string }[];
-  appendix: { registration: string; recommendation: string; unitInfo: string; summary: string; cloud: string; report: string };
+  appendix: {
+    registration: string;
+    recommendation: string;
+    unitInfo: string;
+    summary: string;
+    cloud: string;
+    report: string;
+  };
   titleHint: string;
   projectLabel: Record<CategoryId, string>;
   authorHints: Record<CategoryId, string[]>;

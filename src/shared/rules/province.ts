@@ -107,7 +107,11 @@ export function provinceRules(profile: Profile, units: ProvinceUnit[], contentOf
       }
     } else if (leads.length === 0 && list.length > 2) {
       for (const r of list) {
-        say('province.max-two', r.place, `${who} 在各单位共参与了 ${list.length} 件作品(${list.map((o) => label(o.place)).join('、')})：第二作者及以上人员最多参与 2 件`);
+        say(
+          'province.max-two',
+          r.place,
+          `${who} 在各单位共参与了 ${list.length} 件作品(${list.map((o) => label(o.place)).join('、')})：第二作者及以上人员最多参与 2 件`,
+        );
       }
     }
   }
@@ -118,7 +122,11 @@ export function provinceRules(profile: Profile, units: ProvinceUnit[], contentOf
     for (const work of u.works) {
       for (const a of work.authors) {
         const mobile = digits(a.mobile);
-        if (mobile) byMobile.set(mobile, [...(byMobile.get(mobile) ?? []), { name: fold(a.name).replace(/ /g, ''), place: { unit: u.unit.name, work } }]);
+        if (mobile)
+          byMobile.set(mobile, [
+            ...(byMobile.get(mobile) ?? []),
+            { name: fold(a.name).replace(/ /g, ''), place: { unit: u.unit.name, work } },
+          ]);
       }
     }
   }
@@ -127,7 +135,11 @@ export function provinceRules(profile: Profile, units: ProvinceUnit[], contentOf
     if (names.length < 2) continue;
     for (const use of uses) {
       const others = uses.filter((o) => o.name !== use.name).map((o) => `${label(o.place)}：${o.name}`);
-      say('province.mobile-names', use.place, `手机号 ${mobile} 在其他作品中对应另一个姓名(${[...new Set(others)].join('；')})：同一手机号应是同一人，请核对姓名`);
+      say(
+        'province.mobile-names',
+        use.place,
+        `手机号 ${mobile} 在其他作品中对应另一个姓名(${[...new Set(others)].join('；')})：同一手机号应是同一人，请核对姓名`,
+      );
     }
   }
 
@@ -145,7 +157,11 @@ export function provinceRules(profile: Profile, units: ProvinceUnit[], contentOf
     if (new Set(places.map((p) => p.unit)).size < 2) continue;
     for (const p of places) {
       const others = places.filter((o) => o.unit !== p.unit).map(label);
-      say('province.same-work', p, `同名作品、同一第一作者也由其他单位报送(${others.join('、')})：一件作品只能由一个单位报送`);
+      say(
+        'province.same-work',
+        p,
+        `同名作品、同一第一作者也由其他单位报送(${others.join('、')})：一件作品只能由一个单位报送`,
+      );
     }
   }
 
@@ -157,7 +173,10 @@ export function provinceRules(profile: Profile, units: ProvinceUnit[], contentOf
         for (const file of work.files) {
           const c = contentOf(file);
           if (!c || c.size < SAME_FILE_MIN_BYTES) continue;
-          bySize.set(c.size, [...(bySize.get(c.size) ?? []), { place: { unit: u.unit.name, work }, file, hash: c.hash }]);
+          bySize.set(c.size, [
+            ...(bySize.get(c.size) ?? []),
+            { place: { unit: u.unit.name, work }, file, hash: c.hash },
+          ]);
         }
       }
     }
@@ -168,15 +187,22 @@ export function provinceRules(profile: Profile, units: ProvinceUnit[], contentOf
       for (const group of byHash.values()) {
         if (new Set(group.map((s) => s.place.unit)).size < 2) continue;
         for (const s of group) {
-          const others = group.filter((o) => o.place.unit !== s.place.unit).map((o) => `${label(o.place)}的 ${o.file.path}`);
-          say('province.same-file', s.place, `${s.file.path} 与 ${others.join('、')} 内容完全相同：同一文件由两个单位报送`);
+          const others = group
+            .filter((o) => o.place.unit !== s.place.unit)
+            .map((o) => `${label(o.place)}的 ${o.file.path}`);
+          say(
+            'province.same-file',
+            s.place,
+            `${s.file.path} 与 ${others.join('、')} 内容完全相同：同一文件由两个单位报送`,
+          );
         }
       }
     }
   }
 
   const out: ProvinceFinding[] = [];
-  for (const { place, rule, texts } of messages.values()) out.push({ ...workFinding(profile, rule, place.work, texts.join('；')), unit: place.unit });
+  for (const { place, rule, texts } of messages.values())
+    out.push({ ...workFinding(profile, rule, place.work, texts.join('；')), unit: place.unit });
   return out;
 }
 

@@ -60,7 +60,16 @@ export function quotaUsage(profile: Profile, catalog: Pick<Catalog, 'unit' | 'wo
             works: works.filter((w) => w.category === c),
           }))
         : [{ ...QUOTA_NAMES[key], works }];
-    for (const g of groups) out.push({ rule: QUOTA_RULES[key], key, vocational: false, name: g.name, short: g.short, count: g.works.length, limit });
+    for (const g of groups)
+      out.push({
+        rule: QUOTA_RULES[key],
+        key,
+        vocational: false,
+        name: g.name,
+        short: g.short,
+        count: g.works.length,
+        limit,
+      });
     const vocationalLimit = limits.vocational[key];
     if (vocationalLimit !== undefined) {
       out.push({
@@ -84,10 +93,17 @@ export function quotaRules({ profile, catalog }: RuleInput): Finding[] {
   return quotaUsage(profile, catalog)
     .filter((q) => q.count > q.limit)
     .map((q) =>
-      batchFinding(profile, q.rule, q.vocational ? `${q.name}：限报 ${q.limit} 件，现有 ${q.count} 件` : `${q.name}：${kindName}限报 ${q.limit} 件，现有 ${q.count} 件`, {
-        expected: `≤ ${q.limit} 件`,
-        actual: `${q.count} 件`,
-      }),
+      batchFinding(
+        profile,
+        q.rule,
+        q.vocational
+          ? `${q.name}：限报 ${q.limit} 件，现有 ${q.count} 件`
+          : `${q.name}：${kindName}限报 ${q.limit} 件，现有 ${q.count} 件`,
+        {
+          expected: `≤ ${q.limit} 件`,
+          actual: `${q.count} 件`,
+        },
+      ),
     );
 }
 

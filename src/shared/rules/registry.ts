@@ -21,7 +21,10 @@ export function profileFor(edition: string): Profile | undefined {
 export function requireProfile(edition: string | null | undefined): Profile {
   const profile = registry.get(edition ?? CURRENT_EDITION);
   if (!profile) {
-    throw new BaosongError('catalog', `不认识的届次 ${edition}：这个版本的报送助手认识 ${editions().join('、')}，请更新报送助手`);
+    throw new BaosongError(
+      'catalog',
+      `不认识的届次 ${edition}：这个版本的报送助手认识 ${editions().join('、')}，请更新报送助手`,
+    );
   }
   return profile;
 }

@@ -56,7 +56,9 @@ export function categoryRules({ profile, catalog }: RuleInput): Finding[] {
     const stage = profile.stages[work.stage];
     const problems: string[] = [];
     if (unitGroup && unitGroup !== group) {
-      problems.push(`学段“${stage}”属于${profile.groups[group].name}，而组织单位报送的是${profile.groups[unitGroup].name}`);
+      problems.push(
+        `学段“${stage}”属于${profile.groups[group].name}，而组织单位报送的是${profile.groups[unitGroup].name}`,
+      );
     }
     if (!openTo(profile, work, group)) {
       const alt = Object.values(profile.categories).find(
@@ -90,7 +92,8 @@ export function gradeSubjectRules({ profile, catalog }: RuleInput): Finding[] {
   for (const work of catalog.works) {
     if (!profile.categories[work.category].needsGradeSubject) continue;
     const grade = fold(work.grade).replace(/ /g, '');
-    if (!grade) out.push(workFinding(profile, 'work.grade', work, '没有填写年级(如一年级、八年级、职业教育、高等教育)'));
+    if (!grade)
+      out.push(workFinding(profile, 'work.grade', work, '没有填写年级(如一年级、八年级、职业教育、高等教育)'));
     else {
       const forStage = profile.gradesByStage[work.stage] ?? profile.usualGrades;
       if (!profile.usualGrades.includes(grade) || !forStage.includes(grade)) {
@@ -108,7 +111,9 @@ export function gradeSubjectRules({ profile, catalog }: RuleInput): Finding[] {
       }
     }
     if (isBlank(work.subject)) {
-      out.push(workFinding(profile, 'work.subject', work, '没有填写学科(基础教育填具体学科如物理；职业/高等教育可填二级学科)'));
+      out.push(
+        workFinding(profile, 'work.subject', work, '没有填写学科(基础教育填具体学科如物理；职业/高等教育可填二级学科)'),
+      );
     }
   }
   return out;
@@ -120,10 +125,16 @@ export function commentAndFieldRules({ profile, catalog }: RuleInput): Finding[]
     const n = charCountNoSpace(work.comment);
     if (n < profile.commentMinChars) {
       out.push(
-        workFinding(profile, 'comment.length', work, `推荐评语(附表1-2 质性评语)不少于 ${profile.commentMinChars} 字，现为 ${n} 字(不计空白)`, {
-          expected: `≥ ${profile.commentMinChars} 字`,
-          actual: `${n} 字`,
-        }),
+        workFinding(
+          profile,
+          'comment.length',
+          work,
+          `推荐评语(附表1-2 质性评语)不少于 ${profile.commentMinChars} 字，现为 ${n} 字(不计空白)`,
+          {
+            expected: `≥ ${profile.commentMinChars} 字`,
+            actual: `${n} 字`,
+          },
+        ),
       );
     }
     const over = profile.categories[work.category].fields.flatMap((f) => {
@@ -151,13 +162,20 @@ export function sceneAndShareRules({ profile, catalog }: RuleInput): Finding[] {
   for (const work of catalog.works) {
     const scenes = profile.categories[work.category].scenes;
     if (scenes === 'platform' && work.scenes.length === 0) {
-      out.push(workFinding(profile, 'platform.scenes', work, `请至少勾选一个应用场景：${profile.scenes.platform.join('、')}`));
+      out.push(
+        workFinding(profile, 'platform.scenes', work, `请至少勾选一个应用场景：${profile.scenes.platform.join('、')}`),
+      );
     }
     if (scenes === 'ai' && work.scenes.length === 0) {
       out.push(workFinding(profile, 'ai.scenes', work, `请至少勾选一个场景：${profile.scenes.ai.join('、')}`));
     }
     if (work.share === null) {
-      out.push(workFinding(profile, 'share.flag', work, '“是否同意共享”尚未填写(是/否)', { expected: '是 或 否', actual: '未填' }));
+      out.push(
+        workFinding(profile, 'share.flag', work, '“是否同意共享”尚未填写(是/否)', {
+          expected: '是 或 否',
+          actual: '未填',
+        }),
+      );
     }
   }
   return out;
@@ -179,7 +197,8 @@ export const TEXT_DESCRIPTORS = {
   },
   'title.unsafe-chars': {
     severity: 'warning',
-    checks: 'characters a folder name cannot hold (\\ / : * ? " < > |, control characters, emoji, leading/trailing dots): replaced in the export',
+    checks:
+      'characters a folder name cannot hold (\\ / : * ? " < > |, control characters, emoji, leading/trailing dots): replaced in the export',
     source: '附表1-6 注 2',
     focus: 'title',
   },

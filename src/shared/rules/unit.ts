@@ -14,22 +14,46 @@ export function unitRules({ profile, catalog, facts }: RuleInput): Finding[] {
     const raw = String(unit[field.key as keyof Unit] ?? '');
     const value = fold(raw).replace(/\s/g, '');
     if (!value) {
-      out.push(batchFinding(profile, 'unit.info', `组织单位及联系人信息表(附表1-4)缺少“${field.label}”`, { expected: field.expected ?? '已填写', actual: '(空)' }));
+      out.push(
+        batchFinding(profile, 'unit.info', `组织单位及联系人信息表(附表1-4)缺少“${field.label}”`, {
+          expected: field.expected ?? '已填写',
+          actual: '(空)',
+        }),
+      );
     } else if (field.pattern && !matches(field.pattern, value)) {
-      out.push(batchFinding(profile, 'unit.info', `组织单位及联系人信息表(附表1-4)“${field.label}”格式不对：${raw}`, { expected: field.expected, actual: raw }));
+      out.push(
+        batchFinding(profile, 'unit.info', `组织单位及联系人信息表(附表1-4)“${field.label}”格式不对：${raw}`, {
+          expected: field.expected,
+          actual: raw,
+        }),
+      );
     }
   }
   for (const spec of profile.unitRoles) {
     const files = unit.files.filter((f) => f.role === spec.role);
     const formats = spec.role === 'report-doc' ? (['word'] as const) : (['pdf'] as const);
     if (files.length === 0) {
-      if (spec.required) out.push(batchFinding(profile, 'unit.scans', `缺少${spec.label}(PDF)`, { role: spec.role, expected: 'PDF 1 个', actual: '0 个' }));
+      if (spec.required)
+        out.push(
+          batchFinding(profile, 'unit.scans', `缺少${spec.label}(PDF)`, {
+            role: spec.role,
+            expected: 'PDF 1 个',
+            actual: '0 个',
+          }),
+        );
       continue;
     }
     for (const file of files) {
       const problem = fileProblem(facts.get(file.absPath), [...formats]);
       if (problem) {
-        out.push(batchFinding(profile, 'unit.scans', `${spec.label}：${problem.message}`, { role: spec.role, file: file.path, expected: problem.expected, actual: problem.actual }));
+        out.push(
+          batchFinding(profile, 'unit.scans', `${spec.label}：${problem.message}`, {
+            role: spec.role,
+            file: file.path,
+            expected: problem.expected,
+            actual: problem.actual,
+          }),
+        );
       }
     }
   }
@@ -43,7 +67,14 @@ export function unitRules({ profile, catalog, facts }: RuleInput): Finding[] {
       ),
     );
   } else if (!/^https?:\/\//i.test(link)) {
-    out.push(batchFinding(profile, 'unit.cloud-link', `云盘链接地址应是分享链接(https://…)，不能是用户名和密码：${unit.cloudLink}`, { expected: 'https://…', actual: unit.cloudLink }));
+    out.push(
+      batchFinding(
+        profile,
+        'unit.cloud-link',
+        `云盘链接地址应是分享链接(https://…)，不能是用户名和密码：${unit.cloudLink}`,
+        { expected: 'https://…', actual: unit.cloudLink },
+      ),
+    );
   }
   return out;
 }
