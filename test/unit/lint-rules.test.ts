@@ -1,11 +1,10 @@
 // The house rules that are lint rules (eslint-rules/), tested like any rule: each with code it must flag and code it
 // must let through. `npm run lint` (run by .ci/run) applies them to the whole source.
 import { RuleTester } from 'eslint';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import tseslint from 'typescript-eslint';
 import house from '../../eslint-rules/index.js';
 
-RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
