@@ -74,7 +74,14 @@ export function outputActions({
         async (signal) => {
           set({ exported: null, verified: null });
           const r = await api().call('export.run', { out, allowErrors }, { signal, onProgress: progressed });
-          if (!r.ok) return set({ error: r.error.message });
+          // The refusal is data; in the window the way past it is the checkbox.
+          if (!r.ok)
+            return set({
+              error:
+                r.error.refusal?.override === 'allowErrors'
+                  ? `${r.error.message}：修正后再导出，或选择“有错误也导出”`
+                  : r.error.message,
+            });
           // The pre-flight was of the folder before the export: stale now.
           set({ exported: r.value, preflight: null });
         },

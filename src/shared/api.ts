@@ -34,19 +34,33 @@ export type {
 export type { Access } from './api/define.js';
 
 /** Every method, by domain. */
-export const api = {
-  ...catalogApi,
-  ...unitApi,
-  ...worksApi,
-  ...filesApi,
-  ...checkApi,
-  ...fixApi,
-  ...exportApi,
-  ...printApi,
-  ...intakeApi,
-  ...provinceApi,
-  ...systemApi,
-};
+export const api = joinDomains(
+  catalogApi,
+  unitApi,
+  worksApi,
+  filesApi,
+  checkApi,
+  fixApi,
+  exportApi,
+  printApi,
+  intakeApi,
+  provinceApi,
+  systemApi,
+);
+
+type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The domains' maps as one; a method name declared by two domains is an error at start-up, not a silent override. */
+export function joinDomains<D extends Record<string, unknown>[]>(...domains: D): Union<D[number]> {
+  const out: Record<string, unknown> = {};
+  for (const domain of domains) {
+    for (const [name, value] of Object.entries(domain)) {
+      if (Object.hasOwn(out, name)) throw new Error(`API method ${name} is declared twice`);
+      out[name] = value;
+    }
+  }
+  return out as Union<D[number]>;
+}
 
 export type ApiMethod = keyof typeof api;
 type Def<M extends ApiMethod> = (typeof api)[M];

@@ -19,7 +19,12 @@ export interface ApiError {
   work?: string;
   /** Further problems of the same input, when there were several. */
   details?: { path?: string; work?: string; message: string }[];
+  /** Why a 'refused' call did not do its work, as data: each front end words the way past it in its own terms. */
+  refusal?: Refusal;
 }
+
+/** A refusal the caller can override: the option of the call that does (the window's checkbox, the CLI's flag). */
+export type Refusal = { kind: 'errors-remain'; errors: number; override: 'allowErrors' };
 
 /** A failure to report as an ApiError; anything else thrown is an internal error. */
 export class BaosongError extends Error {

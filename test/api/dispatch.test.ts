@@ -72,3 +72,11 @@ describe('the typed API', () => {
     closeSession(session);
   });
 });
+
+describe('the domains joined', () => {
+  it('a method name two domains declare is an error, not a silent override', async () => {
+    const { joinDomains } = await import('../../src/shared/api.js');
+    expect(Object.keys(joinDomains({ 'a.x': 1 }, { 'b.y': 2 }))).toEqual(['a.x', 'b.y']);
+    expect(() => joinDomains({ 'a.x': 1 }, { 'a.x': 2 })).toThrow('API method a.x is declared twice');
+  });
+});

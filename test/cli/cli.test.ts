@@ -241,3 +241,27 @@ describe('options belong to their command', () => {
     expect(baosong('--version').stdout.trim()).toBe(pkg.version);
   });
 });
+
+describe('a refusal is data, worded by each front end', () => {
+  it('export with errors: the API says why and which option overrides it; the CLI words it as its flag', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.sqlite');
+    const batch = await writeBatch(join(dir, 'b'), validBatch([microlecture('w1', '张强', { title: '《小小的船》' })]));
+    expect(baosong('import', batch, '--db', db).code).toBe(0);
+    const r = baosong('export', '--db', db, '--out', join(dir, '导出'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^错误：还有 \d+ 个错误，未导出：修正后再导出，或加 --allow-errors 强制导出$/m);
+    const { localClient } = await import('../../src/main/api/dispatch.js');
+    const { createSession, closeSession } = await import('../../src/main/api/handlers.js');
+    const session = createSession();
+    const api = localClient(session);
+    await api.call('catalog.open', { path: db });
+    const refused = await api.call('export.run', { out: join(dir, '导出') });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'refused', refusal: { kind: 'errors-remain', override: 'allowErrors' } },
+    });
+    expect(refused.ok ? '' : refused.error.message).not.toMatch(/--|有错误也导出/);
+    closeSession(session);
+  });
+});

@@ -8,6 +8,7 @@ import { fixHandlers } from './fix.js';
 import { intakeHandlers } from './intake.js';
 import { printHandlers } from './print.js';
 import { provinceHandlers } from './province.js';
+import { joinDomains } from '../../shared/api.js';
 import type { Handlers } from './session.js';
 import { systemHandlers } from './system.js';
 import { unitHandlers } from './unit.js';
@@ -23,16 +24,16 @@ export {
   type Session,
 } from './session.js';
 
-export const handlers: Handlers = {
-  ...catalogHandlers,
-  ...unitHandlers,
-  ...worksHandlers,
-  ...filesHandlers,
-  ...checkHandlers,
-  ...fixHandlers,
-  ...exportHandlers,
-  ...printHandlers,
-  ...intakeHandlers,
-  ...provinceHandlers,
-  ...systemHandlers,
-};
+export const handlers: Handlers = joinDomains(
+  catalogHandlers,
+  unitHandlers,
+  worksHandlers,
+  filesHandlers,
+  checkHandlers,
+  fixHandlers,
+  exportHandlers,
+  printHandlers,
+  intakeHandlers,
+  provinceHandlers,
+  systemHandlers,
+);

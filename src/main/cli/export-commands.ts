@@ -14,11 +14,11 @@ export async function runExportCommand(values: Record<string, unknown>, signal: 
   };
   const r = await api.call('export.run', args, { signal, onProgress: transferPrinter('导出') });
   if (process.stderr.isTTY) process.stderr.write('\n');
-  // The API speaks the window's words; on the command line "有错误也导出" is a flag.
+  // The refusal is data; on the command line the way past it is a flag.
   if (!r.ok)
     return fail(
-      r.error.code === 'refused'
-        ? { ...r.error, message: r.error.message.replace('选择“有错误也导出”', '加 --allow-errors 强制导出') }
+      r.error.refusal?.override === 'allowErrors'
+        ? { ...r.error, message: `${r.error.message}：修正后再导出，或加 --allow-errors 强制导出` }
         : r.error,
     );
   const v = r.value;

@@ -149,7 +149,8 @@ export async function runExport(
   const zipFile = await guardExport(db, catalog, options.catalogPath ?? null, args);
   const errors = checked.report.findings.filter((f) => f.severity === 'error');
   if (errors.length && !args.allowErrors) {
-    throw new BaosongError('refused', `还有 ${errors.length} 个错误，未导出：修正后再导出，或选择“有错误也导出”`, {
+    throw new BaosongError('refused', `还有 ${errors.length} 个错误，未导出`, {
+      refusal: { kind: 'errors-remain', errors: errors.length, override: 'allowErrors' },
       details: [
         { message: '' },
         ...errors.map((f) => ({ work: f.work, message: `${f.rule}：${f.message}${f.file ? `(${f.file})` : ''}` })),
