@@ -83,6 +83,15 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'house/no-inline-scroll': 'error',
+      // A component subscribes to what it shows (a selector, several with useShallow): the whole store would
+      // re-render it on every progress tick.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='useStore'][arguments.length=0]",
+          message: 'useStore() 订阅了整个 store：请用选择器(useStore((s) => …) 或 useShallow)',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -1,5 +1,6 @@
 // The window: a side bar of screens over the one store.
 import React, { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore, type Screen } from './store.js';
 import { WorksScreen } from './works-screen.js';
 import { CheckScreen } from './check-screen.js';
@@ -28,7 +29,9 @@ const SCREENS: [Screen, string][] = [
 ];
 
 function CatalogScreen() {
-  const { open, importBatch, info } = useStore();
+  const { open, importBatch, info } = useStore(
+    useShallow((s) => ({ open: s.open, importBatch: s.importBatch, info: s.info })),
+  );
   const recent = recentCatalogs();
   const [path, setPath] = useState(info?.path ?? recent[0] ?? '');
   const [batch, setBatch] = useState('');
@@ -93,7 +96,15 @@ function CatalogScreen() {
  * time left of a phase that counts bytes, and a cancel button.
  */
 function Busy() {
-  const { busy, progress, job, phaseStarted, cancel } = useStore();
+  const { busy, progress, job, phaseStarted, cancel } = useStore(
+    useShallow((s) => ({
+      busy: s.busy,
+      progress: s.progress,
+      job: s.job,
+      phaseStarted: s.phaseStarted,
+      cancel: s.cancel,
+    })),
+  );
   const fraction = overallFraction(job, progress);
   const within = progress ? phaseFraction(progress) : null;
   let left = '';
@@ -129,7 +140,18 @@ function Busy() {
 }
 
 export function App() {
-  const { screen, go, info, busy, error, notice, profile, opening } = useStore();
+  const { screen, go, info, busy, error, notice, profile, opening } = useStore(
+    useShallow((s) => ({
+      screen: s.screen,
+      go: s.go,
+      info: s.info,
+      busy: s.busy,
+      error: s.error,
+      notice: s.notice,
+      profile: s.profile,
+      opening: s.opening,
+    })),
+  );
   const views: Record<Screen, () => React.JSX.Element> = {
     catalog: CatalogScreen,
     overview: OverviewScreen,

@@ -7,6 +7,7 @@ import { fold } from '../shared/text.js';
 import { fieldOf, screenOf } from './focus.js';
 import { FixControl, useFixOffers } from './fix-offer.js';
 import { CategoryFilter } from './pickers.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useProfile, useStore } from './store.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '待确认' } as const;
@@ -55,7 +56,16 @@ function FindingLine({
 
 export function CheckScreen() {
   const profile = useProfile();
-  const { report, works, check, edit, go, confirmItem } = useStore();
+  const { report, works, check, edit, go, confirmItem } = useStore(
+    useShallow((s) => ({
+      report: s.report,
+      works: s.works,
+      check: s.check,
+      edit: s.edit,
+      go: s.go,
+      confirmItem: s.confirmItem,
+    })),
+  );
   const [by, setBy] = useState<'work' | 'rule'>('work');
   const [severity, setSeverity] = useState<Finding['severity'] | ''>('');
   const [category, setCategory] = useState<Work['category'] | ''>('');

@@ -1,14 +1,17 @@
 // 作品编辑: category and stage, title with a live 《》 check, authors, subject and grade, the form's fields with
-// character counters, the 推荐评语 with its ≥100 counter, scenes, files by role (path field), and the checklist.
+// character counters, the 推荐评语 with its ≥100 counter, scenes, and the checklist; the authors (edit/authors.tsx)
+// and the files (edit/files.tsx) are parts of their own.
 import { useEffect, useRef, useState } from 'react';
-import type { Author, Role, Work } from '../shared/model.js';
+import type { Work } from '../shared/model.js';
 import { charCountNoSpace } from '../shared/text.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useProfile, useStore } from './store.js';
 import { domId, fieldOf } from './focus.js';
-import { droppedPaths, native, PathField } from './path-field.js';
 import { combined, SAVE_TEXT, useAutosave } from './autosave.js';
 import { CategorySelect, StageSelect } from './pickers.js';
-import { authorCountRules, peopleRules } from '../shared/rules/people.js';
+import { AuthorsTable, filled, liveAuthorFindings, type AuthorRow } from './edit/authors.js';
+import { FilesSection } from './edit/files.js';
+import { useFocusField } from './edit/use-focus-field.js';
 
 /** The usual subjects of basic education (a picker only: vocational and higher education name their own). */
 const SUBJECTS = [
@@ -38,9 +41,6 @@ const SUBJECTS = [
   '书法',
 ];
 
-type AuthorRow = Omit<Author, 'personId'>;
-const blank: AuthorRow = { name: '', unit: '', mobile: '', email: '', phone: '' };
-
 function Counter({ n, limit, min }: { n: number; limit?: number | null; min?: number }) {
   const bad = (limit != null && n > limit) || (min !== undefined && n < min);
   return (
@@ -51,40 +51,28 @@ function Counter({ n, limit, min }: { n: number; limit?: number | null; min?: nu
 }
 
 export function EditScreen() {
-  const { works, editing } = useStore();
+  const { works, editing } = useStore(useShallow((s) => ({ works: s.works, editing: s.editing })));
   const work = works.find((w) => w.id === editing);
   if (!work) return <p>请先在作品列表中选择一件作品。</p>;
   // One editor per work: its values are the user's from here on (a refresh after a save never overwrites typing).
   return <WorkEditor key={work.id} work={work} />;
 }
 
-/** Rows as the catalog stores them: an empty row (no name) is not an author. */
-const filled = (rows: AuthorRow[]) => rows.filter((a) => a.name.trim() !== '');
-
 function WorkEditor({ work }: { work: Work }) {
   const profile = useProfile();
-  const {
-    works,
-    unit,
-    updateWork,
-    setAuthors,
-    addFile,
-    removeFile,
-    setFileRole,
-    report,
-    focus,
-    clearFocus,
-    people,
-    details,
-    loadDetails,
-    fix,
-  } = useStore();
+  const { works, unit, updateWork, setAuthors, report, people, loadDetails } = useStore(
+    useShallow((s) => ({
+      works: s.works,
+      unit: s.unit,
+      updateWork: s.updateWork,
+      setAuthors: s.setAuthors,
+      report: s.report,
+      people: s.people,
+      loadDetails: s.loadDetails,
+    })),
+  );
   const [draft, setDraft] = useState<Work>(work);
   const [authors, setAuthorRows] = useState<AuthorRow[]>(() => work.authors.map(({ personId: _p, ...a }) => a));
-  const [filePath, setFilePath] = useState('');
-  const [fileRole, setNewRole] = useState('');
-  const [dragging, setDragging] = useState(false);
-  const [dropError, setDropError] = useState<string | null>(null);
   const root = useRef<HTMLElement>(null);
   // Fields and authors save themselves; files save at once. One state for all of it.
   const { id: _i, authors: _a, files: _f, position: _p, key: _k, ...values } = draft;
@@ -94,52 +82,11 @@ function WorkEditor({ work }: { work: Work }) {
   useEffect(() => {
     void loadDetails(work.id);
   }, [loadDetails, work.id]);
-  // From a finding: scroll to its field, focus it and mark it for a moment.
-  useEffect(() => {
-    if (!focus) return;
-    const el = root.current?.querySelector<HTMLElement>(`#${CSS.escape(domId(focus))}`);
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      (el.matches('input, select, textarea')
-        ? el
-        : el.querySelector<HTMLElement>('input, select, textarea, button')
-      )?.focus({ preventScroll: true });
-      el.classList.add('focused');
-      setTimeout(() => el.classList.remove('focused'), 2500);
-    }
-    clearFocus();
-  }, [clearFocus, focus]);
-  const known = (name: string) => people.filter((p) => p.name === name.trim());
-  const onDrop = async (e: React.DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const paths = droppedPaths(e);
-    if (!paths) return setDropError('浏览器模式下无法取得拖入文件的路径：请在下面的路径框中填写，或点“浏览…”选择。');
-    setDropError(null);
-    for (const p of paths) await addFile(work.id, undefined, p);
-  };
+  useFocusField(root);
   const spec = profile.categories[draft.category];
   const key = work.key ?? `id:${work.id}`;
   const findings = (report?.findings ?? []).filter((f) => f.work === key);
-  const fileFindings = (path: string) => findings.filter((f) => f.file === path);
   const set = (patch: Partial<Work>) => setDraft({ ...draft, ...patch });
-  // While typing: the author limit, and a first author who already leads another work.
-  // (The rules themselves, over the catalog as it would be with these rows: what the check will say.)
-  const rows = filled(authors);
-  const live = (() => {
-    const mine = {
-      ...work,
-      category: draft.category,
-      variant: draft.variant,
-      authors: rows.map((a) => ({ ...a, name: a.name.trim(), unit: a.unit.trim(), personId: 0 })),
-    };
-    const input = {
-      profile,
-      catalog: { unit, works: works.map((w) => (w.id === work.id ? mine : w)) },
-      facts: new Map(),
-    };
-    return [...authorCountRules(input), ...peopleRules(input)].filter((f) => f.work === key);
-  })();
   return (
     <section className="edit" ref={root}>
       <h2 className="edit-title">
@@ -309,179 +256,15 @@ function WorkEditor({ work }: { work: Work }) {
         </fieldset>
       </div>
 
-      <h3>作者(第一作者为联系人，最多 {spec.maxAuthors} 人)</h3>
-      <datalist id="known-people">
-        {people.map((p) => (
-          <option key={p.id} value={p.name}>
-            {p.unit} · {p.works} 件作品
-          </option>
-        ))}
-      </datalist>
-      <table id={domId('authors')} className="authors">
-        <thead>
-          <tr>
-            <th>序</th>
-            <th>姓名</th>
-            <th>所在单位</th>
-            <th>手机</th>
-            <th>电子邮箱</th>
-            <th></th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          {authors.map((a, i) => (
-            <tr key={i}>
-              <td>{i + 1}</td>
-              {(['name', 'unit', 'mobile', 'email'] as const).map((k) => (
-                <td key={k}>
-                  <input
-                    aria-label={`作者${i + 1}${{ name: '姓名', unit: '所在单位', mobile: '手机', email: '电子邮箱' }[k]}`}
-                    list={k === 'name' ? 'known-people' : undefined}
-                    value={a[k]}
-                    onChange={(e) => {
-                      let row = { ...a, [k]: e.target.value };
-                      // A known person picked by name: their unit and contacts are filled in.
-                      const same = k === 'name' ? known(e.target.value) : [];
-                      if (same.length === 1 && !a.unit)
-                        row = {
-                          ...row,
-                          unit: same[0]!.unit,
-                          mobile: a.mobile || same[0]!.mobile,
-                          email: a.email || same[0]!.email,
-                        };
-                      setAuthorRows(authors.map((x, j) => (j === i ? row : x)));
-                    }}
-                  />
-                </td>
-              ))}
-              <td className="known">
-                {known(a.name)
-                  .filter((p) => p.unit === a.unit.trim())
-                  .map((p) => `已在 ${p.works} 件作品中${p.firstAuthor ? `(第一作者 ${p.firstAuthor} 件)` : ''}`)
-                  .join('') || (a.name ? '新作者' : '')}
-              </td>
-              <td className="nowrap">
-                <button
-                  disabled={i === 0}
-                  aria-label={`上移作者${i + 1}`}
-                  onClick={() =>
-                    setAuthorRows(authors.map((x, j) => (j === i - 1 ? authors[i]! : j === i ? authors[i - 1]! : x)))
-                  }
-                >
-                  ↑
-                </button>{' '}
-                <button
-                  aria-label={`删除作者${i + 1}`}
-                  onClick={() => setAuthorRows(authors.filter((_, j) => j !== i))}
-                >
-                  删除
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {live.map((f, i) => (
-        <div key={i} className={`inline-${f.severity}`} aria-label="作者检查">
-          {f.message}
-        </div>
-      ))}
-      <div className="buttons">
-        <button onClick={() => setAuthorRows([...authors, blank])}>添加作者</button>
-      </div>
+      <AuthorsTable
+        authors={authors}
+        onChange={setAuthorRows}
+        people={people}
+        maxAuthors={spec.maxAuthors}
+        live={liveAuthorFindings(profile, { unit, works }, work, draft, filled(authors))}
+      />
 
-      <h3>文件</h3>
-      <table id={domId('files')}>
-        <tbody>
-          {work.files.map((f) => (
-            <tr key={f.id} id={domId(`file:${f.path}`)}>
-              <td>
-                <select
-                  aria-label={`${f.path} 的用途`}
-                  value={f.role}
-                  onChange={(e) => void setFileRole(f.id, e.target.value as Role)}
-                >
-                  {spec.roles.map((r) => (
-                    <option key={r.role} value={r.role}>
-                      {r.label}
-                    </option>
-                  ))}
-                  {!spec.roles.some((r) => r.role === f.role) && (
-                    <option value={f.role}>{profile.roleNames[f.role]}</option>
-                  )}
-                </select>
-              </td>
-              <td className="file">
-                {f.path}
-                {f.origin && (
-                  <div className="facts">
-                    由 {f.origin} 生成
-                    {/\.baosong[\\/]fixed[\\/]/.test(f.absPath) && (
-                      <button className="secondary small" onClick={() => void fix(f.id, 'restore')}>
-                        还原
-                      </button>
-                    )}
-                  </div>
-                )}
-                {details[f.id] && <div className="facts">{details[f.id]!.summary}</div>}
-                {details[f.id]?.image && (
-                  <img
-                    className="thumb"
-                    src={details[f.id]!.image!}
-                    alt={details[f.id]!.imageLabel ?? ''}
-                    title={details[f.id]!.imageLabel ?? ''}
-                  />
-                )}
-                {fileFindings(f.path).map((x, i) => (
-                  <div key={i} className={`inline-${x.severity}`}>
-                    {x.message}
-                  </div>
-                ))}
-              </td>
-              <td>
-                <button onClick={() => void removeFile(f.id)}>移除</button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div
-        className={dragging ? 'dropzone over' : 'dropzone'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => void onDrop(e)}
-      >
-        {native
-          ? '把文件拖到这里添加(按文件名和类型自动判断用途)'
-          : '在下面填写文件路径或点“浏览…”添加文件(浏览器模式不能拖入)'}
-      </div>
-      {dropError && <div className="inline-error">{dropError}</div>}
-      <div className="buttons">
-        <select aria-label="新文件的用途" value={fileRole} onChange={(e) => setNewRole(e.target.value)}>
-          <option value="">(自动判断用途)</option>
-          {spec.roles.map((r) => (
-            <option key={r.role} value={r.role}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-        <PathField label="文件路径" kind="file" value={filePath} onChange={setFilePath} placeholder="文件的完整路径" />
-        <button
-          disabled={!filePath}
-          onClick={() => {
-            const sent = filePath;
-            void addFile(work.id, (fileRole || undefined) as Role | undefined, filePath).then(() =>
-              setFilePath((now) => (now === sent ? '' : now)),
-            );
-          }}
-        >
-          添加文件
-        </button>
-      </div>
+      <FilesSection work={work} spec={spec} findings={findings} />
 
       <h3>这件作品的检查结果</h3>
       <ul className="findings">

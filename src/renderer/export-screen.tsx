@@ -4,11 +4,24 @@ import { formatBytes, PREFLIGHT_STATE, preflightShort } from '../shared/describe
 import { deadlineState } from '../shared/deadline.js';
 import { PathField } from './path-field.js';
 import { useRememberedPath } from './remember.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useProfile, useStore } from './store.js';
 
 export function ExportScreen() {
   const profile = useProfile();
-  const { report, runExport, exported, verify, verified, preflight, runPreflight, openPath, go } = useStore();
+  const { report, runExport, exported, verify, verified, preflight, runPreflight, openPath, go } = useStore(
+    useShallow((s) => ({
+      report: s.report,
+      runExport: s.runExport,
+      exported: s.exported,
+      verify: s.verify,
+      verified: s.verified,
+      preflight: s.preflight,
+      runPreflight: s.runPreflight,
+      openPath: s.openPath,
+      go: s.go,
+    })),
+  );
   const catalogPath = useStore((st) => st.info?.path ?? '');
   const [out, setOut] = useRememberedPath(catalogPath, 'export');
   const [allowErrors, setAllowErrors] = useState(false);

@@ -1,10 +1,12 @@
-// 收件导入: a folder of works as received (and the filled 作品汇总表.xlsx) → a preview of the plan → import.
-import { Fragment, useEffect, useState } from 'react';
+// 收件导入: a folder of works as received (and the filled 作品汇总表.xlsx) → a preview of the plan → import. The
+// preview's corrections are a model of their own (intake/drafts.ts).
+import { Fragment, useState } from 'react';
 import type { Confidence } from '../shared/intake/names.js';
-import type { IntakeReport } from '../shared/intake/report.js';
-import type { CategoryId, Stage, WorkRole } from '../shared/model.js';
+import type { WorkRole } from '../shared/model.js';
 import { PathField } from './path-field.js';
 import { CategorySelect, StageSelect } from './pickers.js';
+import { useShallow } from 'zustand/react/shallow';
+import { editsOf, useIntakeDrafts, type Draft } from './intake/drafts.js';
 import { useProfile, useStore } from './store.js';
 
 const SURE: Record<Confidence, string> = { high: '', medium: '较有把握', low: '请核对' };
@@ -17,125 +19,15 @@ function Sure({ c, reason }: { c: Confidence; reason: string }) {
   );
 }
 
-/**
- * One work of the preview as the user corrects it; `role: ''` leaves a file out, `into` merges the work into another,
- * `from` is the work a split-off one came from, `row` the unmatched summary row it was paired with.
- */
-interface Draft {
-  key: string;
-  from?: string;
-  row?: number;
-  category: CategoryId;
-  stage: Stage;
-  title: string;
-  authors: string;
-  files: { path: string; role: WorkRole | ''; picked?: boolean }[];
-  into: string;
-}
-
-function draftOf(r: IntakeReport): Draft[] {
-  return r.works.map((w) => ({
-    key: w.key,
-    category: w.category.value,
-    stage: w.stage.value,
-    title: w.title.value,
-    authors: w.authors.value.join('、'),
-    // The files left out are listed too: the user may take one in after all.
-    files: [
-      ...w.files.map((f) => ({ path: f.path, role: f.role as WorkRole })),
-      ...w.unused.map((u) => ({ path: u.file, role: '' as const })),
-    ],
-    into: '',
-  }));
-}
-
-/** The corrected works for intake.apply: merged works' files go to the work they were merged into. */
-function editsOf(drafts: Draft[]) {
-  const final = (d: Draft): Draft => {
-    let at = d;
-    for (let i = 0; at.into && i < drafts.length; i += 1) at = drafts.find((x) => x.key === at.into) ?? at;
-    return at;
-  };
-  return drafts
-    .filter((d) => !d.into)
-    .map((d) => ({
-      key: d.key,
-      ...(d.from ? { from: d.from } : {}),
-      ...(d.row !== undefined ? { row: d.row } : {}),
-      category: d.category,
-      stage: d.stage,
-      title: d.title,
-      authors: d.authors.split(/[、,，;；\s]+/).filter(Boolean),
-      files: drafts
-        .filter((x) => final(x).key === d.key)
-        .flatMap((x) => x.files)
-        .filter((f): f is { path: string; role: WorkRole } => f.role !== '')
-        .map((f) => ({ path: f.path, role: f.role })),
-    }));
-}
-
-/** The stem of a file's name: a split-off work's first title. */
-const stemOf = (path: string) => (path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]+$/, '');
-
 export function IntakeScreen() {
   const profile = useProfile();
-  const { runIntake, intake, confirmIntake, unit } = useStore();
+  const { runIntake, intake, confirmIntake, unit } = useStore(
+    useShallow((s) => ({ runIntake: s.runIntake, intake: s.intake, confirmIntake: s.confirmIntake, unit: s.unit })),
+  );
   const [dir, setDir] = useState('');
   const [summary, setSummary] = useState('');
-  const [drafts, setDrafts] = useState<Draft[]>([]);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [edited, setEdited] = useState(false);
-  // The unmatched row and folder picked to be paired.
-  const [pickRow, setPickRow] = useState<number | null>(null);
-  const [pickWork, setPickWork] = useState<string | null>(null);
-  useEffect(() => {
-    setDrafts(intake ? draftOf(intake) : []);
-    setEditing(null);
-    setEdited(false);
-    setPickRow(null);
-    setPickWork(null);
-  }, [intake]);
-  const change = (key: string, patch: Partial<Draft>) => {
-    setDrafts((all) => all.map((d) => (d.key === key ? { ...d, ...patch } : d)));
-    setEdited(true);
-  };
-  /** The picked files of a work become a new work, placed after it (same category, stage and authors to start). */
-  const split = (d: Draft) => {
-    const picked = d.files.filter((f) => f.picked);
-    if (!picked.length || picked.length === d.files.length) return;
-    let n = 2;
-    while (drafts.some((x) => x.key === `${d.from ?? d.key}#${n}`)) n += 1;
-    const key = `${d.from ?? d.key}#${n}`;
-    const fresh: Draft = {
-      key,
-      from: d.from ?? d.key,
-      category: d.category,
-      stage: d.stage,
-      title: stemOf(picked.find((f) => f.role !== '')?.path ?? picked[0]!.path),
-      authors: d.authors,
-      files: picked.map((f) => ({ path: f.path, role: f.role })),
-      into: '',
-    };
-    setDrafts((all) =>
-      all.flatMap((x) => (x.key === d.key ? [{ ...x, files: x.files.filter((f) => !f.picked) }, fresh] : [x])),
-    );
-    setEditing(key);
-    setEdited(true);
-  };
-  /** A summary row with no folder and a work with no row are the same work: the row's title, authors, category… */
-  const pair = (rowIndex: number, key: string) => {
-    const r = intake!.unmatchedRows[rowIndex]!;
-    const d = drafts.find((x) => x.key === key)!;
-    change(key, {
-      row: rowIndex,
-      title: r.title,
-      authors: r.authors.join('、'),
-      category: r.category ?? d.category,
-      stage: r.stage ?? d.stage,
-    });
-    setPickRow(null);
-    setPickWork(null);
-  };
+  const { drafts, editing, setEditing, edited, pickRow, setPickRow, pickWork, setPickWork, change, split, pair, pick } =
+    useIntakeDrafts(intake);
   const base = (p: string) => p.split(/[\\/]/).pop();
   const rowName = (r: { row: number; where?: string }) => r.where ?? `汇总表第 ${r.row} 行`;
   const workOf = (d: Draft) => intake?.works.find((w) => w.key === (d.from ?? d.key));
@@ -310,20 +202,7 @@ export function IntakeScreen() {
                                   aria-label={`选中 ${base(f.path)}`}
                                   title="选中后可拆分为另一件作品"
                                   checked={!!f.picked}
-                                  onChange={(e) =>
-                                    setDrafts((all) =>
-                                      all.map((x) =>
-                                        x.key === d.key
-                                          ? {
-                                              ...x,
-                                              files: x.files.map((y) =>
-                                                y.path === f.path ? { ...y, picked: e.target.checked } : y,
-                                              ),
-                                            }
-                                          : x,
-                                      ),
-                                    )
-                                  }
+                                  onChange={(e) => pick(d.key, f.path, e.target.checked)}
                                 />
                                 <span className="file">{base(f.path)}</span>
                                 <select

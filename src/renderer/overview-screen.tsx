@@ -5,6 +5,7 @@ import type { Finding } from '../shared/model.js';
 import { quotaUsage } from '../shared/rules/quotas.js';
 import { workLabel } from '../shared/model.js';
 import { deadlineState } from '../shared/deadline.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useProfile, useStore, type Screen } from './store.js';
 
 const cn = (iso: string) => {
@@ -14,7 +15,18 @@ const cn = (iso: string) => {
 
 export function OverviewScreen() {
   const profile = useProfile();
-  const { unit, works, report, go, showWorks, printed, mailed, check } = useStore();
+  const { unit, works, report, go, showWorks, printed, mailed, check } = useStore(
+    useShallow((s) => ({
+      unit: s.unit,
+      works: s.works,
+      report: s.report,
+      go: s.go,
+      showWorks: s.showWorks,
+      printed: s.printed,
+      mailed: s.mailed,
+      check: s.check,
+    })),
+  );
   const findings = report?.findings ?? [];
   const bySeverity = new Map<string, Set<Finding['severity']>>();
   for (const f of findings)

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { PathField } from './path-field.js';
 import { useRememberedPath } from './remember.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from './store.js';
 
 // pdf.js is large: loaded when the first preview is shown, not at start.
@@ -10,7 +11,9 @@ const PdfPreview = lazy(() => import('./pdf-preview.js').then((m) => ({ default:
 const joinPath = (dir: string, rel: string) => `${dir}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${rel}`;
 
 export function PrintScreen() {
-  const { print, printed, mail, mailed, openPath } = useStore();
+  const { print, printed, mail, mailed, openPath } = useStore(
+    useShallow((s) => ({ print: s.print, printed: s.printed, mail: s.mail, mailed: s.mailed, openPath: s.openPath })),
+  );
   const catalogPath = useStore((st) => st.info?.path ?? '');
   const [out, setOut] = useRememberedPath(catalogPath, 'print');
   const [mailOut, setMailOut] = useRememberedPath(catalogPath, 'mail');

@@ -3,13 +3,16 @@
 import { useState } from 'react';
 import { PathField } from './path-field.js';
 import type { UnitKind } from './province-types.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useProfile, useStore } from './store.js';
 
 const day = (iso: string) => iso.slice(0, 10);
 
 function AddUnit() {
   const profile = useProfile();
-  const { addProvinceUnit, provinceAdded } = useStore();
+  const { addProvinceUnit, provinceAdded } = useStore(
+    useShallow((s) => ({ addProvinceUnit: s.addProvinceUnit, provinceAdded: s.provinceAdded })),
+  );
   const [tree, setTree] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<UnitKind | ''>('');
@@ -82,7 +85,17 @@ function AddUnit() {
 }
 
 function Results() {
-  const { provinceChecked: c, provinceVerified: v, openPath } = useStore();
+  const {
+    provinceChecked: c,
+    provinceVerified: v,
+    openPath,
+  } = useStore(
+    useShallow((s) => ({
+      provinceChecked: s.provinceChecked,
+      provinceVerified: s.provinceVerified,
+      openPath: s.openPath,
+    })),
+  );
   return (
     <>
       {c && (
@@ -141,7 +154,15 @@ function Results() {
 
 export function ProvinceScreen() {
   const profile = useProfile();
-  const { province, openProvince, checkProvince, verifyProvince, removeProvinceUnit } = useStore();
+  const { province, openProvince, checkProvince, verifyProvince, removeProvinceUnit } = useStore(
+    useShallow((s) => ({
+      province: s.province,
+      openProvince: s.openProvince,
+      checkProvince: s.checkProvince,
+      verifyProvince: s.verifyProvince,
+      removeProvinceUnit: s.removeProvinceUnit,
+    })),
+  );
   const [dir, setDir] = useState(province?.dir ?? '');
   const [out, setOut] = useState('');
   return (

@@ -5,6 +5,7 @@ import { UNIT_KEYS, UNIT_LABELS, UNIT_TEXT_KEYS } from '../shared/entities.js';
 import { SAVE_TEXT, useAutosave } from './autosave.js';
 import { GROUPS, UNIT_KINDS, type Role, type Unit } from '../shared/model.js';
 import { PathField } from './path-field.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useProfile, useStore } from './store.js';
 
 /** The unit's free-text values, as the entity declares and labels them (shared/entities.ts). */
@@ -15,7 +16,7 @@ const own = (u: Partial<Unit>): Partial<Unit> =>
   Object.fromEntries(UNIT_KEYS.filter((k) => u[k] !== undefined).map((k) => [k, u[k]]));
 
 export function UnitScreen() {
-  const { unit, info } = useStore();
+  const { unit, info } = useStore(useShallow((s) => ({ unit: s.unit, info: s.info })));
   // One form per catalog and per "has a unit yet": its values are the user's from here on (a refresh never
   // overwrites typing); a unit made elsewhere (an intake) starts it anew.
   return <UnitForm key={`${info?.path ?? ''}:${unit ? 'unit' : 'new'}`} />;
@@ -23,7 +24,18 @@ export function UnitScreen() {
 
 function UnitForm() {
   const profile = useProfile();
-  const { unit, saveUnit, updateUnit, report, addFile, removeFile, details, loadDetails } = useStore();
+  const { unit, saveUnit, updateUnit, report, addFile, removeFile, details, loadDetails } = useStore(
+    useShallow((s) => ({
+      unit: s.unit,
+      saveUnit: s.saveUnit,
+      updateUnit: s.updateUnit,
+      report: s.report,
+      addFile: s.addFile,
+      removeFile: s.removeFile,
+      details: s.details,
+      loadDetails: s.loadDetails,
+    })),
+  );
   const [values, setValues] = useState<Partial<Unit>>(() => own(unit ?? { kind: 'city' }));
   const [scanRole, setScanRole] = useState<string>(profile.unitRoles[0]!.role);
   const [scanPath, setScanPath] = useState('');

@@ -6,6 +6,7 @@ import { quotaUsage } from '../shared/rules/quotas.js';
 import { DEFAULT_STAGE } from '../shared/intake/names.js';
 import { fold } from '../shared/text.js';
 import { CategoryFilter } from './pickers.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useProfile, useStore, type WorkStatus } from './store.js';
 
 type Status = WorkStatus;
@@ -27,7 +28,23 @@ export function WorksScreen() {
     updateMany,
     listStatus,
     confirmItem,
-  } = useStore();
+  } = useStore(
+    useShallow((s) => ({
+      works: s.works,
+      report: s.report,
+      edit: s.edit,
+      move: s.move,
+      moveTo: s.moveTo,
+      createWork: s.createWork,
+      unit: s.unit,
+      removed: s.removed,
+      removeWorks: s.removeWorks,
+      undoRemove: s.undoRemove,
+      updateMany: s.updateMany,
+      listStatus: s.listStatus,
+      confirmItem: s.confirmItem,
+    })),
+  );
   const [query, setQuery] = useState('');
   // From 报送总览's tiles: the list opens filtered as the tile said.
   const [status, setStatus] = useState<Status>(listStatus);

@@ -1,24 +1,34 @@
-// The store's output jobs — pre-flight, export, verify, print, mail and the fix-its: each a job (one at a time, with
-// its progress and cancel) whose result the screens show. Split from store.ts, which builds the store with them.
-import type { StoreApi } from 'zustand';
-import type { JobProgress } from '../shared/api.js';
-import type { State } from './store.js';
+// The outputs slice — pre-flight, export, verify, print, mail and the fix-its: each a job (one at a time, with its
+// progress and cancel) whose result the screens show; and opening a folder in the system's file manager.
+import type { ExportResult, FixKind, Preflight, VerifyResult } from '../../shared/api.js';
+import type { JobKit } from './kit.js';
 
-export interface JobKit {
-  set: StoreApi<State>['setState'];
-  get: () => State;
-  guard: (label: string, fn: (signal: AbortSignal) => Promise<void>, job?: string | null) => Promise<void>;
-  progressed: (p: JobProgress) => void;
+export interface OutputsState {
+  preflight: Preflight | null;
+  exported: ExportResult | null;
+  verified: VerifyResult | null;
+  printed: { dir: string; files: string[] } | null;
+  mailed: { dir: string; files: string[]; subject: string; to: string } | null;
+  runPreflight(out: string): Promise<void>;
+  runExport(out: string, allowErrors: boolean): Promise<void>;
+  verify(dir: string): Promise<void>;
+  print(out: string): Promise<void>;
+  mail(out: string): Promise<void>;
+  /** A fix-it on a file (or 还原 to its source), as a job; the catalog and the check are read again after it. */
+  fix(file: number, kind: FixKind | 'restore'): Promise<void>;
+  openPath(path: string): Promise<void>;
 }
 
-export function outputActions({
-  set,
-  get,
-  guard,
-  progressed,
-}: JobKit): Pick<State, 'runPreflight' | 'print' | 'mail' | 'fix' | 'runExport' | 'verify'> {
-  const api = () => get().api!;
+/** What an open catalog's outputs were: cleared when another catalog opens. */
+export const NO_OUTPUTS = { preflight: null, exported: null, verified: null, printed: null, mailed: null } as const;
+
+export function outputsSlice({ set, get, api, guard, progressed }: JobKit): OutputsState {
   return {
+    ...NO_OUTPUTS,
+    openPath: async (path) => {
+      const r = await api().call('system.openPath', { path });
+      set(r.ok ? { notice: `已用系统程序打开 ${r.value.path}`, error: null } : { error: r.error.message });
+    },
     runPreflight: (out) =>
       guard(
         '正在预检…',

@@ -1,4 +1,4 @@
-// The store's province jobs (省级汇总, issue 17): open a province folder, add a unit's tree, check across units,
+// The province slice (省级汇总, issue 17): open a province folder, add a unit's tree, check across units,
 // verify every file again, remove a unit. Works without a unit catalog open: the province office may have none.
 import type {
   ProvinceAddResult,
@@ -6,9 +6,8 @@ import type {
   ProvinceUnit,
   ProvinceVerifyResult,
   UnitKind,
-} from './province-types.js';
-import type { JobKit } from './store-outputs.js';
-import type { State } from './store.js';
+} from '../province-types.js';
+import type { JobKit } from './kit.js';
 
 export interface ProvinceState {
   province: { dir: string; units: ProvinceUnit[] } | null;
@@ -22,8 +21,7 @@ export interface ProvinceState {
   removeProvinceUnit(name: string): Promise<void>;
 }
 
-export function provinceActions({ set, get, guard, progressed }: JobKit): Pick<State, keyof ProvinceState> {
-  const api = () => get().api!;
+export function provinceSlice({ set, get, api, guard, progressed }: JobKit): ProvinceState {
   const list = async (dir: string) => {
     const r = await api().call('province.list', { dir });
     if (!r.ok) return set({ error: r.error.message });
