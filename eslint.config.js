@@ -89,7 +89,8 @@ export default tseslint.config(
         'error',
         {
           selector: "CallExpression[callee.name='useStore'][arguments.length=0]",
-          message: 'useStore() 订阅了整个 store：请用选择器(useStore((s) => …) 或 useShallow)',
+          message:
+            'useStore() subscribes to the whole store: select what the component shows (useStore((s) => …), useShallow)',
         },
       ],
       'no-restricted-imports': [

@@ -15,7 +15,9 @@ const noCliFlags = {
   meta: {
     type: 'problem',
     docs: { description: 'the window and the API speak no command line: no Chinese message names a --flag' },
-    messages: { flag: '“{{flag}}” 是命令行的说法：窗口和 API 的消息不提命令行参数(只有 src/main/cli* 可以)' },
+    messages: {
+      flag: '{{flag}} is a command-line flag: only src/main/cli* may name one in a message; the window and the API word it their own way',
+    },
     schema: [],
   },
   create(context) {
