@@ -9,23 +9,47 @@ import { Gate } from '../../src/main/api/gate.js';
 import { closeSession, createSession } from '../../src/main/api/handlers.js';
 import { microlecture, validBatch, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
+import { deferred, settle, type Deferred } from '../helpers/deferred.js';
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+/** A job that logs its start, waits for the test to let it end, and logs its end. */
+function jobs(log: string[]) {
+  const gates = new Map<string, Deferred>();
+  const job = (name: string) => async () => {
+    log.push(`${name}+`);
+    const d = deferred();
+    gates.set(name, d);
+    await d.promise;
+    log.push(`${name}-`);
+  };
+  const end = async (name: string) => {
+    await settle();
+    gates.get(name)!.resolve();
+    await settle();
+  };
+  return { job, end };
+}
 
 describe('the gate', () => {
   it('runs ordinary calls together, an exclusive one alone, in the order they came', async () => {
     const gate = new Gate();
     const log: string[] = [];
-    const job = (name: string, ms: number) => async () => {
-      log.push(`${name}+`);
-      await new Promise((r) => setTimeout(r, ms));
-      log.push(`${name}-`);
-    };
-    const a = gate.run(false, job('a', 30));
-    const b = gate.run(false, job('b', 10));
-    const open = gate.run(true, job('open', 10));
-    const c = gate.run(false, job('c', 5));
-    await Promise.all([a, b, open, c]);
+    const { job, end } = jobs(log);
+    const all = Promise.all([
+      gate.run(false, job('a')),
+      gate.run(false, job('b')),
+      gate.run(true, job('open')),
+      gate.run(false, job('c')),
+    ]);
+    await settle();
+    // The two reads run together; the open waits for both, and the read after it waits for the open.
+    expect(log).toEqual(['a+', 'b+']);
+    await end('b');
+    expect(log).toEqual(['a+', 'b+', 'b-']);
+    await end('a');
+    expect(log).toEqual(['a+', 'b+', 'b-', 'a-', 'open+']);
+    await end('open');
+    await end('c');
+    await all;
     expect(log).toEqual(['a+', 'b+', 'b-', 'a-', 'open+', 'open-', 'c+', 'c-']);
   });
 
@@ -69,7 +93,6 @@ describe('catalog.open during an export on the same session', () => {
     const r = await exported;
     expect(r).toMatchObject({ ok: true });
     expect(open).not.toBeNull();
-    await tick();
     expect(await open).toMatchObject({ ok: true, value: { path: second } });
     expect(openedAt).toBeGreaterThanOrEqual(exportedAt);
     expect(existsSync(join(dir, '导出', 'manifest.sha256'))).toBe(true);
@@ -83,16 +106,15 @@ describe('access by declaration', () => {
   it('writes run one at a time, reads beside them', async () => {
     const gate = new Gate();
     const log: string[] = [];
-    const job = (name: string, ms: number) => async () => {
-      log.push(`${name}+`);
-      await new Promise((r) => setTimeout(r, ms));
-      log.push(`${name}-`);
-    };
-    await Promise.all([
-      gate.run('write', job('w1', 30)),
-      gate.run('write', job('w2', 5)),
-      gate.run('read', job('r', 5)),
-    ]);
+    const { job, end } = jobs(log);
+    const all = Promise.all([gate.run('write', job('w1')), gate.run('write', job('w2')), gate.run('read', job('r'))]);
+    await settle();
+    // The read beside the first write; the second write waits.
+    expect([...log].sort()).toEqual(['r+', 'w1+']);
+    await end('r');
+    await end('w1');
+    await end('w2');
+    await all;
     // The read ran inside the first write; the second write started only after the first ended.
     expect(log.indexOf('r+')).toBeLessThan(log.indexOf('w1-'));
     expect(log.indexOf('r-')).toBeLessThan(log.indexOf('w1-'));

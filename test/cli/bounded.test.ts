@@ -206,7 +206,8 @@ describe('Ctrl-C', () => {
     };
     // The demo makes its videos with ffmpeg for about a minute: long enough to be interrupted in the middle.
     const one = start(join(dir, '示例一'));
-    await new Promise((r) => setTimeout(r, 3000));
+    // In the middle of the job: once it has said what it makes (its first progress line).
+    await expect.poll(() => one.stderr(), { timeout: 30_000 }).not.toBe('');
     const sent = Date.now();
     one.child.kill('SIGINT');
     const r1 = await one.exited;
@@ -215,7 +216,7 @@ describe('Ctrl-C', () => {
     expect(one.stderr()).toContain('正在取消');
 
     const two = start(join(dir, '示例二'));
-    await new Promise((r) => setTimeout(r, 3000));
+    await expect.poll(() => two.stderr(), { timeout: 30_000 }).not.toBe('');
     const sent2 = Date.now();
     two.child.kill('SIGINT');
     await new Promise((r) => setTimeout(r, 100));

@@ -157,7 +157,8 @@ describe('a page that reloads during a job', () => {
       { senderFrame: { url: appUrl }, sender },
       { id: 'r1', method: 'demo.create', args: { dir: tempDir() } },
     );
-    await new Promise((r) => setTimeout(r, 50));
+    // Once the call is running (it listens for the page's reload), the page reloads.
+    await expect.poll(() => sender.listenerCount('did-start-loading')).toBeGreaterThan(0);
     sender.emit('did-start-loading');
     expect(await job).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     // A finished call leaves no listener behind on the page.

@@ -8,6 +8,7 @@ import { closeSession, createSession } from '../../src/main/api/handlers.js';
 import { microlecture, validBatch, validUnit, writeBatch } from '../helpers/batch.js';
 import { tempDir } from '../helpers/files.js';
 import { clip } from '../helpers/media.js';
+import { deferred } from '../helpers/deferred.js';
 
 async function fresh() {
   const dir = tempDir();
@@ -177,10 +178,14 @@ describe('a long fix (case 15)', () => {
     const before = process.env.BAOSONG_X264_PRESET;
     process.env.BAOSONG_X264_PRESET = 'medium';
     let fixDone = false;
-    const running = api.call('fix.run', { file: offer!.fileId, kind: 'transcode' }).then((r) => ((fixDone = true), r));
+    const encoding = deferred();
+    const running = api
+      .call('fix.run', { file: offer!.fileId, kind: 'transcode' }, { onProgress: () => encoding.resolve() })
+      .then((r) => ((fixDone = true), r));
     try {
-      // While it runs: an edit is saved at once, and a second fix of the same file is refused with who holds it.
-      await new Promise((r) => setTimeout(r, 1500));
+      // While it runs (its encoder has reported progress): an edit is saved at once, and a second fix of the same file
+      // is refused with who holds it.
+      await encoding.promise;
       const works = await api.call('works.list', {});
       const t0 = Date.now();
       const edit = await api.call('works.update', {

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { ApiClient, CallOptions } from '../../src/shared/api.js';
 import { requireProfile } from '../../src/shared/rules/registry.js';
 import { useStore } from '../../src/renderer/store.js';
+import { deferred, settle, type Deferred } from '../helpers/deferred.js';
 
-function fakeApi(log: string[], signals: AbortSignal[]): ApiClient {
+/** Each check.run waits until the test finishes it (`done[n]`) or it is cancelled. */
+function fakeApi(log: string[], signals: AbortSignal[], done: Deferred[] = []): ApiClient {
   const report = { edition: 'liaoning-29', works: 0, errors: 0, warnings: 0, infos: 0, findings: [] };
   return {
     call: (async (method: string, _args: unknown, options: CallOptions = {}) => {
@@ -13,10 +15,9 @@ function fakeApi(log: string[], signals: AbortSignal[]): ApiClient {
       if (method !== 'check.run') return { ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } };
       const n = signals.push(options.signal!);
       log.push(`check${n}+`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, 40);
-        options.signal?.addEventListener('abort', () => (clearTimeout(t), resolve()));
-      });
+      const d = (done[n - 1] = deferred());
+      options.signal?.addEventListener('abort', () => d.resolve());
+      await d.promise;
       log.push(`check${n}-`);
       return options.signal?.aborted
         ? { ok: false, error: { code: 'cancelled', message: '已取消' } }
@@ -29,16 +30,20 @@ describe("the window's jobs", () => {
   it('run one at a time: a second waits, and cancel stops only the running one', async () => {
     const log: string[] = [];
     const signals: AbortSignal[] = [];
-    useStore.getState().init(fakeApi(log, signals));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(useStore.getState().profile?.edition).toBe('liaoning-29');
+    const done: Deferred[] = [];
+    useStore.getState().init(fakeApi(log, signals, done));
+    await expect.poll(() => useStore.getState().profile?.edition).toBe('liaoning-29');
     const first = useStore.getState().check();
     const second = useStore.getState().check();
-    await new Promise((r) => setTimeout(r, 10));
+    await expect.poll(() => log).toEqual(['check1+']);
+    await settle();
     expect(log).toEqual(['check1+']);
     expect(useStore.getState().busy).toBe('正在检查…');
     useStore.getState().cancel();
-    await Promise.all([first, second]);
+    await first;
+    await expect.poll(() => log).toEqual(['check1+', 'check1-', 'check2+']);
+    done[1]!.resolve();
+    await second;
     expect(log).toEqual(['check1+', 'check1-', 'check2+', 'check2-']);
     expect(signals[0]!.aborted).toBe(true);
     expect(signals[1]!.aborted).toBe(false);
@@ -50,23 +55,28 @@ describe("the window's jobs", () => {
 describe("a job's end", () => {
   it('takes the user to 报送总览 after opening a catalog only if they did not go elsewhere meanwhile', async () => {
     const info = { path: '/x/c.sqlite', workspace: '/x/c.baosong', works: 0 };
-    const slowOpen = (delay: number): ApiClient => ({
+    let answer = deferred();
+    const slowOpen = (): ApiClient => ({
       call: (async (method: string) => {
         if (method === 'catalog.profile') return { ok: true, value: requireProfile(null) };
         if (method === 'catalog.open') {
-          await new Promise((r) => setTimeout(r, delay));
+          await answer.promise;
           return { ok: true, value: info };
         }
         return { ok: false, error: { code: 'no-catalog', message: '尚未打开目录文件' } };
       }) as ApiClient['call'],
     });
     useStore.setState({ screen: 'catalog' });
-    useStore.getState().init(slowOpen(30));
+    useStore.getState().init(slowOpen());
     const opened = useStore.getState().open('/x/c.sqlite', true);
+    // The user goes elsewhere while the catalog opens.
     useStore.getState().go('unit');
+    answer.resolve();
     await opened;
     expect(useStore.getState().screen).toBe('unit');
     useStore.getState().go('catalog');
+    answer = deferred();
+    answer.resolve();
     await useStore.getState().open('/x/c.sqlite', true);
     expect(useStore.getState().screen).toBe('overview');
   });
@@ -77,6 +87,7 @@ describe('reading the catalog again', () => {
     const unit = { name: '鞍山市教育局', kind: 'city' };
     let saved = false;
     let reads = 0;
+    const late = deferred();
     const api: ApiClient = {
       call: (async (method: string) => {
         if (method === 'catalog.profile') return { ok: true, value: requireProfile(null) };
@@ -88,7 +99,7 @@ describe('reading the catalog again', () => {
           const before = !saved;
           reads += 1;
           // The read started before the save answers last.
-          if (before) await new Promise((r) => setTimeout(r, 80));
+          if (before) await late.promise;
           return { ok: true, value: before ? null : unit };
         }
         if (method === 'catalog.info')
@@ -99,10 +110,13 @@ describe('reading the catalog again', () => {
     };
     useStore.getState().init(api);
     const stale = useStore.getState().refresh();
-    await new Promise((r) => setTimeout(r, 10));
+    await expect.poll(() => reads).toBeGreaterThan(0);
     expect(await useStore.getState().saveUnit({ name: unit.name, kind: 'city' })).toBe(true);
+    // The read after the save lands; then the one from before it answers.
+    await expect.poll(() => useStore.getState().unit?.name).toBe('鞍山市教育局');
+    late.resolve();
     await stale;
-    await new Promise((r) => setTimeout(r, 150));
+    await settle();
     expect(reads).toBeGreaterThanOrEqual(2);
     expect(useStore.getState().unit?.name).toBe('鞍山市教育局');
     expect(useStore.getState().info?.unit).toBe('鞍山市教育局');
@@ -127,8 +141,7 @@ describe('a reload during a job', () => {
     };
     useStore.getState().init(api);
     void useStore.getState().check();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(stored.get('baosong:running-job')).toBe('正在检查…');
+    await expect.poll(() => stored.get('baosong:running-job')).toBe('正在检查…');
     // The page reloads here: a new window state over the same session storage.
     useStore.setState({ notice: null });
     useStore.getState().init(api);
