@@ -2,6 +2,7 @@
 // character counters, the 推荐评语 with its ≥100 counter, scenes, and the checklist; the authors (edit/authors.tsx)
 // and the files (edit/files.tsx) are parts of their own.
 import { useEffect, useRef, useState } from 'react';
+import { WORK_PATCH_KEYS } from '../shared/entities.js';
 import type { Work } from '../shared/model.js';
 import { charCountNoSpace } from '../shared/text.js';
 import { useShallow } from 'zustand/react/shallow';
@@ -9,6 +10,7 @@ import { useProfile, useStore } from './store.js';
 import { domId, fieldOf } from './focus.js';
 import { combined, SAVE_TEXT, useAutosave } from './autosave.js';
 import { CategorySelect, StageSelect } from './pickers.js';
+import { adoptList, adoptTheirs } from './edit/adopt.js';
 import { AuthorsTable, filled, liveAuthorFindings, type AuthorRow } from './edit/authors.js';
 import { FilesSection } from './edit/files.js';
 import { useFocusField } from './edit/use-focus-field.js';
@@ -74,6 +76,20 @@ function WorkEditor({ work }: { work: Work }) {
   const [draft, setDraft] = useState<Work>(work);
   const [authors, setAuthorRows] = useState<AuthorRow[]>(() => work.authors.map(({ personId: _p, ...a }) => a));
   const root = useRef<HTMLElement>(null);
+  // The work as the catalog says it changes under the editor (the save made on leaving it, read back after the
+  // editor opened again; another program's edit): what the user has not changed here takes the catalog's value.
+  const was = useRef(work);
+  useEffect(() => {
+    const before = was.current;
+    was.current = work;
+    if (before === work) return;
+    setDraft((d) => adoptTheirs(d, before, work, WORK_PATCH_KEYS));
+    const rows = (w: Work) => w.authors.map(({ personId: _p, ...a }) => a);
+    setAuthorRows((now) => {
+      const kept = adoptList(filled(now), rows(before), rows(work));
+      return kept === filled(now) ? now : kept;
+    });
+  }, [work]);
   // Fields and authors save themselves; files save at once. One state for all of it.
   const { id: _i, authors: _a, files: _f, position: _p, key: _k, ...values } = draft;
   const fieldsSave = useAutosave(work.id, values, (v, base) => updateWork(work.id, v, base));

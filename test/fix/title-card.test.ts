@@ -27,7 +27,7 @@ const stamp = (f: string) => ({
 });
 
 /** Per-frame SSIM of `video`'s frames [from, to) against the still `png`. */
-export function ssimAgainst(video: string, png: string, from: number, to: number, fps = 25): number[] {
+function ssimAgainst(video: string, png: string, from: number, to: number, fps = 25): number[] {
   const graph = `[0:v]trim=start_frame=${from}:end_frame=${to},setpts=PTS-STARTPTS,setsar=1,format=yuv420p[a];[1:v]setsar=1,format=yuv420p[b];[a][b]ssim=shortest=1:stats_file=-`;
   const r = spawnSync(
     ffmpegBin(),

@@ -123,9 +123,3 @@ export function cycles(graph: Map<string, Set<string>>): string[][] {
   for (const v of graph.keys()) if (!idx.has(v)) visit(v);
   return out;
 }
-
-/** The part a file belongs to: its folder under src/main, src/renderer or src/shared ("main/export", "shared/rules"). */
-export function partOf(file: string): string {
-  const [layer, sub, ...rest] = file.split('/');
-  return rest.length ? `${layer}/${sub}` : `${layer}`;
-}

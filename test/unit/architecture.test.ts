@@ -17,7 +17,7 @@ const ENTRY = [
 ];
 const BASE = ['main/atomic.ts', 'main/io-errors.ts', 'main/lazy.ts', 'main/processes.ts', 'main/resources.ts'];
 
-export function part(file: string): string {
+function part(file: string): string {
   if (ENTRY.includes(file)) return 'main/entry';
   if (BASE.includes(file)) return 'main/base';
   const [layer, sub, ...rest] = file.split('/');

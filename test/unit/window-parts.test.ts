@@ -15,6 +15,7 @@ import { provinceSlice } from '../../src/renderer/store/province.js';
 import { draftOf, editsOf } from '../../src/renderer/intake/drafts.js';
 import { knownNote, liveAuthorFindings, typed, BLANK_AUTHOR } from '../../src/renderer/edit/authors.js';
 import { work } from '../helpers/build.js';
+import { adoptList, adoptTheirs } from '../../src/renderer/edit/adopt.js';
 
 describe('the store in slices', () => {
   it('each slice owns its own keys; together they are the whole state', () => {
@@ -125,5 +126,34 @@ describe('the editor’s authors', () => {
     expect(
       liveAuthorFindings(profile, { unit: null, works: [w] }, w, w, rows.slice(0, 1)).map((f) => f.rule),
     ).not.toContain('authors.count');
+  });
+});
+
+describe('the editor when the catalog changes under it', () => {
+  it('takes the catalog’s value where the user changed nothing, and keeps what the user typed', () => {
+    const before = { subject: '语文', grade: '一年级', title: '船' };
+    // The save made on leaving the editor lands after it opened again with the old value.
+    expect(adoptTheirs(before, before, { ...before, subject: '数学' }, ['subject', 'grade', 'title'])).toEqual({
+      ...before,
+      subject: '数学',
+    });
+    // The user typed a grade meanwhile: theirs for the subject, the user's for the grade.
+    expect(
+      adoptTheirs({ ...before, grade: '二年级' }, before, { ...before, subject: '数学', grade: '三年级' }, [
+        'subject',
+        'grade',
+      ]),
+    ).toEqual({
+      ...before,
+      subject: '数学',
+      grade: '二年级',
+    });
+    const draft = { ...before };
+    expect(adoptTheirs(draft, before, { ...before }, ['subject'])).toBe(draft);
+    expect(adoptList([{ n: '张强' }], [{ n: '张强' }], [{ n: '张强' }, { n: '王芳' }])).toEqual([
+      { n: '张强' },
+      { n: '王芳' },
+    ]);
+    expect(adoptList([{ n: '李丽' }], [{ n: '张强' }], [{ n: '王芳' }])).toEqual([{ n: '李丽' }]);
   });
 });
