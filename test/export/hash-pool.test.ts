@@ -12,7 +12,7 @@ vi.mock('../../src/main/resources.js', async (original) => ({
 
 describe('HashPool', () => {
   it('fails every pending hash when its worker cannot run', async () => {
-    const { HashPool } = await import('../../src/main/export/copy.js');
+    const { HashPool } = await import('../../src/main/fs/hash.js');
     const file = join(tempDir(), 'a.bin');
     writeFileSync(file, 'x');
     const pool = new HashPool();

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashFile } from '../../src/main/export/copy.js';
+import { hashFile } from '../../src/main/fs/hash.js';
 import { formatManifest, MANIFEST } from '../../src/main/export/manifest.js';
 import { auditFreeze, freezeReport, recordFreeze } from '../../src/main/province/freeze.js';
 import { tempDir } from '../helpers/files.js';

@@ -3,9 +3,7 @@
 import { constants } from 'node:fs';
 import { copyFile, rm, stat } from 'node:fs/promises';
 import { BaosongError } from '../../shared/errors.js';
-import { hashFile, HashPool } from '../fs/hash.js';
-
-export { hashFile, HashPool };
+import { hashFile, type HashPool } from '../fs/hash.js';
 
 const NO_CLONE = new Set(['ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'EINVAL', 'ENOSYS', 'ENOTTY', 'EPERM']);
 

@@ -8,8 +8,6 @@ import { BaosongError } from '../../shared/errors.js';
 import type { Catalog } from '../../shared/model.js';
 import type { ReadDb, RecordDb } from '../catalog/db.js';
 
-export { canonical, within };
-
 export interface Protected {
   path: string;
   /** What it is, for the message: 作品 w3 的源文件, 目录文件. */

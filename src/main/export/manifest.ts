@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { hashFile } from '../fs/hash.js';
 import { listTree } from '../fs/tree.js';
 
-export { listTree };
-
 export const MANIFEST = 'manifest.sha256';
 
 export function formatManifest(entries: { rel: string; sha256: string }[]): string {

@@ -8,10 +8,13 @@ import { mkdir, readFile, readdir, rename, rm, stat, statfs, writeFile } from 'n
 import { dirname, join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import type { ExportRecord } from '../catalog/export-records.js';
-import { copyHashed, HashPool } from './copy.js';
-import { MANIFEST, formatManifest, listTree, parseManifest } from './manifest.js';
+import { HashPool } from '../fs/hash.js';
+import { listTree } from '../fs/tree.js';
+import { faultPoint, killPoint } from '../fs/kill-point.js';
+import { copyHashed } from './copy.js';
+import { MANIFEST, formatManifest, parseManifest } from './manifest.js';
 import type { ExportPlan, PlanEntry } from '../../shared/export-plan.js';
-import { faultPoint, killPoint, recover, renameRetrying, sidecarsOf, writeJournal } from './swap.js';
+import { recover, renameRetrying, sidecarsOf, writeJournal } from './swap.js';
 
 export { lockTarget, recover, sidecarsOf, type Sidecars } from './swap.js';
 

@@ -19,7 +19,7 @@ import { protectedPaths, refuseProtected } from './guard.js';
 import { removeDeadLeftovers, writeAtomic } from '../atomic.js';
 import { buildForms } from './run.js';
 import { planExport } from '../../shared/export-plan.js';
-import { killPoint } from './swap.js';
+import { killPoint } from '../fs/kill-point.js';
 
 /** An output folder is absent, empty, or one this command wrote before (it holds the marker file). */
 async function usableOutput(dir: string, marker: string): Promise<void> {

@@ -7,9 +7,6 @@ import { BaosongError } from '../../shared/errors.js';
 import { MANIFEST, parseManifest } from './manifest.js';
 import { isDeadPid } from '../processes.js';
 import { lockFile } from '../fs/lock.js';
-import { faultPoint, killPoint } from '../fs/kill-point.js';
-
-export { faultPoint, killPoint, lockFile };
 
 /** A rename that tries again for a moment: on Windows an antivirus or indexer often holds a file briefly. */
 export async function renameRetrying(from: string, to: string): Promise<void> {

@@ -5,8 +5,6 @@ import { FIXED_DATE } from '../fs/fixed-date.js';
 import { listTree } from '../fs/tree.js';
 import { writeZipFile } from '../fs/zip.js';
 
-export { writeZipFile };
-
 export async function zipTree(dir: string, file: string, signal?: AbortSignal): Promise<{ entries: number }> {
   const rels = (await listTree(dir)).sort();
   // Archiver sets the UTF-8 flag on every non-ASCII name. Level 1: videos barely compress, so little time goes to trying.

@@ -5,8 +5,6 @@ import yauzl from 'yauzl';
 
 import { FIXED_DATE } from '../fs/fixed-date.js';
 
-export { FIXED_DATE };
-
 async function entries(buffer: Buffer): Promise<{ name: string; data: Buffer }[]> {
   const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });
   const out: { name: string; data: Buffer }[] = [];

@@ -8,7 +8,7 @@ import type * as fontkit from 'fontkit';
 import { fontkit as loadFontkit, pdfkit } from '../lazy.js';
 import { appResources } from '../resources.js';
 import type { FormDoc, SignBlock } from './content.js';
-import { FIXED_DATE } from './ooxml.js';
+import { FIXED_DATE } from '../fs/fixed-date.js';
 import {
   CM,
   DATE_GAPS,

@@ -6,7 +6,8 @@
 import type { Profile } from '../../shared/rules/profile.js';
 import type { ExportPlan } from '../../shared/export-plan.js';
 import { SUMMARY_HEADER, summaryRows } from './content.js';
-import { FIXED_DATE, normalizeOoxml } from './ooxml.js';
+import { FIXED_DATE } from '../fs/fixed-date.js';
+import { normalizeOoxml } from './ooxml.js';
 import { exceljs } from '../lazy.js';
 
 export const WIDTHS = [6, 10, 30, 22, 30, 22, 10, 10, 14, 12];

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BaosongError } from '../../shared/errors.js';
 import { hashFile } from '../fs/hash.js';
-import { listTree, MANIFEST, parseManifest } from '../export/manifest.js';
+import { MANIFEST, parseManifest } from '../export/manifest.js';
+import { listTree } from '../fs/tree.js';
 import { hashTree, type HashJournal, type HashTreeOptions } from './hashes.js';
 
 export interface FreezeRecord {
