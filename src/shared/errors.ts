@@ -15,6 +15,8 @@ export interface ApiError {
   message: string;
   /** JSON path in the caller's input, where one is to blame. */
   path?: string;
+  /** For bad arguments: what is wrong with the value at `path` ("太长：最多 100 个字符"), for a front end to word. */
+  detail?: string;
   /** The work's key, where one is to blame. */
   work?: string;
   /** Further problems of the same input, when there were several. */

@@ -229,6 +229,8 @@ describe('options belong to their command', () => {
       [['export', '--db'], '错误：选项 --db 后面要跟一个值'],
       [['check', '--json=yes'], '错误：选项 --json 不带值'],
       [['nosuch'], '错误：未知的命令“nosuch”'],
+      // A value the API refuses is said by the option that gave it.
+      [['province', 'add', 'P', 'T', '--unit', '长'.repeat(101)], '错误：--unit 太长：最多 100 个字符'],
     ];
     for (const [args, said] of cases) {
       const r = baosong(...args);

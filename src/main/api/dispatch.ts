@@ -51,6 +51,7 @@ export async function dispatch<M extends ApiMethod>(
         code: 'bad-args',
         message: `${method} 的参数有误：${jsonPath(issue.path)}：${describeIssue(issue)}`,
         path: jsonPath(issue.path),
+        detail: describeIssue(issue),
       },
     };
   }

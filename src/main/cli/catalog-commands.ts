@@ -63,7 +63,7 @@ export async function runUnit(values: Record<string, unknown>): Promise<Exit> {
   if (typeof values['cloud-link'] === 'string') changes.cloudLink = values['cloud-link'];
   if (typeof values['cloud-code'] === 'string') changes.cloudCode = values['cloud-code'];
   const result = Object.keys(changes).length ? await api.call('unit.update', changes) : await api.call('unit.get', {});
-  if (!result.ok) return fail(result.error);
+  if (!result.ok) return fail(result.error, { cloudLink: '--cloud-link', cloudCode: '--cloud-code' });
   const u = result.value;
   if (!u) {
     process.stdout.write('目录中还没有组织单位。\n');

@@ -53,8 +53,13 @@ export function transferPrinter(label: string): (p: JobProgress) => void {
   };
 }
 
-export function fail(error: ApiError): Exit {
-  process.stderr.write(`错误：${error.message}\n`);
+/**
+ * Prints an error; `flags` names the command's option behind an argument (`{ unitName: '--unit' }`), so that a value
+ * the API refuses is said in the command line's terms ("--unit 太长：最多 100 个字符").
+ */
+export function fail(error: ApiError, flags: Record<string, string> = {}): Exit {
+  const flag = error.code === 'bad-args' && error.path !== undefined ? flags[error.path] : undefined;
+  process.stderr.write(`错误：${flag && error.detail ? `${flag} ${error.detail}` : error.message}\n`);
   const details = (error.details ?? []).slice(1);
   for (const d of details.slice(0, 30)) {
     const where = d.path ? `${d.path}${d.work ? `(作品 ${d.work})` : ''}：` : d.work ? `作品 ${d.work}：` : '';

@@ -20,6 +20,7 @@ export async function runExportCommand(values: Record<string, unknown>, signal: 
       r.error.refusal?.override === 'allowErrors'
         ? { ...r.error, message: `${r.error.message}：修正后再导出，或加 --allow-errors 强制导出` }
         : r.error,
+      { out: '--out', zip: '--zip' },
     );
   const v = r.value;
   for (const f of v.findings) process.stdout.write(`注意：${f.work ?? ''}《${f.title ?? ''}》${f.message}\n`);

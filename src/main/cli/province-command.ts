@@ -25,7 +25,8 @@ async function add(positionals: string[], values: Record<string, unknown>, signa
     },
     { signal },
   );
-  if (!added.ok) return fail(added.error);
+  if (!added.ok)
+    return fail(added.error, { unitName: '--unit', unitKind: '--kind', tree: '单位文件夹', dir: '省级目录' });
   const r = added.value;
   const f = r.forms;
   const read = [
