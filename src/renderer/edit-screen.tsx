@@ -86,8 +86,10 @@ function WorkEditor({ work }: { work: Work }) {
     setDraft((d) => adoptTheirs(d, before, work, WORK_PATCH_KEYS));
     const rows = (w: Work) => w.authors.map(({ personId: _p, ...a }) => a);
     setAuthorRows((now) => {
-      const kept = adoptList(filled(now), rows(before), rows(work));
-      return kept === filled(now) ? now : kept;
+      // (Compared to the rows as stored: a blank row the user just added is no change, and stays.)
+      const mine = filled(now);
+      const kept = adoptList(mine, rows(before), rows(work));
+      return kept === mine ? now : kept;
     });
   }, [work]);
   // Fields and authors save themselves; files save at once. One state for all of it.

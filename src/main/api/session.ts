@@ -5,6 +5,7 @@ import type { AccessOf, ApiArgs, ApiMethod, ApiResults, CallOptions } from '../.
 import type { Access } from '../../shared/api/define.js';
 import type { ReadDb, RecordDb, WriteDb } from '../catalog/db.js';
 import type { Session, SessionWith } from '../services/session.js';
+import { BaosongError } from '../../shared/errors.js';
 import { gateOf } from './gate.js';
 
 export * from '../services/session.js';
@@ -29,7 +30,8 @@ export type DomainHandlers<D> = { [M in keyof D & ApiMethod]: Handler<M> };
 export function writeWithin<T>(session: SessionAs<'record'>, fn: (db: WriteDb) => Promise<T>): Promise<T> {
   const full = session as Session;
   return gateOf(session).writeWithin(async () => {
-    if (!full.db) throw new Error('catalog closed');
+    // (An open waits for this call: the catalog cannot close under it.)
+    if (!full.db) throw new BaosongError('no-catalog', '尚未打开目录文件');
     return fn(full.db);
   });
 }
